@@ -1,0 +1,57 @@
+"""The JSON API: blueprints with a strict argument parser, registered on one Api."""
+
+import flask_smorest
+import marshmallow as ma
+from flask import request
+from webargs.flaskparser import FlaskParser
+from werkzeug.routing import IntegerConverter
+
+from factcheck.errors import Problem
+
+MAX_ROW_ID = 2**63 - 1
+
+
+class IdConverter(IntegerConverter):
+    """A row id in a path. Digits only, so a sign or letters never match (404)."""
+
+    def to_python(self, value):
+        # Too big for SQLite, so no row has it: map to id 0, which is never assigned, and
+        # let the lookup answer 404. (Rejecting here would make werkzeug answer 405.)
+        row_id = int(value)
+        return row_id if row_id <= MAX_ROW_ID else 0
+
+
+class Blueprint(flask_smorest.Blueprint):
+    # Unknown fields are refused everywhere, query strings included, so typos surface.
+    ARGUMENTS_PARSER = FlaskParser(unknown=ma.RAISE)
+
+
+class UnsupportedMediaType(Problem):
+    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
+
+
+class EmptyBody(Problem):
+    status, title, slug = 400, "Bad request", "bad-request"
+
+
+def require_json_body():
+    """A write with a body must say it is JSON; anything else is refused before parsing."""
+    if request.method not in {"POST", "PUT", "PATCH"}:
+        return
+    has_body = request.content_length or request.headers.get("Transfer-Encoding")
+    if has_body and not request.is_json:
+        raise UnsupportedMediaType("Send the body as JSON with Content-Type: application/json.")
+    if request.is_json and not request.get_data(cache=True):
+        raise EmptyBody("The request body is empty; send a JSON object.")
+
+
+def init_app(app, api):
+    from factcheck.api import articles, claims, docs, health, ratings, sources, verdicts
+
+    app.url_map.converters["id"] = IdConverter
+    api.register_converter(IdConverter, lambda _converter: {"type": "integer", "minimum": 1})
+    app.before_request(require_json_body)
+    for module in (articles, claims, sources, verdicts, ratings):
+        api.register_blueprint(module.blp)
+    app.register_blueprint(health.bp)
+    app.register_blueprint(docs.bp)

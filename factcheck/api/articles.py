@@ -1,0 +1,49 @@
+"""Article endpoints."""
+
+from flask import url_for
+
+from factcheck import articles
+from factcheck.api import Blueprint
+from factcheck.db import get_db
+from factcheck.identity import current_identity
+from factcheck.schemas.articles import (
+    ArticleCreateSchema,
+    ArticleDetailSchema,
+    ArticleListSchema,
+    ArticleQuerySchema,
+    ArticleSchema,
+)
+
+blp = Blueprint(
+    "articles",
+    __name__,
+    url_prefix="/api/v1/articles",
+    description="News articles that claims quote.",
+)
+
+
+@blp.route("", methods=["POST"])
+@blp.arguments(ArticleCreateSchema)
+@blp.response(201, ArticleSchema)
+def create_article(data):
+    """Store a news article, its text kept exactly."""
+    article_id = articles.create(get_db(), data)
+    article = articles.get(get_db(), article_id, current_identity().is_staff)
+    return article, {"Location": url_for("articles.get_article", article_id=article_id)}
+
+
+@blp.route("", methods=["GET"])
+@blp.arguments(ArticleQuerySchema, location="query")
+@blp.response(200, ArticleListSchema)
+def list_articles(query):
+    """List articles, newest first."""
+    items, next_cursor = articles.newest_first(get_db(), query)
+    return {"items": items, "next": next_cursor}
+
+
+@blp.route("/<id:article_id>", methods=["GET"])
+@blp.response(200, ArticleDetailSchema)
+@blp.alt_response(404, description="No such article.")
+def get_article(article_id):
+    """One article with the claims quoted from it, in reading order."""
+    return articles.get(get_db(), article_id, current_identity().is_staff)

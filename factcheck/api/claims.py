@@ -1,0 +1,71 @@
+"""Claim endpoints: create, list and search, read, edit, delete."""
+
+from flask import url_for
+
+from factcheck import claims
+from factcheck.api import Blueprint
+from factcheck.db import get_db
+from factcheck.identity import current_identity
+from factcheck.schemas.claims import (
+    ClaimCreateSchema,
+    ClaimListSchema,
+    ClaimQuerySchema,
+    ClaimSchema,
+    ClaimUpdateSchema,
+)
+
+blp = Blueprint(
+    "claims",
+    __name__,
+    url_prefix="/api/v1/claims",
+    description="Check-worthy claims quoted from articles.",
+)
+
+
+@blp.route("", methods=["POST"])
+@blp.arguments(ClaimCreateSchema)
+@blp.response(201, ClaimSchema)
+@blp.alt_response(
+    422, description="Invalid fields, unknown article, or a span that does not match."
+)
+def create_claim(data):
+    """Store a claim; its span is located in the article when omitted."""
+    claim_id = claims.create(get_db(), data)
+    claim = claims.get(get_db(), claim_id, current_identity().is_staff)
+    return claim, {"Location": url_for("claims.get_claim", claim_id=claim_id)}
+
+
+@blp.route("", methods=["GET"])
+@blp.arguments(ClaimQuerySchema, location="query")
+@blp.response(200, ClaimListSchema)
+def list_claims(query):
+    """List claims with filters, full-text search (q) and cursor pagination."""
+    items, next_cursor = claims.search(get_db(), query, current_identity().is_staff)
+    return {"items": items, "next": next_cursor}
+
+
+@blp.route("/<id:claim_id>", methods=["GET"])
+@blp.response(200, ClaimSchema)
+@blp.alt_response(404, description="No such claim.")
+def get_claim(claim_id):
+    """One claim with its current verdict."""
+    return claims.get(get_db(), claim_id, current_identity().is_staff)
+
+
+@blp.route("/<id:claim_id>", methods=["PATCH"])
+@blp.arguments(ClaimUpdateSchema)
+@blp.response(200, ClaimSchema)
+@blp.alt_response(404, description="No such claim.")
+def update_claim(changes, claim_id):
+    """Edit a claim's fields; the quote and its span must still match the article."""
+    claims.update(get_db(), claim_id, changes)
+    return claims.get(get_db(), claim_id, current_identity().is_staff)
+
+
+@blp.route("/<id:claim_id>", methods=["DELETE"])
+@blp.response(204)
+@blp.alt_response(404, description="No such claim.")
+@blp.alt_response(409, description="The claim has been published.")
+def delete_claim(claim_id):
+    """Delete a claim that was never published."""
+    claims.delete(get_db(), claim_id)

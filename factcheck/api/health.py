@@ -1,0 +1,25 @@
+"""Liveness and readiness: GET /healthz answers only when the database does."""
+
+import sqlite3
+
+from flask import Blueprint
+
+from factcheck.db import get_db
+from factcheck.errors import Unavailable
+from migrations.migrations import migrations
+
+bp = Blueprint("health", __name__)
+
+
+@bp.get("/healthz")
+def healthz():
+    """200 when the database answers and is fully migrated, else 503."""
+    try:
+        db = get_db()
+        db.execute("SELECT 1").fetchone()
+        pending = [migration.name for migration in migrations.pending(db)]
+    except sqlite3.Error as error:
+        raise Unavailable(f"The database does not answer: {error}") from error
+    if pending:
+        raise Unavailable(f"The database needs migrating: {', '.join(pending)} pending.")
+    return {"status": "ok", "database": "ok"}

@@ -1,0 +1,46 @@
+"""Source endpoints, under their claim."""
+
+from flask import url_for
+
+from factcheck import sources
+from factcheck.api import Blueprint
+from factcheck.db import get_db
+from factcheck.schemas.base import list_schema
+from factcheck.schemas.sources import SourceCreateSchema, SourceSchema
+
+blp = Blueprint(
+    "sources",
+    __name__,
+    url_prefix="/api/v1/claims/<id:claim_id>/sources",
+    description="Evidence for a claim.",
+)
+SourceListSchema = list_schema(SourceSchema, "SourceListSchema")
+
+
+@blp.route("", methods=["POST"])
+@blp.arguments(SourceCreateSchema)
+@blp.response(201, SourceSchema)
+@blp.alt_response(404, description="No such claim.")
+def add_source(data, claim_id):
+    """Attach a source to a claim."""
+    source = sources.add(get_db(), claim_id, data)
+    return source, {
+        "Location": url_for("sources.list_sources", claim_id=claim_id) + f"/{source['id']}"
+    }
+
+
+@blp.route("", methods=["GET"])
+@blp.response(200, SourceListSchema)
+@blp.alt_response(404, description="No such claim.")
+def list_sources(claim_id):
+    """A claim's sources, oldest first."""
+    return {"items": sources.for_claim(get_db(), claim_id), "next": None}
+
+
+@blp.route("/<id:source_id>", methods=["DELETE"])
+@blp.response(204)
+@blp.alt_response(404, description="No such claim or source.")
+@blp.alt_response(409, description="A verdict cites the source.")
+def delete_source(claim_id, source_id):
+    """Remove a source that no verdict cites."""
+    sources.delete(get_db(), claim_id, source_id)

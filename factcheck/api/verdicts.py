@@ -1,0 +1,37 @@
+"""Verdict endpoints: revisions of a claim's rating, newest first."""
+
+from flask import current_app
+
+from factcheck import verdicts
+from factcheck.api import Blueprint
+from factcheck.db import get_db
+from factcheck.identity import current_identity
+from factcheck.schemas.base import list_schema
+from factcheck.schemas.verdicts import VerdictCreateSchema, VerdictSchema
+
+blp = Blueprint(
+    "verdicts",
+    __name__,
+    url_prefix="/api/v1/claims/<id:claim_id>/verdicts",
+    description="Verdict revisions.",
+)
+VerdictListSchema = list_schema(VerdictSchema, "VerdictListSchema")
+
+
+@blp.route("", methods=["POST"])
+@blp.arguments(VerdictCreateSchema)
+@blp.response(201, VerdictSchema)
+@blp.alt_response(404, description="No such claim.")
+@blp.alt_response(422, description="Unknown scale or rating, or a source of another claim.")
+def add_verdict(data, claim_id):
+    """Add a verdict revision; earlier revisions are kept."""
+    default_scale = current_app.config["DEFAULT_SCALE"]
+    return verdicts.add(get_db(), claim_id, data, current_identity().name, default_scale)
+
+
+@blp.route("", methods=["GET"])
+@blp.response(200, VerdictListSchema)
+@blp.alt_response(404, description="No such claim.")
+def list_verdicts(claim_id):
+    """Every revision of the claim's verdict, newest first."""
+    return {"items": verdicts.for_claim(get_db(), claim_id), "next": None}

@@ -1,0 +1,62 @@
+"""Articles: the stored news text that claims quote, kept exactly as published."""
+
+from factcheck import claims
+from factcheck.db import write_transaction
+from factcheck.errors import NotFound
+from factcheck.pagination import decode_cursor, keyset_page
+from factcheck.timeutil import now
+
+ARTICLE_COLUMNS = "id, title, body, url, publisher, published_at, language, created_at, updated_at"
+ARTICLE_FIELDS = ("title", "body", "url", "publisher", "published_at", "language")
+
+
+def create(db, data):
+    """Store an article and return its id."""
+    stamp = now()
+    with write_transaction(db):
+        return (
+            db["articles"]
+            .insert(
+                {
+                    **{name: data[name] for name in ARTICLE_FIELDS},
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+            .last_pk
+        )
+
+
+def find_identical(db, data):
+    """The id of an article with the same title and body, or None."""
+    row = next(
+        db.query(
+            "SELECT id FROM articles WHERE title = ? AND body = ?", [data["title"], data["body"]]
+        ),
+        None,
+    )
+    return row and row["id"]
+
+
+def get(db, article_id, staff):
+    """The article with the claims its reader may see, or 404."""
+    article = next(
+        db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]), None
+    )
+    if article is None:
+        raise NotFound(f"There is no article {article_id}.")
+    article["claims"] = claims.for_article(db, article_id, staff)
+    return article
+
+
+def newest_first(db, query):
+    """One page of articles, newest first, and the cursor of the next page."""
+    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles"
+    params = {"limit": query["limit"] + 1}
+    if query.get("cursor"):
+        params["after_key"], params["after_id"] = decode_cursor(query["cursor"], "-created_at")
+        sql += " WHERE (created_at, id) < (:after_key, :after_id)"
+    sql += " ORDER BY created_at DESC, id DESC LIMIT :limit"
+    return keyset_page(
+        list(db.query(sql, params)), query["limit"], "-created_at", lambda row: row["created_at"]
+    )

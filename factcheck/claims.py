@@ -1,0 +1,241 @@
+"""Claims: quotes from an article, located by their character span, listed and searched."""
+
+import json
+
+from factcheck import verdicts, workflow
+from factcheck.db import write_transaction
+from factcheck.errors import Conflict, Invalid, NotFound
+from factcheck.pagination import decode_cursor, keyset_page
+from factcheck.timeutil import now
+
+CLAIM_COLUMNS = """
+    c.id, c.article_id, c.text, c.claimant, c.claim_date, c.span_start, c.span_end,
+    c.language, c.status, c.published_verdict_id, c.version, c.created_at, c.updated_at,
+    (SELECT json_group_array(tag) FROM (
+        SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag
+    )) AS tags,
+    (SELECT max(v.id) FROM verdicts v
+     WHERE v.claim_id = c.id AND v.published_at IS NULL
+       AND v.id > ifnull(c.published_verdict_id, 0)) AS draft_verdict_id
+"""
+
+# Sort name -> SQL expression; each has a matching index (relevance comes from FTS5's bm25).
+# Claims are inserted one writer at a time, stamped inside the transaction, so id order is
+# created_at order, and the id lets every (filter, id) index serve the default sort.
+SORT_KEYS = {
+    "created_at": "c.id",
+    "updated_at": "c.updated_at",
+    "claim_date": "ifnull(c.claim_date, '')",
+    "relevance": "hits.rank",
+}
+
+
+def locate_span(body, text, span):
+    """The (start, end) of text in body: the given span if it matches, else the only match."""
+    if span is not None:
+        start, end = span
+        if body[start:end] != text:
+            found = body[start:end] if end <= len(body) else None
+            raise Invalid(
+                "The span does not match the quote in the article.",
+                {"span_start": [f"The article has {found!r} at {start}:{end}, not the quote."]},
+            )
+        return start, end
+    start = body.find(text)
+    if start < 0:
+        raise Invalid(
+            "The quote does not appear in the article.",
+            {"text": ["Not found in the article body; quote it exactly."]},
+        )
+    if body.find(text, start + 1) >= 0:
+        raise Invalid(
+            "The quote appears more than once in the article.",
+            {"span_start": ["Give span_start and span_end to say which occurrence."]},
+        )
+    return start, start + len(text)
+
+
+def _article_for(db, article_id):
+    article = next(
+        db.query("SELECT id, body, language FROM articles WHERE id = ?", [article_id]), None
+    )
+    if article is None:
+        raise Invalid(f"There is no article {article_id}.", {"article_id": ["Unknown article."]})
+    return article
+
+
+def _given_span(data):
+    return (data["span_start"], data["span_end"]) if "span_start" in data else None
+
+
+def _write_tags(db, claim_id, tags):
+    db.execute("DELETE FROM claim_tags WHERE claim_id = ?", [claim_id])
+    db["claim_tags"].insert_all({"claim_id": claim_id, "tag": tag} for tag in dict.fromkeys(tags))
+
+
+def create(db, data):
+    """Store a new claim and return its id."""
+    with write_transaction(db):
+        article = _article_for(db, data["article_id"])
+        start, end = locate_span(article["body"], data["text"], _given_span(data))
+        stamp = now()
+        claim_id = (
+            db["claims"]
+            .insert(
+                {
+                    "article_id": article["id"],
+                    "text": data["text"],
+                    "claimant": data["claimant"],
+                    "claim_date": data["claim_date"],
+                    "span_start": start,
+                    "span_end": end,
+                    "language": data.get("language") or article["language"],
+                    "status": workflow.INITIAL_STATE,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+            .last_pk
+        )
+        _write_tags(db, claim_id, data["tags"])
+    return claim_id
+
+
+def require(db, claim_id):
+    """The claim's row, or 404."""
+    row = next(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]), None)
+    if row is None:
+        raise NotFound(f"There is no claim {claim_id}.")
+    return row
+
+
+def touch(db, claim_id):
+    """Mark the claim changed: a new version (for ETags) and updated_at."""
+    db.execute(
+        "UPDATE claims SET version = version + 1, updated_at = ? WHERE id = ?", [now(), claim_id]
+    )
+
+
+def update(db, claim_id, changes):
+    """Apply a partial update; the quote and its span must still agree."""
+    with write_transaction(db):
+        claim = require(db, claim_id)
+        row = {key: value for key, value in changes.items() if key != "tags"}
+        if {"text", "span_start"} & changes.keys():
+            body = _article_for(db, claim["article_id"])["body"]
+            text = changes.get("text", claim["text"])
+            span = _given_span(changes)
+            row["span_start"], row["span_end"] = locate_span(body, text, span)
+        if row:
+            db["claims"].update(claim_id, row)
+        if "tags" in changes:
+            _write_tags(db, claim_id, changes["tags"])
+        touch(db, claim_id)
+
+
+def delete(db, claim_id):
+    """Delete a claim that was never published, with its sources and verdicts."""
+    with write_transaction(db):
+        claim = require(db, claim_id)
+        if claim["published_verdict_id"] is not None:
+            raise Conflict("A published claim cannot be deleted; retract it instead.")
+        db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+
+
+def _filters(query, staff):
+    where, params = [], {}
+    simple = {
+        "status": "c.status = :status",
+        "claimant": "c.claimant = :claimant COLLATE NOCASE",
+        "article_id": "c.article_id = :article_id",
+        "updated_since": "c.updated_at >= :updated_since",
+        "tag": "c.id IN (SELECT claim_id FROM claim_tags WHERE tag = :tag)",
+        "rating": "c.rating = :rating",
+    }
+    for name, clause in simple.items():
+        if query.get(name) is not None:
+            where.append(clause)
+            params[name] = query[name]
+    if not staff:
+        where.append("c.published_verdict_id IS NOT NULL")
+    return where, params
+
+
+def _fts_query(db, text):
+    quoted = db.quote_fts(text)
+    if not quoted.strip():
+        raise Invalid("The search has no words.", {"q": ["Give at least one word to search for."]})
+    return quoted
+
+
+def search(db, query, staff):
+    """One page of claims matching the filters, plus the cursor of the next page."""
+    sort = query.get("sort") or ("relevance" if query.get("q") else "-created_at")
+    if sort == "relevance" and not query.get("q"):
+        raise Invalid(
+            "Sorting by relevance needs a search.", {"sort": ["Give q, or another sort."]}
+        )
+    descending = sort.startswith("-")
+    key_sql = SORT_KEYS[sort.lstrip("-")]
+    where, params = _filters(query, staff)
+    prefix, source = "", "claims c"
+    if query.get("q"):
+        prefix = (
+            "WITH hits AS (SELECT rowid AS id, bm25(claims_fts) AS rank "
+            "FROM claims_fts WHERE claims_fts MATCH :q) "
+        )
+        source = "hits JOIN claims c ON c.id = hits.id"
+        params["q"] = _fts_query(db, query["q"])
+    if query.get("cursor"):
+        params["after_key"], params["after_id"] = decode_cursor(query["cursor"], sort)
+        where.append(f"({key_sql}, c.id) {'<' if descending else '>'} (:after_key, :after_id)")
+    direction = "DESC" if descending else "ASC"
+    sql = (
+        f"{prefix}SELECT {CLAIM_COLUMNS}, {key_sql} AS sort_key FROM {source} "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+        f"ORDER BY sort_key {direction}, c.id {direction} LIMIT :limit"
+    )
+    params["limit"] = query["limit"] + 1
+    rows, next_cursor = keyset_page(
+        list(db.query(sql, params)), query["limit"], sort, lambda row: row["sort_key"]
+    )
+    return present(db, rows, staff), next_cursor
+
+
+def for_article(db, article_id, staff):
+    """Every claim quoted from one article, in the order they appear."""
+    where, params = _filters({"article_id": article_id}, staff)
+    sql = (
+        f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE {' AND '.join(where)} "
+        "ORDER BY c.span_start, c.id"
+    )
+    return present(db, list(db.query(sql, params)), staff)
+
+
+def get(db, claim_id, staff):
+    """One claim as its reader may see it, or 404."""
+    where, params = _filters({}, staff)
+    where.append("c.id = :id")
+    params["id"] = claim_id
+    rows = list(
+        db.query(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE {' AND '.join(where)}", params)
+    )
+    if not rows:
+        raise NotFound(f"There is no claim {claim_id}.")
+    return present(db, rows, staff)[0]
+
+
+def present(db, rows, staff):
+    """Attach tags and verdicts; drafts only for staff. Two queries for a whole page."""
+    wanted = [row["published_verdict_id"] for row in rows]
+    if staff:
+        wanted += [row["draft_verdict_id"] for row in rows]
+    verdicts_by_id = verdicts.by_ids(db, [vid for vid in wanted if vid is not None])
+    for row in rows:
+        row["tags"] = json.loads(row["tags"])
+        row["verdict"] = verdicts_by_id.get(row.pop("published_verdict_id"))
+        draft_id = row.pop("draft_verdict_id")
+        if staff:
+            row["draft_verdict"] = verdicts_by_id.get(draft_id)
+        row.pop("sort_key", None)
+    return rows

@@ -1,0 +1,41 @@
+"""Configuration: defaults, overridden by FACTCHECK_* environment variables."""
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS = {
+    # Path of the SQLite file; empty means instance/factcheck.db under the project.
+    "DATABASE": "",
+    # Seconds a connection waits for a write lock before giving up.
+    "BUSY_TIMEOUT": 5.0,
+    # Rating scale used when a verdict names none.
+    "DEFAULT_SCALE": "six-point",
+    "SEED_DIR": str(PROJECT_ROOT / "seeds"),
+    # Request bodies above this many bytes are refused with 413.
+    "MAX_CONTENT_LENGTH": 1024 * 1024,
+}
+
+
+def _cast(name, raw, default):
+    """Turn an environment string into the type of its default."""
+    try:
+        if isinstance(default, bool):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        return type(default)(raw)
+    except ValueError as error:
+        raise ValueError(
+            f"FACTCHECK_{name}={raw!r} is not a valid {type(default).__name__}"
+        ) from error
+
+
+def from_environment(environ=None):
+    """Return the defaults with every FACTCHECK_<NAME> variable applied."""
+    environ = os.environ if environ is None else environ
+    config = dict(DEFAULTS)
+    for name, default in DEFAULTS.items():
+        raw = environ.get(f"FACTCHECK_{name}")
+        if raw is not None:
+            config[name] = _cast(name, raw, default)
+    return config

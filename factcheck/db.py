@@ -1,0 +1,58 @@
+"""The one way to the database: a per-request sqlite_utils.Database on flask.g."""
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+from flask import current_app, g
+from sqlite_utils import Database
+
+
+def connect(path, busy_timeout=5.0) -> Database:
+    """Open the SQLite file with the pragmas every connection needs."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
+    db = Database(conn, execute_plugins=False)
+    # sqlite-utils leaves foreign keys off; every connection must turn them on.
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    db.execute("PRAGMA synchronous = NORMAL")
+    return db
+
+
+def get_db() -> Database:
+    """The request's connection, opened on first use."""
+    if "db" not in g:
+        g.db = connect(current_app.config["DATABASE"], current_app.config["BUSY_TIMEOUT"])
+    return g.db
+
+
+def close_db(_exception=None):
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+@contextmanager
+def write_transaction(db: Database):
+    """One atomic write: all of it lands or none of it does.
+
+    BEGIN IMMEDIATE takes the write lock up front, so two writers queue on the busy
+    timeout instead of one failing when it upgrades a read lock. Inside an open
+    transaction it nests as a savepoint.
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
+
+
+def init_app(app):
+    app.teardown_appcontext(close_db)

@@ -1,0 +1,124 @@
+"""problem+json (RFC 9457): the exception types and the handlers, one error body for the API."""
+
+import sqlite3
+
+from flask import current_app, json
+from werkzeug.exceptions import HTTPException
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class Problem(Exception):
+    """An error the API reports to its caller; subclasses carry status and title."""
+
+    status = 400
+    title = "Bad request"
+    slug = "bad-request"
+
+    def __init__(self, detail, errors=None, headers=None):
+        super().__init__(detail)
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers or {}
+
+
+class NotFound(Problem):
+    status, title, slug = 404, "Not found", "not-found"
+
+
+class Conflict(Problem):
+    status, title, slug = 409, "Conflict", "conflict"
+
+
+class Invalid(Problem):
+    """The request was well-formed but its content breaks a rule (field errors in `errors`)."""
+
+    status, title, slug = 422, "Invalid request", "invalid"
+
+
+class Unavailable(Problem):
+    status, title, slug = 503, "Service unavailable", "unavailable"
+
+
+def problem_response(status, title, detail, slug=None, errors=None, headers=None):
+    """The single place an error body is built."""
+    body = {
+        "type": f"/problems/{slug}" if slug else "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+    }
+    if errors:
+        body["errors"] = errors
+    response = current_app.response_class(
+        json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE
+    )
+    response.headers.update(headers or {})
+    return response
+
+
+def flatten_errors(messages, prefix=""):
+    """Turn marshmallow's nested messages into {"field.sub": ["message", ...]}."""
+    if isinstance(messages, list | tuple):
+        return {prefix or "_schema": [str(m) for m in messages]}
+    flat = {}
+    for key, value in messages.items():
+        path = f"{prefix}.{key}" if prefix else str(key)
+        if key == "_schema" and prefix:
+            path = prefix
+        flat.update(flatten_errors(value, path))
+    return flat
+
+
+def _webargs_field_errors(messages):
+    """webargs keys errors by location ({"json": {...}}); readers want just the fields."""
+    flat = {}
+    for location_errors in messages.values():
+        flat.update(flatten_errors(location_errors))
+    return flat
+
+
+HTTP_SLUGS = {400: "bad-request", 413: "too-large", 415: "unsupported-media-type", 422: "invalid"}
+
+
+def handle_http_exception(error: HTTPException):
+    data = getattr(error, "data", None) or {}
+    errors = _webargs_field_errors(data["messages"]) if "messages" in data else None
+    detail = error.description
+    if errors:
+        detail = "The request has invalid fields; see errors."
+    if error.code == 400 and errors and list(errors) == ["_schema"]:
+        detail, errors = "The request body is not valid JSON.", None
+    headers = dict(data.get("headers") or {})
+    if error.code == 405 and error.valid_methods:
+        headers["Allow"] = ", ".join(error.valid_methods)
+    return problem_response(
+        error.code, error.name, detail, HTTP_SLUGS.get(error.code), errors, headers
+    )
+
+
+def handle_problem(error: Problem):
+    return problem_response(
+        error.status, error.title, error.detail, error.slug, error.errors, error.headers
+    )
+
+
+def handle_database_locked(error: sqlite3.OperationalError):
+    """A write that waited out the busy timeout: tell the caller to retry, don't crash."""
+    if "locked" not in str(error) and "busy" not in str(error):
+        raise error
+    return problem_response(
+        503,
+        "Service unavailable",
+        "The database is busy; retry shortly.",
+        "unavailable",
+        headers={"Retry-After": "1"},
+    )
+
+
+def init_app(app, api):
+    # flask-smorest registers its own HTTPException handler; ours replaces it.
+    api.handle_http_exception = handle_http_exception
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(Problem, handle_problem)
+    app.register_error_handler(sqlite3.OperationalError, handle_database_locked)

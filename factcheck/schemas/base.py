@@ -1,0 +1,52 @@
+"""The schema base class and the pieces every resource shares (lists, paging, problems)."""
+
+from marshmallow import RAISE, Schema, fields, validate
+
+from factcheck.schemas.fields import Text
+
+
+class BaseSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+def described(description, **kwargs):
+    """Field keyword arguments with the description the OpenAPI document shows."""
+    return {"metadata": {"description": description}, **kwargs}
+
+
+class PageQuerySchema(BaseSchema):
+    limit = fields.Integer(
+        strict=False,
+        load_default=20,
+        validate=validate.Range(min=1, max=100),
+        **described("How many items to return (1 to 100; default 20)."),
+    )
+    cursor = Text(max_length=500, **described("The `next` value of the previous page."))
+
+
+def list_schema(item_schema, name):
+    """A `{"items": [...], "next": cursor}` envelope around item_schema."""
+    return type(
+        name,
+        (BaseSchema,),
+        {
+            "items": fields.List(fields.Nested(item_schema), **described("This page's items.")),
+            "next": fields.String(
+                allow_none=True,
+                **described("Cursor for the next page, or null on the last page."),
+            ),
+        },
+    )
+
+
+class ProblemSchema(BaseSchema):
+    type = fields.String(**described("A URI naming the kind of problem."))
+    title = fields.String(**described("Short summary of the kind of problem."))
+    status = fields.Integer(**described("The HTTP status code."))
+    detail = fields.String(**described("What went wrong with this request."))
+    errors = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        **described("Messages per field (dotted path), for invalid input."),
+    )

@@ -1,0 +1,99 @@
+"""Claim schemas: the quote, who said it, where it sits in its article, and its verdicts."""
+
+from marshmallow import ValidationError, fields, validate, validates_schema
+
+from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
+from factcheck.schemas.fields import Day, Id, Language, Offset, Slug, Text, Timestamp
+from factcheck.schemas.verdicts import VerdictSchema
+from factcheck.workflow import STATES
+
+CLAIM_SORTS = (
+    "created_at",
+    "-created_at",
+    "updated_at",
+    "-updated_at",
+    "claim_date",
+    "-claim_date",
+    "relevance",
+)
+
+
+class ClaimUpdateSchema(BaseSchema):
+    """The editable fields; every one optional (PATCH)."""
+
+    text = Text(min_length=1, max_length=5000, **described("The exact quote from the article."))
+    claimant = Text(min_length=1, max_length=300, **described("Who made the claim."))
+    claim_date = Day(
+        allow_none=True, **described("When the claim was made (YYYY-MM-DD); null if unknown.")
+    )
+    span_start = Offset(
+        **described("Start of the quote in the article body (characters, counted from 0).")
+    )
+    span_end = Offset(**described("End of the quote in the article body (exclusive)."))
+    tags = fields.List(
+        Slug(), validate=validate.Length(max=20), **described("Topic tags, lowercase slugs.")
+    )
+    language = Language(**described("BCP 47 tag; defaults to the article's language."))
+
+    @validates_schema
+    def _span_is_ordered(self, data, **kwargs):
+        start, end = data.get("span_start"), data.get("span_end")
+        if (start is None) != (end is None):
+            raise ValidationError("Give span_start and span_end together.", "span_end")
+        if start is not None and end <= start:
+            raise ValidationError("span_end must be greater than span_start.", "span_end")
+
+
+class ClaimCreateSchema(ClaimUpdateSchema):
+    article_id = Id(required=True, **described("The article the claim is quoted from."))
+    text = Text(min_length=1, max_length=5000, required=True, **described("The exact quote."))
+    claimant = Text(min_length=1, max_length=300, required=True, **described("Who made the claim."))
+    claim_date = Day(
+        allow_none=True, load_default=None, **described("YYYY-MM-DD; null if unknown.")
+    )
+    tags = fields.List(
+        Slug(), load_default=list, validate=validate.Length(max=20), **described("Topic tags.")
+    )
+
+
+class ClaimSchema(ClaimCreateSchema):
+    """A claim as served (span fields are located by the server when omitted on create)."""
+
+    id = Id(dump_only=True, **described("The claim's id."))
+    status = fields.String(
+        dump_only=True, **described(f"Editorial status: one of {', '.join(STATES)}.")
+    )
+    verdict = fields.Nested(
+        VerdictSchema,
+        dump_only=True,
+        allow_none=True,
+        **described("The published verdict, or null."),
+    )
+    draft_verdict = fields.Nested(
+        VerdictSchema,
+        dump_only=True,
+        allow_none=True,
+        **described("Staff only: the latest unpublished revision, or null."),
+    )
+    created_at = Timestamp(dump_only=True, **described("When it was stored."))
+    updated_at = Timestamp(dump_only=True, **described("When it last changed."))
+
+
+class ClaimQuerySchema(PageQuerySchema):
+    status = Text(max_length=20, validate=validate.OneOf(STATES), **described("Only this status."))
+    rating = Slug(**described("Only claims whose published verdict has this rating slug."))
+    claimant = Text(max_length=300, **described("Only this claimant (case-insensitive)."))
+    tag = Slug(**described("Only claims with this tag."))
+    article_id = Id(strict=False, **described("Only claims quoted from this article."))
+    updated_since = Timestamp(**described("Only claims changed at or after this time."))
+    q = Text(min_length=1, max_length=500, **described("Full-text search over the claim text."))
+    sort = Text(
+        max_length=20,
+        validate=validate.OneOf(CLAIM_SORTS),
+        **described(
+            "Order: a field, `-` for descending; default relevance with q, else -created_at."
+        ),
+    )
+
+
+ClaimListSchema = list_schema(ClaimSchema, "ClaimListSchema")

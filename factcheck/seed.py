@@ -1,0 +1,76 @@
+"""Load the curated seed article with its claims, sources and verdicts, idempotently.
+
+Every record goes through the same schemas and domain functions as the API, so seed
+data obeys the same rules (spans must match, verdicts cite the claim's own sources).
+A claim already stored at the same span of the same article is left as it is.
+"""
+
+import json
+from pathlib import Path
+
+from factcheck import articles, claims, sources, verdicts
+from factcheck.db import write_transaction
+from factcheck.schemas.articles import ArticleCreateSchema
+from factcheck.schemas.claims import ClaimCreateSchema
+from factcheck.schemas.sources import SourceCreateSchema
+from factcheck.schemas.verdicts import VerdictCreateSchema
+
+SEED_FILE = "krebs.json"
+SEED_AUTHOR = "seed"
+
+article_schema = ArticleCreateSchema()
+claim_schema = ClaimCreateSchema()
+source_schema = SourceCreateSchema()
+verdict_schema = VerdictCreateSchema()
+
+
+def _read(seed_dir):
+    seed_dir = Path(seed_dir)
+    document = json.loads((seed_dir / SEED_FILE).read_text(encoding="utf-8"))
+    article = dict(document["article"])
+    # newline="" keeps the text byte for byte, so the spans stay exact.
+    with open(seed_dir / article.pop("body_file"), encoding="utf-8", newline="") as body:
+        article["body"] = body.read()
+    return article, document["claims"]
+
+
+def _claim_exists(db, article_id, claim):
+    return db.execute(
+        "SELECT 1 FROM claims WHERE article_id = ? AND span_start = ? AND span_end = ?",
+        [article_id, claim["span_start"], claim["span_end"]],
+    ).fetchone()
+
+
+def _load_claim(db, article_id, seed_claim, config, counts):
+    fields = {key: value for key, value in seed_claim.items() if key not in {"sources", "verdict"}}
+    claim_id = claims.create(db, claim_schema.load({**fields, "article_id": article_id}))
+    counts["claims"] += 1
+    source_ids = {}
+    for seed_source in seed_claim["sources"]:
+        fields = {key: value for key, value in seed_source.items() if key != "ref"}
+        source_ids[seed_source["ref"]] = sources.add(db, claim_id, source_schema.load(fields))["id"]
+        counts["sources"] += 1
+    seed_verdict = seed_claim.get("verdict")
+    if seed_verdict:
+        fields = {key: value for key, value in seed_verdict.items() if key != "source_refs"}
+        fields["source_ids"] = [source_ids[ref] for ref in seed_verdict["source_refs"]]
+        verdicts.add(
+            db, claim_id, verdict_schema.load(fields), SEED_AUTHOR, config["DEFAULT_SCALE"]
+        )
+        counts["verdicts"] += 1
+
+
+def load(db, config):
+    """Add whatever of the seed data is missing; return how many of each kind were added."""
+    article, seed_claims = _read(config["SEED_DIR"])
+    counts = {"articles": 0, "claims": 0, "sources": 0, "verdicts": 0}
+    with write_transaction(db):
+        article = article_schema.load(article)
+        article_id = articles.find_identical(db, article)
+        if article_id is None:
+            article_id = articles.create(db, article)
+            counts["articles"] += 1
+        for seed_claim in seed_claims:
+            if not _claim_exists(db, article_id, seed_claim):
+                _load_claim(db, article_id, seed_claim, config, counts)
+    return counts

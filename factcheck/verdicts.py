@@ -1,0 +1,89 @@
+"""Verdict revisions: appended, never overwritten; each cites sources of its own claim."""
+
+import json
+
+from factcheck import claims, ratings
+from factcheck.db import write_transaction
+from factcheck.errors import Invalid
+from factcheck.timeutil import now
+
+VERDICT_SELECT = """
+    SELECT v.id, v.claim_id, v.revision, v.rating, l.name AS rating_name, s.slug AS scale,
+           v.explanation, v.author, v.created_at, v.published_at,
+           (SELECT json_group_array(source_id) FROM (
+               SELECT source_id FROM verdict_sources WHERE verdict_id = v.id ORDER BY source_id
+           )) AS source_ids
+    FROM verdicts v
+    JOIN rating_scales s ON s.id = v.scale_id
+    JOIN rating_labels l ON l.scale_id = v.scale_id AND l.slug = v.rating
+"""
+
+
+def _decoded(row):
+    row["source_ids"] = json.loads(row["source_ids"])
+    return row
+
+
+def by_ids(db, verdict_ids):
+    """{id: verdict} for the given ids, in one query."""
+    rows = db.query(
+        VERDICT_SELECT + " WHERE v.id IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(set(verdict_ids)))],
+    )
+    return {row["id"]: _decoded(row) for row in rows}
+
+
+def for_claim(db, claim_id):
+    """All revisions of a claim, newest first."""
+    claims.require(db, claim_id)
+    rows = db.query(VERDICT_SELECT + " WHERE v.claim_id = ? ORDER BY v.revision DESC", [claim_id])
+    return [_decoded(row) for row in rows]
+
+
+def _check_sources_belong(db, claim_id, source_ids):
+    known = {
+        row["id"]
+        for row in db.query(
+            "SELECT id FROM sources WHERE claim_id = ? AND id IN (SELECT value FROM json_each(?))",
+            [claim_id, json.dumps(source_ids)],
+        )
+    }
+    unknown = [source_id for source_id in source_ids if source_id not in known]
+    if unknown:
+        raise Invalid(
+            "A verdict can only cite sources added to its claim.",
+            {"source_ids": [f"Not a source of claim {claim_id}: {', '.join(map(str, unknown))}."]},
+        )
+
+
+def add(db, claim_id, data, author, default_scale):
+    """Append a new revision to the claim's verdicts and return it."""
+    source_ids = list(dict.fromkeys(data["source_ids"]))
+    with write_transaction(db):
+        claims.require(db, claim_id)
+        scale_id = ratings.resolve_label(db, data["scale"] or default_scale, data["rating"])
+        _check_sources_belong(db, claim_id, source_ids)
+        revision = db.execute(
+            "SELECT ifnull(max(revision), 0) + 1 FROM verdicts WHERE claim_id = ?", [claim_id]
+        ).fetchone()[0]
+        verdict_id = (
+            db["verdicts"]
+            .insert(
+                {
+                    "claim_id": claim_id,
+                    "revision": revision,
+                    "scale_id": scale_id,
+                    "rating": data["rating"],
+                    "explanation": data["explanation"],
+                    "author": author,
+                    "created_at": now(),
+                    "published_at": None,
+                }
+            )
+            .last_pk
+        )
+        db["verdict_sources"].insert_all(
+            {"verdict_id": verdict_id, "source_id": source_id} for source_id in source_ids
+        )
+        claims.touch(db, claim_id)
+    return by_ids(db, [verdict_id])[verdict_id]

@@ -1,0 +1,23 @@
+"""gunicorn settings for a small machine (2 cores): a few processes, a few threads each.
+
+SQLite allows one writer at a time, so more processes would only queue on its lock; threads
+cover the waiting on I/O. Every value can be overridden by a FACTCHECK_* variable.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("FACTCHECK_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("FACTCHECK_WORKERS", min(multiprocessing.cpu_count() + 1, 4)))
+worker_class = "gthread"
+threads = int(os.environ.get("FACTCHECK_THREADS", 4))
+# A request that takes this long is stuck; the worker is restarted.
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so a slow leak cannot grow forever.
+max_requests = 10_000
+max_requests_jitter = 1_000
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'

@@ -1,0 +1,219 @@
+"""The database schema, as append-only named steps. Never edit a step once it has shipped:
+add a new one."""
+
+from sqlite_utils import Migrations
+
+migrations = Migrations("factcheck")
+
+RATING_SCALES = [
+    {
+        "slug": "six-point",
+        "name": "Six-point truth scale",
+        "description": "A six-step scale in the style of PolitiFact's Truth-O-Meter.",
+        "labels": [
+            (
+                "true",
+                "True",
+                "The statement is accurate and nothing significant is missing.",
+                5,
+                "true",
+            ),
+            (
+                "mostly-true",
+                "Mostly true",
+                "Accurate but needs clarification or more information.",
+                4,
+                "mostly_true",
+            ),
+            (
+                "half-true",
+                "Half true",
+                "Partially accurate; leaves out important details or takes things out of context.",
+                3,
+                "mixed",
+            ),
+            (
+                "mostly-false",
+                "Mostly false",
+                "Has an element of truth but ignores facts that would give a different impression.",
+                2,
+                "mostly_false",
+            ),
+            ("false", "False", "The statement is not accurate.", 1, "false"),
+            (
+                "pants-on-fire",
+                "Pants on fire",
+                "Not accurate, and makes a ridiculous claim.",
+                0,
+                "false",
+            ),
+        ],
+    },
+    {
+        "slug": "five-point",
+        "name": "Five-point accuracy scale",
+        "description": "A plain five-step scale, plus a label for claims the record cannot settle.",
+        "labels": [
+            ("accurate", "Accurate", "Supported by the record.", 4, "true"),
+            (
+                "mostly-accurate",
+                "Mostly accurate",
+                "Supported, with minor errors or omissions.",
+                3,
+                "mostly_true",
+            ),
+            ("mixed", "Mixed", "Parts are supported and parts are not.", 2, "mixed"),
+            (
+                "misleading",
+                "Misleading",
+                "Built on facts but gives a false impression.",
+                1,
+                "mostly_false",
+            ),
+            ("inaccurate", "Inaccurate", "Contradicted by the record.", 0, "false"),
+            (
+                "unproven",
+                "Unproven",
+                "The available evidence neither supports nor contradicts it.",
+                None,
+                "other",
+            ),
+        ],
+    },
+]
+
+
+@migrations(name="0001_rating_scales")
+def rating_scales(db):
+    db.executescript(
+        """
+        CREATE TABLE rating_scales (
+            id INTEGER PRIMARY KEY,
+            slug TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE rating_labels (
+            id INTEGER PRIMARY KEY,
+            scale_id INTEGER NOT NULL REFERENCES rating_scales(id),
+            slug TEXT NOT NULL,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL,
+            ordinal INTEGER,
+            bucket TEXT NOT NULL CHECK (
+                bucket IN ('true', 'mostly_true', 'mixed', 'mostly_false', 'false', 'other')
+            ),
+            position INTEGER NOT NULL,
+            UNIQUE (scale_id, slug)
+        ) STRICT;
+        """
+    )
+    for scale in RATING_SCALES:
+        scale_id = (
+            db["rating_scales"]
+            .insert({key: scale[key] for key in ("slug", "name", "description")})
+            .last_pk
+        )
+        db["rating_labels"].insert_all(
+            {
+                "scale_id": scale_id,
+                "slug": slug,
+                "name": name,
+                "description": description,
+                "ordinal": ordinal,
+                "bucket": bucket,
+                "position": position,
+            }
+            for position, (slug, name, description, ordinal, bucket) in enumerate(scale["labels"])
+        )
+
+
+@migrations(name="0002_articles_claims_sources_verdicts")
+def articles_claims_sources_verdicts(db):
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            url TEXT,
+            publisher TEXT,
+            published_at TEXT,
+            language TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX articles_by_created ON articles (created_at, id);
+
+        CREATE TABLE claims (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id),
+            text TEXT NOT NULL,
+            claimant TEXT NOT NULL,
+            claim_date TEXT,
+            span_start INTEGER NOT NULL CHECK (span_start >= 0),
+            span_end INTEGER NOT NULL,
+            language TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'new',
+            published_verdict_id INTEGER REFERENCES verdicts(id),
+            -- The published verdict's rating, copied here so the rating filter is one index.
+            rating TEXT,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (span_end > span_start)
+        ) STRICT;
+        -- Ids grow with created_at, so (filter, id) indexes serve the default newest-first order.
+        CREATE INDEX claims_by_article ON claims (article_id, id);
+        CREATE INDEX claims_by_status ON claims (status, id);
+        CREATE INDEX claims_by_rating ON claims (rating, id);
+        CREATE INDEX claims_by_claimant ON claims (claimant COLLATE NOCASE, id);
+        CREATE INDEX claims_by_updated ON claims (updated_at, id);
+        CREATE INDEX claims_by_claim_date ON claims (ifnull(claim_date, ''), id);
+
+        CREATE TABLE claim_tags (
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (claim_id, tag)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX claim_tags_by_tag ON claim_tags (tag, claim_id);
+
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            title TEXT,
+            publisher TEXT,
+            published_at TEXT,
+            accessed_at TEXT,
+            archived_url TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('primary', 'secondary')),
+            note TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX sources_by_claim ON sources (claim_id, id);
+
+        CREATE TABLE verdicts (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            revision INTEGER NOT NULL,
+            scale_id INTEGER NOT NULL,
+            rating TEXT NOT NULL,
+            explanation TEXT NOT NULL,
+            author TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            published_at TEXT,
+            FOREIGN KEY (scale_id, rating) REFERENCES rating_labels (scale_id, slug),
+            UNIQUE (claim_id, revision)
+        ) STRICT;
+        CREATE INDEX verdicts_by_rating ON verdicts (rating);
+
+        CREATE TABLE verdict_sources (
+            verdict_id INTEGER NOT NULL REFERENCES verdicts(id) ON DELETE CASCADE,
+            source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+            PRIMARY KEY (verdict_id, source_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX verdict_sources_by_source ON verdict_sources (source_id);
+        """
+    )
+    db["claims"].enable_fts(["text"], fts_version="FTS5", tokenize="porter", create_triggers=True)

@@ -1,0 +1,99 @@
+"""Fixtures: an app on a fresh SQLite file per test, its client, and seed data on demand."""
+
+import pytest
+
+from factcheck import create_app, seed
+from factcheck.db import connect
+from migrations.migrations import migrations
+
+ARTICLE_BODY = (
+    "The mayor said the bridge cost $4 million. Critics said the bridge cost $9 million. "
+    "Turnout was 61 percent, the highest in a decade."
+)
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    path = tmp_path / "factcheck.db"
+    with connect(path) as db:
+        db.enable_wal()
+        migrations.apply(db)
+    return path
+
+
+@pytest.fixture
+def app(db_path):
+    return create_app({"DATABASE": str(db_path), "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def db(db_path):
+    with connect(db_path) as database:
+        yield database
+
+
+@pytest.fixture
+def seeded(app):
+    with connect(app.config["DATABASE"]) as database:
+        seed.load(database, app.config)
+    return app
+
+
+@pytest.fixture
+def article(client):
+    """A stored article with a short, known body."""
+    response = client.post(
+        "/api/v1/articles",
+        json={"title": "Council meeting", "body": ARTICLE_BODY, "publisher": "Gazette"},
+    )
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def quote(text, **extra):
+    """Fields of a claim quoting text from ARTICLE_BODY."""
+    return {"text": text, "claimant": "The mayor", "claim_date": "2026-11-01", **extra}
+
+
+@pytest.fixture
+def claim(client, article):
+    response = client.post(
+        "/api/v1/claims",
+        json={
+            **quote("the bridge cost $4 million"),
+            "article_id": article["id"],
+            "tags": ["budget"],
+        },
+    )
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+@pytest.fixture
+def source(client, claim):
+    response = client.post(
+        f"/api/v1/claims/{claim['id']}/sources",
+        json={"url": "https://example.org/budget.pdf", "kind": "primary", "title": "Budget 2026"},
+    )
+    assert response.status_code == 201, response.json
+    return response.json
+
+
+def assert_problem(response, status):
+    """The response is an RFC 9457 problem with this status."""
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == "application/problem+json"
+    body = response.json
+    assert body["status"] == status
+    assert body["title"] and body["detail"] and body["type"]
+    return body

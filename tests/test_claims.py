@@ -1,0 +1,213 @@
+"""Claims: create with span checks, read, edit, delete, filter, sort and page."""
+
+import pytest
+
+from tests.conftest import ARTICLE_BODY, assert_problem, quote
+
+FOUR_MILLION = "the bridge cost $4 million"
+
+
+def test_create_locates_the_span_when_omitted(client, article):
+    response = client.post(
+        "/api/v1/claims", json={**quote(FOUR_MILLION), "article_id": article["id"]}
+    )
+    assert response.status_code == 201
+    claim = response.json
+    assert ARTICLE_BODY[claim["span_start"] : claim["span_end"]] == FOUR_MILLION
+    assert claim["status"] == "new"
+    assert claim["verdict"] is None and claim["draft_verdict"] is None
+    assert claim["language"] == "en"
+    assert response.headers["Location"] == f"/api/v1/claims/{claim['id']}"
+
+
+def test_create_accepts_a_matching_span(client, article):
+    start = ARTICLE_BODY.index("Turnout")
+    payload = {
+        **quote("Turnout was 61 percent"),
+        "article_id": article["id"],
+        "span_start": start,
+        "span_end": start + 22,
+        "tags": ["turnout", "turnout", "elections"],
+    }
+    claim = client.post("/api/v1/claims", json=payload).json
+    assert (claim["span_start"], claim["span_end"]) == (start, start + 22)
+    assert claim["tags"] == ["elections", "turnout"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"text": "the bridge cost $5 million"}, "text"),
+        ({"span_start": 0, "span_end": 26}, "span_start"),
+        ({"span_start": 1000, "span_end": 1026}, "span_start"),
+        ({"span_start": 10}, "span_end"),
+        ({"span_start": 10, "span_end": 10}, "span_end"),
+        ({"span_start": -1, "span_end": 25}, "span_start"),
+        ({"text": "the bridge cost"}, "span_start"),  # appears twice: ambiguous
+        ({"article_id": 999}, "article_id"),
+        ({"article_id": "1"}, "article_id"),
+        ({"article_id": 2**70}, "article_id"),
+        ({"claimant": ""}, "claimant"),
+        ({"claim_date": "2026-13-01"}, "claim_date"),
+        ({"tags": ["Not A Slug"]}, "tags.0"),
+        ({"tags": "budget"}, "tags"),
+        ({"status": "published"}, "status"),
+        ({"text": None}, "text"),
+    ],
+)
+def test_create_rejects_bad_claims(client, article, changes, field):
+    payload = {**quote(FOUR_MILLION), "article_id": article["id"], **changes}
+    body = assert_problem(client.post("/api/v1/claims", json=payload), 422)
+    assert field in body["errors"], body
+    assert client.get("/api/v1/claims").json["items"] == []
+
+
+def test_patch_updates_fields_and_relocates_the_quote(client, claim):
+    response = client.patch(
+        f"/api/v1/claims/{claim['id']}",
+        json={"text": "the bridge cost $9 million", "claimant": "Critics", "tags": ["x"]},
+    )
+    assert response.status_code == 200
+    updated = response.json
+    assert ARTICLE_BODY[updated["span_start"] : updated["span_end"]] == "the bridge cost $9 million"
+    assert updated["claimant"] == "Critics" and updated["tags"] == ["x"]
+    assert updated["updated_at"] > claim["updated_at"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "status", "field"),
+    [
+        ({"text": "not in the article"}, 422, "text"),
+        ({"span_start": 0, "span_end": 5}, 422, "span_start"),
+        ({"article_id": 2}, 422, "article_id"),
+        ({"status": "published"}, 422, "status"),
+        ({"claim_date": 20261101}, 422, "claim_date"),
+    ],
+)
+def test_patch_rejects_bad_changes_and_changes_nothing(client, claim, changes, status, field):
+    body = assert_problem(client.patch(f"/api/v1/claims/{claim['id']}", json=changes), status)
+    assert field in body["errors"]
+    assert client.get(f"/api/v1/claims/{claim['id']}").json == claim
+
+
+def test_delete_removes_an_unpublished_claim_with_its_sources(client, claim, source):
+    assert client.delete(f"/api/v1/claims/{claim['id']}").status_code == 204
+    assert_problem(client.get(f"/api/v1/claims/{claim['id']}"), 404)
+    assert_problem(client.get(f"/api/v1/claims/{claim['id']}/sources"), 404)
+
+
+def test_delete_refuses_a_published_claim(client, claim, db):
+    verdict = client.post(
+        f"/api/v1/claims/{claim['id']}/verdicts", json={"rating": "false", "explanation": "No."}
+    ).json
+    db.execute("UPDATE verdicts SET published_at = created_at WHERE id = ?", [verdict["id"]])
+    db.execute(
+        "UPDATE claims SET published_verdict_id = ?, rating = ? WHERE id = ?",
+        [verdict["id"], verdict["rating"], claim["id"]],
+    )
+    assert_problem(client.delete(f"/api/v1/claims/{claim['id']}"), 409)
+    assert client.get(f"/api/v1/claims/{claim['id']}").status_code == 200
+
+
+@pytest.mark.parametrize("method", ["get", "patch", "delete"])
+@pytest.mark.parametrize("claim_id", ["999", "0", "-1", "abc", str(2**64)])
+def test_unknown_claim_is_404(client, method, claim_id):
+    kwargs = {"json": {"claimant": "x"}} if method == "patch" else {}
+    assert_problem(getattr(client, method)(f"/api/v1/claims/{claim_id}", **kwargs), 404)
+
+
+@pytest.fixture
+def three_claims(client, article):
+    specs = [
+        (FOUR_MILLION, "The mayor", ["budget"], "2026-11-01"),
+        ("the bridge cost $9 million", "Critics", ["budget", "bridge"], "2026-11-03"),
+        ("Turnout was 61 percent", "the MAYOR", ["turnout"], None),
+    ]
+    return [
+        client.post(
+            "/api/v1/claims",
+            json={
+                "text": text,
+                "claimant": claimant,
+                "tags": tags,
+                "claim_date": day,
+                "article_id": article["id"],
+            },
+        ).json
+        for text, claimant, tags, day in specs
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", [2, 1, 0]),
+        ("claimant=the%20mayor", [2, 0]),
+        ("tag=budget", [1, 0]),
+        ("tag=nothing", []),
+        ("status=new", [2, 1, 0]),
+        ("status=published", []),
+        ("rating=false", []),
+        ("sort=created_at", [0, 1, 2]),
+        ("sort=claim_date", [2, 0, 1]),
+        ("sort=-claim_date", [1, 0, 2]),
+        ("q=bridge", None),
+        ("q=turnout&claimant=the%20mayor", [2]),
+        ("updated_since=2000-01-01T00:00:00Z", [2, 1, 0]),
+        ("updated_since=2999-01-01T00:00:00Z", []),
+    ],
+)
+def test_list_filters_and_sorts(client, three_claims, query, expected):
+    response = client.get(f"/api/v1/claims?{query}")
+    assert response.status_code == 200
+    ids = [item["id"] for item in response.json["items"]]
+    if expected is None:
+        assert sorted(ids) == sorted(three_claims[n]["id"] for n in (0, 1))
+    else:
+        assert ids == [three_claims[n]["id"] for n in expected]
+
+
+def test_list_filters_by_article(client, three_claims, article):
+    other = client.post("/api/v1/articles", json={"title": "Other", "body": "Nothing here."}).json
+    assert len(client.get(f"/api/v1/claims?article_id={article['id']}").json["items"]) == 3
+    assert client.get(f"/api/v1/claims?article_id={other['id']}").json["items"] == []
+
+
+@pytest.mark.parametrize("sort", ["-created_at", "created_at", "claim_date", "-updated_at"])
+def test_cursor_pagination_visits_every_claim_once(client, three_claims, sort):
+    seen, cursor = [], None
+    for _ in range(5):
+        url = f"/api/v1/claims?limit=1&sort={sort}" + (f"&cursor={cursor}" if cursor else "")
+        page = client.get(url).json
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert sorted(seen) == sorted(claim["id"] for claim in three_claims)
+    assert len(seen) == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("status=bogus", "status"),
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("limit=ten", "limit"),
+        ("article_id=-3", "article_id"),
+        ("updated_since=yesterday", "updated_since"),
+        ("sort=title", "sort"),
+        ("sort=relevance", "sort"),
+        ("unknown=1", "unknown"),
+        ("cursor=%FF%FE", "cursor"),
+    ],
+)
+def test_list_rejects_bad_queries(client, three_claims, query, field):
+    body = assert_problem(client.get(f"/api/v1/claims?{query}"), 422)
+    assert field in body["errors"]
+
+
+def test_cursor_from_another_sort_is_refused(client, three_claims):
+    cursor = client.get("/api/v1/claims?limit=1").json["next"]
+    body = assert_problem(client.get(f"/api/v1/claims?sort=claim_date&cursor={cursor}"), 422)
+    assert "cursor" in body["errors"]

@@ -1,0 +1,68 @@
+"""Every kind of bad request gets a problem+json 4xx and changes nothing."""
+
+import pytest
+
+from tests.conftest import assert_problem
+
+WRITES = [
+    ("post", "/api/v1/articles"),
+    ("post", "/api/v1/claims"),
+    ("patch", "/api/v1/claims/{claim}"),
+    ("post", "/api/v1/claims/{claim}/sources"),
+    ("post", "/api/v1/claims/{claim}/verdicts"),
+]
+
+
+def row_counts(db):
+    tables = ("articles", "claims", "claim_tags", "sources", "verdicts", "verdict_sources")
+    return {table: db[table].count for table in tables}
+
+
+@pytest.fixture
+def write_paths(claim):
+    return [(method, path.format(claim=claim["id"])) for method, path in WRITES]
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "status"),
+    [
+        ("{not json", "application/json", 400),
+        ('{"a": 1', "application/json", 400),
+        ("", "application/json", 400),
+        ("[]", "application/json", 422),
+        ('"text"', "application/json", 422),
+        ("null", "application/json", 422),
+        ("title=x", "application/x-www-form-urlencoded", 415),
+        ("<a/>", "text/xml", 415),
+    ],
+)
+def test_bodies_that_are_not_json_objects(client, db, write_paths, data, content_type, status):
+    before = row_counts(db)
+    for method, path in write_paths:
+        response = getattr(client, method)(path, data=data, content_type=content_type)
+        assert_problem(response, status)
+    assert row_counts(db) == before
+
+
+def test_oversized_body_is_413(client, db, write_paths):
+    before = row_counts(db)
+    big = '{"title": "T", "body": "' + "x" * (1024 * 1024) + '"}'
+    for method, path in write_paths:
+        assert_problem(
+            getattr(client, method)(path, data=big, content_type="application/json"), 413
+        )
+    assert row_counts(db) == before
+
+
+def test_unknown_route_and_method(client):
+    assert_problem(client.get("/api/v1/nothing"), 404)
+    response = client.put("/api/v1/claims", json={})
+    assert_problem(response, 405)
+    assert "GET" in response.headers["Allow"]
+
+
+def test_problem_types_are_stable(client):
+    assert client.get("/api/v1/claims/999").json["type"] == "/problems/not-found"
+    response = client.post("/api/v1/articles", json={})
+    assert response.json["type"] == "/problems/invalid"
+    assert set(response.json["errors"]) == {"title", "body"}

@@ -1,0 +1,83 @@
+"""Full-text search over claim text: ranking, stemming, and hostile queries."""
+
+import pytest
+
+from tests.conftest import assert_problem
+
+
+def search(client, q, **params):
+    response = client.get("/api/v1/claims", query_string={"q": q, **params})
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+def test_seed_claims_are_found_by_name(client, seeded):
+    items = search(client, "Krebs")["items"]
+    assert items and all("Krebs" in item["text"] for item in items)
+
+
+def test_results_are_ranked_by_bm25(client):
+    body = "Bridge. The bridge, the bridge, the bridge is late. A bridge and a road."
+    article = client.post("/api/v1/articles", json={"title": "T", "body": body}).json
+    for text in ("A bridge and a road.", "The bridge, the bridge, the bridge is late."):
+        client.post(
+            "/api/v1/claims", json={"article_id": article["id"], "text": text, "claimant": "x"}
+        )
+    ranked = [item["text"] for item in search(client, "bridge")["items"]]
+    assert ranked == ["The bridge, the bridge, the bridge is late.", "A bridge and a road."]
+
+
+def test_stemming_matches_word_forms(client, seeded):
+    assert search(client, "elections")["items"] == search(client, "election")["items"]
+
+
+def test_relevance_pagination_covers_all_hits(client, seeded):
+    everything = [item["id"] for item in search(client, "Trump", limit=100)["items"]]
+    seen, cursor = [], None
+    while True:
+        page = search(client, "Trump", limit=2, **({"cursor": cursor} if cursor else {}))
+        seen += [item["id"] for item in page["items"]]
+        cursor = page["next"]
+        if not cursor:
+            break
+    assert seen == everything and len(everything) > 2
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        '"',
+        '"Krebs',
+        "Krebs NEAR Trump",
+        "NEAR(Krebs Trump, 2)",
+        "Krebs*",
+        "*",
+        "(Krebs",
+        "Krebs)) OR ((",
+        "text:Krebs",
+        "- Krebs",
+        "^Krebs",
+        "NOT",
+        "AND OR NOT",
+        "Krebs' removal",
+        "{text}: x",
+        "\u00a0",
+        "🙂",
+        "a" * 500,
+    ],
+)
+def test_hostile_queries_never_fail(client, seeded, hostile):
+    response = client.get("/api/v1/claims", query_string={"q": hostile})
+    assert response.status_code in (200, 422), response.get_data(as_text=True)
+    if response.status_code == 422:
+        assert_problem(response, 422)
+
+
+def test_operators_are_searched_as_words(client, seeded):
+    assert search(client, "Krebs NEAR Trump")["items"] == []
+    assert search(client, "Krebs OR nothingatall")["items"] == []
+
+
+def test_search_with_only_punctuation_is_422(client, seeded):
+    body = assert_problem(client.get("/api/v1/claims", query_string={"q": '""'}), 422)
+    assert "q" in body["errors"]

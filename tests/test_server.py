@@ -1,0 +1,77 @@
+"""The service as `make run` starts it: real gunicorn, migrated and seeded, on loopback."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from factcheck.config import PROJECT_ROOT
+
+BIN = Path(sys.executable).parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path):
+    env = {**os.environ, "FACTCHECK_DATABASE": str(tmp_path / "served.db")}
+    for command in ("migrate", "seed"):
+        subprocess.run([BIN / "factcheck", command], env=env, check=True, capture_output=True)
+    port = free_port()
+    env["FACTCHECK_BIND"] = f"127.0.0.1:{port}"
+    base = f"http://127.0.0.1:{port}"
+    with (
+        open(tmp_path / "gunicorn.log", "wb") as log,
+        subprocess.Popen(
+            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        ) as process,
+    ):
+        try:
+            wait_until_up(base)
+            yield base
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def wait_until_up(base, seconds=15):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            requests.get(f"{base}/healthz", timeout=1)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    raise RuntimeError(f"gunicorn did not answer at {base} within {seconds}s")
+
+
+def test_seeded_service_answers_a_search(server):
+    response = requests.get(f"{server}/api/v1/claims", params={"q": "Krebs"}, timeout=5)
+    assert response.status_code == 200
+    assert any("Krebs" in item["text"] for item in response.json()["items"])
+    health = requests.get(f"{server}/healthz", timeout=5)
+    assert health.json() == {"status": "ok", "database": "ok"}
+
+
+def test_server_refuses_a_body_over_one_mebibyte(server):
+    response = requests.post(
+        f"{server}/api/v1/articles",
+        data=b'{"title": "' + b"x" * (2 * 1024 * 1024) + b'"}',
+        headers={"Content-Type": "application/json"},
+        timeout=10,
+    )
+    assert response.status_code == 413
+    assert response.headers["Content-Type"] == "application/problem+json"

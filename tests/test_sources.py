@@ -1,0 +1,76 @@
+"""Sources under a claim: add, list, delete, and bad input."""
+
+import pytest
+
+from tests.conftest import assert_problem
+
+
+def test_add_and_list(client, claim):
+    payload = {
+        "url": "https://www.cisa.gov/statement",
+        "title": "Joint statement",
+        "publisher": "CISA",
+        "published_at": "2020-11-12",
+        "archived_url": "https://web.archive.org/web/2020/https://www.cisa.gov/statement",
+        "kind": "primary",
+        "note": "Says the election was the most secure in American history.",
+    }
+    response = client.post(f"/api/v1/claims/{claim['id']}/sources", json=payload)
+    assert response.status_code == 201
+    source = response.json
+    assert {key: source[key] for key in payload} == payload
+    assert source["claim_id"] == claim["id"]
+    assert source["accessed_at"].endswith("Z")
+    listed = client.get(f"/api/v1/claims/{claim['id']}/sources").json
+    assert listed == {"items": [source], "next": None}
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({"kind": "primary"}, "url"),
+        ({"url": "https://example.org"}, "kind"),
+        ({"url": "https://example.org", "kind": "tertiary"}, "kind"),
+        ({"url": "javascript:alert(1)", "kind": "primary"}, "url"),
+        ({"url": "https://example.org", "kind": "primary", "accessed_at": "now"}, "accessed_at"),
+        ({"url": "https://example.org", "kind": "primary", "archived_url": "x"}, "archived_url"),
+        ({"url": "https://example.org", "kind": "primary", "note": ["a"]}, "note"),
+        ({"url": "https://example.org", "kind": "primary", "id": 4}, "id"),
+    ],
+)
+def test_add_rejects_bad_sources(client, claim, payload, field):
+    body = assert_problem(client.post(f"/api/v1/claims/{claim['id']}/sources", json=payload), 422)
+    assert field in body["errors"]
+    assert client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"] == []
+
+
+def test_sources_of_unknown_claim_are_404(client):
+    payload = {"url": "https://example.org", "kind": "primary"}
+    assert_problem(client.post("/api/v1/claims/999/sources", json=payload), 404)
+    assert_problem(client.get("/api/v1/claims/999/sources"), 404)
+
+
+def test_delete_an_uncited_source(client, claim, source):
+    assert client.delete(f"/api/v1/claims/{claim['id']}/sources/{source['id']}").status_code == 204
+    assert client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"] == []
+
+
+def test_delete_a_cited_source_is_409(client, claim, source):
+    client.post(
+        f"/api/v1/claims/{claim['id']}/verdicts",
+        json={"rating": "true", "explanation": "Budget says so.", "source_ids": [source["id"]]},
+    )
+    body = assert_problem(
+        client.delete(f"/api/v1/claims/{claim['id']}/sources/{source['id']}"), 409
+    )
+    assert "cited" in body["detail"]
+    assert len(client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"]) == 1
+
+
+def test_delete_a_source_of_another_claim_is_404(client, claim, source, article):
+    other = client.post(
+        "/api/v1/claims",
+        json={"article_id": article["id"], "text": "Turnout was 61 percent", "claimant": "x"},
+    ).json
+    assert_problem(client.delete(f"/api/v1/claims/{other['id']}/sources/{source['id']}"), 404)
+    assert len(client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"]) == 1
