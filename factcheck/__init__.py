@@ -18,7 +18,7 @@ class Api(flask_smorest.Api):
 def create_app(overrides=None):
     """Build the application: config, database, error handlers, blueprints."""
     app = Flask(__name__)
-    app.json.sort_keys = False  # keep the schemas' field order: id first, as documented
+    app.json.sort_keys = False  # keep the order the schemas declare
     app.config.from_mapping(config.from_environment())
     app.config.update(
         API_TITLE="factcheck",

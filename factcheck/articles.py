@@ -1,6 +1,6 @@
 """Articles: the stored news text that claims quote, kept exactly as published."""
 
-from factcheck import claims
+from factcheck import audit, claims
 from factcheck.db import write_transaction
 from factcheck.errors import NotFound
 from factcheck.pagination import decode_cursor, keyset_page
@@ -10,21 +10,16 @@ ARTICLE_COLUMNS = "id, title, body, url, publisher, published_at, language, crea
 ARTICLE_FIELDS = ("title", "body", "url", "publisher", "published_at", "language")
 
 
-def create(db, data):
+def create(db, data, actor):
     """Store an article and return its id."""
     stamp = now()
+    row = {name: data[name] for name in ARTICLE_FIELDS}
     with write_transaction(db):
-        return (
-            db["articles"]
-            .insert(
-                {
-                    **{name: data[name] for name in ARTICLE_FIELDS},
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                }
-            )
-            .last_pk
+        article_id = (
+            db["articles"].insert({**row, "created_at": stamp, "updated_at": stamp}).last_pk
         )
+        audit.record(db, actor, "article.created", "article", article_id, after=row)
+    return article_id
 
 
 def find_identical(db, data):

@@ -2,15 +2,16 @@
 
 import json
 
-from factcheck import verdicts, workflow
+from factcheck import audit, verdicts, workflow
 from factcheck.db import write_transaction
-from factcheck.errors import Conflict, Invalid, NotFound
+from factcheck.errors import Conflict, Invalid, NotFound, PreconditionFailed
 from factcheck.pagination import decode_cursor, keyset_page
 from factcheck.timeutil import now
 
 CLAIM_COLUMNS = """
     c.id, c.article_id, c.text, c.claimant, c.claim_date, c.span_start, c.span_end,
-    c.language, c.status, c.published_verdict_id, c.version, c.created_at, c.updated_at,
+    c.language, c.status, c.assignee, c.published_verdict_id, c.version, c.created_at,
+    c.updated_at,
     (SELECT json_group_array(tag) FROM (
         SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag
     )) AS tags,
@@ -73,7 +74,7 @@ def _write_tags(db, claim_id, tags):
     db["claim_tags"].insert_all({"claim_id": claim_id, "tag": tag} for tag in dict.fromkeys(tags))
 
 
-def create(db, data):
+def create(db, data, actor):
     """Store a new claim and return its id."""
     with write_transaction(db):
         article = _article_for(db, data["article_id"])
@@ -98,6 +99,7 @@ def create(db, data):
             .last_pk
         )
         _write_tags(db, claim_id, data["tags"])
+        audit.record(db, actor, "claim.created", "claim", claim_id, claim_id=claim_id, after=data)
     return claim_id
 
 
@@ -116,10 +118,29 @@ def touch(db, claim_id):
     )
 
 
-def update(db, claim_id, changes):
+def etag(claim, staff):
+    """The entity tag of a claim's representation: it changes with every change to the claim."""
+    return f'"claim-{claim["id"]}-v{claim["version"]}{"-staff" if staff else ""}"'
+
+
+def check_if_match(claim, if_match):
+    """412 unless If-Match (when sent) names the claim's current version."""
+    if if_match is None:
+        return
+    current = {etag(claim, True), etag(claim, False), "*"}
+    sent = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
+    if not current & sent:
+        raise PreconditionFailed(
+            "The claim has changed since you read it; fetch it again and retry.",
+            headers={"ETag": etag(claim, True)},
+        )
+
+
+def update(db, claim_id, changes, actor, if_match=None):
     """Apply a partial update; the quote and its span must still agree."""
     with write_transaction(db):
         claim = require(db, claim_id)
+        check_if_match(claim, if_match)
         row = {key: value for key, value in changes.items() if key != "tags"}
         if {"text", "span_start"} & changes.keys():
             body = _article_for(db, claim["article_id"])["body"]
@@ -131,15 +152,28 @@ def update(db, claim_id, changes):
         if "tags" in changes:
             _write_tags(db, claim_id, changes["tags"])
         touch(db, claim_id)
+        before = {key: claim[key] for key in row}
+        audit.record(
+            db,
+            actor,
+            "claim.updated",
+            "claim",
+            claim_id,
+            claim_id=claim_id,
+            before=before,
+            after=changes,
+        )
 
 
-def delete(db, claim_id):
+def delete(db, claim_id, actor, if_match=None):
     """Delete a claim that was never published, with its sources and verdicts."""
     with write_transaction(db):
         claim = require(db, claim_id)
+        check_if_match(claim, if_match)
         if claim["published_verdict_id"] is not None:
             raise Conflict("A published claim cannot be deleted; retract it instead.")
         db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+        audit.record(db, actor, "claim.deleted", "claim", claim_id, claim_id=claim_id, before=claim)
 
 
 def _filters(query, staff):
@@ -213,7 +247,10 @@ def for_article(db, article_id, staff):
 
 
 def get(db, claim_id, staff):
-    """One claim as its reader may see it, or 404."""
+    """One claim as its reader may see it, with its public record, or 404.
+
+    Readers never learn that an unpublished claim exists: it is a 404 to them, not a 403.
+    """
     where, params = _filters({}, staff)
     where.append("c.id = :id")
     params["id"] = claim_id
@@ -222,7 +259,24 @@ def get(db, claim_id, staff):
     )
     if not rows:
         raise NotFound(f"There is no claim {claim_id}.")
-    return present(db, rows, staff)[0]
+    claim = present(db, rows, staff)[0]
+    claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id)
+    claim["public_notes"] = list(
+        db.query(
+            "SELECT to_status AS status, public_note AS note, created_at FROM transitions "
+            "WHERE claim_id = ? AND public_note IS NOT NULL ORDER BY id DESC",
+            [claim_id],
+        )
+    )
+    return claim
+
+
+def require_visible(db, claim_id, staff):
+    """The claim's row if this reader may see the claim, else 404."""
+    claim = require(db, claim_id)
+    if not staff and claim["published_verdict_id"] is None:
+        raise NotFound(f"There is no claim {claim_id}.")
+    return claim
 
 
 def present(db, rows, staff):
@@ -237,5 +291,7 @@ def present(db, rows, staff):
         draft_id = row.pop("draft_verdict_id")
         if staff:
             row["draft_verdict"] = verdicts_by_id.get(draft_id)
+        else:
+            row.pop("assignee")
         row.pop("sort_key", None)
     return rows

@@ -4,8 +4,12 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
+from factcheck import accounts, audit
 from factcheck import seed as seed_loader
 from factcheck.db import connect
+from factcheck.errors import Problem
+from factcheck.identity import COMMAND_LINE
+from factcheck.workflow import ROLES
 from migrations.migrations import migrations
 
 
@@ -35,9 +39,58 @@ def seed_command():
     click.echo(", ".join(f"{count} {kind} added" for kind, count in counts.items()))
 
 
+@click.command("create-user")
+@click.argument("name")
+@click.option("--role", type=click.Choice(ROLES), required=True, help="What the user may do.")
+@with_appcontext
+def create_user_command(name, role):
+    """Add a user and print their first API key, alone on the last line."""
+    with open_database() as db:
+        try:
+            accounts.create_user(db, name, role, COMMAND_LINE)
+            key, secret = accounts.issue_key(db, name, None, COMMAND_LINE)
+        except Problem as problem:
+            raise click.ClickException(problem.detail) from problem
+    click.echo(f"created {role} {name}; API key {key['id']} (shown once, only a hash is kept):")
+    click.echo(secret)
+
+
+@click.command("create-key")
+@click.argument("name")
+@click.option("--expires", type=click.IntRange(1, 3650), help="Days until the key stops working.")
+@with_appcontext
+def create_key_command(name, expires):
+    """Issue another API key for user NAME and print it, alone on the last line."""
+    with open_database() as db:
+        try:
+            key, secret = accounts.issue_key(db, name, expires, COMMAND_LINE)
+        except Problem as problem:
+            raise click.ClickException(problem.detail) from problem
+    until = f"expires {key['expires_at']}" if key["expires_at"] else "does not expire"
+    click.echo(f"API key {key['id']} for {name} ({key['role']}), {until}; shown once:")
+    click.echo(secret)
+
+
+@click.command("verify-audit")
+@with_appcontext
+def verify_audit_command():
+    """Check the audit trail's hash chain; name the first broken event."""
+    with open_database() as db:
+        count, broken = audit.verify(db)
+    if broken is not None:
+        raise click.ClickException(f"audit chain broken at event {broken} ({count} events read)")
+    click.echo(f"audit chain intact: {count} events")
+
+
 def register_commands(app):
-    app.cli.add_command(migrate_command)
-    app.cli.add_command(seed_command)
+    for command in (
+        migrate_command,
+        seed_command,
+        create_user_command,
+        create_key_command,
+        verify_audit_command,
+    ):
+        app.cli.add_command(command)
 
 
 def _create_app():

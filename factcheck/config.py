@@ -13,6 +13,8 @@ DEFAULTS = {
     # Rating scale used when a verdict names none.
     "DEFAULT_SCALE": "six-point",
     "SEED_DIR": str(PROJECT_ROOT / "seeds"),
+    # An open claim with no movement for this many days shows as stale in the queue.
+    "STALE_DAYS": 7,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
 }

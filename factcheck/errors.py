@@ -15,11 +15,28 @@ class Problem(Exception):
     title = "Bad request"
     slug = "bad-request"
 
-    def __init__(self, detail, errors=None, headers=None):
+    def __init__(self, detail, errors=None, headers=None, extra=None):
         super().__init__(detail)
         self.detail = detail
         self.errors = errors
         self.headers = headers or {}
+        # Extension members of the problem body (RFC 9457 section 3.2).
+        self.extra = extra or {}
+
+
+class Unauthorized(Problem):
+    status, title, slug = 401, "Unauthorized", "unauthorized"
+
+    def __init__(self, detail):
+        super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="factcheck"'})
+
+
+class Forbidden(Problem):
+    status, title, slug = 403, "Forbidden", "forbidden"
+
+
+class PreconditionFailed(Problem):
+    status, title, slug = 412, "Precondition failed", "stale"
 
 
 class NotFound(Problem):
@@ -40,13 +57,14 @@ class Unavailable(Problem):
     status, title, slug = 503, "Service unavailable", "unavailable"
 
 
-def problem_response(status, title, detail, slug=None, errors=None, headers=None):
+def problem_response(status, title, detail, slug=None, errors=None, headers=None, extra=None):
     """The single place an error body is built."""
     body = {
         "type": f"/problems/{slug}" if slug else "about:blank",
         "title": title,
         "status": status,
         "detail": detail,
+        **(extra or {}),
     }
     if errors:
         body["errors"] = errors
@@ -99,7 +117,13 @@ def handle_http_exception(error: HTTPException):
 
 def handle_problem(error: Problem):
     return problem_response(
-        error.status, error.title, error.detail, error.slug, error.errors, error.headers
+        error.status,
+        error.title,
+        error.detail,
+        error.slug,
+        error.errors,
+        error.headers,
+        error.extra,
     )
 
 

@@ -1,22 +1,32 @@
 """Load the curated seed article with its claims, sources and verdicts, idempotently.
 
 Every record goes through the same schemas and domain functions as the API, so seed
-data obeys the same rules (spans must match, verdicts cite the claim's own sources).
-A claim already stored at the same span of the same article is left as it is.
+data obeys the same rules (spans must match, verdicts cite the claim's own sources) and
+the editorial workflow: a seed reviewer researches and drafts, a different seed editor
+approves and publishes. A claim already stored at the same span is left as it is.
 """
 
 import json
 from pathlib import Path
 
-from factcheck import articles, claims, sources, verdicts
+from factcheck import accounts, articles, claims, sources, transitions, verdicts
 from factcheck.db import write_transaction
+from factcheck.identity import COMMAND_LINE, Identity
 from factcheck.schemas.articles import ArticleCreateSchema
 from factcheck.schemas.claims import ClaimCreateSchema
 from factcheck.schemas.sources import SourceCreateSchema
 from factcheck.schemas.verdicts import VerdictCreateSchema
 
 SEED_FILE = "krebs.json"
-SEED_AUTHOR = "seed"
+REVIEWER = Identity(name="seed-reviewer", role="reviewer")
+EDITOR = Identity(name="seed-editor", role="editor")
+# The moves that bring a drafted claim to each status, and who takes them.
+MOVES_TO = {
+    "in_research": [],
+    "in_review": [("in_review", REVIEWER)],
+    "approved": [("in_review", REVIEWER), ("approved", EDITOR)],
+    "published": [("in_review", REVIEWER), ("approved", EDITOR), ("published", EDITOR)],
+}
 
 article_schema = ArticleCreateSchema()
 claim_schema = ClaimCreateSchema()
@@ -42,22 +52,34 @@ def _claim_exists(db, article_id, claim):
 
 
 def _load_claim(db, article_id, seed_claim, config, counts):
-    fields = {key: value for key, value in seed_claim.items() if key not in {"sources", "verdict"}}
-    claim_id = claims.create(db, claim_schema.load({**fields, "article_id": article_id}))
+    skip = {"sources", "verdict", "status"}
+    fields = {key: value for key, value in seed_claim.items() if key not in skip}
+    claim_id = claims.create(
+        db, claim_schema.load({**fields, "article_id": article_id}), COMMAND_LINE
+    )
     counts["claims"] += 1
     source_ids = {}
     for seed_source in seed_claim["sources"]:
         fields = {key: value for key, value in seed_source.items() if key != "ref"}
-        source_ids[seed_source["ref"]] = sources.add(db, claim_id, source_schema.load(fields))["id"]
+        source = sources.add(db, claim_id, source_schema.load(fields), REVIEWER)
+        source_ids[seed_source["ref"]] = source["id"]
         counts["sources"] += 1
     seed_verdict = seed_claim.get("verdict")
-    if seed_verdict:
-        fields = {key: value for key, value in seed_verdict.items() if key != "source_refs"}
-        fields["source_ids"] = [source_ids[ref] for ref in seed_verdict["source_refs"]]
-        verdicts.add(
-            db, claim_id, verdict_schema.load(fields), SEED_AUTHOR, config["DEFAULT_SCALE"]
-        )
-        counts["verdicts"] += 1
+    if not seed_verdict:
+        return
+    transitions.apply(db, claim_id, {"to": "in_research"}, REVIEWER)
+    fields = {key: value for key, value in seed_verdict.items() if key != "source_refs"}
+    fields["source_ids"] = [source_ids[ref] for ref in seed_verdict["source_refs"]]
+    verdicts.add(db, claim_id, verdict_schema.load(fields), REVIEWER, config["DEFAULT_SCALE"])
+    counts["verdicts"] += 1
+    for target, actor in MOVES_TO[seed_claim.get("status", "published")]:
+        transitions.apply(db, claim_id, {"to": target}, actor)
+
+
+def _ensure_users(db):
+    for user in (REVIEWER, EDITOR):
+        if accounts.find_user(db, user.name) is None:
+            accounts.create_user(db, user.name, user.role, COMMAND_LINE)
 
 
 def load(db, config):
@@ -65,10 +87,11 @@ def load(db, config):
     article, seed_claims = _read(config["SEED_DIR"])
     counts = {"articles": 0, "claims": 0, "sources": 0, "verdicts": 0}
     with write_transaction(db):
+        _ensure_users(db)
         article = article_schema.load(article)
         article_id = articles.find_identical(db, article)
         if article_id is None:
-            article_id = articles.create(db, article)
+            article_id = articles.create(db, article, COMMAND_LINE)
             counts["articles"] += 1
         for seed_claim in seed_claims:
             if not _claim_exists(db, article_id, seed_claim):

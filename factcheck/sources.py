@@ -1,6 +1,6 @@
 """Sources: the evidence attached to a claim, which verdicts cite."""
 
-from factcheck import claims
+from factcheck import audit, claims
 from factcheck.db import write_transaction
 from factcheck.errors import Conflict, NotFound
 from factcheck.timeutil import now
@@ -11,7 +11,7 @@ SOURCE_COLUMNS = (
 )
 
 
-def add(db, claim_id, data):
+def add(db, claim_id, data, actor):
     """Attach a source to the claim and return it."""
     stamp = now()
     with write_transaction(db):
@@ -29,18 +29,34 @@ def add(db, claim_id, data):
             .last_pk
         )
         claims.touch(db, claim_id)
-    return next(db.query(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?", [source_id]))
+        source = next(db.query(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?", [source_id]))
+        audit.record(
+            db, actor, "source.added", "source", source_id, claim_id=claim_id, after=source
+        )
+    return source
 
 
-def for_claim(db, claim_id):
-    """The claim's sources, oldest first."""
-    claims.require(db, claim_id)
+def for_claim(db, claim_id, staff):
+    """The claim's sources, oldest first; readers see only those a published verdict cites."""
+    claims.require_visible(db, claim_id, staff)
+    public_only = (
+        ""
+        if staff
+        else (
+            " AND id IN (SELECT vs.source_id FROM verdict_sources vs JOIN verdicts v "
+            "ON v.id = vs.verdict_id WHERE v.claim_id = :claim AND v.published_at IS NOT NULL)"
+        )
+    )
     return list(
-        db.query(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE claim_id = ? ORDER BY id", [claim_id])
+        db.query(
+            f"SELECT {SOURCE_COLUMNS} FROM sources "
+            f"WHERE claim_id = :claim{public_only} ORDER BY id",
+            {"claim": claim_id},
+        )
     )
 
 
-def delete(db, claim_id, source_id):
+def delete(db, claim_id, source_id, actor):
     """Remove a source no verdict cites (revisions are history and keep their evidence)."""
     with write_transaction(db):
         claims.require(db, claim_id)
@@ -61,5 +77,9 @@ def delete(db, claim_id, source_id):
                 f"Source {source_id} is cited by verdict {', '.join(map(str, citing))}; "
                 "verdict revisions keep their evidence."
             )
+        source = next(db.query(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?", [source_id]))
         db.execute("DELETE FROM sources WHERE id = ?", [source_id])
         claims.touch(db, claim_id)
+        audit.record(
+            db, actor, "source.deleted", "source", source_id, claim_id=claim_id, before=source
+        )

@@ -2,9 +2,9 @@
 
 import json
 
-from factcheck import claims, ratings
+from factcheck import audit, claims, ratings, workflow
 from factcheck.db import write_transaction
-from factcheck.errors import Invalid
+from factcheck.errors import Conflict, Invalid
 from factcheck.timeutil import now
 
 VERDICT_SELECT = """
@@ -33,10 +33,22 @@ def by_ids(db, verdict_ids):
     return {row["id"]: _decoded(row) for row in rows}
 
 
-def for_claim(db, claim_id):
-    """All revisions of a claim, newest first."""
-    claims.require(db, claim_id)
+def for_claim(db, claim_id, staff):
+    """All revisions of a claim, newest first; readers see only the published ones."""
+    claims.require_visible(db, claim_id, staff)
+    if not staff:
+        return published_for_claim(db, claim_id)
     rows = db.query(VERDICT_SELECT + " WHERE v.claim_id = ? ORDER BY v.revision DESC", [claim_id])
+    return [_decoded(row) for row in rows]
+
+
+def published_for_claim(db, claim_id):
+    """Every revision that was ever published, newest first: the public record."""
+    rows = db.query(
+        VERDICT_SELECT + " WHERE v.claim_id = ? AND v.published_at IS NOT NULL "
+        "ORDER BY v.revision DESC",
+        [claim_id],
+    )
     return [_decoded(row) for row in rows]
 
 
@@ -56,11 +68,17 @@ def _check_sources_belong(db, claim_id, source_ids):
         )
 
 
-def add(db, claim_id, data, author, default_scale):
+def add(db, claim_id, data, actor, default_scale, if_match=None):
     """Append a new revision to the claim's verdicts and return it."""
     source_ids = list(dict.fromkeys(data["source_ids"]))
     with write_transaction(db):
-        claims.require(db, claim_id)
+        claim = claims.require(db, claim_id)
+        claims.check_if_match(claim, if_match)
+        if claim["status"] not in workflow.DRAFTING_STATES:
+            raise Conflict(
+                f"The claim is {claim['status']}: a verdict can be drafted only while it is "
+                f"{' or '.join(workflow.DRAFTING_STATES)} (send it back to research first)."
+            )
         scale_id = ratings.resolve_label(db, data["scale"] or default_scale, data["rating"])
         _check_sources_belong(db, claim_id, source_ids)
         revision = db.execute(
@@ -75,7 +93,7 @@ def add(db, claim_id, data, author, default_scale):
                     "scale_id": scale_id,
                     "rating": data["rating"],
                     "explanation": data["explanation"],
-                    "author": author,
+                    "author": actor.name,
                     "created_at": now(),
                     "published_at": None,
                 }
@@ -86,4 +104,8 @@ def add(db, claim_id, data, author, default_scale):
             {"verdict_id": verdict_id, "source_id": source_id} for source_id in source_ids
         )
         claims.touch(db, claim_id)
-    return by_ids(db, [verdict_id])[verdict_id]
+        verdict = by_ids(db, [verdict_id])[verdict_id]
+        audit.record(
+            db, actor, "verdict.added", "verdict", verdict_id, claim_id=claim_id, after=verdict
+        )
+    return verdict

@@ -217,3 +217,69 @@ def articles_claims_sources_verdicts(db):
         """
     )
     db["claims"].enable_fts(["text"], fts_version="FTS5", tokenize="porter", create_triggers=True)
+
+
+@migrations(name="0003_accounts_workflow_audit")
+def accounts_workflow_audit(db):
+    db.executescript(
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            role TEXT NOT NULL CHECK (role IN ('reviewer', 'editor', 'admin')),
+            created_at TEXT NOT NULL
+        ) STRICT;
+
+        CREATE TABLE api_keys (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES users(id),
+            -- Only a SHA-256 of the secret is kept; the secret is shown once, when issued.
+            secret_hash TEXT NOT NULL UNIQUE,
+            prefix TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT,
+            revoked_at TEXT
+        ) STRICT;
+        CREATE INDEX api_keys_by_user ON api_keys (user_id, id);
+
+        ALTER TABLE claims ADD COLUMN assignee TEXT;
+        CREATE INDEX claims_by_assignee ON claims (assignee, status);
+
+        -- Every status move, with its internal note and the note shown to readers.
+        CREATE TABLE transitions (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            note TEXT,
+            public_note TEXT,
+            verdict_id INTEGER REFERENCES verdicts(id),
+            created_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX transitions_by_claim ON transitions (claim_id, id);
+        CREATE INDEX transitions_by_time ON transitions (created_at);
+
+        -- Append-only, hash-chained: each event stores the hash of the one before it.
+        CREATE TABLE audit_events (
+            id INTEGER PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            key_id INTEGER,
+            action TEXT NOT NULL,
+            entity TEXT NOT NULL,
+            entity_id INTEGER,
+            claim_id INTEGER,
+            public INTEGER NOT NULL DEFAULT 0,
+            before TEXT,
+            after TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX audit_events_by_claim ON audit_events (claim_id, id);
+        CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+            BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+        CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+            BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+        """
+    )

@@ -2,9 +2,13 @@
 
 import pytest
 
-from factcheck import create_app, seed
+from factcheck import accounts, create_app, seed
 from factcheck.db import connect
+from factcheck.identity import COMMAND_LINE
 from migrations.migrations import migrations
+
+# Test users: name -> role. Two editors so that four-eyes approval can be exercised.
+STAFF = {"ada": "admin", "eve": "editor", "ed": "editor", "rita": "reviewer", "rob": "reviewer"}
 
 ARTICLE_BODY = (
     "The mayor said the bridge cost $4 million. Critics said the bridge cost $9 million. "
@@ -27,8 +31,40 @@ def app(db_path):
 
 
 @pytest.fixture
-def client(app):
-    return app.test_client()
+def keys(db_path):
+    """An API key for each test user, by name."""
+    issued = {}
+    with connect(db_path) as db:
+        for name, role in STAFF.items():
+            accounts.create_user(db, name, role, COMMAND_LINE)
+            issued[name] = accounts.issue_key(db, name, None, COMMAND_LINE)[1]
+    return issued
+
+
+def client_as(app, key):
+    """A test client that sends this API key (None: an anonymous reader)."""
+    client = app.test_client()
+    if key:
+        client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+    return client
+
+
+@pytest.fixture
+def client(app, keys):
+    """The admin's client: may do everything."""
+    return client_as(app, keys["ada"])
+
+
+@pytest.fixture
+def anon(app):
+    """An anonymous reader."""
+    return client_as(app, None)
+
+
+@pytest.fixture
+def as_user(app, keys):
+    """as_user("eve") is a client acting as eve."""
+    return lambda name: client_as(app, keys[name])
 
 
 @pytest.fixture

@@ -22,11 +22,12 @@ def test_two_scales_with_ordered_labels(client):
     assert unproven["ordinal"] is None and unproven["bucket"] == "other"
 
 
-def test_default_scale_is_configurable(db_path):
+def test_default_scale_is_configurable(db_path, keys):
     from factcheck import create_app
+    from tests.conftest import client_as
 
     app = create_app({"DATABASE": str(db_path), "DEFAULT_SCALE": "five-point"})
-    client = app.test_client()
+    client = client_as(app, keys["ada"])
     scales = {
         scale["slug"]: scale["is_default"]
         for scale in client.get("/api/v1/rating-scales").json["items"]

@@ -24,8 +24,16 @@ def free_port():
 @pytest.fixture
 def server(tmp_path):
     env = {**os.environ, "FACTCHECK_DATABASE": str(tmp_path / "served.db")}
-    for command in ("migrate", "seed"):
-        subprocess.run([BIN / "factcheck", command], env=env, check=True, capture_output=True)
+    for command in (["migrate"], ["seed"]):
+        subprocess.run([BIN / "factcheck", *command], env=env, check=True, capture_output=True)
+    created = subprocess.run(
+        [BIN / "factcheck", "create-user", "ada", "--role", "admin"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    env["TEST_ADMIN_KEY"] = created.stdout.splitlines()[-1]
     port = free_port()
     env["FACTCHECK_BIND"] = f"127.0.0.1:{port}"
     base = f"http://127.0.0.1:{port}"
@@ -41,7 +49,7 @@ def server(tmp_path):
     ):
         try:
             wait_until_up(base)
-            yield base
+            yield base, env["TEST_ADMIN_KEY"]
         finally:
             process.terminate()
             process.wait(timeout=30)
@@ -59,6 +67,7 @@ def wait_until_up(base, seconds=15):
 
 
 def test_seeded_service_answers_a_search(server):
+    server, _ = server
     response = requests.get(f"{server}/api/v1/claims", params={"q": "Krebs"}, timeout=5)
     assert response.status_code == 200
     assert any("Krebs" in item["text"] for item in response.json()["items"])
@@ -67,10 +76,11 @@ def test_seeded_service_answers_a_search(server):
 
 
 def test_server_refuses_a_body_over_one_mebibyte(server):
+    server, key = server
     response = requests.post(
         f"{server}/api/v1/articles",
         data=b'{"title": "' + b"x" * (2 * 1024 * 1024) + b'"}',
-        headers={"Content-Type": "application/json"},
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {key}"},
         timeout=10,
     )
     assert response.status_code == 413

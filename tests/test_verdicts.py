@@ -19,7 +19,7 @@ def test_revisions_are_kept_newest_first(client, claim, source):
     assert first.json["revision"] == 1 and second.json["revision"] == 2
     assert first.json["scale"] == "six-point" and first.json["rating_name"] == "Half true"
     assert first.json["source_ids"] == [source["id"]]
-    assert first.json["author"] == "newsroom" and first.json["published_at"] is None
+    assert first.json["author"] == "ada" and first.json["published_at"] is None
     listed = client.get(f"/api/v1/claims/{claim['id']}/verdicts").json["items"]
     assert [verdict["id"] for verdict in listed] == [second.json["id"], first.json["id"]]
     assert listed[1] == first.json

@@ -46,12 +46,34 @@ def require_json_body():
 
 
 def init_app(app, api):
-    from factcheck.api import articles, claims, docs, health, ratings, sources, verdicts
+    from factcheck.api import (
+        accounts,
+        articles,
+        claims,
+        desk,
+        docs,
+        health,
+        history,
+        ratings,
+        sources,
+        transitions,
+        verdicts,
+    )
 
     app.url_map.converters["id"] = IdConverter
     api.register_converter(IdConverter, lambda _converter: {"type": "integer", "minimum": 1})
     app.before_request(require_json_body)
-    for module in (articles, claims, sources, verdicts, ratings):
+    for module in (
+        articles,
+        claims,
+        sources,
+        verdicts,
+        transitions,
+        history,
+        ratings,
+        desk,
+        accounts,
+    ):
         api.register_blueprint(module.blp)
     app.register_blueprint(health.bp)
     app.register_blueprint(docs.bp)

@@ -27,7 +27,7 @@ blp = Blueprint(
 @blp.response(201, ArticleSchema)
 def create_article(data):
     """Store a news article, its text kept exactly."""
-    article_id = articles.create(get_db(), data)
+    article_id = articles.create(get_db(), data, current_identity())
     article = articles.get(get_db(), article_id, current_identity().is_staff)
     return article, {"Location": url_for("articles.get_article", article_id=article_id)}
 

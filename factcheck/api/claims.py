@@ -1,9 +1,10 @@
 """Claim endpoints: create, list and search, read, edit, delete."""
 
-from flask import url_for
+from flask import request, url_for
 
 from factcheck import claims
 from factcheck.api import Blueprint
+from factcheck.api.etags import claim_response
 from factcheck.db import get_db
 from factcheck.identity import current_identity
 from factcheck.schemas.claims import (
@@ -30,9 +31,9 @@ blp = Blueprint(
 )
 def create_claim(data):
     """Store a claim; its span is located in the article when omitted."""
-    claim_id = claims.create(get_db(), data)
-    claim = claims.get(get_db(), claim_id, current_identity().is_staff)
-    return claim, {"Location": url_for("claims.get_claim", claim_id=claim_id)}
+    claim_id = claims.create(get_db(), data, current_identity())
+    claim, status, headers = claim_response(claims.get(get_db(), claim_id, True), 201)
+    return claim, status, {**headers, "Location": url_for("claims.get_claim", claim_id=claim_id)}
 
 
 @blp.route("", methods=["GET"])
@@ -46,20 +47,22 @@ def list_claims(query):
 
 @blp.route("/<id:claim_id>", methods=["GET"])
 @blp.response(200, ClaimSchema)
-@blp.alt_response(404, description="No such claim.")
+@blp.alt_response(304, description="Not modified since the ETag in If-None-Match.")
+@blp.alt_response(404, description="No such claim (or not published, for readers).")
 def get_claim(claim_id):
-    """One claim with its current verdict."""
-    return claims.get(get_db(), claim_id, current_identity().is_staff)
+    """One claim with its current verdict and public record; honours If-None-Match."""
+    return claim_response(claims.get(get_db(), claim_id, current_identity().is_staff))
 
 
 @blp.route("/<id:claim_id>", methods=["PATCH"])
 @blp.arguments(ClaimUpdateSchema)
 @blp.response(200, ClaimSchema)
 @blp.alt_response(404, description="No such claim.")
+@blp.alt_response(412, description="If-Match names an older version.")
 def update_claim(changes, claim_id):
     """Edit a claim's fields; the quote and its span must still match the article."""
-    claims.update(get_db(), claim_id, changes)
-    return claims.get(get_db(), claim_id, current_identity().is_staff)
+    claims.update(get_db(), claim_id, changes, current_identity(), request.headers.get("If-Match"))
+    return claim_response(claims.get(get_db(), claim_id, True))
 
 
 @blp.route("/<id:claim_id>", methods=["DELETE"])
@@ -68,4 +71,4 @@ def update_claim(changes, claim_id):
 @blp.alt_response(409, description="The claim has been published.")
 def delete_claim(claim_id):
     """Delete a claim that was never published."""
-    claims.delete(get_db(), claim_id)
+    claims.delete(get_db(), claim_id, current_identity(), request.headers.get("If-Match"))

@@ -5,6 +5,7 @@ from flask import url_for
 from factcheck import sources
 from factcheck.api import Blueprint
 from factcheck.db import get_db
+from factcheck.identity import current_identity
 from factcheck.schemas.base import list_schema
 from factcheck.schemas.sources import SourceCreateSchema, SourceSchema
 
@@ -23,7 +24,7 @@ SourceListSchema = list_schema(SourceSchema, "SourceListSchema")
 @blp.alt_response(404, description="No such claim.")
 def add_source(data, claim_id):
     """Attach a source to a claim."""
-    source = sources.add(get_db(), claim_id, data)
+    source = sources.add(get_db(), claim_id, data, current_identity())
     return source, {
         "Location": url_for("sources.list_sources", claim_id=claim_id) + f"/{source['id']}"
     }
@@ -33,8 +34,9 @@ def add_source(data, claim_id):
 @blp.response(200, SourceListSchema)
 @blp.alt_response(404, description="No such claim.")
 def list_sources(claim_id):
-    """A claim's sources, oldest first."""
-    return {"items": sources.for_claim(get_db(), claim_id), "next": None}
+    """A claim's sources, oldest first (readers: those its published verdicts cite)."""
+    items = sources.for_claim(get_db(), claim_id, current_identity().is_staff)
+    return {"items": items, "next": None}
 
 
 @blp.route("/<id:source_id>", methods=["DELETE"])
@@ -43,4 +45,4 @@ def list_sources(claim_id):
 @blp.alt_response(409, description="A verdict cites the source.")
 def delete_source(claim_id, source_id):
     """Remove a source that no verdict cites."""
-    sources.delete(get_db(), claim_id, source_id)
+    sources.delete(get_db(), claim_id, source_id, current_identity())

@@ -1,6 +1,6 @@
 """Verdict endpoints: revisions of a claim's rating, newest first."""
 
-from flask import current_app
+from flask import current_app, request
 
 from factcheck import verdicts
 from factcheck.api import Blueprint
@@ -22,16 +22,20 @@ VerdictListSchema = list_schema(VerdictSchema, "VerdictListSchema")
 @blp.arguments(VerdictCreateSchema)
 @blp.response(201, VerdictSchema)
 @blp.alt_response(404, description="No such claim.")
+@blp.alt_response(409, description="The claim is past drafting (in review or later).")
+@blp.alt_response(412, description="If-Match names an older version of the claim.")
 @blp.alt_response(422, description="Unknown scale or rating, or a source of another claim.")
 def add_verdict(data, claim_id):
     """Add a verdict revision; earlier revisions are kept."""
     default_scale = current_app.config["DEFAULT_SCALE"]
-    return verdicts.add(get_db(), claim_id, data, current_identity().name, default_scale)
+    if_match = request.headers.get("If-Match")
+    return verdicts.add(get_db(), claim_id, data, current_identity(), default_scale, if_match)
 
 
 @blp.route("", methods=["GET"])
 @blp.response(200, VerdictListSchema)
 @blp.alt_response(404, description="No such claim.")
 def list_verdicts(claim_id):
-    """Every revision of the claim's verdict, newest first."""
-    return {"items": verdicts.for_claim(get_db(), claim_id), "next": None}
+    """Every revision of the claim's verdict, newest first (readers: published ones)."""
+    items = verdicts.for_claim(get_db(), claim_id, current_identity().is_staff)
+    return {"items": items, "next": None}

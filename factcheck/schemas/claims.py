@@ -18,6 +18,12 @@ CLAIM_SORTS = (
 )
 
 
+class PublicNoteSchema(BaseSchema):
+    status = fields.String(**described("The status the claim moved to (published or retracted)."))
+    note = fields.String(**described("What readers are told."))
+    created_at = Timestamp(**described("When."))
+
+
 class ClaimUpdateSchema(BaseSchema):
     """The editable fields; every one optional (PATCH)."""
 
@@ -74,6 +80,19 @@ class ClaimSchema(ClaimCreateSchema):
         dump_only=True,
         allow_none=True,
         **described("Staff only: the latest unpublished revision, or null."),
+    )
+    assignee = fields.String(
+        dump_only=True, allow_none=True, **described("Staff only: who is researching it.")
+    )
+    published_verdicts = fields.List(
+        fields.Nested(VerdictSchema),
+        dump_only=True,
+        **described("Single claim only: every published revision, newest first (corrections)."),
+    )
+    public_notes = fields.List(
+        fields.Nested(PublicNoteSchema),
+        dump_only=True,
+        **described("Single claim only: correction and retraction notices, newest first."),
     )
     created_at = Timestamp(dump_only=True, **described("When it was stored."))
     updated_at = Timestamp(dump_only=True, **described("When it last changed."))

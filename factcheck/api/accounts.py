@@ -1,0 +1,70 @@
+"""Users and API keys: admins only."""
+
+from flask import url_for
+
+from factcheck import accounts
+from factcheck.api import Blueprint
+from factcheck.db import get_db
+from factcheck.identity import require_role
+from factcheck.schemas.accounts import (
+    KeyCreateSchema,
+    KeyListSchema,
+    KeySchema,
+    UserCreateSchema,
+    UserListSchema,
+    UserSchema,
+)
+
+blp = Blueprint(
+    "accounts", __name__, url_prefix="/api/v1", description="Users and API keys (admin)."
+)
+
+
+@blp.before_request
+def admins_only():
+    require_role("admin")
+
+
+@blp.route("/users", methods=["GET"])
+@blp.response(200, UserListSchema)
+def list_users():
+    """Every user and their role."""
+    return {"items": accounts.list_users(get_db()), "next": None}
+
+
+@blp.route("/users", methods=["POST"])
+@blp.arguments(UserCreateSchema)
+@blp.response(201, UserSchema)
+@blp.alt_response(409, description="The name is taken.")
+def create_user(data):
+    """Add a user; the answer holds their first API key, shown this once."""
+    actor = require_role("admin")
+    user = accounts.create_user(get_db(), data["name"], data["role"], actor)
+    _, secret = accounts.issue_key(get_db(), user["name"], None, actor)
+    return {**user, "key": secret}, {"Location": url_for("accounts.list_users")}
+
+
+@blp.route("/keys", methods=["GET"])
+@blp.response(200, KeyListSchema)
+def list_keys():
+    """Every API key, without its secret."""
+    return {"items": accounts.list_keys(get_db()), "next": None}
+
+
+@blp.route("/keys", methods=["POST"])
+@blp.arguments(KeyCreateSchema)
+@blp.response(201, KeySchema)
+@blp.alt_response(422, description="Unknown user.")
+def issue_key(data):
+    """Issue a key for a user; its secret is in this answer only."""
+    actor = require_role("admin")
+    key, secret = accounts.issue_key(get_db(), data["user"], data["expires_in_days"], actor)
+    return {**key, "key": secret}
+
+
+@blp.route("/keys/<id:key_id>", methods=["DELETE"])
+@blp.response(204)
+@blp.alt_response(404, description="No such key.")
+def revoke_key(key_id):
+    """Revoke a key; it stops working at once."""
+    accounts.revoke_key(get_db(), key_id, require_role("admin"))

@@ -1,0 +1,24 @@
+"""A claim's history from the audit trail."""
+
+from factcheck import audit, claims
+from factcheck.api import Blueprint
+from factcheck.db import get_db
+from factcheck.identity import current_identity
+from factcheck.schemas.workflow import EventListSchema
+
+blp = Blueprint(
+    "history",
+    __name__,
+    url_prefix="/api/v1/claims/<id:claim_id>/history",
+    description="Audit trail.",
+)
+
+
+@blp.route("", methods=["GET"])
+@blp.response(200, EventListSchema)
+@blp.alt_response(404, description="No such claim (or not published, for readers).")
+def claim_history(claim_id):
+    """Every event of a claim for staff; publications, corrections and retraction for readers."""
+    staff = current_identity().is_staff
+    claims.require_visible(get_db(), claim_id, staff)
+    return {"items": audit.for_claim(get_db(), claim_id, staff), "next": None}

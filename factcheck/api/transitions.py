@@ -1,0 +1,36 @@
+"""Status moves, and the workflow they follow."""
+
+from flask import request
+
+from factcheck import claims, transitions, workflow
+from factcheck.api import Blueprint
+from factcheck.api.etags import claim_response
+from factcheck.db import get_db
+from factcheck.identity import require_role
+from factcheck.schemas.claims import ClaimSchema
+from factcheck.schemas.workflow import TransitionCreateSchema, WorkflowSchema
+
+blp = Blueprint(
+    "transitions", __name__, url_prefix="/api/v1", description="The editorial workflow."
+)
+
+
+@blp.route("/claims/<id:claim_id>/transitions", methods=["POST"])
+@blp.arguments(TransitionCreateSchema)
+@blp.response(200, ClaimSchema)
+@blp.alt_response(403, description="The caller's role or identity may not take this move.")
+@blp.alt_response(409, description="Not a move from the current status; lists allowed_moves.")
+@blp.alt_response(412, description="If-Match names an older version of the claim.")
+@blp.alt_response(422, description="A precondition is missing; errors say which.")
+def move_claim(move, claim_id):
+    """Move a claim to another editorial status."""
+    actor = require_role("reviewer")
+    transitions.apply(get_db(), claim_id, move, actor, request.headers.get("If-Match"))
+    return claim_response(claims.get(get_db(), claim_id, True))
+
+
+@blp.route("/workflow", methods=["GET"])
+@blp.response(200, WorkflowSchema)
+def get_workflow():
+    """The states, the moves between them, their roles and preconditions."""
+    return workflow.as_document()

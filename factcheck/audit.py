@@ -1,0 +1,90 @@
+"""The audit trail: every change appends an event; each event hashes the one before it."""
+
+import hashlib
+import json
+
+from factcheck.timeutil import now
+
+GENESIS = "0" * 64
+HASHED_FIELDS = (
+    "created_at",
+    "actor",
+    "key_id",
+    "action",
+    "entity",
+    "entity_id",
+    "claim_id",
+    "public",
+    "before",
+    "after",
+    "prev_hash",
+)
+
+
+def _digest(event):
+    canonical = json.dumps([event[name] for name in HASHED_FIELDS], separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _encode(value):
+    return None if value is None else json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def record(
+    db, actor, action, entity, entity_id, *, claim_id=None, before=None, after=None, public=False
+):
+    """Append one event. Call inside the write transaction of the change it records."""
+    last = db.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+    event = {
+        "created_at": now(),
+        "actor": actor.name,
+        "key_id": actor.key_id,
+        "action": action,
+        "entity": entity,
+        "entity_id": entity_id,
+        "claim_id": claim_id,
+        "public": int(public),
+        "before": _encode(before),
+        "after": _encode(after),
+        "prev_hash": last[0] if last else GENESIS,
+    }
+    db["audit_events"].insert({**event, "hash": _digest(event)})
+
+
+def verify(db):
+    """(events checked, id of the first broken event or None)."""
+    expected_prev = GENESIS
+    count = 0
+    for event in db.query("SELECT * FROM audit_events ORDER BY id"):
+        count += 1
+        if event["prev_hash"] != expected_prev or event["hash"] != _digest(event):
+            return count, event["id"]
+        expected_prev = event["hash"]
+    return count, None
+
+
+def for_claim(db, claim_id, staff):
+    """A claim's events, oldest first; readers get only the public ones, without internals."""
+    rows = db.query(
+        "SELECT id, created_at, actor, action, entity, entity_id, public, before, after "
+        "FROM audit_events WHERE claim_id = ? ORDER BY id",
+        [claim_id],
+    )
+    events = []
+    for row in rows:
+        before, after = (
+            json.loads(row.pop("before") or "null"),
+            json.loads(row.pop("after") or "null"),
+        )
+        if staff:
+            events.append({**row, "public": bool(row["public"]), "before": before, "after": after})
+        elif row["public"]:
+            events.append(
+                {
+                    "id": row["id"],
+                    "created_at": row["created_at"],
+                    "action": row["action"],
+                    "public_note": (after or {}).get("public_note"),
+                }
+            )
+    return events

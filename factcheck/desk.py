@@ -1,0 +1,67 @@
+"""Work queues and workflow statistics, computed from claims and their recorded moves."""
+
+import statistics
+from datetime import UTC, datetime, timedelta
+
+from factcheck import claims, workflow
+from factcheck.timeutil import now, to_timestamp
+
+OPEN_STATES = ("new", "in_research", "in_review", "approved")
+QUEUE_LIMIT = 100
+
+
+def _claims_where(db, where, params):
+    sql = (
+        f"SELECT {claims.CLAIM_COLUMNS} FROM claims c WHERE {where} ORDER BY c.updated_at, c.id "
+        f"LIMIT {QUEUE_LIMIT}"
+    )
+    return claims.present(db, list(db.query(sql, params)), staff=True)
+
+
+def queue(db, actor, stale_days):
+    """What is waiting for the caller, oldest first (at most 100 of each)."""
+    cutoff = to_timestamp(datetime.now(UTC) - timedelta(days=stale_days))
+    awaiting = []
+    if actor.has_role("editor"):
+        awaiting = _claims_where(
+            db,
+            "c.status = 'in_review' AND (SELECT author FROM verdicts WHERE claim_id = c.id "
+            "ORDER BY id DESC LIMIT 1) IS NOT :me",
+            {"me": actor.name},
+        )
+    open_states = ", ".join(f"'{state}'" for state in OPEN_STATES)
+    return {
+        "assigned_to_me": _claims_where(
+            db, "c.assignee = :me AND c.status = 'in_research'", {"me": actor.name}
+        ),
+        "awaiting_my_review": awaiting,
+        "stale": _claims_where(
+            db, f"c.status IN ({open_states}) AND c.updated_at < :cutoff", {"cutoff": cutoff}
+        ),
+    }
+
+
+def stats(db, since=None, until=None):
+    """Counts per status now, and median seconds in each status for moves in [since, until)."""
+    until = until or now()
+    since = since or to_timestamp(datetime.fromisoformat(until) - timedelta(days=30))
+    counts = dict.fromkeys(workflow.STATES, 0)
+    for row in db.query("SELECT status, count(*) AS n FROM claims GROUP BY status"):
+        counts[row["status"]] = row["n"]
+    durations = {state: [] for state in workflow.STATES}
+    moves = db.query(
+        """
+        SELECT t.from_status, t.created_at AS left_at,
+               ifnull((SELECT max(p.created_at) FROM transitions p
+                       WHERE p.claim_id = t.claim_id AND p.id < t.id),
+                      c.created_at) AS entered_at
+        FROM transitions t JOIN claims c ON c.id = t.claim_id
+        WHERE t.created_at >= ? AND t.created_at < ?
+        """,
+        [since, until],
+    )
+    for move in moves:
+        spent = datetime.fromisoformat(move["left_at"]) - datetime.fromisoformat(move["entered_at"])
+        durations[move["from_status"]].append(spent.total_seconds())
+    medians = {state: statistics.median(d) if d else None for state, d in durations.items()}
+    return {"since": since, "until": until, "counts": counts, "median_seconds_in_status": medians}

@@ -1,0 +1,105 @@
+"""Schemas for status moves, the workflow document, history, queues and stats."""
+
+from marshmallow import fields, validate
+
+from factcheck.schemas.base import BaseSchema, described, list_schema
+from factcheck.schemas.claims import ClaimSchema
+from factcheck.schemas.fields import Text, Timestamp
+from factcheck.workflow import STATES
+
+
+class TransitionCreateSchema(BaseSchema):
+    to = Text(
+        max_length=20,
+        required=True,
+        validate=validate.OneOf(STATES),
+        **described("The new status."),
+    )
+    note = Text(
+        max_length=5000,
+        allow_none=True,
+        load_default=None,
+        **described("Internal note (staff only); the required reason where a move names one."),
+    )
+    public_note = Text(
+        max_length=5000,
+        allow_none=True,
+        load_default=None,
+        **described("Shown to readers; required to publish a correction and to retract."),
+    )
+    assignee = Text(
+        max_length=64,
+        allow_none=True,
+        load_default=None,
+        **described("Name of the user who researches the claim (moves into in_research)."),
+    )
+
+
+class PreconditionSchema(BaseSchema):
+    name = fields.String()
+    description = fields.String()
+
+
+class WorkflowTransitionSchema(BaseSchema):
+    source = fields.String(data_key="from", **described("Status before the move."))
+    to = fields.String(**described("Status after the move."))
+    role = fields.String(
+        **described("The least role that may take it (admin > editor > reviewer).")
+    )
+    preconditions = fields.List(fields.Nested(PreconditionSchema))
+    description = fields.String()
+
+
+class WorkflowSchema(BaseSchema):
+    states = fields.List(fields.String())
+    initial = fields.String()
+    roles = fields.List(fields.String())
+    transitions = fields.List(fields.Nested(WorkflowTransitionSchema))
+
+
+class EventSchema(BaseSchema):
+    id = fields.Integer(**described("The event's position in the audit trail."))
+    created_at = Timestamp(**described("When it happened."))
+    action = fields.String(**described("What happened, e.g. claim.published, verdict.added."))
+    actor = fields.String(**described("Staff only: who did it."))
+    entity = fields.String(**described("Staff only: the kind of record changed."))
+    entity_id = fields.Integer(allow_none=True, **described("Staff only: its id."))
+    public = fields.Boolean(**described("Staff only: whether readers see this event."))
+    before = fields.Raw(allow_none=True, **described("Staff only: the record before."))
+    after = fields.Raw(allow_none=True, **described("Staff only: the record after."))
+    public_note = fields.String(allow_none=True, **described("Readers only: the public note."))
+
+
+EventListSchema = list_schema(EventSchema, "EventListSchema")
+
+
+class QueueSchema(BaseSchema):
+    assigned_to_me = fields.List(
+        fields.Nested(ClaimSchema), **described("Claims in research assigned to the caller.")
+    )
+    awaiting_my_review = fields.List(
+        fields.Nested(ClaimSchema),
+        **described("Editors: claims in review whose draft someone else wrote."),
+    )
+    stale = fields.List(
+        fields.Nested(ClaimSchema),
+        **described("Open claims with no movement for the configured number of days."),
+    )
+
+
+class StatsQuerySchema(BaseSchema):
+    since = Timestamp(**described("Start of the period (default: 30 days ago)."))
+    until = Timestamp(**described("End of the period (default: now)."))
+
+
+class StatsSchema(BaseSchema):
+    since = Timestamp()
+    until = Timestamp()
+    counts = fields.Dict(
+        keys=fields.String(), values=fields.Integer(), **described("Claims per status, now.")
+    )
+    median_seconds_in_status = fields.Dict(
+        keys=fields.String(),
+        values=fields.Float(allow_none=True),
+        **described("Median time claims spent in each status, over moves out of it in the period."),
+    )
