@@ -4,6 +4,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -85,3 +86,36 @@ def test_server_refuses_a_body_over_one_mebibyte(server):
     )
     assert response.status_code == 413
     assert response.headers["Content-Type"] == "application/problem+json"
+
+
+def test_two_editors_approving_at_once_through_gunicorn(server):
+    base, admin_key = server
+    admin = {"Authorization": f"Bearer {admin_key}"}
+    editors = []
+    for name in ("eve", "ed"):
+        created = requests.post(
+            f"{base}/api/v1/users", json={"name": name, "role": "editor"}, headers=admin, timeout=5
+        )
+        editors.append({"Authorization": f"Bearer {created.json()['key']}"})
+    waiting = requests.get(f"{base}/api/v1/claims?status=in_review", headers=admin, timeout=5)
+    claim_id = waiting.json()["items"][0]["id"]
+    barrier, statuses = threading.Barrier(len(editors)), []
+
+    def approve(headers):
+        barrier.wait()
+        response = requests.post(
+            f"{base}/api/v1/claims/{claim_id}/transitions",
+            json={"to": "approved"},
+            headers=headers,
+            timeout=10,
+        )
+        statuses.append(response.status_code)
+
+    threads = [threading.Thread(target=approve, args=(headers,)) for headers in editors]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [200, 409]
+    history = requests.get(f"{base}/api/v1/claims/{claim_id}/history", headers=admin, timeout=5)
+    assert [e["action"] for e in history.json()["items"]].count("claim.approved") == 1

@@ -41,7 +41,9 @@ class PreconditionSchema(BaseSchema):
 
 
 class WorkflowTransitionSchema(BaseSchema):
-    source = fields.String(data_key="from", **described("Status before the move."))
+    source = fields.String(
+        attribute="from", data_key="from", **described("Status before the move.")
+    )
     to = fields.String(**described("Status after the move."))
     role = fields.String(
         **described("The least role that may take it (admin > editor > reviewer).")

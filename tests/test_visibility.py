@@ -1,0 +1,105 @@
+"""What anonymous readers may see, conditional requests, the workflow document, queue, stats."""
+
+import pytest
+
+from tests.conftest import assert_problem
+
+
+def publish(as_user, claim_id, source_id):
+    rita, eve = as_user("rita"), as_user("eve")
+    rita.post(f"/api/v1/claims/{claim_id}/transitions", json={"to": "in_research"})
+    rita.post(
+        f"/api/v1/claims/{claim_id}/verdicts",
+        json={"rating": "false", "explanation": "No.", "source_ids": [source_id]},
+    )
+    for client, to in ((rita, "in_review"), (eve, "approved"), (eve, "published")):
+        assert (
+            client.post(f"/api/v1/claims/{claim_id}/transitions", json={"to": to}).status_code
+            == 200
+        )
+
+
+@pytest.mark.parametrize("suffix", ["", "/sources", "/verdicts", "/history"])
+def test_unpublished_claims_do_not_exist_for_readers(anon, claim, suffix):
+    assert_problem(anon.get(f"/api/v1/claims/{claim['id']}{suffix}"), 404)
+    assert anon.get("/api/v1/claims").json["items"] == []
+    assert anon.get(f"/api/v1/articles/{claim['article_id']}").json["claims"] == []
+
+
+def test_readers_see_only_cited_sources_and_published_verdicts(
+    client, anon, claim, source, as_user
+):
+    uncited = client.post(
+        f"/api/v1/claims/{claim['id']}/sources",
+        json={"url": "https://e.org/x", "kind": "secondary"},
+    ).json
+    publish(as_user, claim["id"], source["id"])
+    ids = [s["id"] for s in anon.get(f"/api/v1/claims/{claim['id']}/sources").json["items"]]
+    assert ids == [source["id"]]
+    staff_ids = [s["id"] for s in client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"]]
+    assert staff_ids == [source["id"], uncited["id"]]
+    listed = anon.get("/api/v1/claims").json["items"]
+    assert [item["id"] for item in listed] == [claim["id"]]
+    assert "draft_verdict" not in listed[0] and "assignee" not in listed[0]
+    assert anon.get("/api/v1/claims?rating=false").json["items"][0]["id"] == claim["id"]
+
+
+def test_etags_and_conditional_requests(client, anon, claim, source, as_user):
+    url = f"/api/v1/claims/{claim['id']}"
+    first = client.get(url)
+    tag = first.headers["ETag"]
+    assert client.get(url, headers={"If-None-Match": tag}).status_code == 304
+    stale = client.patch(url, json={"claimant": "A"}, headers={"If-Match": '"claim-1-v0-staff"'})
+    assert_problem(stale, 412)
+    assert client.get(url).json["claimant"] == claim["claimant"]
+    fresh = client.patch(url, json={"claimant": "A"}, headers={"If-Match": tag})
+    assert fresh.status_code == 200 and fresh.headers["ETag"] != tag
+    for path, body in (
+        (f"{url}/verdicts", {"rating": "true", "explanation": "x"}),
+        (f"{url}/transitions", {"to": "in_research"}),
+    ):
+        assert_problem(client.post(path, json=body, headers={"If-Match": tag}), 412)
+    assert client.get(f"{url}/verdicts").json["items"] == []
+    assert client.get(url).json["status"] == "new"
+    publish(as_user, claim["id"], source["id"])
+    public = anon.get(url)
+    assert public.status_code == 200 and public.headers["ETag"] != client.get(url).headers["ETag"]
+    assert anon.get(url, headers={"If-None-Match": public.headers["ETag"]}).status_code == 304
+
+
+def test_workflow_document_matches_the_machine(anon):
+    document = anon.get("/api/v1/workflow").json
+    assert document["initial"] == "new"
+    moves = {(t["from"], t["to"]): t for t in document["transitions"]}
+    assert moves[("in_review", "approved")]["role"] == "editor"
+    names = [p["name"] for p in moves[("in_review", "approved")]["preconditions"]]
+    assert names == ["approver_is_not_author"]
+    assert ("new", "published") not in moves
+
+
+def test_queue_shows_assignments_reviews_and_stale(claim, source, as_user, db):
+    rita, eve = as_user("rita"), as_user("eve")
+    rita.post(f"/api/v1/claims/{claim['id']}/transitions", json={"to": "in_research"})
+    assert [c["id"] for c in rita.get("/api/v1/queue").json["assigned_to_me"]] == [claim["id"]]
+    rita.post(
+        f"/api/v1/claims/{claim['id']}/verdicts",
+        json={"rating": "false", "explanation": "No.", "source_ids": [source["id"]]},
+    )
+    rita.post(f"/api/v1/claims/{claim['id']}/transitions", json={"to": "in_review"})
+    assert [c["id"] for c in eve.get("/api/v1/queue").json["awaiting_my_review"]] == [claim["id"]]
+    assert rita.get("/api/v1/queue").json["awaiting_my_review"] == []
+    assert eve.get("/api/v1/queue").json["stale"] == []
+    db.execute("UPDATE claims SET updated_at = '2000-01-01T00:00:00.000000Z'")
+    assert [c["id"] for c in eve.get("/api/v1/queue").json["stale"]] == [claim["id"]]
+
+
+def test_stats_count_statuses_and_time_in_them(claim, source, as_user):
+    publish(as_user, claim["id"], source["id"])
+    stats = as_user("eve").get("/api/v1/stats").json
+    assert stats["counts"]["published"] == 1 and stats["counts"]["new"] == 0
+    medians = stats["median_seconds_in_status"]
+    assert all(medians[state] >= 0 for state in ("new", "in_research", "in_review", "approved"))
+    assert medians["published"] is None
+    empty = as_user("eve").get("/api/v1/stats?until=2000-01-01T00:00:00Z").json
+    assert empty["median_seconds_in_status"]["new"] is None
+    assert_problem(as_user("eve").get("/api/v1/stats?since=soon"), 422)
