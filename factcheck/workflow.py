@@ -126,3 +126,12 @@ def as_document():
             for t in TRANSITIONS
         ],
     }
+
+
+def as_mermaid():
+    """The machine as a Mermaid state diagram (the README shows it; a test keeps them equal)."""
+    lines = ["stateDiagram-v2", f"    [*] --> {INITIAL_STATE}"]
+    for t in TRANSITIONS:
+        needs = f"; needs {', '.join(t.preconditions)}" if t.preconditions else ""
+        lines.append(f"    {t.source} --> {t.target}: {t.role}{needs}")
+    return "\n".join(lines)

@@ -27,6 +27,9 @@ def write_paths(claim):
     ("data", "content_type", "status"),
     [
         ("{not json", "application/json", 400),
+        ("[" * 100_000, "application/json", 400),
+        ('{"a":' * 50_000 + "1" + "}" * 50_000, "application/json", 400),
+        (b"\xff\xfe{}", "application/json", 400),
         ('{"a": 1', "application/json", 400),
         ("", "application/json", 400),
         ("[]", "application/json", 422),

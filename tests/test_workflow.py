@@ -22,55 +22,68 @@ def draft(client, claim_id, source_id, rating="false"):
     return response.json
 
 
-def test_a_claim_through_its_whole_life(claim, source, as_user, anon):
-    rita, eve, ed = as_user("rita"), as_user("eve"), as_user("ed")
+def test_a_seed_claim_through_its_whole_life(seeded, client, as_user, anon):
+    """new, assigned, drafted, in review, sent back, resubmitted, approved by a second
+    editor, published, corrected, republished; with what a reader sees at each step."""
+    rita, eve, ed, rob = as_user("rita"), as_user("eve"), as_user("ed"), as_user("rob")
+    claim = client.get("/api/v1/claims?status=new").json["items"][0]
     claim_id, url = claim["id"], f"/api/v1/claims/{claim['id']}"
+    source_id = client.get(f"{url}/sources").json["items"][0]["id"]
 
-    def public_view():
-        return anon.get(url)
+    def reader_sees():
+        response = anon.get(url)
+        if response.status_code == 404:
+            assert_problem(response, 404)
+            for suffix in ("/sources", "/verdicts", "/history"):
+                assert_problem(anon.get(url + suffix), 404)
+            return None
+        shown = response.json
+        assert "draft_verdict" not in shown and "assignee" not in shown
+        cited = {s["id"] for s in anon.get(f"{url}/sources").json["items"]}
+        assert cited <= {sid for v in shown["published_verdicts"] for sid in v["source_ids"]}
+        public = [v["id"] for v in anon.get(f"{url}/verdicts").json["items"]]
+        assert public == [v["id"] for v in shown["published_verdicts"]]
+        return shown["verdict"]["id"], public, [note["note"] for note in shown["public_notes"]]
 
-    assert_problem(public_view(), 404)
+    assert reader_sees() is None
     assert move(eve, claim_id, "in_research", assignee="rita").json["assignee"] == "rita"
-    first = draft(rita, claim_id, source["id"], "false")
-    assert_problem(public_view(), 404)
+    assert reader_sees() is None
+    first = draft(rita, claim_id, source_id, "false")
+    assert reader_sees() is None
     assert move(rita, claim_id, "in_review").status_code == 200
-    sent_back = move(eve, claim_id, "in_research", note="Cite the budget page number.")
+    assert reader_sees() is None
+    sent_back = move(eve, claim_id, "in_research", note="Name the members of Congress.")
     assert sent_back.json["status"] == "in_research" and sent_back.json["assignee"] == "rita"
-    second = draft(rita, claim_id, source["id"], "mostly-false")
+    assert reader_sees() is None
+    second = draft(rita, claim_id, source_id, "mostly-true")
     assert move(rita, claim_id, "in_review").status_code == 200
-    assert_problem(public_view(), 404)
+    assert reader_sees() is None
     assert move(ed, claim_id, "approved").status_code == 200
-    assert_problem(public_view(), 404)
+    assert reader_sees() is None
     published = move(ed, claim_id, "published")
     assert published.status_code == 200 and published.json["verdict"]["id"] == second["id"]
-
-    shown = public_view().json
-    assert shown["verdict"]["rating"] == "mostly-false" and shown["verdict"]["published_at"]
-    assert "draft_verdict" not in shown and "assignee" not in shown
-    assert [v["id"] for v in shown["published_verdicts"]] == [second["id"]]
-    assert anon.get(f"{url}/verdicts").json["items"] == [shown["verdict"]]
-    assert first["id"] not in [v["id"] for v in anon.get(f"{url}/verdicts").json["items"]]
+    assert reader_sees() == (second["id"], [second["id"]], [])
+    assert first["id"] not in reader_sees()[1]
 
     assert move(eve, claim_id, "in_research", assignee="rob").status_code == 200
-    assert public_view().json["verdict"]["id"] == second["id"]  # stays public meanwhile
-    third = draft(as_user("rob"), claim_id, source["id"], "half-true")
-    assert public_view().json["verdict"]["id"] == second["id"]
-    assert move(as_user("rob"), claim_id, "in_review").status_code == 200
+    assert reader_sees() == (second["id"], [second["id"]], [])  # stays public meanwhile
+    third = draft(rob, claim_id, source_id, "half-true")
+    assert reader_sees() == (second["id"], [second["id"]], [])
+    assert move(rob, claim_id, "in_review").status_code == 200
     assert move(eve, claim_id, "approved").status_code == 200
+    assert reader_sees() == (second["id"], [second["id"]], [])
     no_note = move(eve, claim_id, "published")
     assert "public_note" in assert_problem(no_note, 422)["errors"]
-    note = "We first rated this mostly false; the audited figure makes it half true."
+    note = "We first rated this mostly true; the record supports only half of it."
     assert move(eve, claim_id, "published", public_note=note).status_code == 200
+    assert reader_sees() == (third["id"], [third["id"], second["id"]], [note])
 
-    shown = public_view().json
-    assert shown["verdict"]["id"] == third["id"]
-    assert [v["id"] for v in shown["published_verdicts"]] == [third["id"], second["id"]]
-    assert shown["public_notes"][0]["note"] == note
     history = anon.get(f"{url}/history").json["items"]
     assert [event["action"] for event in history] == ["claim.published", "claim.published"]
     assert history[-1]["public_note"] == note and "actor" not in history[-1]
     staff_history = eve.get(f"{url}/history").json["items"]
-    assert any(event["after"] and event["after"].get("note") for event in staff_history)
+    notes = [event["after"].get("note") for event in staff_history if event["after"]]
+    assert "Name the members of Congress." in notes
 
 
 def test_retraction_keeps_the_claim_public_with_its_notice(claim, source, as_user, anon):
@@ -237,3 +250,10 @@ def test_two_editors_approving_at_once_exactly_one_wins(claim, source, as_user, 
     for thread in threads:
         thread.join()
     assert sorted(results.values()) == [200, 409]
+
+
+def test_readme_diagram_is_the_declared_machine():
+    from factcheck.config import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```mermaid\n{workflow.as_mermaid()}\n```" in readme

@@ -1,5 +1,7 @@
 """The JSON API: blueprints with a strict argument parser, registered on one Api."""
 
+import json
+
 import flask_smorest
 import marshmallow as ma
 from flask import request
@@ -21,9 +23,19 @@ class IdConverter(IntegerConverter):
         return row_id if row_id <= MAX_ROW_ID else 0
 
 
+class StrictParser(FlaskParser):
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except RecursionError as error:
+            # json.loads recurses once per nesting level: a body nested thousands deep would
+            # otherwise escape as a 500. It is malformed input like any other (400).
+            raise json.JSONDecodeError("JSON nested too deeply", "(request body)", 0) from error
+
+
 class Blueprint(flask_smorest.Blueprint):
     # Unknown fields are refused everywhere, query strings included, so typos surface.
-    ARGUMENTS_PARSER = FlaskParser(unknown=ma.RAISE)
+    ARGUMENTS_PARSER = StrictParser(unknown=ma.RAISE)
 
 
 class UnsupportedMediaType(Problem):
