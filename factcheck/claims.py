@@ -141,6 +141,8 @@ def update(db, claim_id, changes, actor, if_match=None):
     with write_transaction(db):
         claim = require(db, claim_id)
         check_if_match(claim, if_match)
+        if not changes:
+            return  # an empty patch changes nothing, not even the version
         row = {key: value for key, value in changes.items() if key != "tags"}
         if {"text", "span_start"} & changes.keys():
             body = _article_for(db, claim["article_id"])["body"]

@@ -74,6 +74,14 @@ def test_patch_updates_fields_and_relocates_the_quote(client, claim):
     assert updated["updated_at"] > claim["updated_at"]
 
 
+def test_empty_patch_changes_nothing(client, claim, db):
+    events = db["audit_events"].count
+    response = client.patch(f"/api/v1/claims/{claim['id']}", json={})
+    assert response.status_code == 200
+    assert response.json["updated_at"] == claim["updated_at"]
+    assert db["audit_events"].count == events
+
+
 @pytest.mark.parametrize(
     ("changes", "status", "field"),
     [

@@ -88,7 +88,7 @@ def test_server_refuses_a_body_over_one_mebibyte(server):
     assert response.headers["Content-Type"] == "application/problem+json"
 
 
-def test_two_editors_approving_at_once_through_gunicorn(server):
+def test_two_editors_approving_and_publishing_at_once_through_gunicorn(server):
     base, admin_key = server
     admin = {"Authorization": f"Bearer {admin_key}"}
     editors = []
@@ -99,23 +99,30 @@ def test_two_editors_approving_at_once_through_gunicorn(server):
         editors.append({"Authorization": f"Bearer {created.json()['key']}"})
     waiting = requests.get(f"{base}/api/v1/claims?status=in_review", headers=admin, timeout=5)
     claim_id = waiting.json()["items"][0]["id"]
-    barrier, statuses = threading.Barrier(len(editors)), []
+    for target in ("approved", "published"):
+        assert sorted(race(base, claim_id, target, editors)) == [200, 409]
+    history = requests.get(f"{base}/api/v1/claims/{claim_id}/history", headers=admin, timeout=5)
+    actions = [event["action"] for event in history.json()["items"]]
+    assert actions.count("claim.approved") == 1 and actions.count("claim.published") == 1
 
-    def approve(headers):
+
+def race(base, claim_id, target, callers):
+    """Send the same move from every caller at the same moment; return the statuses."""
+    barrier, statuses = threading.Barrier(len(callers)), []
+
+    def send(headers):
         barrier.wait()
         response = requests.post(
             f"{base}/api/v1/claims/{claim_id}/transitions",
-            json={"to": "approved"},
+            json={"to": target},
             headers=headers,
             timeout=10,
         )
         statuses.append(response.status_code)
 
-    threads = [threading.Thread(target=approve, args=(headers,)) for headers in editors]
+    threads = [threading.Thread(target=send, args=(headers,)) for headers in callers]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(statuses) == [200, 409]
-    history = requests.get(f"{base}/api/v1/claims/{claim_id}/history", headers=admin, timeout=5)
-    assert [e["action"] for e in history.json()["items"]].count("claim.approved") == 1
+    return statuses
