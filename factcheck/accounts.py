@@ -34,20 +34,19 @@ def authenticate(db, secret):
     return Identity(name=row["name"], role=row["role"], key_id=row["id"])
 
 
-def _user(db, name):
-    user = next(
-        db.query("SELECT id, name, role, created_at FROM users WHERE name = ?", [name]), None
-    )
-    if user is None:
-        raise Invalid(f"There is no user {name!r}.", {"user": ["Unknown user."]})
-    return user
-
-
 def find_user(db, name):
     """The user's row, or None."""
     return next(
         db.query("SELECT id, name, role, created_at FROM users WHERE name = ?", [name]), None
     )
+
+
+def _user(db, name):
+    """The user's row, or 422 naming the unknown user."""
+    user = find_user(db, name)
+    if user is None:
+        raise Invalid(f"There is no user {name!r}.", {"user": ["Unknown user."]})
+    return user
 
 
 def create_user(db, name, role, actor):
