@@ -30,9 +30,8 @@ def _assignee(db, claim, move, actor):
     return name
 
 
-def _check(db, claim, move, actor, precondition):
+def _check(claim, draft, move, actor, precondition):
     """Raise if the named precondition does not hold (403 for who, 422 for what)."""
-    draft = _draft(db, claim)
     if precondition in ("note", "public_note") and not (move.get(precondition) or "").strip():
         raise Invalid(
             f"This move needs {workflow.PRECONDITIONS[precondition]}.",
@@ -51,11 +50,10 @@ def _check(db, claim, move, actor, precondition):
         raise Invalid("There is no draft verdict to publish.", {"verdict": ["No draft."]})
     is_correction = claim["published_verdict_id"] is not None
     if precondition == "correction_has_public_note" and is_correction:
-        _check(db, claim, move, actor, "public_note")
+        _check(claim, draft, move, actor, "public_note")
 
 
-def _publish(db, claim, stamp):
-    draft = _draft(db, claim)
+def _publish(db, draft, stamp):
     db["verdicts"].update(draft["id"], {"published_at": stamp})
     rating = db.execute("SELECT rating FROM verdicts WHERE id = ?", [draft["id"]]).fetchone()[0]
     return {"published_verdict_id": draft["id"], "rating": rating}
@@ -77,15 +75,16 @@ def apply(db, claim_id, move, actor, if_match=None):
             raise Forbidden(
                 f"Moving {transition.source} to {transition.target} needs an {transition.role}."
             )
+        draft = _draft(db, claim)
         for precondition in transition.preconditions:
-            _check(db, claim, move, actor, precondition)
+            _check(claim, draft, move, actor, precondition)
         stamp = now()
         changes = {"status": transition.target}
         assigns = "valid_assignee" in transition.preconditions or move.get("assignee")
         if transition.target == "in_research" and assigns:
             changes["assignee"] = _assignee(db, claim, move, actor)
         if transition.target == "published":
-            changes.update(_publish(db, claim, stamp))
+            changes.update(_publish(db, draft, stamp))
         db["claims"].update(claim_id, changes)
         claims.touch(db, claim_id)
         record = {
