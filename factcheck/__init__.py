@@ -14,6 +14,15 @@ class Api(flask_smorest.Api):
     # Error responses in the OpenAPI document are described by our problem+json body.
     ERROR_SCHEMA = ProblemSchema
 
+    def _register_responses(self):
+        # flask-smorest documents its shared error responses with the default content type;
+        # ours are application/problem+json, while successes stay application/json.
+        self.DEFAULT_RESPONSE_CONTENT_TYPE = errors.PROBLEM_MEDIA_TYPE
+        try:
+            super()._register_responses()
+        finally:
+            del self.DEFAULT_RESPONSE_CONTENT_TYPE
+
 
 def create_app(overrides=None):
     """Build the application: config, database, error handlers, blueprints."""

@@ -71,6 +71,7 @@ def test_list_pages_newest_first(client):
         ({"title": "T", "body": "B", "language": "english please"}, "language"),
         ({"title": "T", "body": "B", "extra": 1}, "extra"),
         ({"title": "T", "body": "\ud800"}, "body"),
+        ({"title": "T\x00", "body": "B"}, "title"),
         ({"title": "T", "body": "x" * 500_001}, "body"),
     ],
 )

@@ -44,3 +44,13 @@ def test_docs_page_is_html_built_from_the_spec(client):
     page = response.get_data(as_text=True)
     assert "/api/v1/claims/{claim_id}/verdicts" in page
     assert "span_start" in page
+
+
+def test_error_answers_are_documented_as_problem_json(client):
+    spec = client.get("/openapi.json").json
+    get_claim = spec["paths"]["/api/v1/claims/{claim_id}"]["get"]["responses"]
+    assert "application/problem+json" in get_claim["404"]["content"]
+    shared = spec["components"]["responses"]
+    for name in ("DEFAULT_ERROR", "UNPROCESSABLE_ENTITY"):
+        assert list(shared[name]["content"]) == ["application/problem+json"]
+    assert "application/json" in get_claim["200"]["content"]

@@ -62,6 +62,8 @@ def test_relevance_pagination_covers_all_hits(client, seeded):
         "Krebs' removal",
         "{text}: x",
         "\u00a0",
+        "\x00",
+        "a\x00b",
         "🙂",
         "a" * 500,
     ],

@@ -8,7 +8,8 @@ from flask import request
 from webargs.flaskparser import FlaskParser
 from werkzeug.routing import IntegerConverter
 
-from factcheck.errors import Problem
+from factcheck.errors import PROBLEM_MEDIA_TYPE, Problem
+from factcheck.schemas.base import ProblemSchema
 
 MAX_ROW_ID = 2**63 - 1
 
@@ -36,6 +37,12 @@ class StrictParser(FlaskParser):
 class Blueprint(flask_smorest.Blueprint):
     # Unknown fields are refused everywhere, query strings included, so typos surface.
     ARGUMENTS_PARSER = StrictParser(unknown=ma.RAISE)
+
+    def problem(self, status, description):
+        """Document an error answer: a problem+json body with this status."""
+        return self.alt_response(
+            status, schema=ProblemSchema, content_type=PROBLEM_MEDIA_TYPE, description=description
+        )
 
 
 class UnsupportedMediaType(Problem):

@@ -35,7 +35,7 @@ def list_users():
 @blp.route("/users", methods=["POST"])
 @blp.arguments(UserCreateSchema)
 @blp.response(201, UserSchema)
-@blp.alt_response(409, description="The name is taken.")
+@blp.problem(409, "The name is taken.")
 def create_user(data):
     """Add a user; the answer holds their first API key, shown this once."""
     actor = require_role("admin")
@@ -54,7 +54,7 @@ def list_keys():
 @blp.route("/keys", methods=["POST"])
 @blp.arguments(KeyCreateSchema)
 @blp.response(201, KeySchema)
-@blp.alt_response(422, description="Unknown user.")
+@blp.problem(422, "Unknown user.")
 def issue_key(data):
     """Issue a key for a user; its secret is in this answer only."""
     actor = require_role("admin")
@@ -64,7 +64,7 @@ def issue_key(data):
 
 @blp.route("/keys/<id:key_id>", methods=["DELETE"])
 @blp.response(204)
-@blp.alt_response(404, description="No such key.")
+@blp.problem(404, "No such key.")
 def revoke_key(key_id):
     """Revoke a key; it stops working at once."""
     accounts.revoke_key(get_db(), key_id, require_role("admin"))

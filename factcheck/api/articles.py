@@ -43,7 +43,7 @@ def list_articles(query):
 
 @blp.route("/<id:article_id>", methods=["GET"])
 @blp.response(200, ArticleDetailSchema)
-@blp.alt_response(404, description="No such article.")
+@blp.problem(404, "No such article.")
 def get_article(article_id):
     """One article with the claims quoted from it, in reading order."""
     return articles.get(get_db(), article_id, current_identity().is_staff)

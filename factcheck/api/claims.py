@@ -26,9 +26,7 @@ blp = Blueprint(
 @blp.route("", methods=["POST"])
 @blp.arguments(ClaimCreateSchema)
 @blp.response(201, ClaimSchema)
-@blp.alt_response(
-    422, description="Invalid fields, unknown article, or a span that does not match."
-)
+@blp.problem(422, "Invalid fields, unknown article, or a span that does not match.")
 def create_claim(data):
     """Store a claim; its span is located in the article when omitted."""
     claim_id = claims.create(get_db(), data, current_identity())
@@ -48,7 +46,7 @@ def list_claims(query):
 @blp.route("/<id:claim_id>", methods=["GET"])
 @blp.response(200, ClaimSchema)
 @blp.alt_response(304, description="Not modified since the ETag in If-None-Match.")
-@blp.alt_response(404, description="No such claim (or not published, for readers).")
+@blp.problem(404, "No such claim (or not published, for readers).")
 def get_claim(claim_id):
     """One claim with its current verdict and public record; honours If-None-Match."""
     return claim_response(claims.get(get_db(), claim_id, current_identity().is_staff))
@@ -57,8 +55,8 @@ def get_claim(claim_id):
 @blp.route("/<id:claim_id>", methods=["PATCH"])
 @blp.arguments(ClaimUpdateSchema)
 @blp.response(200, ClaimSchema)
-@blp.alt_response(404, description="No such claim.")
-@blp.alt_response(412, description="If-Match names an older version.")
+@blp.problem(404, "No such claim.")
+@blp.problem(412, "If-Match names an older version.")
 def update_claim(changes, claim_id):
     """Edit a claim's fields; the quote and its span must still match the article."""
     claims.update(get_db(), claim_id, changes, current_identity(), request.headers.get("If-Match"))
@@ -67,8 +65,8 @@ def update_claim(changes, claim_id):
 
 @blp.route("/<id:claim_id>", methods=["DELETE"])
 @blp.response(204)
-@blp.alt_response(404, description="No such claim.")
-@blp.alt_response(409, description="The claim has been published.")
+@blp.problem(404, "No such claim.")
+@blp.problem(409, "The claim has been published.")
 def delete_claim(claim_id):
     """Delete a claim that was never published."""
     claims.delete(get_db(), claim_id, current_identity(), request.headers.get("If-Match"))

@@ -16,7 +16,7 @@ blp = Blueprint(
 
 @blp.route("", methods=["GET"])
 @blp.response(200, EventListSchema)
-@blp.alt_response(404, description="No such claim (or not published, for readers).")
+@blp.problem(404, "No such claim (or not published, for readers).")
 def claim_history(claim_id):
     """Every event of a claim for staff; publications, corrections and retraction for readers."""
     staff = current_identity().is_staff

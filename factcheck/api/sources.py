@@ -21,7 +21,7 @@ SourceListSchema = list_schema(SourceSchema, "SourceListSchema")
 @blp.route("", methods=["POST"])
 @blp.arguments(SourceCreateSchema)
 @blp.response(201, SourceSchema)
-@blp.alt_response(404, description="No such claim.")
+@blp.problem(404, "No such claim.")
 def add_source(data, claim_id):
     """Attach a source to a claim."""
     source = sources.add(get_db(), claim_id, data, current_identity())
@@ -32,7 +32,7 @@ def add_source(data, claim_id):
 
 @blp.route("", methods=["GET"])
 @blp.response(200, SourceListSchema)
-@blp.alt_response(404, description="No such claim.")
+@blp.problem(404, "No such claim.")
 def list_sources(claim_id):
     """A claim's sources, oldest first (readers: those its published verdicts cite)."""
     items = sources.for_claim(get_db(), claim_id, current_identity().is_staff)
@@ -41,8 +41,8 @@ def list_sources(claim_id):
 
 @blp.route("/<id:source_id>", methods=["DELETE"])
 @blp.response(204)
-@blp.alt_response(404, description="No such claim or source.")
-@blp.alt_response(409, description="A verdict cites the source.")
+@blp.problem(404, "No such claim or source.")
+@blp.problem(409, "A verdict cites the source.")
 def delete_source(claim_id, source_id):
     """Remove a source that no verdict cites."""
     sources.delete(get_db(), claim_id, source_id, current_identity())

@@ -18,10 +18,10 @@ blp = Blueprint(
 @blp.route("/claims/<id:claim_id>/transitions", methods=["POST"])
 @blp.arguments(TransitionCreateSchema)
 @blp.response(200, ClaimSchema)
-@blp.alt_response(403, description="The caller's role or identity may not take this move.")
-@blp.alt_response(409, description="Not a move from the current status; lists allowed_moves.")
-@blp.alt_response(412, description="If-Match names an older version of the claim.")
-@blp.alt_response(422, description="A precondition is missing; errors say which.")
+@blp.problem(403, "The caller's role or identity may not take this move.")
+@blp.problem(409, "Not a move from the current status; lists allowed_moves.")
+@blp.problem(412, "If-Match names an older version of the claim.")
+@blp.problem(422, "A precondition is missing; errors say which.")
 def move_claim(move, claim_id):
     """Move a claim to another editorial status."""
     actor = require_role("reviewer")

@@ -21,10 +21,10 @@ VerdictListSchema = list_schema(VerdictSchema, "VerdictListSchema")
 @blp.route("", methods=["POST"])
 @blp.arguments(VerdictCreateSchema)
 @blp.response(201, VerdictSchema)
-@blp.alt_response(404, description="No such claim.")
-@blp.alt_response(409, description="The claim is past drafting (in review or later).")
-@blp.alt_response(412, description="If-Match names an older version of the claim.")
-@blp.alt_response(422, description="Unknown scale or rating, or a source of another claim.")
+@blp.problem(404, "No such claim.")
+@blp.problem(409, "The claim is past drafting (in review or later).")
+@blp.problem(412, "If-Match names an older version of the claim.")
+@blp.problem(422, "Unknown scale or rating, or a source of another claim.")
 def add_verdict(data, claim_id):
     """Add a verdict revision; earlier revisions are kept."""
     default_scale = current_app.config["DEFAULT_SCALE"]
@@ -34,7 +34,7 @@ def add_verdict(data, claim_id):
 
 @blp.route("", methods=["GET"])
 @blp.response(200, VerdictListSchema)
-@blp.alt_response(404, description="No such claim.")
+@blp.problem(404, "No such claim.")
 def list_verdicts(claim_id):
     """Every revision of the claim's verdict, newest first (readers: published ones)."""
     items = verdicts.for_claim(get_db(), claim_id, current_identity().is_staff)

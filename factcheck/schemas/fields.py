@@ -30,6 +30,9 @@ class Text(fields.String):
             text.encode("utf-8")
         except UnicodeEncodeError as error:
             raise ValidationError("Not valid Unicode text.") from error
+        # NUL ends a string in SQLite's C interfaces (FTS5 queries among them).
+        if "\x00" in text:
+            raise ValidationError("Text may not contain NUL characters.")
         return text
 
 
