@@ -33,10 +33,20 @@ def find_identical(db, data):
     return row and row["id"]
 
 
+# Readers see an article once a fact-check of it is published: until then, that the desk
+# is looking at it is newsroom business.
+PUBLISHED_ONLY = (
+    "EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id "
+    "AND c.published_verdict_id IS NOT NULL)"
+)
+
+
 def get(db, article_id, staff):
     """The article with the claims its reader may see, or 404."""
+    visible = "" if staff else f" AND {PUBLISHED_ONLY}"
     article = next(
-        db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", [article_id]), None
+        db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE id = ?{visible}", [article_id]),
+        None,
     )
     if article is None:
         raise NotFound(f"There is no article {article_id}.")
@@ -44,14 +54,17 @@ def get(db, article_id, staff):
     return article
 
 
-def newest_first(db, query):
-    """One page of articles, newest first, and the cursor of the next page."""
-    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles"
+def newest_first(db, query, staff):
+    """One page of articles, newest first (ids grow with created_at), and the next cursor."""
+    where = [] if staff else [PUBLISHED_ONLY]
     params = {"limit": query["limit"] + 1}
     if query.get("cursor"):
         params["after_key"], params["after_id"] = decode_cursor(query["cursor"], "-created_at")
-        sql += " WHERE (created_at, id) < (:after_key, :after_id)"
-    sql += " ORDER BY created_at DESC, id DESC LIMIT :limit"
+        where.append("a.id < :after_id")
+    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles a"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.id DESC LIMIT :limit"
     return keyset_page(
-        list(db.query(sql, params)), query["limit"], "-created_at", lambda row: row["created_at"]
+        list(db.query(sql, params)), query["limit"], "-created_at", lambda row: row["id"]
     )

@@ -143,7 +143,6 @@ def articles_claims_sources_verdicts(db):
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         ) STRICT;
-        CREATE INDEX articles_by_created ON articles (created_at, id);
 
         CREATE TABLE claims (
             id INTEGER PRIMARY KEY,

@@ -23,7 +23,7 @@ def publish(as_user, claim_id, source_id):
 def test_unpublished_claims_do_not_exist_for_readers(anon, claim, suffix):
     assert_problem(anon.get(f"/api/v1/claims/{claim['id']}{suffix}"), 404)
     assert anon.get("/api/v1/claims").json["items"] == []
-    assert anon.get(f"/api/v1/articles/{claim['article_id']}").json["claims"] == []
+    assert_problem(anon.get(f"/api/v1/articles/{claim['article_id']}"), 404)
 
 
 def test_readers_see_only_cited_sources_and_published_verdicts(
@@ -103,3 +103,15 @@ def test_stats_count_statuses_and_time_in_them(claim, source, as_user):
     empty = as_user("eve").get("/api/v1/stats?until=2000-01-01T00:00:00Z").json
     assert empty["median_seconds_in_status"]["new"] is None
     assert_problem(as_user("eve").get("/api/v1/stats?since=soon"), 422)
+
+
+def test_readers_see_an_article_once_a_claim_of_it_is_published(
+    anon, client, claim, source, as_user
+):
+    url = f"/api/v1/articles/{claim['article_id']}"
+    assert_problem(anon.get(url), 404)
+    assert anon.get("/api/v1/articles").json["items"] == []
+    assert client.get(url).status_code == 200
+    publish(as_user, claim["id"], source["id"])
+    assert [c["id"] for c in anon.get(url).json["claims"]] == [claim["id"]]
+    assert [a["id"] for a in anon.get("/api/v1/articles").json["items"]] == [claim["article_id"]]

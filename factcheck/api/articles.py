@@ -36,8 +36,8 @@ def create_article(data):
 @blp.arguments(ArticleQuerySchema, location="query")
 @blp.response(200, ArticleListSchema)
 def list_articles(query):
-    """List articles, newest first."""
-    items, next_cursor = articles.newest_first(get_db(), query)
+    """List articles, newest first (readers: those with a published fact-check)."""
+    items, next_cursor = articles.newest_first(get_db(), query, current_identity().is_staff)
     return {"items": items, "next": next_cursor}
 
 
