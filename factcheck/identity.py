@@ -40,6 +40,7 @@ def _from_header():
     scheme, _, secret = header.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         raise Unauthorized("Use the header `Authorization: Bearer <API key>`.")
+    # Imported here: accounts builds Identity objects, so it imports this module.
     from factcheck import accounts
     from factcheck.db import get_db
 

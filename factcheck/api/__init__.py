@@ -10,8 +10,7 @@ from werkzeug.routing import IntegerConverter
 
 from factcheck.errors import PROBLEM_MEDIA_TYPE, Problem
 from factcheck.schemas.base import ProblemSchema
-
-MAX_ROW_ID = 2**63 - 1
+from factcheck.schemas.fields import MAX_SQLITE_INTEGER
 
 
 class IdConverter(IntegerConverter):
@@ -21,7 +20,7 @@ class IdConverter(IntegerConverter):
         # Too big for SQLite, so no row has it: map to id 0, which is never assigned, and
         # let the lookup answer 404. (Rejecting here would make werkzeug answer 405.)
         row_id = int(value)
-        return row_id if row_id <= MAX_ROW_ID else 0
+        return row_id if row_id <= MAX_SQLITE_INTEGER else 0
 
 
 class StrictParser(FlaskParser):
