@@ -18,6 +18,8 @@ keepalive = 5
 # Recycle workers now and then so a slow leak cannot grow forever.
 max_requests = 10_000
 max_requests_jitter = 1_000
+# The longest request line gunicorn allows; its default (4094) cuts long search URLs.
+limit_request_line = 8190
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'

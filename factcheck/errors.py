@@ -96,7 +96,7 @@ def _webargs_field_errors(messages):
     return flat
 
 
-HTTP_SLUGS = {400: "bad-request", 413: "too-large", 415: "unsupported-media-type", 422: "invalid"}
+HTTP_SLUGS = {400: "bad-request", 413: "too-large", 422: "invalid"}
 
 
 def handle_http_exception(error: HTTPException):

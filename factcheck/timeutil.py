@@ -2,12 +2,12 @@
 
 from datetime import UTC, datetime
 
-TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
 
 def to_timestamp(moment: datetime) -> str:
-    """Canonical text of an aware datetime."""
-    return moment.astimezone(UTC).strftime(TIMESTAMP_FORMAT)
+    """Canonical text of an aware datetime: 2026-11-25T15:49:49.000000Z."""
+    # isoformat, unlike strftime("%Y"), always writes four-digit years.
+    utc = moment.astimezone(UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="microseconds") + "Z"
 
 
 def now() -> str:

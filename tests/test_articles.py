@@ -72,6 +72,10 @@ def test_list_pages_newest_first(client):
         ({"title": "T", "body": "B", "extra": 1}, "extra"),
         ({"title": "T", "body": "\ud800"}, "body"),
         ({"title": "T\x00", "body": "B"}, "title"),
+        ({"title": "T", "body": "B", "url": "https://e.com/\ud800"}, "url"),
+        ({"title": "T", "body": "B", "url": "http://\ud800.com/"}, "url"),
+        ({"title": "T", "body": "B", "published_at": "9999-12-31T23:59:59-01:00"}, "published_at"),
+        ({"title": "T", "body": "B", "published_at": "0999-12-31T00:00:00Z"}, "published_at"),
         ({"title": "T", "body": "x" * 500_001}, "body"),
     ],
 )

@@ -204,6 +204,7 @@ def test_cursor_pagination_visits_every_claim_once(client, three_claims, sort):
         ("limit=ten", "limit"),
         ("article_id=-3", "article_id"),
         ("updated_since=yesterday", "updated_since"),
+        ("updated_since=0001-01-01T00:00:00%2B01:00", "updated_since"),
         ("sort=title", "sort"),
         ("sort=relevance", "sort"),
         ("unknown=1", "unknown"),

@@ -30,6 +30,7 @@ def write_paths(claim):
         ("[" * 100_000, "application/json", 400),
         ('{"a":' * 50_000 + "1" + "}" * 50_000, "application/json", 400),
         (b"\xff\xfe{}", "application/json", 400),
+        ('{"article_id": ' + "9" * 4301 + "}", "application/json", 400),
         ('{"a": 1', "application/json", 400),
         ("", "application/json", 400),
         ("[]", "application/json", 422),
@@ -54,6 +55,19 @@ def test_oversized_body_is_413(client, db, write_paths):
         assert_problem(
             getattr(client, method)(path, data=big, content_type="application/json"), 413
         )
+    assert row_counts(db) == before
+
+
+def test_chunked_bodies_need_a_length(client, db, write_paths):
+    before = row_counts(db)
+    for method, path in write_paths:
+        response = getattr(client, method)(
+            path,
+            data=b'{"title": "T", "body": "B"}',
+            content_type="application/json",
+            headers={"Transfer-Encoding": "chunked"},
+        )
+        assert_problem(response, 411)
     assert row_counts(db) == before
 
 

@@ -126,3 +126,28 @@ def race(base, claim_id, target, callers):
     for thread in threads:
         thread.join()
     return statuses
+
+
+@pytest.mark.parametrize(
+    "chunks",
+    [
+        b"zz\r\n{}\r\n0\r\n\r\n",
+        b"%x\r\n%s\r\n0\r\n\r\n"
+        % (2 * 1024 * 1024 + 20, b'{"title": "T", "body": "B"}' + b" " * (2 * 1024 * 1024 - 7)),
+    ],
+)
+def test_server_refuses_chunked_bodies_cleanly(server, chunks):
+    base, key = server
+    host, port = base.removeprefix("http://").split(":")
+    head = (
+        "POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        f"Authorization: Bearer {key}\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\n\r\n"
+    )
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(head.encode() + chunks)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.1 411"), answer[:200]
+    assert b"application/problem+json" in answer

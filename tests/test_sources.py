@@ -34,6 +34,14 @@ def test_add_and_list(client, claim):
         ({"url": "javascript:alert(1)", "kind": "primary"}, "url"),
         ({"url": "https://example.org", "kind": "primary", "accessed_at": "now"}, "accessed_at"),
         ({"url": "https://example.org", "kind": "primary", "archived_url": "x"}, "archived_url"),
+        (
+            {"url": "https://e.org", "kind": "primary", "archived_url": "https://e.org/\udfff"},
+            "archived_url",
+        ),
+        (
+            {"url": "https://e.org", "kind": "primary", "accessed_at": "0001-01-01T00:00:00+01:00"},
+            "accessed_at",
+        ),
         ({"url": "https://example.org", "kind": "primary", "note": ["a"]}, "note"),
         ({"url": "https://example.org", "kind": "primary", "id": 4}, "id"),
     ],

@@ -102,7 +102,10 @@ def test_stats_count_statuses_and_time_in_them(claim, source, as_user):
     assert medians["published"] is None
     empty = as_user("eve").get("/api/v1/stats?until=2000-01-01T00:00:00Z").json
     assert empty["median_seconds_in_status"]["new"] is None
-    assert_problem(as_user("eve").get("/api/v1/stats?since=soon"), 422)
+    for query in ("since=soon", "since=9999-12-31T23:59:59-01:00", "until=0999-12-31T00:00:00Z"):
+        assert_problem(as_user("eve").get(f"/api/v1/stats?{query}"), 422)
+    early = as_user("eve").get("/api/v1/stats?until=1000-01-02T00:00:00Z").json
+    assert early["since"] == "0999-12-03T00:00:00.000000Z"
 
 
 def test_readers_see_an_article_once_a_claim_of_it_is_published(

@@ -27,10 +27,13 @@ class StrictParser(FlaskParser):
     def _raw_load_json(self, req):
         try:
             return super()._raw_load_json(req)
-        except RecursionError as error:
-            # json.loads recurses once per nesting level: a body nested thousands deep would
-            # otherwise escape as a 500. It is malformed input like any other (400).
-            raise json.JSONDecodeError("JSON nested too deeply", "(request body)", 0) from error
+        except json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError) as error:
+            # json.loads recurses once per nesting level, and refuses integers of more than
+            # 4300 digits with a plain ValueError: both would otherwise escape as a 500.
+            # They are malformed input like any other (400).
+            raise json.JSONDecodeError(str(error), "(request body)", 0) from error
 
 
 class Blueprint(flask_smorest.Blueprint):
@@ -52,12 +55,19 @@ class EmptyBody(Problem):
     status, title, slug = 400, "Bad request", "bad-request"
 
 
+class LengthRequired(Problem):
+    status, title, slug = 411, "Length required", "length-required"
+
+
 def require_json_body():
     """A write with a body must say it is JSON; anything else is refused before parsing."""
     if request.method not in {"POST", "PUT", "PATCH"}:
         return
-    has_body = request.content_length or request.headers.get("Transfer-Encoding")
-    if has_body and not request.is_json:
+    if request.headers.get("Transfer-Encoding"):
+        # Without a length the 1 MiB limit cannot be enforced up front (werkzeug cuts a
+        # long chunked body short instead), so ask for Content-Length.
+        raise LengthRequired("Send the body with a Content-Length header, not chunked.")
+    if request.content_length and not request.is_json:
         raise UnsupportedMediaType("Send the body as JSON with Content-Type: application/json.")
     if request.is_json and not request.get_data(cache=True):
         raise EmptyBody("The request body is empty; send a JSON object.")

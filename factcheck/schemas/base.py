@@ -50,3 +50,7 @@ class ProblemSchema(BaseSchema):
         values=fields.List(fields.String()),
         **described("Messages per field (dotted path), for invalid input."),
     )
+    status_now = fields.String(**described("For a refused status move: the claim's status."))
+    allowed_moves = fields.List(
+        fields.String(), **described("For a refused status move: where this caller may move it.")
+    )

@@ -8,6 +8,9 @@ from marshmallow import ValidationError, fields, validate
 from factcheck.timeutil import to_timestamp
 
 MAX_SQLITE_INTEGER = 2**63 - 1
+# Date-times outside these years are refused: converting them to UTC could leave the
+# calendar, and four-digit years keep text order equal to time order.
+MIN_YEAR, MAX_YEAR = 1000, 9998
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # BCP 47 shape: a primary language subtag, then optional subtags (en, en-GB, zh-Hant-TW).
 LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$"
@@ -25,15 +28,19 @@ class Text(fields.String):
         super().__init__(validate=[_length(min_length, max_length), *extra], **kwargs)
 
     def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as error:
-            raise ValidationError("Not valid Unicode text.") from error
-        # NUL ends a string in SQLite's C interfaces (FTS5 queries among them).
-        if "\x00" in text:
-            raise ValidationError("Text may not contain NUL characters.")
-        return text
+        return storable(super()._deserialize(value, attr, data, **kwargs))
+
+
+def storable(text):
+    """text, if SQLite can store and search it; else a validation error."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError("Not valid Unicode text.") from error
+    # NUL ends a string in SQLite's C interfaces (FTS5 queries among them).
+    if "\x00" in text:
+        raise ValidationError("Text may not contain NUL characters.")
+    return text
 
 
 class Slug(Text):
@@ -65,6 +72,11 @@ class Url(fields.Url):
 
     def __init__(self, **kwargs):
         super().__init__(schemes={"http", "https"}, validate=validate.Length(max=2048), **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        return super()._deserialize(
+            storable(value) if isinstance(value, str) else value, attr, data
+        )
 
 
 class Id(fields.Integer):
@@ -112,6 +124,8 @@ class Timestamp(fields.String):
             raise ValidationError("Not a valid ISO 8601 date-time.") from error
         if moment.tzinfo is None:
             raise ValidationError("Give a time zone, such as Z for UTC.")
+        if not MIN_YEAR <= moment.year <= MAX_YEAR:
+            raise ValidationError(f"Give a year between {MIN_YEAR} and {MAX_YEAR}.")
         return to_timestamp(moment)
 
 
