@@ -124,12 +124,11 @@ def etag(claim, staff):
 
 
 def check_if_match(claim, if_match):
-    """412 unless If-Match (when sent) names the claim's current version."""
+    """412 unless the If-Match tags (None when not sent) name the claim's current version."""
     if if_match is None:
         return
     current = {etag(claim, True), etag(claim, False), "*"}
-    sent = {tag.strip().removeprefix("W/") for tag in if_match.split(",")}
-    if not current & sent:
+    if not current & if_match:
         raise PreconditionFailed(
             "The claim has changed since you read it; fetch it again and retry.",
             headers={"ETag": etag(claim, True)},

@@ -1,10 +1,10 @@
 """Claim endpoints: create, list and search, read, edit, delete."""
 
-from flask import request, url_for
+from flask import url_for
 
 from factcheck import claims
 from factcheck.api import Blueprint
-from factcheck.api.etags import claim_response
+from factcheck.api.etags import claim_response, if_match
 from factcheck.db import get_db
 from factcheck.identity import current_identity
 from factcheck.schemas.claims import (
@@ -59,7 +59,7 @@ def get_claim(claim_id):
 @blp.problem(412, "If-Match names an older version.")
 def update_claim(changes, claim_id):
     """Edit a claim's fields; the quote and its span must still match the article."""
-    claims.update(get_db(), claim_id, changes, current_identity(), request.headers.get("If-Match"))
+    claims.update(get_db(), claim_id, changes, current_identity(), if_match())
     return claim_response(claims.get(get_db(), claim_id, True))
 
 
@@ -69,4 +69,4 @@ def update_claim(changes, claim_id):
 @blp.problem(409, "The claim has been published.")
 def delete_claim(claim_id):
     """Delete a claim that was never published."""
-    claims.delete(get_db(), claim_id, current_identity(), request.headers.get("If-Match"))
+    claims.delete(get_db(), claim_id, current_identity(), if_match())

@@ -1,4 +1,4 @@
-"""ETags on claim answers: conditional reads (If-None-Match) for readers' caches."""
+"""ETags on claim answers: conditional reads (If-None-Match) and writes (If-Match)."""
 
 from flask import Response, request
 
@@ -6,13 +6,23 @@ from factcheck import claims
 from factcheck.identity import current_identity
 
 
+def entity_tags(header):
+    """The tags a conditional header names (weak or strong alike), or None if it is absent."""
+    value = request.headers.get(header)
+    if value is None:
+        return None
+    return {tag.strip().removeprefix("W/") for tag in value.split(",")}
+
+
+def if_match():
+    return entity_tags("If-Match")
+
+
 def claim_response(claim, status=200):
     """A claim with its ETag; 304 when the caller's If-None-Match already names it."""
     tag = claims.etag(claim, current_identity().is_staff)
     headers = {"ETag": tag, "Vary": "Authorization"}
-    cached = {
-        t.strip().removeprefix("W/") for t in request.headers.get("If-None-Match", "").split(",")
-    }
+    cached = entity_tags("If-None-Match") or set()
     if request.method == "GET" and (tag in cached or "*" in cached):
         return Response(status=304, headers=headers)
     return claim, status, headers

@@ -1,10 +1,8 @@
 """Status moves, and the workflow they follow."""
 
-from flask import request
-
 from factcheck import claims, transitions, workflow
 from factcheck.api import Blueprint
-from factcheck.api.etags import claim_response
+from factcheck.api.etags import claim_response, if_match
 from factcheck.db import get_db
 from factcheck.identity import require_role
 from factcheck.schemas.claims import ClaimSchema
@@ -25,7 +23,7 @@ blp = Blueprint(
 def move_claim(move, claim_id):
     """Move a claim to another editorial status."""
     actor = require_role("reviewer")
-    transitions.apply(get_db(), claim_id, move, actor, request.headers.get("If-Match"))
+    transitions.apply(get_db(), claim_id, move, actor, if_match())
     return claim_response(claims.get(get_db(), claim_id, True))
 
 

@@ -1,9 +1,10 @@
 """Verdict endpoints: revisions of a claim's rating, newest first."""
 
-from flask import current_app, request
+from flask import current_app
 
 from factcheck import verdicts
 from factcheck.api import Blueprint
+from factcheck.api.etags import if_match
 from factcheck.db import get_db
 from factcheck.identity import current_identity
 from factcheck.schemas.base import list_schema
@@ -28,8 +29,8 @@ VerdictListSchema = list_schema(VerdictSchema, "VerdictListSchema")
 def add_verdict(data, claim_id):
     """Add a verdict revision; earlier revisions are kept."""
     default_scale = current_app.config["DEFAULT_SCALE"]
-    if_match = request.headers.get("If-Match")
-    return verdicts.add(get_db(), claim_id, data, current_identity(), default_scale, if_match)
+    actor = current_identity()
+    return verdicts.add(get_db(), claim_id, data, actor, default_scale, if_match())
 
 
 @blp.route("", methods=["GET"])
