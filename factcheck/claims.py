@@ -265,7 +265,8 @@ def get(db, claim_id, staff):
     claim["public_notes"] = list(
         db.query(
             "SELECT to_status AS status, public_note AS note, created_at FROM transitions "
-            "WHERE claim_id = ? AND public_note IS NOT NULL ORDER BY id DESC",
+            "WHERE claim_id = ? AND public_note IS NOT NULL "
+            "AND to_status IN ('published', 'retracted') ORDER BY id DESC",
             [claim_id],
         )
     )

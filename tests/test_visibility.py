@@ -44,6 +44,20 @@ def test_readers_see_only_cited_sources_and_published_verdicts(
     assert anon.get("/api/v1/claims?rating=false").json["items"][0]["id"] == claim["id"]
 
 
+def test_public_notes_surface_only_with_publication(anon, claim, source, as_user):
+    rita, eve = as_user("rita"), as_user("eve")
+    url = f"/api/v1/claims/{claim['id']}"
+    rita.post(f"{url}/transitions", json={"to": "in_research", "public_note": "early"})
+    rita.post(
+        f"{url}/verdicts",
+        json={"rating": "false", "explanation": "x", "source_ids": [source["id"]]},
+    )
+    rita.post(f"{url}/transitions", json={"to": "in_review"})
+    eve.post(f"{url}/transitions", json={"to": "approved"})
+    eve.post(f"{url}/transitions", json={"to": "published", "public_note": "Editor's note."})
+    assert [note["note"] for note in anon.get(url).json["public_notes"]] == ["Editor's note."]
+
+
 def test_etags_and_conditional_requests(client, anon, claim, source, as_user):
     url = f"/api/v1/claims/{claim['id']}"
     first = client.get(url)
