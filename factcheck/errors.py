@@ -110,9 +110,9 @@ def handle_http_exception(error: HTTPException):
     headers = dict(data.get("headers") or {})
     if error.code == 405 and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
-    return problem_response(
-        error.code, error.name, detail, HTTP_SLUGS.get(error.code), errors, headers
-    )
+    # Invalid fields read the same whether the schema or the domain caught them.
+    title = Invalid.title if error.code == Invalid.status else error.name
+    return problem_response(error.code, title, detail, HTTP_SLUGS.get(error.code), errors, headers)
 
 
 def handle_problem(error: Problem):

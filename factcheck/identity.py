@@ -52,6 +52,10 @@ def _from_header():
 
 def load_identity():
     """Resolve the caller before any view runs; every write needs a key."""
+    if request.routing_exception is not None:
+        # No view will run: let the 404 or 405 answer, whoever asks.
+        g.identity = ANONYMOUS
+        return
     g.identity = _from_header()
     if request.method not in SAFE_METHODS and not g.identity.is_staff:
         raise Unauthorized("Writes need an API key: send `Authorization: Bearer <key>`.")

@@ -118,7 +118,9 @@ def test_delete_refuses_a_published_claim(client, claim, db):
 
 
 @pytest.mark.parametrize("method", ["get", "patch", "delete"])
-@pytest.mark.parametrize("claim_id", ["999", "0", "-1", "abc", str(2**64)])
+@pytest.mark.parametrize(
+    "claim_id", ["999", "0", "-1", "abc", str(2**64), "9" * 4301, "%D9%A1", "%EF%BC%91"]
+)
 def test_unknown_claim_is_404(client, method, claim_id):
     kwargs = {"json": {"claimant": "x"}} if method == "patch" else {}
     assert_problem(getattr(client, method)(f"/api/v1/claims/{claim_id}", **kwargs), 404)
@@ -205,6 +207,7 @@ def test_cursor_pagination_visits_every_claim_once(client, three_claims, sort):
         ("article_id=-3", "article_id"),
         ("updated_since=yesterday", "updated_since"),
         ("updated_since=0001-01-01T00:00:00%2B01:00", "updated_since"),
+        ("updated_since=1000-01-01T00:00:00%2B14:00", "updated_since"),
         ("sort=title", "sort"),
         ("sort=relevance", "sort"),
         ("unknown=1", "unknown"),

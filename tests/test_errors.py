@@ -71,15 +71,28 @@ def test_chunked_bodies_need_a_length(client, db, write_paths):
     assert row_counts(db) == before
 
 
-def test_unknown_route_and_method(client):
+@pytest.mark.parametrize("who", ["client", "anon"])
+def test_unknown_route_and_method(request, who):
+    client = request.getfixturevalue(who)
     assert_problem(client.get("/api/v1/nothing"), 404)
-    response = client.put("/api/v1/claims", json={})
-    assert_problem(response, 405)
-    assert "GET" in response.headers["Allow"]
+    assert_problem(client.post("/api/v1/nothing", json={}), 404)
+    for method in ("put", "trace"):
+        response = client.open("/api/v1/claims", method=method.upper(), json={})
+        assert_problem(response, 405)
+        assert "GET" in response.headers["Allow"]
 
 
-def test_problem_types_are_stable(client):
+def test_writes_without_a_body_are_400(client, db, write_paths):
+    before = row_counts(db)
+    for method, path in write_paths:
+        assert_problem(getattr(client, method)(path), 400)
+    assert row_counts(db) == before
+
+
+def test_problem_types_are_stable(client, article):
     assert client.get("/api/v1/claims/999").json["type"] == "/problems/not-found"
     response = client.post("/api/v1/articles", json={})
     assert response.json["type"] == "/problems/invalid"
+    domain = client.post("/api/v1/claims", json={"article_id": 999, "text": "x", "claimant": "x"})
+    assert domain.json["title"] == response.json["title"] == "Invalid request"
     assert set(response.json["errors"]) == {"title", "body"}

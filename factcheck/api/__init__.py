@@ -14,7 +14,10 @@ from factcheck.schemas.fields import MAX_SQLITE_INTEGER
 
 
 class IdConverter(IntegerConverter):
-    """A row id in a path. Digits only, so a sign or letters never match (404)."""
+    """A row id in a path. ASCII digits only, at most as many as SQLite's largest integer has,
+    so a sign, letters or a 5000-digit number never match (404)."""
+
+    regex = r"[0-9]{1,19}"
 
     def to_python(self, value):
         # Too big for SQLite, so no row has it: map to id 0, which is never assigned, and
@@ -60,17 +63,17 @@ class LengthRequired(Problem):
 
 
 def require_json_body():
-    """A write with a body must say it is JSON; anything else is refused before parsing."""
-    if request.method not in {"POST", "PUT", "PATCH"}:
+    """Every write here takes a JSON object: refuse anything else before parsing."""
+    if request.method not in {"POST", "PUT", "PATCH"} or request.routing_exception:
         return
     if request.headers.get("Transfer-Encoding"):
         # Without a length the 1 MiB limit cannot be enforced up front (werkzeug cuts a
         # long chunked body short instead), so ask for Content-Length.
         raise LengthRequired("Send the body with a Content-Length header, not chunked.")
-    if request.content_length and not request.is_json:
-        raise UnsupportedMediaType("Send the body as JSON with Content-Type: application/json.")
-    if request.is_json and not request.get_data(cache=True):
+    if not request.get_data(cache=True):
         raise EmptyBody("The request body is empty; send a JSON object.")
+    if not request.is_json:
+        raise UnsupportedMediaType("Send the body as JSON with Content-Type: application/json.")
 
 
 def init_app(app, api):

@@ -1,7 +1,7 @@
 """Field types shared by the schemas: bounded, SQLite-safe, timestamps with a Z."""
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from marshmallow import ValidationError, fields, validate
 
@@ -124,9 +124,13 @@ class Timestamp(fields.String):
             raise ValidationError("Not a valid ISO 8601 date-time.") from error
         if moment.tzinfo is None:
             raise ValidationError("Give a time zone, such as Z for UTC.")
-        if not MIN_YEAR <= moment.year <= MAX_YEAR:
-            raise ValidationError(f"Give a year between {MIN_YEAR} and {MAX_YEAR}.")
-        return to_timestamp(moment)
+        try:
+            utc = moment.astimezone(UTC)
+        except OverflowError as error:
+            raise ValidationError(f"Give a year between {MIN_YEAR} and {MAX_YEAR}.") from error
+        if not MIN_YEAR <= utc.year <= MAX_YEAR:
+            raise ValidationError(f"Give a year between {MIN_YEAR} and {MAX_YEAR} (in UTC).")
+        return to_timestamp(utc)
 
 
 class Day(fields.String):
