@@ -95,7 +95,12 @@ def build(path, claims, config):
                 db["verdict_sources"].insert({"verdict_id": verdict_id, "source_id": source_id})
                 if n % 2:
                     db["claims"].update(
-                        claim_id, {"published_verdict_id": verdict_id, "rating": "false"}
+                        claim_id,
+                        {
+                            "published_verdict_id": verdict_id,
+                            "rating": "false",
+                            "public_updated_at": stamp,
+                        },
                     )
 
 

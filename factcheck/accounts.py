@@ -60,6 +60,14 @@ def create_user(db, name, role, actor):
     return {"id": user_id, **user}
 
 
+def create_user_with_key(db, name, role, actor):
+    """Add a user and their first key, both or neither: (user, key listing, secret)."""
+    with write_transaction(db):
+        user = create_user(db, name, role, actor)
+        key, secret = issue_key(db, name, None, actor)
+    return user, key, secret
+
+
 def issue_key(db, user_name, expires_in_days, actor):
     """A new key for the user: (its listing, the secret). The secret is not kept."""
     secret = KEY_PREFIX + secrets.token_urlsafe(32)

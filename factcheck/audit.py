@@ -66,7 +66,7 @@ def verify(db):
 def for_claim(db, claim_id, staff):
     """A claim's events, oldest first; readers get only the public ones, without internals."""
     rows = db.query(
-        "SELECT id, created_at, actor, action, entity, entity_id, public, before, after "
+        "SELECT id, created_at, actor, key_id, action, entity, entity_id, public, before, after "
         "FROM audit_events WHERE claim_id = ? ORDER BY id",
         [claim_id],
     )

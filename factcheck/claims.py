@@ -4,31 +4,45 @@ import json
 
 from factcheck import audit, verdicts, workflow
 from factcheck.db import write_transaction
-from factcheck.errors import Conflict, Invalid, NotFound, PreconditionFailed
+from factcheck.errors import Conflict, Forbidden, Invalid, NotFound, PreconditionFailed
 from factcheck.pagination import decode_cursor, keyset_page
 from factcheck.timeutil import now
 
-CLAIM_COLUMNS = """
+# Readers see a public status and change time: a claim being corrected stays "published",
+# and drafts or internal moves do not touch what they see.
+READER_STATUS = "CASE c.status WHEN 'retracted' THEN 'retracted' ELSE 'published' END"
+
+
+def claim_columns(staff):
+    """The SELECT list of a claim as this audience sees it (tags and draft id included)."""
+    status, updated = (
+        ("c.status", "c.updated_at") if staff else (READER_STATUS, "c.public_updated_at")
+    )
+    return f"""
     c.id, c.article_id, c.text, c.claimant, c.claim_date, c.span_start, c.span_end,
-    c.language, c.status, c.assignee, c.published_verdict_id, c.version, c.created_at,
-    c.updated_at,
+    c.language, {status} AS status, c.assignee, c.published_verdict_id, c.version,
+    c.public_updated_at, c.created_at, {updated} AS updated_at,
     (SELECT json_group_array(tag) FROM (
         SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag
     )) AS tags,
     (SELECT max(v.id) FROM verdicts v
      WHERE v.claim_id = c.id AND v.published_at IS NULL
        AND v.id > ifnull(c.published_verdict_id, 0)) AS draft_verdict_id
-"""
+    """
 
-# Sort name -> SQL expression; each has a matching index (relevance comes from FTS5's bm25).
-# Claims are inserted one writer at a time, stamped inside the transaction, so id order is
-# created_at order, and the id lets every (filter, id) index serve the default sort.
-SORT_KEYS = {
-    "created_at": "c.id",
-    "updated_at": "c.updated_at",
-    "claim_date": "ifnull(c.claim_date, '')",
-    "relevance": "hits.rank",
-}
+
+def sort_keys(staff):
+    """Sort name -> SQL expression; each has a matching index (relevance is FTS5's bm25).
+
+    Claims are inserted one writer at a time, stamped inside the transaction, so id order
+    is created_at order, and the id lets every (filter, id) index serve the default sort.
+    """
+    return {
+        "created_at": "c.id",
+        "updated_at": "c.updated_at" if staff else "c.public_updated_at",
+        "claim_date": "ifnull(c.claim_date, '')",
+        "relevance": "hits.rank",
+    }
 
 
 def locate_span(body, text, span):
@@ -67,6 +81,12 @@ def _article_for(db, article_id):
 
 def _given_span(data):
     return (data["span_start"], data["span_end"]) if "span_start" in data else None
+
+
+def _tags(db, claim_id):
+    return [
+        row[0] for row in db.execute("SELECT tag FROM claim_tags WHERE claim_id = ?", [claim_id])
+    ]
 
 
 def _write_tags(db, claim_id, tags):
@@ -119,8 +139,11 @@ def touch(db, claim_id):
 
 
 def etag(claim, staff):
-    """The entity tag of a claim's representation: it changes with every change to the claim."""
-    return f'"claim-{claim["id"]}-v{claim["version"]}{"-staff" if staff else ""}"'
+    """The entity tag of what this audience sees of a claim: staff see every change, readers
+    only publications and retractions."""
+    if staff:
+        return f'"claim-{claim["id"]}-v{claim["version"]}"'
+    return f'"claim-{claim["id"]}-p{claim["public_updated_at"]}"'
 
 
 def check_if_match(claim, if_match):
@@ -142,18 +165,25 @@ def update(db, claim_id, changes, actor, if_match=None):
         check_if_match(claim, if_match)
         if not changes:
             return  # an empty patch changes nothing, not even the version
+        if claim["published_verdict_id"] is not None:
+            raise Conflict(
+                "A published claim's quote and details are part of the public record: "
+                "retract it and store the claim again, or correct the verdict."
+            )
+        if claim["status"] not in workflow.EDITABLE_STATES:
+            raise Conflict(f"The claim is {claim['status']}; send it back to research to edit it.")
         row = {key: value for key, value in changes.items() if key != "tags"}
         if {"text", "span_start"} & changes.keys():
             body = _article_for(db, claim["article_id"])["body"]
             text = changes.get("text", claim["text"])
-            span = _given_span(changes)
-            row["span_start"], row["span_end"] = locate_span(body, text, span)
+            row["span_start"], row["span_end"] = locate_span(body, text, _given_span(changes))
+        before = {key: claim[key] for key in row}
         if row:
             db["claims"].update(claim_id, row)
         if "tags" in changes:
+            before["tags"] = _tags(db, claim_id)
             _write_tags(db, claim_id, changes["tags"])
         touch(db, claim_id)
-        before = {key: claim[key] for key in row}
         audit.record(
             db,
             actor,
@@ -173,6 +203,8 @@ def delete(db, claim_id, actor, if_match=None):
         check_if_match(claim, if_match)
         if claim["published_verdict_id"] is not None:
             raise Conflict("A published claim cannot be deleted; retract it instead.")
+        if claim["status"] != workflow.INITIAL_STATE and not actor.has_role("editor"):
+            raise Forbidden("Once work on a claim has started, only an editor may delete it.")
         db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
         audit.record(db, actor, "claim.deleted", "claim", claim_id, claim_id=claim_id, before=claim)
 
@@ -180,19 +212,22 @@ def delete(db, claim_id, actor, if_match=None):
 def _filters(query, staff):
     where, params = [], {}
     simple = {
-        "status": "c.status = :status",
         "claimant": "c.claimant = :claimant COLLATE NOCASE",
         "article_id": "c.article_id = :article_id",
-        "updated_since": "c.updated_at >= :updated_since",
         "tag": "c.id IN (SELECT claim_id FROM claim_tags WHERE tag = :tag)",
         "rating": "c.rating = :rating",
+        "status": "c.status = :status",
+        "updated_since": "c.updated_at >= :updated_since",
     }
+    if not staff:
+        # Readers filter on what they see: the public status and change time.
+        simple["status"] = f"{READER_STATUS} = :status"
+        simple["updated_since"] = "c.public_updated_at >= :updated_since"
+        where.append("c.published_verdict_id IS NOT NULL")
     for name, clause in simple.items():
         if query.get(name) is not None:
             where.append(clause)
             params[name] = query[name]
-    if not staff:
-        where.append("c.published_verdict_id IS NOT NULL")
     return where, params
 
 
@@ -211,7 +246,7 @@ def search(db, query, staff):
             "Sorting by relevance needs a search.", {"sort": ["Give q, or another sort."]}
         )
     descending = sort.startswith("-")
-    key_sql = SORT_KEYS[sort.lstrip("-")]
+    key_sql = sort_keys(staff)[sort.lstrip("-")]
     where, params = _filters(query, staff)
     prefix, source = "", "claims c"
     if query.get("q"):
@@ -226,7 +261,7 @@ def search(db, query, staff):
         where.append(f"({key_sql}, c.id) {'<' if descending else '>'} (:after_key, :after_id)")
     direction = "DESC" if descending else "ASC"
     sql = (
-        f"{prefix}SELECT {CLAIM_COLUMNS}, {key_sql} AS sort_key FROM {source} "
+        f"{prefix}SELECT {claim_columns(staff)}, {key_sql} AS sort_key FROM {source} "
         f"{'WHERE ' + ' AND '.join(where) if where else ''} "
         f"ORDER BY sort_key {direction}, c.id {direction} LIMIT :limit"
     )
@@ -241,7 +276,7 @@ def for_article(db, article_id, staff):
     """Every claim quoted from one article, in the order they appear."""
     where, params = _filters({"article_id": article_id}, staff)
     sql = (
-        f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE {' AND '.join(where)} "
+        f"SELECT {claim_columns(staff)} FROM claims c WHERE {' AND '.join(where)} "
         "ORDER BY c.span_start, c.id"
     )
     return present(db, list(db.query(sql, params)), staff)
@@ -256,7 +291,7 @@ def get(db, claim_id, staff):
     where.append("c.id = :id")
     params["id"] = claim_id
     rows = list(
-        db.query(f"SELECT {CLAIM_COLUMNS} FROM claims c WHERE {' AND '.join(where)}", params)
+        db.query(f"SELECT {claim_columns(staff)} FROM claims c WHERE {' AND '.join(where)}", params)
     )
     if not rows:
         raise NotFound(f"There is no claim {claim_id}.")

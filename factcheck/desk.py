@@ -12,7 +12,8 @@ QUEUE_LIMIT = 100
 
 def _claims_where(db, where, params):
     sql = (
-        f"SELECT {claims.CLAIM_COLUMNS} FROM claims c WHERE {where} ORDER BY c.updated_at, c.id "
+        f"SELECT {claims.claim_columns(True)} FROM claims c WHERE {where} "
+        "ORDER BY c.updated_at, c.id "
         f"LIMIT {QUEUE_LIMIT}"
     )
     return claims.present(db, list(db.query(sql, params)), staff=True)

@@ -11,11 +11,11 @@ SOURCE_COLUMNS = (
 )
 
 
-def add(db, claim_id, data, actor):
+def add(db, claim_id, data, actor, if_match=None):
     """Attach a source to the claim and return it."""
     stamp = now()
     with write_transaction(db):
-        claims.require(db, claim_id)
+        claims.check_if_match(claims.require(db, claim_id), if_match)
         source_id = (
             db["sources"]
             .insert(
@@ -34,6 +34,14 @@ def add(db, claim_id, data, actor):
             db, actor, "source.added", "source", source_id, claim_id=claim_id, after=source
         )
     return source
+
+
+def get(db, claim_id, source_id, staff):
+    """One source of the claim, if this reader may see it, or 404."""
+    found = [source for source in for_claim(db, claim_id, staff) if source["id"] == source_id]
+    if not found:
+        raise NotFound(f"Claim {claim_id} has no source {source_id}.")
+    return found[0]
 
 
 def for_claim(db, claim_id, staff):
@@ -56,10 +64,10 @@ def for_claim(db, claim_id, staff):
     )
 
 
-def delete(db, claim_id, source_id, actor):
+def delete(db, claim_id, source_id, actor, if_match=None):
     """Remove a source no verdict cites (revisions are history and keep their evidence)."""
     with write_transaction(db):
-        claims.require(db, claim_id)
+        claims.check_if_match(claims.require(db, claim_id), if_match)
         found = db.execute(
             "SELECT 1 FROM sources WHERE id = ? AND claim_id = ?", [source_id, claim_id]
         ).fetchone()

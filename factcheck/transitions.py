@@ -30,24 +30,37 @@ def _assignee(db, claim, move, actor):
     return name
 
 
+def _unmet(precondition, field, detail):
+    """422 naming the precondition and the field that would satisfy it."""
+    return Invalid(detail, {field: [detail]}, extra={"precondition": precondition})
+
+
 def _check(claim, draft, move, actor, precondition):
-    """Raise if the named precondition does not hold (403 for who, 422 for what)."""
+    """Raise 422 naming the precondition if it does not hold."""
     if precondition in ("note", "public_note") and not (move.get(precondition) or "").strip():
-        raise Invalid(
-            f"This move needs {workflow.PRECONDITIONS[precondition]}.",
-            {precondition: ["Required for this move."]},
+        raise _unmet(
+            precondition, precondition, f"This move needs {workflow.PRECONDITIONS[precondition]}."
         )
     if precondition == "caller_is_assignee" and claim["assignee"] != actor.name:
-        raise Forbidden(f"Only the assigned reviewer ({claim['assignee']}) can submit this claim.")
+        raise _unmet(
+            precondition,
+            "assignee",
+            f"Only the assigned reviewer ({claim['assignee']}) can submit this claim.",
+        )
     if precondition == "draft_cites_source" and not (draft and draft["cited"]):
-        raise Invalid(
+        raise _unmet(
+            precondition,
+            "verdict",
             "Submitting for review needs a draft verdict citing at least one source.",
-            {"verdict": ["Add a verdict revision with source_ids first."]},
         )
     if precondition == "approver_is_not_author" and draft and draft["author"] == actor.name:
-        raise Forbidden("Four eyes: the verdict's author cannot approve it; ask another editor.")
+        raise _unmet(
+            precondition,
+            "verdict",
+            "Four eyes: the verdict's author cannot approve it; ask another editor.",
+        )
     if precondition == "draft_exists" and draft is None:
-        raise Invalid("There is no draft verdict to publish.", {"verdict": ["No draft."]})
+        raise _unmet(precondition, "verdict", "There is no draft verdict to publish.")
     is_correction = claim["published_verdict_id"] is not None
     if precondition == "correction_has_public_note" and is_correction:
         _check(claim, draft, move, actor, "public_note")
@@ -75,6 +88,11 @@ def apply(db, claim_id, move, actor, if_match=None):
             raise Forbidden(
                 f"Moving {transition.source} to {transition.target} needs an {transition.role}."
             )
+        if move.get("public_note") and transition.target not in workflow.PUBLIC_MOVES:
+            raise Invalid(
+                "Readers see a public note only with a publication or a retraction.",
+                {"public_note": ["Not shown for this move; use note for staff."]},
+            )
         draft = _draft(db, claim)
         for precondition in transition.preconditions:
             _check(claim, draft, move, actor, precondition)
@@ -85,6 +103,8 @@ def apply(db, claim_id, move, actor, if_match=None):
             changes["assignee"] = _assignee(db, claim, move, actor)
         if transition.target == "published":
             changes.update(_publish(db, draft, stamp))
+        if transition.target in workflow.PUBLIC_MOVES:
+            changes["public_updated_at"] = stamp
         db["claims"].update(claim_id, changes)
         claims.touch(db, claim_id)
         record = {
@@ -112,6 +132,6 @@ def apply(db, claim_id, move, actor, if_match=None):
                 "public_note": record["public_note"],
                 "transition_id": transition_id,
             },
-            public=transition.target in ("published", "retracted"),
+            public=transition.target in workflow.PUBLIC_MOVES,
         )
     return transition_id

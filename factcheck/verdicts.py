@@ -4,7 +4,7 @@ import json
 
 from factcheck import audit, claims, ratings, workflow
 from factcheck.db import write_transaction
-from factcheck.errors import Conflict, Invalid
+from factcheck.errors import Conflict, Forbidden, Invalid
 from factcheck.timeutil import now
 
 VERDICT_SELECT = """
@@ -79,6 +79,9 @@ def add(db, claim_id, data, actor, default_scale, if_match=None):
                 f"The claim is {claim['status']}: a verdict can be drafted only while it is "
                 f"{' or '.join(workflow.DRAFTING_STATES)} (send it back to research first)."
             )
+        assigned = claim["assignee"]
+        if assigned and assigned != actor.name and not actor.has_role("editor"):
+            raise Forbidden(f"The claim is assigned to {assigned}; only they or an editor draft.")
         scale_id = ratings.resolve_label(db, data["scale"] or default_scale, data["rating"])
         _check_sources_belong(db, claim_id, source_ids)
         revision = db.execute(

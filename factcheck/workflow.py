@@ -10,8 +10,13 @@ ROLES = ("reviewer", "editor", "admin")
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 # Statuses in which a verdict revision may be drafted; later ones are under review or public.
 DRAFTING_STATES = ("new", "in_research")
+# Statuses in which a never-published claim's own fields (quote, claimant...) may be edited.
+EDITABLE_STATES = ("new", "in_research", "dismissed")
+# Moves whose public_note readers see.
+PUBLIC_MOVES = ("published", "retracted")
 
-# Preconditions, by name: what each checks is in factcheck/transitions.py.
+# Preconditions, by name: what each checks is in factcheck/transitions.py. An unmet one
+# is a 422 whose `precondition` member names it.
 PRECONDITIONS = {
     "note": "an internal note giving the reason",
     "public_note": "a public note for readers",

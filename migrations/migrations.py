@@ -243,6 +243,10 @@ def accounts_workflow_audit(db):
 
         ALTER TABLE claims ADD COLUMN assignee TEXT;
         CREATE INDEX claims_by_assignee ON claims (assignee, status);
+        -- When readers last saw the claim change (a publication or retraction); drafts and
+        -- internal moves leave it alone, so nothing about them reaches readers.
+        ALTER TABLE claims ADD COLUMN public_updated_at TEXT;
+        CREATE INDEX claims_by_public_updated ON claims (public_updated_at, id);
 
         -- Every status move, with its internal note and the note shown to readers.
         CREATE TABLE transitions (

@@ -61,3 +61,14 @@ def test_history_is_staff_only_in_full(client, claim, anon):
     events = client.get(f"/api/v1/claims/{claim['id']}/history").json["items"]
     assert events[0]["action"] == "claim.created" and events[0]["actor"] == "ada"
     assert anon.get(f"/api/v1/claims/{claim['id']}/history").status_code == 404
+
+
+def test_tag_changes_keep_the_old_tags_and_history_names_the_key(client, claim, db, keys):
+    client.patch(f"/api/v1/claims/{claim['id']}", json={"tags": ["new-tag"]})
+    event = next(db.query("SELECT before, after FROM audit_events WHERE action = 'claim.updated'"))
+    assert '"tags":["budget"]' in event["before"] and '"tags":["new-tag"]' in event["after"]
+    history = client.get(f"/api/v1/claims/{claim['id']}/history").json["items"]
+    key_id = db.execute(
+        "SELECT k.id FROM api_keys k JOIN users u ON u.id = k.user_id WHERE u.name = 'ada'"
+    ).fetchone()[0]
+    assert history[-1]["key_id"] == key_id

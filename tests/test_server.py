@@ -62,7 +62,7 @@ def wait_until_up(base, seconds=15):
         try:
             requests.get(f"{base}/healthz", timeout=1)
             return
-        except requests.ConnectionError:
+        except requests.RequestException:
             time.sleep(0.1)
     raise RuntimeError(f"gunicorn did not answer at {base} within {seconds}s")
 

@@ -82,3 +82,13 @@ def test_delete_a_source_of_another_claim_is_404(client, claim, source, article)
     ).json
     assert_problem(client.delete(f"/api/v1/claims/{other['id']}/sources/{source['id']}"), 404)
     assert len(client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"]) == 1
+
+
+def test_stale_if_match_on_sources_is_412(client, claim, source):
+    url = f"/api/v1/claims/{claim['id']}/sources"
+    stale = {"If-Match": '"claim-1-v0"'}
+    assert_problem(
+        client.post(url, json={"url": "https://e.org", "kind": "primary"}, headers=stale), 412
+    )
+    assert_problem(client.delete(f"{url}/{source['id']}", headers=stale), 412)
+    assert len(client.get(url).json["items"]) == 1

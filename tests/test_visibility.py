@@ -47,7 +47,9 @@ def test_readers_see_only_cited_sources_and_published_verdicts(
 def test_public_notes_surface_only_with_publication(anon, claim, source, as_user):
     rita, eve = as_user("rita"), as_user("eve")
     url = f"/api/v1/claims/{claim['id']}"
-    rita.post(f"{url}/transitions", json={"to": "in_research", "public_note": "early"})
+    early = rita.post(f"{url}/transitions", json={"to": "in_research", "public_note": "early"})
+    assert "public_note" in assert_problem(early, 422)["errors"]
+    rita.post(f"{url}/transitions", json={"to": "in_research"})
     rita.post(
         f"{url}/verdicts",
         json={"rating": "false", "explanation": "x", "source_ids": [source["id"]]},
@@ -132,3 +134,41 @@ def test_readers_see_an_article_once_a_claim_of_it_is_published(
     publish(as_user, claim["id"], source["id"])
     assert [c["id"] for c in anon.get(url).json["claims"]] == [claim["id"]]
     assert [a["id"] for a in anon.get("/api/v1/articles").json["items"]] == [claim["article_id"]]
+
+
+def test_readers_see_neither_internal_status_nor_internal_changes(anon, claim, source, as_user):
+    url = f"/api/v1/claims/{claim['id']}"
+    publish(as_user, claim["id"], source["id"])
+    before = anon.get(url)
+    assert before.json["status"] == "published"
+    eve = as_user("eve")
+    assert eve.post(f"{url}/transitions", json={"to": "in_research"}).status_code == 200
+    eve.post(f"{url}/verdicts", json={"rating": "true", "explanation": "Redo.", "source_ids": []})
+    during = anon.get(url)
+    assert during.json["status"] == "published"
+    assert during.json["updated_at"] == before.json["updated_at"]
+    assert during.headers["ETag"] == before.headers["ETag"]
+    assert anon.get("/api/v1/claims?status=in_research").json["items"] == []
+    assert [c["id"] for c in anon.get("/api/v1/claims?status=published").json["items"]] == [
+        claim["id"]
+    ]
+    assert eve.get(url).json["status"] == "in_research"
+
+
+def test_head_honours_if_none_match(anon, client, claim):
+    tag = client.get(f"/api/v1/claims/{claim['id']}").headers["ETag"]
+    assert (
+        client.head(f"/api/v1/claims/{claim['id']}", headers={"If-None-Match": tag}).status_code
+        == 304
+    )
+
+
+def test_single_source_follows_the_same_visibility(client, anon, claim, source, as_user):
+    response = client.post(
+        f"/api/v1/claims/{claim['id']}/sources", json={"url": "https://e.org/y", "kind": "primary"}
+    )
+    uncited = response.json
+    assert client.get(response.headers["Location"]).json == uncited
+    publish(as_user, claim["id"], source["id"])
+    assert anon.get(f"/api/v1/claims/{claim['id']}/sources/{source['id']}").status_code == 200
+    assert_problem(anon.get(f"/api/v1/claims/{claim['id']}/sources/{uncited['id']}"), 404)

@@ -139,8 +139,9 @@ def test_reviewer_cannot_assign_someone_else(claim, as_user):
 def test_only_the_assignee_submits(claim, source, as_user):
     move(as_user("rita"), claim["id"], "in_research")
     draft(as_user("rita"), claim["id"], source["id"])
-    assert_problem(move(as_user("rob"), claim["id"], "in_review"), 403)
-    assert_problem(move(as_user("eve"), claim["id"], "in_review"), 403)
+    for name in ("rob", "eve"):
+        body = assert_problem(move(as_user(name), claim["id"], "in_review"), 422)
+        assert body["precondition"] == "caller_is_assignee" and "assignee" in body["errors"]
 
 
 def test_submitting_needs_a_draft_citing_a_source(claim, as_user):
@@ -158,7 +159,8 @@ def test_four_eyes_the_author_cannot_approve(claim, source, as_user):
     move(eve, claim["id"], "in_research")
     draft(eve, claim["id"], source["id"])
     assert move(eve, claim["id"], "in_review").status_code == 200
-    assert "Four eyes" in assert_problem(move(eve, claim["id"], "approved"), 403)["detail"]
+    body = assert_problem(move(eve, claim["id"], "approved"), 422)
+    assert body["precondition"] == "approver_is_not_author" and "Four eyes" in body["detail"]
     assert move(as_user("ed"), claim["id"], "approved").status_code == 200
 
 
@@ -190,14 +192,15 @@ def bring_to(state, claim_id, source_id, as_user):
         client = rita if step in ("in_research", "in_review") else eve
         if step == "in_review":
             draft(rita, claim_id, source_id)
-        response = move(client, claim_id, step, public_note="notice")
+        notice = {"public_note": "notice"} if step in workflow.PUBLIC_MOVES else {}
+        response = move(client, claim_id, step, **notice)
         assert response.status_code == 200, response.json
 
 
-def fields_for(source, target):
-    fields = {"note": "why", "public_note": "for readers"}
-    if target == "in_research":
-        fields["assignee"] = None
+def fields_for(target):
+    fields = {"note": "why"}
+    if target in workflow.PUBLIC_MOVES:
+        fields["public_note"] = "for readers"
     return fields
 
 
@@ -214,14 +217,14 @@ def test_permission_matrix(app, claim, source, as_user, db, state, target, role)
         "moves": db["transitions"].count,
     }
     caller = as_user(USERS[role])
-    response = move(caller, claim["id"], target, **fields_for(state, target))
+    response = move(caller, claim["id"], target, **fields_for(target))
     needed = ALLOWED.get((state, target))
     if needed is None:
         assert_problem(response, 409)
     elif not workflow.has_role(role, needed):
         assert_problem(response, 403)
     elif (state, target) == ("in_research", "in_review") and USERS[role] != "rita":
-        assert_problem(response, 403)  # only the assignee (rita) submits
+        assert assert_problem(response, 422)["precondition"] == "caller_is_assignee"
     elif (state, target) == ("in_review", "approved") and role == "reviewer":
         assert_problem(response, 403)
     else:
@@ -257,3 +260,41 @@ def test_readme_diagram_is_the_declared_machine():
 
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert f"```mermaid\n{workflow.as_mermaid()}\n```" in readme
+
+
+@pytest.mark.parametrize("state", ["in_review", "approved", "published"])
+def test_claim_details_are_frozen_past_research(claim, source, as_user, db, state):
+    bring_to(state, claim["id"], source["id"], as_user)
+    before = db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone()
+    response = as_user("eve").patch(f"/api/v1/claims/{claim['id']}", json={"claimant": "Someone"})
+    assert_problem(response, 409)
+    assert db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone() == before
+
+
+def test_a_corrected_claim_keeps_its_published_details(claim, source, as_user):
+    bring_to("published", claim["id"], source["id"], as_user)
+    eve = as_user("eve")
+    eve.post(f"/api/v1/claims/{claim['id']}/transitions", json={"to": "in_research"})
+    response = eve.patch(f"/api/v1/claims/{claim['id']}", json={"tags": ["changed"]})
+    assert_problem(response, 409)
+
+
+def test_only_editors_delete_claims_once_work_started(claim, as_user):
+    move(as_user("rita"), claim["id"], "in_research")
+    assert_problem(as_user("rob").delete(f"/api/v1/claims/{claim['id']}"), 403)
+    assert_problem(as_user("rita").delete(f"/api/v1/claims/{claim['id']}"), 403)
+    assert as_user("eve").delete(f"/api/v1/claims/{claim['id']}").status_code == 204
+
+
+def test_only_the_assignee_or_an_editor_drafts_in_research(claim, source, as_user):
+    move(as_user("rita"), claim["id"], "in_research")
+    body = {"rating": "false", "explanation": "x", "source_ids": [source["id"]]}
+    url = f"/api/v1/claims/{claim['id']}/verdicts"
+    assert_problem(as_user("rob").post(url, json=body), 403)
+    assert as_user("rita").post(url, json=body).status_code == 201
+    assert as_user("eve").post(url, json=body).status_code == 201
+
+
+def test_public_note_only_on_moves_that_show_it(claim, as_user):
+    response = move(as_user("eve"), claim["id"], "dismissed", note="dup", public_note="x")
+    assert "public_note" in assert_problem(response, 422)["errors"]

@@ -1,7 +1,5 @@
 """Users and API keys: admins only."""
 
-from flask import url_for
-
 from factcheck import accounts
 from factcheck.api import Blueprint
 from factcheck.db import get_db
@@ -39,9 +37,8 @@ def list_users():
 def create_user(data):
     """Add a user; the answer holds their first API key, shown this once."""
     actor = require_role("admin")
-    user = accounts.create_user(get_db(), data["name"], data["role"], actor)
-    _, secret = accounts.issue_key(get_db(), user["name"], None, actor)
-    return {**user, "key": secret}, {"Location": url_for("accounts.list_users")}
+    user, _, secret = accounts.create_user_with_key(get_db(), data["name"], data["role"], actor)
+    return {**user, "key": secret}
 
 
 @blp.route("/keys", methods=["GET"])

@@ -23,6 +23,6 @@ def claim_response(claim, status=200):
     tag = claims.etag(claim, current_identity().is_staff)
     headers = {"ETag": tag, "Vary": "Authorization"}
     cached = entity_tags("If-None-Match") or set()
-    if request.method == "GET" and (tag in cached or "*" in cached):
+    if request.method in ("GET", "HEAD") and (tag in cached or "*" in cached):
         return Response(status=304, headers=headers)
     return claim, status, headers

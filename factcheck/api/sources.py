@@ -4,6 +4,7 @@ from flask import url_for
 
 from factcheck import sources
 from factcheck.api import Blueprint
+from factcheck.api.etags import if_match
 from factcheck.db import get_db
 from factcheck.identity import current_identity
 from factcheck.schemas.base import list_schema
@@ -22,12 +23,12 @@ SourceListSchema = list_schema(SourceSchema, "SourceListSchema")
 @blp.arguments(SourceCreateSchema)
 @blp.response(201, SourceSchema)
 @blp.problem(404, "No such claim.")
+@blp.problem(412, "If-Match names an older version of the claim.")
 def add_source(data, claim_id):
     """Attach a source to a claim."""
-    source = sources.add(get_db(), claim_id, data, current_identity())
-    return source, {
-        "Location": url_for("sources.list_sources", claim_id=claim_id) + f"/{source['id']}"
-    }
+    source = sources.add(get_db(), claim_id, data, current_identity(), if_match())
+    location = url_for("sources.get_source", claim_id=claim_id, source_id=source["id"])
+    return source, {"Location": location}
 
 
 @blp.route("", methods=["GET"])
@@ -39,10 +40,19 @@ def list_sources(claim_id):
     return {"items": items, "next": None}
 
 
+@blp.route("/<id:source_id>", methods=["GET"])
+@blp.response(200, SourceSchema)
+@blp.problem(404, "No such claim or source (readers: or not cited by a published verdict).")
+def get_source(claim_id, source_id):
+    """One source of a claim."""
+    return sources.get(get_db(), claim_id, source_id, current_identity().is_staff)
+
+
 @blp.route("/<id:source_id>", methods=["DELETE"])
 @blp.response(204)
 @blp.problem(404, "No such claim or source.")
 @blp.problem(409, "A verdict cites the source.")
+@blp.problem(412, "If-Match names an older version of the claim.")
 def delete_source(claim_id, source_id):
     """Remove a source that no verdict cites."""
-    sources.delete(get_db(), claim_id, source_id, current_identity())
+    sources.delete(get_db(), claim_id, source_id, current_identity(), if_match())

@@ -54,3 +54,4 @@ class ProblemSchema(BaseSchema):
     allowed_moves = fields.List(
         fields.String(), **described("For a refused status move: where this caller may move it.")
     )
+    precondition = fields.String(**described("For an unmet precondition of a move: its name."))

@@ -64,6 +64,9 @@ class EventSchema(BaseSchema):
     created_at = Timestamp(**described("When it happened."))
     action = fields.String(**described("What happened, e.g. claim.published, verdict.added."))
     actor = fields.String(**described("Staff only: who did it."))
+    key_id = fields.Integer(
+        allow_none=True, **described("Staff only: the API key used (null from the command line).")
+    )
     entity = fields.String(**described("Staff only: the kind of record changed."))
     entity_id = fields.Integer(allow_none=True, **described("Staff only: its id."))
     public = fields.Boolean(**described("Staff only: whether readers see this event."))
