@@ -7,6 +7,21 @@ from werkzeug.exceptions import HTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
+# What each problem `type` (/problems/<slug>) means; GET /problems/<slug> serves it.
+PROBLEM_TYPES = {
+    "bad-request": "The request could not be read: malformed or empty JSON.",
+    "unauthorized": "No API key where one is needed, or a wrong, revoked or expired one.",
+    "forbidden": "The API key's role may not do this.",
+    "not-found": "No such resource, or not one this caller may see.",
+    "conflict": "The request breaks a rule of the current state, e.g. an impossible move.",
+    "length-required": "Send the body with a Content-Length header, not chunked.",
+    "stale": "If-Match names an older version: fetch the resource again and retry.",
+    "too-large": "The body is larger than the configured limit (1 MiB by default).",
+    "unsupported-media-type": "Send the body as JSON with Content-Type: application/json.",
+    "invalid": "Fields or preconditions are invalid; `errors` names each field.",
+    "unavailable": "The database is busy or not ready; retry shortly.",
+}
+
 
 class Problem(Exception):
     """An error the API reports to its caller; subclasses carry status and title."""

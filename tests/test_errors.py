@@ -96,3 +96,15 @@ def test_problem_types_are_stable(client, article):
     domain = client.post("/api/v1/claims", json={"article_id": 999, "text": "x", "claimant": "x"})
     assert domain.json["title"] == response.json["title"] == "Invalid request"
     assert set(response.json["errors"]) == {"title", "body"}
+
+
+def test_every_problem_type_is_described(client, anon):
+    from factcheck.api import EmptyBody, LengthRequired, UnsupportedMediaType
+    from factcheck.errors import HTTP_SLUGS, PROBLEM_TYPES, Problem
+
+    kinds = [*Problem.__subclasses__(), EmptyBody, LengthRequired, UnsupportedMediaType]
+    slugs = {kind.slug for kind in kinds} | set(HTTP_SLUGS.values()) | {Problem.slug}
+    assert slugs <= set(PROBLEM_TYPES)
+    for slug in slugs:
+        assert anon.get(f"/problems/{slug}").json["description"]
+    assert_problem(anon.get("/problems/nothing"), 404)

@@ -2,6 +2,8 @@
 
 from flask import Blueprint, current_app, render_template
 
+from factcheck.errors import PROBLEM_TYPES, NotFound
+
 bp = Blueprint("docs", __name__)
 
 
@@ -14,3 +16,11 @@ def api_docs():
     """Every endpoint with its parameters, request body and responses; no JavaScript needed."""
     spec = current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()
     return render_template("docs.html", spec=spec, schema_name=_schema_name)
+
+
+@bp.get("/problems/<slug>")
+def problem_type(slug):
+    """What a problem+json `type` means."""
+    if slug not in PROBLEM_TYPES:
+        raise NotFound(f"There is no problem type {slug!r}.")
+    return {"type": f"/problems/{slug}", "description": PROBLEM_TYPES[slug]}
