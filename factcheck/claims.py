@@ -123,11 +123,12 @@ def create(db, data, actor):
     return claim_id
 
 
-def require(db, claim_id):
-    """The claim's row, or 404."""
+def require(db, claim_id, if_match=None):
+    """The claim's row, or 404; 412 if If-Match tags were sent and none is current."""
     row = next(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]), None)
     if row is None:
         raise NotFound(f"There is no claim {claim_id}.")
+    check_if_match(row, if_match)
     return row
 
 
@@ -161,8 +162,7 @@ def check_if_match(claim, if_match):
 def update(db, claim_id, changes, actor, if_match=None):
     """Apply a partial update; the quote and its span must still agree."""
     with write_transaction(db):
-        claim = require(db, claim_id)
-        check_if_match(claim, if_match)
+        claim = require(db, claim_id, if_match)
         if not changes:
             return  # an empty patch changes nothing, not even the version
         if claim["published_verdict_id"] is not None:
@@ -199,8 +199,7 @@ def update(db, claim_id, changes, actor, if_match=None):
 def delete(db, claim_id, actor, if_match=None):
     """Delete a claim that was never published, with its sources and verdicts."""
     with write_transaction(db):
-        claim = require(db, claim_id)
-        check_if_match(claim, if_match)
+        claim = require(db, claim_id, if_match)
         if claim["published_verdict_id"] is not None:
             raise Conflict("A published claim cannot be deleted; retract it instead.")
         if claim["status"] != workflow.INITIAL_STATE and not actor.has_role("editor"):

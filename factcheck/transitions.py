@@ -10,7 +10,8 @@ def _draft(db, claim):
     """The latest revision written since the last publication, or None."""
     return next(
         db.query(
-            "SELECT id, author, (SELECT count(*) FROM verdict_sources WHERE verdict_id = v.id) "
+            "SELECT id, author, rating, "
+            "(SELECT count(*) FROM verdict_sources WHERE verdict_id = v.id) "
             "AS cited FROM verdicts v WHERE claim_id = ? AND published_at IS NULL "
             "AND id > ifnull(?, 0) ORDER BY id DESC LIMIT 1",
             [claim["id"], claim["published_verdict_id"]],
@@ -68,15 +69,13 @@ def _check(claim, draft, move, actor, precondition):
 
 def _publish(db, draft, stamp):
     db["verdicts"].update(draft["id"], {"published_at": stamp})
-    rating = db.execute("SELECT rating FROM verdicts WHERE id = ?", [draft["id"]]).fetchone()[0]
-    return {"published_verdict_id": draft["id"], "rating": rating}
+    return {"published_verdict_id": draft["id"], "rating": draft["rating"]}
 
 
 def apply(db, claim_id, move, actor, if_match=None):
     """Take one move ({"to", "note", "public_note", "assignee"}) and record it."""
     with write_transaction(db):
-        claim = claims.require(db, claim_id)
-        claims.check_if_match(claim, if_match)
+        claim = claims.require(db, claim_id, if_match)
         transition = workflow.find(claim["status"], move["to"])
         if transition is None:
             allowed = workflow.moves_from(claim["status"], actor.role)

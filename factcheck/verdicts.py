@@ -72,8 +72,7 @@ def add(db, claim_id, data, actor, default_scale, if_match=None):
     """Append a new revision to the claim's verdicts and return it."""
     source_ids = list(dict.fromkeys(data["source_ids"]))
     with write_transaction(db):
-        claim = claims.require(db, claim_id)
-        claims.check_if_match(claim, if_match)
+        claim = claims.require(db, claim_id, if_match)
         if claim["status"] not in workflow.DRAFTING_STATES:
             raise Conflict(
                 f"The claim is {claim['status']}: a verdict can be drafted only while it is "
