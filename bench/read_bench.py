@@ -131,7 +131,7 @@ def main():
 
         @app.before_request
         def trace_statements():
-            from factcheck.db import get_db
+            from factcheck.api.database import get_db
 
             get_db().conn.set_trace_callback(app.config["TRACE"])
 

@@ -6,7 +6,8 @@ import os
 import flask_smorest
 from flask import Flask
 
-from factcheck import api, config, db, errors, identity
+from factcheck import api, config, errors
+from factcheck.api import auth, database
 from factcheck.schemas.base import ProblemSchema
 
 
@@ -42,8 +43,8 @@ def create_app(overrides=None):
     logging.basicConfig(level=logging.INFO)
 
     rest_api = Api(app)
-    db.init_app(app)
-    identity.init_app(app)
+    database.init_app(app)
+    auth.init_app(app)
     errors.init_app(app, rest_api)
     api.init_app(app, rest_api)
     from factcheck.cli import register_commands

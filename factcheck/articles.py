@@ -1,6 +1,6 @@
 """Articles: the stored news text that claims quote, kept exactly as published."""
 
-from factcheck import audit, claims
+from factcheck import audit, claim_reads, visibility
 from factcheck.db import write_transaction
 from factcheck.errors import NotFound
 from factcheck.pagination import decode_cursor, keyset_page
@@ -33,30 +33,21 @@ def find_identical(db, data):
     return row and row["id"]
 
 
-# Readers see an article once a fact-check of it is published: until then, that the desk
-# is looking at it is newsroom business.
-PUBLISHED_ONLY = (
-    "EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id "
-    "AND c.published_verdict_id IS NOT NULL)"
-)
-
-
-def get(db, article_id, staff):
-    """The article with the claims its reader may see, or 404."""
-    visible = "" if staff else f" AND {PUBLISHED_ONLY}"
+def get(db, article_id, *, staff):
+    """The article with the claims this audience may see, or 404."""
+    where = " AND ".join(["a.id = ?", *visibility.where(visibility.ARTICLE, staff=staff)])
     article = next(
-        db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE id = ?{visible}", [article_id]),
-        None,
+        db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {where}", [article_id]), None
     )
     if article is None:
         raise NotFound(f"There is no article {article_id}.")
-    article["claims"] = claims.for_article(db, article_id, staff)
+    article["claims"] = claim_reads.for_article(db, article_id, staff=staff)
     return article
 
 
-def newest_first(db, query, staff):
+def newest_first(db, query, *, staff):
     """One page of articles, newest first (ids grow with created_at), and the next cursor."""
-    where = [] if staff else [PUBLISHED_ONLY]
+    where = visibility.where(visibility.ARTICLE, staff=staff)
     params = {"limit": query["limit"] + 1}
     if query.get("cursor"):
         params["after_key"], params["after_id"] = decode_cursor(query["cursor"], "-created_at")

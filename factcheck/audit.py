@@ -3,6 +3,7 @@
 import hashlib
 import json
 
+from factcheck import visibility
 from factcheck.timeutil import now
 
 GENESIS = "0" * 64
@@ -63,28 +64,20 @@ def verify(db):
     return count, None
 
 
-def for_claim(db, claim_id, staff):
+def for_claim(db, claim_id, *, staff):
     """A claim's events, oldest first; readers get only the public ones, without internals."""
+    where = " AND ".join(["e.claim_id = ?", *visibility.where(visibility.EVENT, staff=staff)])
     rows = db.query(
-        "SELECT id, created_at, actor, key_id, action, entity, entity_id, public, before, after "
-        "FROM audit_events WHERE claim_id = ? ORDER BY id",
+        "SELECT e.id, e.created_at, e.actor, e.key_id, e.action, e.entity, e.entity_id, "
+        f"e.public, e.before, e.after FROM audit_events e WHERE {where} ORDER BY e.id",
         [claim_id],
     )
     events = []
     for row in rows:
-        before, after = (
-            json.loads(row.pop("before") or "null"),
-            json.loads(row.pop("after") or "null"),
-        )
+        before = json.loads(row.pop("before") or "null")
+        after = json.loads(row.pop("after") or "null")
         if staff:
             events.append({**row, "public": bool(row["public"]), "before": before, "after": after})
-        elif row["public"]:
-            events.append(
-                {
-                    "id": row["id"],
-                    "created_at": row["created_at"],
-                    "action": row["action"],
-                    "public_note": (after or {}).get("public_note"),
-                }
-            )
+        else:
+            events.append(visibility.reader_event(row, after))
     return events

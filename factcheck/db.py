@@ -1,11 +1,11 @@
-"""The one way to the database: a per-request sqlite_utils.Database on flask.g."""
+"""The one way to the database: connections with the pragmas every one needs, and atomic
+writes. Plain SQLite through sqlite-utils; the web side keeps one connection per server
+thread (factcheck/api/database.py)."""
 
 import sqlite3
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from flask import current_app, g
 from sqlite_utils import Database
 
 
@@ -19,30 +19,6 @@ def connect(path, busy_timeout=5.0) -> Database:
     db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
     db.execute("PRAGMA synchronous = NORMAL")
     return db
-
-
-# One connection per server thread, reused by the requests that thread serves: opening one
-# per request (pragmas, and no cache of prepared statements) made a claim read 3x slower.
-_per_thread = threading.local()
-
-
-def get_db() -> Database:
-    """The request's connection: its thread's, opened on first use."""
-    if "db" not in g:
-        key = (current_app.config["DATABASE"], current_app.config["BUSY_TIMEOUT"])
-        if getattr(_per_thread, "key", None) != key:
-            if getattr(_per_thread, "db", None) is not None:
-                _per_thread.db.close()
-            _per_thread.db, _per_thread.key = connect(*key), key
-        g.db = _per_thread.db
-    return g.db
-
-
-def close_db(_exception=None):
-    """End of request: nothing may stay open on the reused connection."""
-    db = g.pop("db", None)
-    if db is not None and db.conn.in_transaction:
-        db.conn.rollback()
 
 
 @contextmanager
@@ -61,10 +37,9 @@ def write_transaction(db: Database):
     try:
         yield db
     except BaseException:
-        db.conn.execute("ROLLBACK")
+        # SQLite may have ended the transaction already (a trigger's RAISE(ROLLBACK), a
+        # full disk): rolling back again would raise and hide the real error.
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
         raise
     db.conn.execute("COMMIT")
-
-
-def init_app(app):
-    app.teardown_appcontext(close_db)

@@ -3,20 +3,14 @@
 import statistics
 from datetime import UTC, datetime, timedelta
 
-from factcheck import claims, workflow
+from factcheck import claim_reads, verdicts, workflow
 from factcheck.timeutil import now, to_timestamp
 
-OPEN_STATES = ("new", "in_research", "in_review", "approved")
 QUEUE_LIMIT = 100
 
 
 def _claims_where(db, where, params):
-    sql = (
-        f"SELECT {claims.claim_columns(True)} FROM claims c WHERE {where} "
-        "ORDER BY c.updated_at, c.id "
-        f"LIMIT {QUEUE_LIMIT}"
-    )
-    return claims.present(db, list(db.query(sql, params)), staff=True)
+    return claim_reads.staff_list(db, where, params, order="c.updated_at, c.id", limit=QUEUE_LIMIT)
 
 
 def queue(db, actor, stale_days):
@@ -26,14 +20,16 @@ def queue(db, actor, stale_days):
     if actor.has_role("editor"):
         awaiting = _claims_where(
             db,
-            "c.status = 'in_review' AND (SELECT author FROM verdicts WHERE claim_id = c.id "
-            "ORDER BY id DESC LIMIT 1) IS NOT :me",
-            {"me": actor.name},
+            "c.status = :review AND "
+            f"(SELECT author FROM verdicts WHERE id = {verdicts.DRAFT_ID}) IS NOT :me",
+            {"review": workflow.REVIEW, "me": actor.name},
         )
-    open_states = ", ".join(f"'{state}'" for state in OPEN_STATES)
+    open_states = ", ".join(f"'{state}'" for state in workflow.OPEN_STATES)
     return {
         "assigned_to_me": _claims_where(
-            db, "c.assignee = :me AND c.status = 'in_research'", {"me": actor.name}
+            db,
+            "c.assignee = :me AND c.status = :research",
+            {"me": actor.name, "research": workflow.RESEARCH},
         ),
         "awaiting_my_review": awaiting,
         "stale": _claims_where(

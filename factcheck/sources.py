@@ -1,14 +1,18 @@
 """Sources: the evidence attached to a claim, which verdicts cite."""
 
-from factcheck import audit, claims
+from factcheck import audit, claims, visibility
 from factcheck.db import write_transaction
 from factcheck.errors import Conflict, NotFound
 from factcheck.timeutil import now
 
 SOURCE_COLUMNS = (
-    "id, claim_id, url, title, publisher, published_at, accessed_at, archived_url, kind, note, "
-    "created_at"
+    "s.id, s.claim_id, s.url, s.title, s.publisher, s.published_at, s.accessed_at, "
+    "s.archived_url, s.kind, s.note, s.created_at"
 )
+
+
+def _row(db, source_id):
+    return next(db.query(f"SELECT {SOURCE_COLUMNS} FROM sources s WHERE s.id = ?", [source_id]))
 
 
 def add(db, claim_id, data, actor, if_match=None):
@@ -29,39 +33,37 @@ def add(db, claim_id, data, actor, if_match=None):
             .last_pk
         )
         claims.touch(db, claim_id)
-        source = next(db.query(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?", [source_id]))
+        source = _row(db, source_id)
         audit.record(
             db, actor, "source.added", "source", source_id, claim_id=claim_id, after=source
         )
     return source
 
 
-def get(db, claim_id, source_id, staff):
-    """One source of the claim, if this reader may see it, or 404."""
-    found = [source for source in for_claim(db, claim_id, staff) if source["id"] == source_id]
+def _visible(db, claim_id, conditions, params, *, staff):
+    visibility.require_claim(db, claim_id, staff=staff)
+    where = " AND ".join(
+        ["s.claim_id = :claim", *conditions, *visibility.where(visibility.SOURCE, staff=staff)]
+    )
+    return list(
+        db.query(
+            f"SELECT {SOURCE_COLUMNS} FROM sources s WHERE {where} ORDER BY s.id",
+            {"claim": claim_id, **params},
+        )
+    )
+
+
+def get(db, claim_id, source_id, *, staff):
+    """One source of the claim, if this audience may see it, or 404."""
+    found = _visible(db, claim_id, ["s.id = :source"], {"source": source_id}, staff=staff)
     if not found:
         raise NotFound(f"Claim {claim_id} has no source {source_id}.")
     return found[0]
 
 
-def for_claim(db, claim_id, staff):
+def for_claim(db, claim_id, *, staff):
     """The claim's sources, oldest first; readers see only those a published verdict cites."""
-    claims.require_visible(db, claim_id, staff)
-    public_only = (
-        ""
-        if staff
-        else (
-            " AND id IN (SELECT vs.source_id FROM verdict_sources vs JOIN verdicts v "
-            "ON v.id = vs.verdict_id WHERE v.claim_id = :claim AND v.published_at IS NOT NULL)"
-        )
-    )
-    return list(
-        db.query(
-            f"SELECT {SOURCE_COLUMNS} FROM sources "
-            f"WHERE claim_id = :claim{public_only} ORDER BY id",
-            {"claim": claim_id},
-        )
-    )
+    return _visible(db, claim_id, [], {}, staff=staff)
 
 
 def delete(db, claim_id, source_id, actor, if_match=None):
@@ -85,7 +87,7 @@ def delete(db, claim_id, source_id, actor, if_match=None):
                 f"Source {source_id} is cited by verdict {', '.join(map(str, citing))}; "
                 "verdict revisions keep their evidence."
             )
-        source = next(db.query(f"SELECT {SOURCE_COLUMNS} FROM sources WHERE id = ?", [source_id]))
+        source = _row(db, source_id)
         db.execute("DELETE FROM sources WHERE id = ?", [source_id])
         claims.touch(db, claim_id)
         audit.record(

@@ -1,34 +1,28 @@
-"""Moving a claim through the editorial workflow declared in factcheck/workflow.py."""
+"""Moving a claim through the editorial workflow declared in factcheck/workflow.py:
+validate the move, compute the change, record it."""
 
-from factcheck import accounts, audit, claims, workflow
+from dataclasses import dataclass
+
+from factcheck import accounts, audit, claims, verdicts, workflow
 from factcheck.db import write_transaction
 from factcheck.errors import Conflict, Forbidden, Invalid
+from factcheck.identity import Identity
 from factcheck.timeutil import now
 
 
-def _draft(db, claim):
-    """The latest revision written since the last publication, or None."""
-    return next(
-        db.query(
-            "SELECT id, author, rating, "
-            "(SELECT count(*) FROM verdict_sources WHERE verdict_id = v.id) "
-            "AS cited FROM verdicts v WHERE claim_id = ? AND published_at IS NULL "
-            "AND id > ifnull(?, 0) ORDER BY id DESC LIMIT 1",
-            [claim["id"], claim["published_verdict_id"]],
-        ),
-        None,
-    )
+@dataclass(frozen=True)
+class Move:
+    """One requested move and everything its checks look at."""
 
+    claim: dict  # the claim's row before the move
+    transition: workflow.Transition
+    request: dict  # {"to", "note", "public_note", "assignee"}
+    actor: Identity
+    draft: dict | None  # the claim's draft verdict (verdicts.draft_of)
+    assignee: str | None  # who researches the claim after the move, if the move assigns
 
-def _assignee(db, claim, move, actor):
-    """Who researches the claim after a move into research."""
-    name = move.get("assignee") or actor.name
-    user = accounts.find_user(db, name)
-    if user is None:
-        raise Invalid(f"There is no user {name!r}.", {"assignee": ["Unknown user."]})
-    if name != actor.name and not actor.has_role("editor"):
-        raise Forbidden("A reviewer can only take a claim for themselves; an editor assigns.")
-    return name
+    def text(self, name):
+        return (self.request.get(name) or "").strip()
 
 
 def _unmet(precondition, field, detail):
@@ -36,101 +30,176 @@ def _unmet(precondition, field, detail):
     return Invalid(detail, {field: [detail]}, extra={"precondition": precondition})
 
 
-def _check(claim, draft, move, actor, precondition):
-    """Raise 422 naming the precondition if it does not hold."""
-    if precondition in ("note", "public_note") and not (move.get(precondition) or "").strip():
-        raise _unmet(
-            precondition, precondition, f"This move needs {workflow.PRECONDITIONS[precondition]}."
-        )
-    if precondition == "caller_is_assignee" and claim["assignee"] != actor.name:
-        raise _unmet(
-            precondition,
-            "assignee",
-            f"Only the assigned reviewer ({claim['assignee']}) can submit this claim.",
-        )
-    if precondition == "draft_cites_source" and not (draft and draft["cited"]):
-        raise _unmet(
-            precondition,
-            "verdict",
-            "Submitting for review needs a draft verdict citing at least one source.",
-        )
-    if precondition == "approver_is_not_author" and draft and draft["author"] == actor.name:
-        raise _unmet(
-            precondition,
-            "verdict",
-            "Four eyes: the verdict's author cannot approve it; ask another editor.",
-        )
-    if precondition == "draft_exists" and draft is None:
-        raise _unmet(precondition, "verdict", "There is no draft verdict to publish.")
-    is_correction = claim["published_verdict_id"] is not None
-    if precondition == "correction_has_public_note" and is_correction:
-        _check(claim, draft, move, actor, "public_note")
+def _has_text(name):
+    def check(db, move):
+        if not move.text(name):
+            detail = f"This move needs {workflow.PRECONDITIONS[name]}."
+            raise _unmet(name, name, detail)
+
+    return check
 
 
-def _publish(db, draft, stamp):
-    db["verdicts"].update(draft["id"], {"published_at": stamp})
-    return {"published_verdict_id": draft["id"], "rating": draft["rating"]}
+def _valid_assignee(db, move):
+    if move.assignee is None:
+        return
+    if accounts.find_user(db, move.assignee) is None:
+        raise Invalid(f"There is no user {move.assignee!r}.", {"assignee": ["Unknown user."]})
+    if move.assignee != move.actor.name and not move.actor.has_role("editor"):
+        raise Forbidden("A reviewer can only take a claim for themselves; an editor assigns.")
 
 
-def apply(db, claim_id, move, actor, if_match=None):
+def _caller_is_assignee(db, move):
+    if move.claim["assignee"] != move.actor.name:
+        detail = f"Only the assigned reviewer ({move.claim['assignee']}) can submit this claim."
+        raise _unmet("caller_is_assignee", "assignee", detail)
+
+
+def _draft_cites_source(db, move):
+    if not (move.draft and move.draft["cited"]):
+        detail = "Submitting for review needs a draft verdict citing at least one source."
+        raise _unmet("draft_cites_source", "verdict", detail)
+
+
+def _approver_is_not_author(db, move):
+    if move.draft and move.draft["author"] == move.actor.name:
+        detail = "Four eyes: the verdict's author cannot approve it; ask another editor."
+        raise _unmet("approver_is_not_author", "verdict", detail)
+
+
+def _draft_exists(db, move):
+    if move.draft is None:
+        raise _unmet("draft_exists", "verdict", "There is no draft verdict to publish.")
+
+
+def _correction_has_public_note(db, move):
+    if move.claim["published_verdict_id"] is not None and not move.text("public_note"):
+        detail = f"This move needs {workflow.PRECONDITIONS['correction_has_public_note']}."
+        raise _unmet("correction_has_public_note", "public_note", detail)
+
+
+def _one_check_per_precondition(checks):
+    """The table, if it checks exactly the preconditions workflow.py declares."""
+    if checks.keys() != workflow.PRECONDITIONS.keys():
+        missing = sorted(workflow.PRECONDITIONS.keys() - checks.keys())
+        unknown = sorted(checks.keys() - workflow.PRECONDITIONS.keys())
+        raise ValueError(f"precondition checks: missing {missing}, undeclared {unknown}")
+    return checks
+
+
+CHECKS = _one_check_per_precondition(
+    {
+        "note": _has_text("note"),
+        "public_note": _has_text("public_note"),
+        "valid_assignee": _valid_assignee,
+        "caller_is_assignee": _caller_is_assignee,
+        "draft_cites_source": _draft_cites_source,
+        "approver_is_not_author": _approver_is_not_author,
+        "draft_exists": _draft_exists,
+        "correction_has_public_note": _correction_has_public_note,
+    }
+)
+
+
+def _transition(claim, request, actor):
+    """The declared move from the claim's status to the requested one, if this caller may."""
+    transition = workflow.find(claim["status"], request["to"])
+    if transition is None:
+        raise Conflict(
+            f"A claim that is {claim['status']} cannot move to {request['to']}.",
+            extra={
+                "status_now": claim["status"],
+                "allowed_moves": workflow.moves_from(claim["status"], actor.role),
+            },
+        )
+    if not actor.has_role(transition.role):
+        raise Forbidden(
+            f"Moving {transition.source} to {transition.target} needs an {transition.role}."
+        )
+    if request.get("public_note") and not transition.public:
+        raise Invalid(
+            "Readers see a public note only with a publication or a retraction.",
+            {"public_note": ["Not shown for this move; use note for staff."]},
+        )
+    return transition
+
+
+def _assignee(transition, request, actor):
+    if transition.assigns == workflow.ASSIGNS_NAMED_OR_CALLER:
+        return request.get("assignee") or actor.name
+    if transition.assigns == workflow.ASSIGNS_NAMED:
+        return request.get("assignee")
+    return None
+
+
+def validate(db, claim, request, actor):
+    """The move, once every rule for it holds; else the Problem naming the first that fails."""
+    transition = _transition(claim, request, actor)
+    move = Move(
+        claim=claim,
+        transition=transition,
+        request=request,
+        actor=actor,
+        draft=verdicts.draft_of(db, claim["id"]),
+        assignee=_assignee(transition, request, actor),
+    )
+    for precondition in transition.preconditions:
+        CHECKS[precondition](db, move)
+    return move
+
+
+def change(move, stamp):
+    """The claim's new column values after the move."""
+    changes = {"status": move.transition.target}
+    if move.assignee is not None:
+        changes["assignee"] = move.assignee
+    if move.transition.publishes:
+        changes.update(published_verdict_id=move.draft["id"], rating=move.draft["rating"])
+    if move.transition.public:
+        changes["public_updated_at"] = stamp
+    return changes
+
+
+def record(db, move, changes, stamp):
+    """Write the change, the move and its audit event; return the move's id."""
+    claim_id = move.claim["id"]
+    if move.transition.publishes:
+        db["verdicts"].update(move.draft["id"], {"published_at": stamp})
+    db["claims"].update(claim_id, changes)
+    claims.touch(db, claim_id)
+    row = {
+        "claim_id": claim_id,
+        "from_status": move.claim["status"],
+        "to_status": move.transition.target,
+        "actor": move.actor.name,
+        "note": move.request.get("note"),
+        "public_note": move.request.get("public_note"),
+        "verdict_id": changes.get("published_verdict_id"),
+        "created_at": stamp,
+    }
+    transition_id = db["transitions"].insert(row).last_pk
+    audit.record(
+        db,
+        move.actor,
+        f"claim.{move.transition.target}",
+        "claim",
+        claim_id,
+        claim_id=claim_id,
+        before={"status": move.claim["status"], "assignee": move.claim["assignee"]},
+        after={
+            **changes,
+            "note": row["note"],
+            "public_note": row["public_note"],
+            "transition_id": transition_id,
+        },
+        public=move.transition.public,
+    )
+    return transition_id
+
+
+def apply(db, claim_id, request, actor, if_match=None):
     """Take one move ({"to", "note", "public_note", "assignee"}) and record it."""
     with write_transaction(db):
         claim = claims.require(db, claim_id, if_match)
-        transition = workflow.find(claim["status"], move["to"])
-        if transition is None:
-            allowed = workflow.moves_from(claim["status"], actor.role)
-            raise Conflict(
-                f"A claim that is {claim['status']} cannot move to {move['to']}.",
-                extra={"status_now": claim["status"], "allowed_moves": allowed},
-            )
-        if not actor.has_role(transition.role):
-            raise Forbidden(
-                f"Moving {transition.source} to {transition.target} needs an {transition.role}."
-            )
-        if move.get("public_note") and transition.target not in workflow.PUBLIC_MOVES:
-            raise Invalid(
-                "Readers see a public note only with a publication or a retraction.",
-                {"public_note": ["Not shown for this move; use note for staff."]},
-            )
-        draft = _draft(db, claim)
-        for precondition in transition.preconditions:
-            _check(claim, draft, move, actor, precondition)
+        move = validate(db, claim, request, actor)
         stamp = now()
-        changes = {"status": transition.target}
-        assigns = "valid_assignee" in transition.preconditions or move.get("assignee")
-        if transition.target == "in_research" and assigns:
-            changes["assignee"] = _assignee(db, claim, move, actor)
-        if transition.target == "published":
-            changes.update(_publish(db, draft, stamp))
-        if transition.target in workflow.PUBLIC_MOVES:
-            changes["public_updated_at"] = stamp
-        db["claims"].update(claim_id, changes)
-        claims.touch(db, claim_id)
-        record = {
-            "claim_id": claim_id,
-            "from_status": claim["status"],
-            "to_status": transition.target,
-            "actor": actor.name,
-            "note": move.get("note"),
-            "public_note": move.get("public_note"),
-            "verdict_id": changes.get("published_verdict_id"),
-            "created_at": stamp,
-        }
-        transition_id = db["transitions"].insert(record).last_pk
-        audit.record(
-            db,
-            actor,
-            f"claim.{transition.target}",
-            "claim",
-            claim_id,
-            claim_id=claim_id,
-            before={"status": claim["status"], "assignee": claim["assignee"]},
-            after={
-                **changes,
-                "note": record["note"],
-                "public_note": record["public_note"],
-                "transition_id": transition_id,
-            },
-            public=transition.target in workflow.PUBLIC_MOVES,
-        )
-    return transition_id
+        return record(db, move, change(move, stamp), stamp)

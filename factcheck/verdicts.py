@@ -2,7 +2,7 @@
 
 import json
 
-from factcheck import audit, claims, ratings, workflow
+from factcheck import audit, claims, ratings, visibility, workflow
 from factcheck.db import write_transaction
 from factcheck.errors import Conflict, Forbidden, Invalid
 from factcheck.timeutil import now
@@ -19,6 +19,14 @@ VERDICT_SELECT = """
 """
 
 
+# A claim's draft verdict: its latest revision written since the last publication. An SQL
+# expression on the claim row `c`, giving the draft's id or null.
+DRAFT_ID = (
+    "(SELECT max(d.id) FROM verdicts d WHERE d.claim_id = c.id AND d.published_at IS NULL "
+    "AND d.id > ifnull(c.published_verdict_id, 0))"
+)
+
+
 def _decoded(row):
     row["source_ids"] = json.loads(row["source_ids"])
     return row
@@ -33,23 +41,34 @@ def by_ids(db, verdict_ids):
     return {row["id"]: _decoded(row) for row in rows}
 
 
-def for_claim(db, claim_id, staff):
+def for_claim(db, claim_id, *, staff):
     """All revisions of a claim, newest first; readers see only the published ones."""
-    claims.require_visible(db, claim_id, staff)
-    if not staff:
-        return published_for_claim(db, claim_id)
-    rows = db.query(VERDICT_SELECT + " WHERE v.claim_id = ? ORDER BY v.revision DESC", [claim_id])
+    visibility.require_claim(db, claim_id, staff=staff)
+    where = " AND ".join(["v.claim_id = ?", *visibility.where(visibility.VERDICT, staff=staff)])
+    rows = db.query(f"{VERDICT_SELECT} WHERE {where} ORDER BY v.revision DESC", [claim_id])
     return [_decoded(row) for row in rows]
 
 
 def published_for_claim(db, claim_id):
     """Every revision that was ever published, newest first: the public record."""
     rows = db.query(
-        VERDICT_SELECT + " WHERE v.claim_id = ? AND v.published_at IS NOT NULL "
-        "ORDER BY v.revision DESC",
+        f"{VERDICT_SELECT} WHERE v.claim_id = ? AND {visibility.VERDICT} ORDER BY v.revision DESC",
         [claim_id],
     )
     return [_decoded(row) for row in rows]
+
+
+def draft_of(db, claim_id):
+    """The claim's draft verdict (id, author, rating, how many sources it cites), or None."""
+    return next(
+        db.query(
+            "SELECT v.id, v.author, v.rating, "
+            "(SELECT count(*) FROM verdict_sources WHERE verdict_id = v.id) AS cited "
+            f"FROM claims c JOIN verdicts v ON v.id = {DRAFT_ID} WHERE c.id = ?",
+            [claim_id],
+        ),
+        None,
+    )
 
 
 def _check_sources_belong(db, claim_id, source_ids):

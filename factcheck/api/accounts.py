@@ -2,8 +2,8 @@
 
 from factcheck import accounts
 from factcheck.api import Blueprint
-from factcheck.db import get_db
-from factcheck.identity import require_role
+from factcheck.api.auth import require_role
+from factcheck.api.database import get_db
 from factcheck.schemas.accounts import (
     KeyCreateSchema,
     KeyListSchema,

@@ -4,8 +4,8 @@ from flask import url_for
 
 from factcheck import articles
 from factcheck.api import Blueprint
-from factcheck.db import get_db
-from factcheck.identity import current_identity
+from factcheck.api.auth import current_identity, is_staff
+from factcheck.api.database import get_db
 from factcheck.schemas.articles import (
     ArticleCreateSchema,
     ArticleDetailSchema,
@@ -28,7 +28,7 @@ blp = Blueprint(
 def create_article(data):
     """Store a news article, its text kept exactly."""
     article_id = articles.create(get_db(), data, current_identity())
-    article = articles.get(get_db(), article_id, current_identity().is_staff)
+    article = articles.get(get_db(), article_id, staff=is_staff())
     return article, {"Location": url_for("articles.get_article", article_id=article_id)}
 
 
@@ -37,7 +37,7 @@ def create_article(data):
 @blp.response(200, ArticleListSchema)
 def list_articles(query):
     """List articles, newest first (readers: those with a published fact-check)."""
-    items, next_cursor = articles.newest_first(get_db(), query, current_identity().is_staff)
+    items, next_cursor = articles.newest_first(get_db(), query, staff=is_staff())
     return {"items": items, "next": next_cursor}
 
 
@@ -46,4 +46,4 @@ def list_articles(query):
 @blp.problem(404, "No such article.")
 def get_article(article_id):
     """One article with the claims quoted from it, in reading order."""
-    return articles.get(get_db(), article_id, current_identity().is_staff)
+    return articles.get(get_db(), article_id, staff=is_staff())

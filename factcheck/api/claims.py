@@ -2,11 +2,11 @@
 
 from flask import url_for
 
-from factcheck import claims
+from factcheck import claim_reads, claims
 from factcheck.api import Blueprint
+from factcheck.api.auth import current_identity, is_staff
+from factcheck.api.database import get_db
 from factcheck.api.etags import claim_response, if_match
-from factcheck.db import get_db
-from factcheck.identity import current_identity
 from factcheck.schemas.claims import (
     ClaimCreateSchema,
     ClaimListSchema,
@@ -30,7 +30,7 @@ blp = Blueprint(
 def create_claim(data):
     """Store a claim; its span is located in the article when omitted."""
     claim_id = claims.create(get_db(), data, current_identity())
-    claim, status, headers = claim_response(claims.get(get_db(), claim_id, True), 201)
+    claim, status, headers = claim_response(claim_reads.get(get_db(), claim_id, staff=True), 201)
     return claim, status, {**headers, "Location": url_for("claims.get_claim", claim_id=claim_id)}
 
 
@@ -39,7 +39,7 @@ def create_claim(data):
 @blp.response(200, ClaimListSchema)
 def list_claims(query):
     """List claims with filters, full-text search (q) and cursor pagination."""
-    items, next_cursor = claims.search(get_db(), query, current_identity().is_staff)
+    items, next_cursor = claim_reads.search(get_db(), query, staff=is_staff())
     return {"items": items, "next": next_cursor}
 
 
@@ -49,7 +49,7 @@ def list_claims(query):
 @blp.problem(404, "No such claim (or not published, for readers).")
 def get_claim(claim_id):
     """One claim with its current verdict and public record; honours If-None-Match."""
-    return claim_response(claims.get(get_db(), claim_id, current_identity().is_staff))
+    return claim_response(claim_reads.get(get_db(), claim_id, staff=is_staff()))
 
 
 @blp.route("/<id:claim_id>", methods=["PATCH"])
@@ -60,7 +60,7 @@ def get_claim(claim_id):
 def update_claim(changes, claim_id):
     """Edit a claim's fields; the quote and its span must still match the article."""
     claims.update(get_db(), claim_id, changes, current_identity(), if_match())
-    return claim_response(claims.get(get_db(), claim_id, True))
+    return claim_response(claim_reads.get(get_db(), claim_id, staff=True))
 
 
 @blp.route("/<id:claim_id>", methods=["DELETE"])

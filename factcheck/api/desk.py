@@ -4,8 +4,8 @@ from flask import current_app
 
 from factcheck import desk
 from factcheck.api import Blueprint
-from factcheck.db import get_db
-from factcheck.identity import require_role
+from factcheck.api.auth import require_role
+from factcheck.api.database import get_db
 from factcheck.schemas.workflow import QueueSchema, StatsQuerySchema, StatsSchema
 
 blp = Blueprint("desk", __name__, url_prefix="/api/v1", description="Queues and metrics (staff).")

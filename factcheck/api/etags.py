@@ -2,8 +2,8 @@
 
 from flask import Response, request
 
-from factcheck import claims
-from factcheck.identity import current_identity
+from factcheck import visibility
+from factcheck.api.auth import is_staff
 
 
 def entity_tags(header):
@@ -20,7 +20,7 @@ def if_match():
 
 def claim_response(claim, status=200):
     """A claim with its ETag; 304 when the caller's If-None-Match already names it."""
-    tag = claims.etag(claim, current_identity().is_staff)
+    tag = visibility.etag(claim, staff=is_staff())
     headers = {"ETag": tag, "Vary": "Authorization"}
     cached = entity_tags("If-None-Match") or set()
     if request.method in ("GET", "HEAD") and (tag in cached or "*" in cached):

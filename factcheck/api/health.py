@@ -4,7 +4,7 @@ import sqlite3
 
 from flask import Blueprint
 
-from factcheck.db import get_db
+from factcheck.api.database import get_db
 from factcheck.errors import Unavailable
 from migrations.migrations import migrations
 

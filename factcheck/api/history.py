@@ -1,9 +1,9 @@
 """A claim's history from the audit trail."""
 
-from factcheck import audit, claims
+from factcheck import audit, visibility
 from factcheck.api import Blueprint
-from factcheck.db import get_db
-from factcheck.identity import current_identity
+from factcheck.api.auth import is_staff
+from factcheck.api.database import get_db
 from factcheck.schemas.workflow import EventListSchema
 
 blp = Blueprint(
@@ -19,6 +19,5 @@ blp = Blueprint(
 @blp.problem(404, "No such claim (or not published, for readers).")
 def claim_history(claim_id):
     """Every event of a claim for staff; publications, corrections and retraction for readers."""
-    staff = current_identity().is_staff
-    claims.require_visible(get_db(), claim_id, staff)
-    return {"items": audit.for_claim(get_db(), claim_id, staff), "next": None}
+    visibility.require_claim(get_db(), claim_id, staff=is_staff())
+    return {"items": audit.for_claim(get_db(), claim_id, staff=is_staff()), "next": None}

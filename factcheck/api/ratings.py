@@ -4,7 +4,7 @@ from flask import current_app
 
 from factcheck import ratings
 from factcheck.api import Blueprint
-from factcheck.db import get_db
+from factcheck.api.database import get_db
 from factcheck.schemas.ratings import RatingScaleListSchema
 
 blp = Blueprint(

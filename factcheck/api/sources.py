@@ -4,9 +4,9 @@ from flask import url_for
 
 from factcheck import sources
 from factcheck.api import Blueprint
+from factcheck.api.auth import current_identity, is_staff
+from factcheck.api.database import get_db
 from factcheck.api.etags import if_match
-from factcheck.db import get_db
-from factcheck.identity import current_identity
 from factcheck.schemas.base import list_schema
 from factcheck.schemas.sources import SourceCreateSchema, SourceSchema
 
@@ -36,7 +36,7 @@ def add_source(data, claim_id):
 @blp.problem(404, "No such claim.")
 def list_sources(claim_id):
     """A claim's sources, oldest first (readers: those its published verdicts cite)."""
-    items = sources.for_claim(get_db(), claim_id, current_identity().is_staff)
+    items = sources.for_claim(get_db(), claim_id, staff=is_staff())
     return {"items": items, "next": None}
 
 
@@ -45,7 +45,7 @@ def list_sources(claim_id):
 @blp.problem(404, "No such claim or source (readers: or not cited by a published verdict).")
 def get_source(claim_id, source_id):
     """One source of a claim."""
-    return sources.get(get_db(), claim_id, source_id, current_identity().is_staff)
+    return sources.get(get_db(), claim_id, source_id, staff=is_staff())
 
 
 @blp.route("/<id:source_id>", methods=["DELETE"])

@@ -1,10 +1,10 @@
 """Status moves, and the workflow they follow."""
 
-from factcheck import claims, transitions, workflow
+from factcheck import claim_reads, transitions, workflow
 from factcheck.api import Blueprint
+from factcheck.api.auth import require_role
+from factcheck.api.database import get_db
 from factcheck.api.etags import claim_response, if_match
-from factcheck.db import get_db
-from factcheck.identity import require_role
 from factcheck.schemas.claims import ClaimSchema
 from factcheck.schemas.workflow import TransitionCreateSchema, WorkflowSchema
 
@@ -24,7 +24,7 @@ def move_claim(move, claim_id):
     """Move a claim to another editorial status."""
     actor = require_role("reviewer")
     transitions.apply(get_db(), claim_id, move, actor, if_match())
-    return claim_response(claims.get(get_db(), claim_id, True))
+    return claim_response(claim_reads.get(get_db(), claim_id, staff=True))
 
 
 @blp.route("/workflow", methods=["GET"])

@@ -4,9 +4,9 @@ from flask import current_app
 
 from factcheck import verdicts
 from factcheck.api import Blueprint
+from factcheck.api.auth import current_identity, is_staff
+from factcheck.api.database import get_db
 from factcheck.api.etags import if_match
-from factcheck.db import get_db
-from factcheck.identity import current_identity
 from factcheck.schemas.base import list_schema
 from factcheck.schemas.verdicts import VerdictCreateSchema, VerdictSchema
 
@@ -38,5 +38,5 @@ def add_verdict(data, claim_id):
 @blp.problem(404, "No such claim.")
 def list_verdicts(claim_id):
     """Every revision of the claim's verdict, newest first (readers: published ones)."""
-    items = verdicts.for_claim(get_db(), claim_id, current_identity().is_staff)
+    items = verdicts.for_claim(get_db(), claim_id, staff=is_staff())
     return {"items": items, "next": None}

@@ -1,0 +1,156 @@
+"""The read side of claims: columns, sort keys, filters, search, one claim, and the shape
+an answer takes, each for its audience (reader visibility comes from factcheck/visibility)."""
+
+import json
+
+from factcheck import verdicts, visibility
+from factcheck.errors import Invalid, NotFound
+from factcheck.pagination import decode_cursor, keyset_page
+
+
+def claim_columns(*, staff):
+    """The SELECT list of a claim as this audience sees it (tags, and for staff the draft)."""
+    return f"""
+    c.id, c.article_id, c.text, c.claimant, c.claim_date, c.span_start, c.span_end,
+    c.language, {visibility.claim_status(staff=staff)} AS status, c.assignee,
+    c.published_verdict_id, c.version, c.public_updated_at, c.created_at,
+    {visibility.claim_changed_at(staff=staff)} AS updated_at,
+    (SELECT json_group_array(tag) FROM (
+        SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag
+    )) AS tags{f", {verdicts.DRAFT_ID} AS draft_verdict_id" if staff else ""}
+    """
+
+
+def sort_keys(*, staff):
+    """Sort name -> SQL expression; each has a matching index (relevance is FTS5's bm25).
+
+    Claims are inserted one writer at a time, stamped inside the transaction, so id order
+    is created_at order, and the id lets every (filter, id) index serve the default sort.
+    """
+    return {
+        "created_at": "c.id",
+        "updated_at": visibility.claim_changed_at(staff=staff),
+        "claim_date": "ifnull(c.claim_date, '')",
+        "relevance": "hits.rank",
+    }
+
+
+def _filters(query, *, staff):
+    """WHERE conditions and their parameters: the query's filters, on what this audience
+    sees (readers filter on the public status and change time), and its visibility."""
+    clauses = {
+        "claimant": "c.claimant = :claimant COLLATE NOCASE",
+        "article_id": "c.article_id = :article_id",
+        "tag": "c.id IN (SELECT claim_id FROM claim_tags WHERE tag = :tag)",
+        "rating": "c.rating = :rating",
+        "status": f"{visibility.claim_status(staff=staff)} = :status",
+        "updated_since": f"{visibility.claim_changed_at(staff=staff)} >= :updated_since",
+    }
+    where = visibility.where(visibility.CLAIM, staff=staff)
+    params = {}
+    for name, clause in clauses.items():
+        if query.get(name) is not None:
+            where.append(clause)
+            params[name] = query[name]
+    return where, params
+
+
+def _fts_query(db, text):
+    quoted = db.quote_fts(text)
+    if not quoted.strip():
+        raise Invalid("The search has no words.", {"q": ["Give at least one word to search for."]})
+    return quoted
+
+
+def _sort(query):
+    sort = query.get("sort") or ("relevance" if query.get("q") else "-created_at")
+    if sort == "relevance" and not query.get("q"):
+        raise Invalid(
+            "Sorting by relevance needs a search.", {"sort": ["Give q, or another sort."]}
+        )
+    return sort
+
+
+def search(db, query, *, staff):
+    """One page of claims matching the filters, plus the cursor of the next page."""
+    sort = _sort(query)
+    descending = sort.startswith("-")
+    key_sql = sort_keys(staff=staff)[sort.lstrip("-")]
+    where, params = _filters(query, staff=staff)
+    prefix, source = "", "claims c"
+    if query.get("q"):
+        prefix = (
+            "WITH hits AS (SELECT rowid AS id, bm25(claims_fts) AS rank "
+            "FROM claims_fts WHERE claims_fts MATCH :q) "
+        )
+        source = "hits JOIN claims c ON c.id = hits.id"
+        params["q"] = _fts_query(db, query["q"])
+    if query.get("cursor"):
+        params["after_key"], params["after_id"] = decode_cursor(query["cursor"], sort)
+        where.append(f"({key_sql}, c.id) {'<' if descending else '>'} (:after_key, :after_id)")
+    direction = "DESC" if descending else "ASC"
+    sql = (
+        f"{prefix}SELECT {claim_columns(staff=staff)}, {key_sql} AS sort_key FROM {source} "
+        f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+        f"ORDER BY sort_key {direction}, c.id {direction} LIMIT :limit"
+    )
+    params["limit"] = query["limit"] + 1
+    rows, next_cursor = keyset_page(
+        list(db.query(sql, params)), query["limit"], sort, lambda row: row["sort_key"]
+    )
+    return present(db, rows, staff=staff), next_cursor
+
+
+def staff_list(db, where, params, *, order, limit):
+    """Claims matching raw conditions, as staff see them (the desk's queues)."""
+    sql = f"SELECT {claim_columns(staff=True)} FROM claims c WHERE {where} ORDER BY {order}"
+    return present(db, list(db.query(f"{sql} LIMIT {int(limit)}", params)), staff=True)
+
+
+def for_article(db, article_id, *, staff):
+    """Every claim quoted from one article that this audience may see, in reading order."""
+    where, params = _filters({"article_id": article_id}, staff=staff)
+    sql = (
+        f"SELECT {claim_columns(staff=staff)} FROM claims c WHERE {' AND '.join(where)} "
+        "ORDER BY c.span_start, c.id"
+    )
+    return present(db, list(db.query(sql, params)), staff=staff)
+
+
+def get(db, claim_id, *, staff):
+    """One claim as this audience may see it, with its public record, or 404.
+
+    Readers never learn that an unpublished claim exists: it is a 404 to them, not a 403.
+    """
+    where, params = _filters({}, staff=staff)
+    where.append("c.id = :id")
+    params["id"] = claim_id
+    sql = f"SELECT {claim_columns(staff=staff)} FROM claims c WHERE {' AND '.join(where)}"
+    rows = list(db.query(sql, params))
+    if not rows:
+        raise NotFound(f"There is no claim {claim_id}.")
+    claim = present(db, rows, staff=staff)[0]
+    claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id)
+    claim["public_notes"] = list(
+        db.query(
+            "SELECT t.to_status AS status, t.public_note AS note, t.created_at "
+            f"FROM transitions t WHERE t.claim_id = ? AND {visibility.NOTE} ORDER BY t.id DESC",
+            [claim_id],
+        )
+    )
+    return claim
+
+
+def present(db, rows, *, staff):
+    """Attach tags and verdicts, and strip what this audience may not see. Two queries for
+    a whole page."""
+    wanted = [row["published_verdict_id"] for row in rows]
+    wanted += [row.get("draft_verdict_id") for row in rows]
+    verdicts_by_id = verdicts.by_ids(db, [vid for vid in wanted if vid is not None])
+    for row in rows:
+        row["tags"] = json.loads(row["tags"])
+        row["verdict"] = verdicts_by_id.get(row.pop("published_verdict_id"))
+        row["draft_verdict"] = verdicts_by_id.get(row.pop("draft_verdict_id", None))
+        row.pop("sort_key", None)
+        visibility.strip_claim(row, staff=staff)
+    return rows

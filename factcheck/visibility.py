@@ -1,0 +1,85 @@
+"""What a reader may see: the one place that rule is written.
+
+Readers (callers without a key) never learn that an unpublished claim exists. A claim is
+theirs once a verdict of it has been published, and stays so when it is retracted or while
+a correction is prepared; they see its published verdicts, the sources those cite, its
+public notes and public events, a public status (published or retracted) and a public
+change time. An article is theirs once one of its claims is. Staff see everything.
+
+Each rule is an SQL condition on a fixed table alias (`c` claims, `a` articles, `v`
+verdicts, `s` sources, `t` transitions, `e` audit events); `where(RULE, staff=...)` gives
+the conditions a query adds for its audience.
+"""
+
+from factcheck import workflow
+from factcheck.errors import NotFound
+
+CLAIM = "c.published_verdict_id IS NOT NULL"
+# Until then, that the desk is looking at an article is newsroom business.
+ARTICLE = f"EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND {CLAIM})"
+VERDICT = "v.published_at IS NOT NULL"
+SOURCE = (
+    "EXISTS (SELECT 1 FROM verdict_sources vs JOIN verdicts v ON v.id = vs.verdict_id "
+    f"WHERE vs.source_id = s.id AND {VERDICT})"
+)
+_public_moves = ", ".join(f"'{state}'" for state in workflow.PUBLIC_MOVES)
+NOTE = f"t.public_note IS NOT NULL AND t.to_status IN ({_public_moves})"
+EVENT = "e.public = 1"
+
+# A claim being corrected stays "published" to readers; only a retraction shows.
+READER_STATUS = (
+    f"CASE c.status WHEN '{workflow.RETRACTED}' THEN '{workflow.RETRACTED}' "
+    f"ELSE '{workflow.PUBLISHED}' END"
+)
+# Fields of a claim answer that only staff receive.
+STAFF_ONLY_CLAIM_FIELDS = ("assignee", "draft_verdict")
+# What a reader learns of a public audit event.
+READER_EVENT_FIELDS = ("id", "created_at", "action")
+
+
+def where(rule, *, staff):
+    """The conditions a query adds so that this audience sees only what it may."""
+    return [] if staff else [rule]
+
+
+def claim_status(*, staff):
+    """SQL for the status this audience sees."""
+    return "c.status" if staff else READER_STATUS
+
+
+def claim_changed_at(*, staff):
+    """SQL for the change time this audience sees: drafts and internal moves do not touch
+    what readers see."""
+    return "c.updated_at" if staff else "c.public_updated_at"
+
+
+def etag(claim, *, staff):
+    """The entity tag of what this audience sees of a claim: staff see every change, readers
+    only publications and retractions."""
+    if staff:
+        return f'"claim-{claim["id"]}-v{claim["version"]}"'
+    return f'"claim-{claim["id"]}-p{claim["public_updated_at"]}"'
+
+
+def strip_claim(claim, *, staff):
+    """The claim answer without what this audience may not see."""
+    if not staff:
+        for name in STAFF_ONLY_CLAIM_FIELDS:
+            claim.pop(name, None)
+    return claim
+
+
+def reader_event(event, after):
+    """A public audit event as readers see it: what happened, when, and its public note."""
+    shown = {name: event[name] for name in READER_EVENT_FIELDS}
+    return {**shown, "public_note": (after or {}).get("public_note")}
+
+
+def require_claim(db, claim_id, *, staff):
+    """The claim's row if this audience may see the claim, else 404 (never 403: readers must
+    not learn that it exists)."""
+    rule = " AND ".join(["c.id = ?", *where(CLAIM, staff=staff)])
+    row = next(db.query(f"SELECT * FROM claims c WHERE {rule}", [claim_id]), None)
+    if row is None:
+        raise NotFound(f"There is no claim {claim_id}.")
+    return row
