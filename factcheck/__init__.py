@@ -6,7 +6,7 @@ import os
 import flask_smorest
 from flask import Flask
 
-from factcheck import api, config, errors
+from factcheck import api, cli, config, errors
 from factcheck.api import auth, database
 from factcheck.schemas.base import ProblemSchema
 
@@ -47,7 +47,5 @@ def create_app(overrides=None):
     auth.init_app(app)
     errors.init_app(app, rest_api)
     api.init_app(app, rest_api)
-    from factcheck.cli import register_commands
-
-    register_commands(app)
+    cli.register_commands(app)
     return app

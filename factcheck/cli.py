@@ -2,7 +2,7 @@
 
 import click
 from flask import current_app
-from flask.cli import FlaskGroup, with_appcontext
+from flask.cli import with_appcontext
 
 from factcheck import accounts, audit
 from factcheck import seed as seed_loader
@@ -90,12 +90,3 @@ def register_commands(app):
         verify_audit_command,
     ):
         app.cli.add_command(command)
-
-
-def _create_app():
-    from factcheck import create_app
-
-    return create_app()
-
-
-main = FlaskGroup(create_app=_create_app, help="factcheck: manage the fact-checking service.")

@@ -1,53 +1,10 @@
-"""The JSON API: blueprints with a strict argument parser, registered on one Api."""
+"""The JSON API: its blueprints registered on one Api, and the checks every request
+passes before a view runs."""
 
-import json
-
-import flask_smorest
-import marshmallow as ma
 from flask import request
-from webargs.flaskparser import FlaskParser
-from werkzeug.routing import IntegerConverter
 
-from factcheck.errors import PROBLEM_MEDIA_TYPE, Problem
-from factcheck.schemas.base import ProblemSchema
-from factcheck.schemas.fields import MAX_SQLITE_INTEGER
-
-
-class IdConverter(IntegerConverter):
-    """A row id in a path. ASCII digits only, at most as many as SQLite's largest integer has,
-    so a sign, letters or a 5000-digit number never match (404)."""
-
-    regex = r"[0-9]{1,19}"
-
-    def to_python(self, value):
-        # Too big for SQLite, so no row has it: map to id 0, which is never assigned, and
-        # let the lookup answer 404. (Rejecting here would make werkzeug answer 405.)
-        row_id = int(value)
-        return row_id if row_id <= MAX_SQLITE_INTEGER else 0
-
-
-class StrictParser(FlaskParser):
-    def _raw_load_json(self, req):
-        try:
-            return super()._raw_load_json(req)
-        except json.JSONDecodeError:
-            raise
-        except (RecursionError, ValueError) as error:
-            # json.loads recurses once per nesting level, and refuses integers of more than
-            # 4300 digits with a plain ValueError: both would otherwise escape as a 500.
-            # They are malformed input like any other (400).
-            raise json.JSONDecodeError(str(error), "(request body)", 0) from error
-
-
-class Blueprint(flask_smorest.Blueprint):
-    # Unknown fields are refused everywhere, query strings included, so typos surface.
-    ARGUMENTS_PARSER = StrictParser(unknown=ma.RAISE)
-
-    def problem(self, status, description):
-        """Document an error answer: a problem+json body with this status."""
-        return self.alt_response(
-            status, schema=ProblemSchema, content_type=PROBLEM_MEDIA_TYPE, description=description
-        )
+from factcheck.api.blueprint import IdConverter
+from factcheck.errors import Problem
 
 
 class UnsupportedMediaType(Problem):

@@ -1,8 +1,8 @@
 """Users and API keys: admins only."""
 
 from factcheck import accounts
-from factcheck.api import Blueprint
 from factcheck.api.auth import require_role
+from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.schemas.accounts import (
     KeyCreateSchema,

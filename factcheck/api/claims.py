@@ -3,8 +3,8 @@
 from flask import url_for
 
 from factcheck import claim_reads, claims
-from factcheck.api import Blueprint
 from factcheck.api.auth import current_identity, is_staff
+from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.api.etags import claim_response, if_match
 from factcheck.schemas.claims import (

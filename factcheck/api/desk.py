@@ -3,8 +3,8 @@
 from flask import current_app
 
 from factcheck import desk
-from factcheck.api import Blueprint
 from factcheck.api.auth import require_role
+from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.schemas.workflow import QueueSchema, StatsQuerySchema, StatsSchema
 

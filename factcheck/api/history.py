@@ -1,8 +1,8 @@
 """A claim's history from the audit trail."""
 
 from factcheck import audit, visibility
-from factcheck.api import Blueprint
 from factcheck.api.auth import is_staff
+from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.schemas.workflow import EventListSchema
 

@@ -3,7 +3,7 @@
 from flask import current_app
 
 from factcheck import ratings
-from factcheck.api import Blueprint
+from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.schemas.ratings import RatingScaleListSchema
 

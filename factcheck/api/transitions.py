@@ -1,8 +1,8 @@
 """Status moves, and the workflow they follow."""
 
 from factcheck import claim_reads, transitions, workflow
-from factcheck.api import Blueprint
 from factcheck.api.auth import require_role
+from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.api.etags import claim_response, if_match
 from factcheck.schemas.claims import ClaimSchema

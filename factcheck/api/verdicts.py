@@ -3,8 +3,8 @@
 from flask import current_app
 
 from factcheck import verdicts
-from factcheck.api import Blueprint
 from factcheck.api.auth import current_identity, is_staff
+from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.api.etags import if_match
 from factcheck.schemas.base import list_schema

@@ -1,0 +1,50 @@
+"""The blueprint every API module builds on: a strict argument parser (unknown fields and
+query parameters refused), problem+json error documentation, and row ids in paths."""
+
+import json
+
+import flask_smorest
+import marshmallow as ma
+from webargs.flaskparser import FlaskParser
+from werkzeug.routing import IntegerConverter
+
+from factcheck.errors import PROBLEM_MEDIA_TYPE
+from factcheck.schemas.base import ProblemSchema
+from factcheck.schemas.fields import MAX_SQLITE_INTEGER
+
+
+class IdConverter(IntegerConverter):
+    """A row id in a path. ASCII digits only, at most as many as SQLite's largest integer has,
+    so a sign, letters or a 5000-digit number never match (404)."""
+
+    regex = r"[0-9]{1,19}"
+
+    def to_python(self, value):
+        # Too big for SQLite, so no row has it: map to id 0, which is never assigned, and
+        # let the lookup answer 404. (Rejecting here would make werkzeug answer 405.)
+        row_id = int(value)
+        return row_id if row_id <= MAX_SQLITE_INTEGER else 0
+
+
+class StrictParser(FlaskParser):
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except json.JSONDecodeError:
+            raise
+        except (RecursionError, ValueError) as error:
+            # json.loads recurses once per nesting level, and refuses integers of more than
+            # 4300 digits with a plain ValueError: both would otherwise escape as a 500.
+            # They are malformed input like any other (400).
+            raise json.JSONDecodeError(str(error), "(request body)", 0) from error
+
+
+class Blueprint(flask_smorest.Blueprint):
+    # Unknown fields are refused everywhere, query strings included, so typos surface.
+    ARGUMENTS_PARSER = StrictParser(unknown=ma.RAISE)
+
+    def problem(self, status, description):
+        """Document an error answer: a problem+json body with this status."""
+        return self.alt_response(
+            status, schema=ProblemSchema, content_type=PROBLEM_MEDIA_TYPE, description=description
+        )
