@@ -7,28 +7,18 @@ from werkzeug.exceptions import HTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
-# What each problem `type` (/problems/<slug>) means; GET /problems/<slug> serves it.
-PROBLEM_TYPES = {
-    "bad-request": "The request could not be read: malformed or empty JSON.",
-    "unauthorized": "No API key where one is needed, or a wrong, revoked or expired one.",
-    "forbidden": "The API key's role may not do this.",
-    "not-found": "No such resource, or not one this caller may see.",
-    "conflict": "The request breaks a rule of the current state, e.g. an impossible move.",
-    "length-required": "Send the body with a Content-Length header, not chunked.",
-    "stale": "If-Match names an older version: fetch the resource again and retry.",
-    "too-large": "The body is larger than the configured limit (1 MiB by default).",
-    "unsupported-media-type": "Send the body as JSON with Content-Type: application/json.",
-    "invalid": "Fields or preconditions are invalid; `errors` names each field.",
-    "unavailable": "The database is busy or not ready; retry shortly.",
-}
-
 
 class Problem(Exception):
-    """An error the API reports to its caller; subclasses carry status and title."""
+    """An error the API reports to its caller, as problem+json.
+
+    Each class is one problem type, served at /problems/<slug>: its status, title, slug and
+    what it means. This base is the plain bad request; raise it for a body that cannot be read.
+    """
 
     status = 400
     title = "Bad request"
     slug = "bad-request"
+    description = "The request could not be read: malformed or empty JSON."
 
     def __init__(self, detail, errors=None, headers=None, extra=None):
         super().__init__(detail)
@@ -41,6 +31,7 @@ class Problem(Exception):
 
 class Unauthorized(Problem):
     status, title, slug = 401, "Unauthorized", "unauthorized"
+    description = "No API key where one is needed, or a wrong, revoked or expired one."
 
     def __init__(self, detail):
         super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="factcheck"'})
@@ -48,28 +39,69 @@ class Unauthorized(Problem):
 
 class Forbidden(Problem):
     status, title, slug = 403, "Forbidden", "forbidden"
-
-
-class PreconditionFailed(Problem):
-    status, title, slug = 412, "Precondition failed", "stale"
+    description = "The API key's role may not do this."
 
 
 class NotFound(Problem):
     status, title, slug = 404, "Not found", "not-found"
+    description = "No such resource, or not one this caller may see."
 
 
 class Conflict(Problem):
     status, title, slug = 409, "Conflict", "conflict"
+    description = "The request breaks a rule of the current state, e.g. an impossible move."
+
+
+class LengthRequired(Problem):
+    status, title, slug = 411, "Length required", "length-required"
+    description = "Send the body with a Content-Length header, not chunked."
+
+
+class PreconditionFailed(Problem):
+    status, title, slug = 412, "Precondition failed", "stale"
+    description = "If-Match names an older version: fetch the resource again and retry."
+
+
+class TooLarge(Problem):
+    """werkzeug refuses an oversized body itself (MAX_CONTENT_LENGTH), with its own title;
+    this class gives that answer its problem type."""
+
+    status, title, slug = 413, "Request Entity Too Large", "too-large"
+    description = "The body is larger than the configured limit (1 MiB by default)."
+
+
+class UnsupportedMediaType(Problem):
+    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
+    description = "Send the body as JSON with Content-Type: application/json."
 
 
 class Invalid(Problem):
     """The request was well-formed but its content breaks a rule (field errors in `errors`)."""
 
     status, title, slug = 422, "Invalid request", "invalid"
+    description = "Fields or preconditions are invalid; `errors` names each field."
 
 
 class Unavailable(Problem):
     status, title, slug = 503, "Service unavailable", "unavailable"
+    description = "The database is busy or not ready; retry shortly."
+
+
+def problem_types():
+    """Problem and every class under it, however deep: each problem type once."""
+    kinds, pending = [], [Problem]
+    while pending:
+        kind = pending.pop(0)
+        kinds.append(kind)
+        pending.extend(kind.__subclasses__())
+    return kinds
+
+
+# What each problem `type` (/problems/<slug>) means; GET /problems/<slug> serves it.
+PROBLEM_TYPES = {kind.slug: kind.description for kind in problem_types()}
+
+# werkzeug's own errors that are one of our problem types; its others are about:blank.
+HTTP_SLUGS = {kind.status: kind.slug for kind in (Problem, TooLarge, Invalid)}
 
 
 def problem_response(status, title, detail, slug=None, errors=None, headers=None, extra=None):
@@ -111,9 +143,6 @@ def _webargs_field_errors(messages):
     return flat
 
 
-HTTP_SLUGS = {400: "bad-request", 413: "too-large", 422: "invalid"}
-
-
 def handle_http_exception(error: HTTPException):
     data = getattr(error, "data", None) or {}
     errors = _webargs_field_errors(data["messages"]) if "messages" in data else None
@@ -146,12 +175,8 @@ def handle_database_locked(error: sqlite3.OperationalError):
     """A write that waited out the busy timeout: tell the caller to retry, don't crash."""
     if "locked" not in str(error) and "busy" not in str(error):
         raise error
-    return problem_response(
-        503,
-        "Service unavailable",
-        "The database is busy; retry shortly.",
-        "unavailable",
-        headers={"Retry-After": "1"},
+    return handle_problem(
+        Unavailable("The database is busy; retry shortly.", headers={"Retry-After": "1"})
     )
 
 

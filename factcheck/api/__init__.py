@@ -8,7 +8,7 @@ from flask import request
 from webargs.flaskparser import FlaskParser
 from werkzeug.routing import IntegerConverter
 
-from factcheck.errors import PROBLEM_MEDIA_TYPE, Problem
+from factcheck.errors import PROBLEM_MEDIA_TYPE, LengthRequired, Problem, UnsupportedMediaType
 from factcheck.schemas.base import ProblemSchema
 from factcheck.schemas.fields import MAX_SQLITE_INTEGER
 
@@ -50,18 +50,6 @@ class Blueprint(flask_smorest.Blueprint):
         )
 
 
-class UnsupportedMediaType(Problem):
-    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
-
-
-class EmptyBody(Problem):
-    status, title, slug = 400, "Bad request", "bad-request"
-
-
-class LengthRequired(Problem):
-    status, title, slug = 411, "Length required", "length-required"
-
-
 def require_json_body():
     """Every write here takes a JSON object: refuse anything else before parsing."""
     if request.method not in {"POST", "PUT", "PATCH"} or request.routing_exception:
@@ -71,7 +59,7 @@ def require_json_body():
         # long chunked body short instead), so ask for Content-Length.
         raise LengthRequired("Send the body with a Content-Length header, not chunked.")
     if not request.get_data(cache=True):
-        raise EmptyBody("The request body is empty; send a JSON object.")
+        raise Problem("The request body is empty; send a JSON object.")
     if not request.is_json:
         raise UnsupportedMediaType("Send the body as JSON with Content-Type: application/json.")
 
