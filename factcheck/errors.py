@@ -1,6 +1,7 @@
 """problem+json (RFC 9457): the exception types and the handlers, one error body for the API."""
 
 import sqlite3
+from http import HTTPStatus
 
 from flask import current_app, json
 from werkzeug.exceptions import HTTPException
@@ -180,7 +181,25 @@ def handle_database_locked(error: sqlite3.OperationalError):
     )
 
 
+def document_problem_responses(api):
+    """Describe flask-smorest's shared error answers in the OpenAPI document as problem+json.
+
+    flask-smorest registers, lazily, one response per HTTP status and a default error for the
+    paths to refer to (DEFAULT_ERROR, UNPROCESSABLE_ENTITY, ...), with its default content type:
+    application/json, which successes keep. Registering them again through apispec's public
+    components, lazily too and before any blueprint refers to them, replaces its versions.
+    """
+    shared = [(status.name, status.phrase) for status in HTTPStatus if status >= 400]
+    shared.append((api.DEFAULT_ERROR_RESPONSE_NAME, "Default error response"))
+    for name, description in shared:
+        content = {PROBLEM_MEDIA_TYPE: {"schema": api.ERROR_SCHEMA}}
+        api.spec.components.response(
+            name, {"description": description, "content": content}, lazy=True
+        )
+
+
 def init_app(app, api):
+    document_problem_responses(api)
     # flask-smorest registers its own HTTPException handler; ours replaces it.
     api.handle_http_exception = handle_http_exception
     app.register_error_handler(HTTPException, handle_http_exception)

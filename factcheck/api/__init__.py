@@ -95,4 +95,4 @@ def init_app(app, api):
     ):
         api.register_blueprint(module.blp)
     app.register_blueprint(health.bp)
-    app.register_blueprint(docs.bp)
+    docs.init_app(app, api)
