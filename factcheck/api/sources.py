@@ -7,8 +7,7 @@ from factcheck.api import Blueprint
 from factcheck.api.etags import if_match
 from factcheck.db import get_db
 from factcheck.identity import current_identity
-from factcheck.schemas.base import list_schema
-from factcheck.schemas.sources import SourceCreateSchema, SourceSchema
+from factcheck.schemas.sources import SourceCreateSchema, SourceListSchema, SourceSchema
 
 blp = Blueprint(
     "sources",
@@ -16,7 +15,6 @@ blp = Blueprint(
     url_prefix="/api/v1/claims/<id:claim_id>/sources",
     description="Evidence for a claim.",
 )
-SourceListSchema = list_schema(SourceSchema, "SourceListSchema")
 
 
 @blp.route("", methods=["POST"])
