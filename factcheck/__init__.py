@@ -1,28 +1,19 @@
 """factcheck: a claim fact-checking service for newsrooms."""
 
-import logging
 import os
 
 import flask_smorest
 from flask import Flask
 
-from factcheck import api, cli, config, errors
-from factcheck.api import auth, database
+from factcheck import api, cli, config
+from factcheck.api import auth, database, problems
 from factcheck.schemas.base import ProblemSchema
 
 
 class Api(flask_smorest.Api):
-    # Error responses in the OpenAPI document are described by our problem+json body.
+    # Error responses in the OpenAPI document are described by our problem+json body
+    # (problems.init_app gives them its media type).
     ERROR_SCHEMA = ProblemSchema
-
-    def _register_responses(self):
-        # flask-smorest documents its shared error responses with the default content type;
-        # ours are application/problem+json, while successes stay application/json.
-        self.DEFAULT_RESPONSE_CONTENT_TYPE = errors.PROBLEM_MEDIA_TYPE
-        try:
-            super()._register_responses()
-        finally:
-            del self.DEFAULT_RESPONSE_CONTENT_TYPE
 
 
 def create_app(overrides=None):
@@ -40,12 +31,11 @@ def create_app(overrides=None):
     app.config.update(overrides or {})
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = os.path.join(app.instance_path, "factcheck.db")
-    logging.basicConfig(level=logging.INFO)
 
     rest_api = Api(app)
     database.init_app(app)
     auth.init_app(app)
-    errors.init_app(app, rest_api)
+    problems.init_app(app, rest_api)
     api.init_app(app, rest_api)
     cli.register_commands(app)
     return app

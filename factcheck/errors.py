@@ -1,34 +1,20 @@
-"""problem+json (RFC 9457): the exception types and the handlers, one error body for the API."""
-
-import sqlite3
-
-from flask import current_app, json
-from werkzeug.exceptions import HTTPException
+"""The problem types (RFC 9457) the domain raises: one class each, carrying its status, title,
+slug and description. factcheck/api/problems.py renders them as problem+json."""
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
-# What each problem `type` (/problems/<slug>) means; GET /problems/<slug> serves it.
-PROBLEM_TYPES = {
-    "bad-request": "The request could not be read: malformed or empty JSON.",
-    "unauthorized": "No API key where one is needed, or a wrong, revoked or expired one.",
-    "forbidden": "The API key's role may not do this.",
-    "not-found": "No such resource, or not one this caller may see.",
-    "conflict": "The request breaks a rule of the current state, e.g. an impossible move.",
-    "length-required": "Send the body with a Content-Length header, not chunked.",
-    "stale": "If-Match names an older version: fetch the resource again and retry.",
-    "too-large": "The body is larger than the configured limit (1 MiB by default).",
-    "unsupported-media-type": "Send the body as JSON with Content-Type: application/json.",
-    "invalid": "Fields or preconditions are invalid; `errors` names each field.",
-    "unavailable": "The database is busy or not ready; retry shortly.",
-}
-
 
 class Problem(Exception):
-    """An error the API reports to its caller; subclasses carry status and title."""
+    """An error the API reports to its caller, as problem+json.
+
+    Each class is one problem type, served at /problems/<slug>: its status, title, slug and
+    what it means. This base is the plain bad request; raise it for a body that cannot be read.
+    """
 
     status = 400
     title = "Bad request"
     slug = "bad-request"
+    description = "The request could not be read: malformed or empty JSON."
 
     def __init__(self, detail, errors=None, headers=None, extra=None):
         super().__init__(detail)
@@ -41,6 +27,7 @@ class Problem(Exception):
 
 class Unauthorized(Problem):
     status, title, slug = 401, "Unauthorized", "unauthorized"
+    description = "No API key where one is needed, or a wrong, revoked or expired one."
 
     def __init__(self, detail):
         super().__init__(detail, headers={"WWW-Authenticate": 'Bearer realm="factcheck"'})
@@ -48,116 +35,66 @@ class Unauthorized(Problem):
 
 class Forbidden(Problem):
     status, title, slug = 403, "Forbidden", "forbidden"
-
-
-class PreconditionFailed(Problem):
-    status, title, slug = 412, "Precondition failed", "stale"
+    description = "The API key's role may not do this."
 
 
 class NotFound(Problem):
     status, title, slug = 404, "Not found", "not-found"
+    description = "No such resource, or not one this caller may see."
 
 
 class Conflict(Problem):
     status, title, slug = 409, "Conflict", "conflict"
+    description = "The request breaks a rule of the current state, e.g. an impossible move."
+
+
+class LengthRequired(Problem):
+    status, title, slug = 411, "Length required", "length-required"
+    description = "Send the body with a Content-Length header, not chunked."
+
+
+class PreconditionFailed(Problem):
+    status, title, slug = 412, "Precondition failed", "stale"
+    description = "If-Match names an older version: fetch the resource again and retry."
+
+
+class TooLarge(Problem):
+    """werkzeug refuses an oversized body itself (MAX_CONTENT_LENGTH), with its own title;
+    this class gives that answer its problem type."""
+
+    status, title, slug = 413, "Request Entity Too Large", "too-large"
+    description = "The body is larger than the configured limit (1 MiB by default)."
+
+
+class UnsupportedMediaType(Problem):
+    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
+    description = "Send the body as JSON with Content-Type: application/json."
 
 
 class Invalid(Problem):
     """The request was well-formed but its content breaks a rule (field errors in `errors`)."""
 
     status, title, slug = 422, "Invalid request", "invalid"
+    description = "Fields or preconditions are invalid; `errors` names each field."
 
 
 class Unavailable(Problem):
     status, title, slug = 503, "Service unavailable", "unavailable"
+    description = "The database is busy or not ready; retry shortly."
 
 
-def problem_response(status, title, detail, slug=None, errors=None, headers=None, extra=None):
-    """The single place an error body is built."""
-    body = {
-        "type": f"/problems/{slug}" if slug else "about:blank",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        **(extra or {}),
-    }
-    if errors:
-        body["errors"] = errors
-    response = current_app.response_class(
-        json.dumps(body), status=status, mimetype=PROBLEM_MEDIA_TYPE
-    )
-    response.headers.update(headers or {})
-    return response
+def problem_types():
+    """Problem and every class under it, however deep: each problem type once."""
+    kinds, pending = [], [Problem]
+    while pending:
+        kind = pending.pop(0)
+        kinds.append(kind)
+        pending.extend(kind.__subclasses__())
+    return kinds
 
 
-def flatten_errors(messages, prefix=""):
-    """Turn marshmallow's nested messages into {"field.sub": ["message", ...]}."""
-    if isinstance(messages, list | tuple):
-        return {prefix or "_schema": [str(m) for m in messages]}
-    flat = {}
-    for key, value in messages.items():
-        path = f"{prefix}.{key}" if prefix else str(key)
-        if key == "_schema" and prefix:
-            path = prefix
-        flat.update(flatten_errors(value, path))
-    return flat
+# What each problem `type` (/problems/<slug>) means; GET /problems/<slug> serves it.
+PROBLEM_TYPES = {kind.slug: kind.description for kind in problem_types()}
 
-
-def _webargs_field_errors(messages):
-    """webargs keys errors by location ({"json": {...}}); readers want just the fields."""
-    flat = {}
-    for location_errors in messages.values():
-        flat.update(flatten_errors(location_errors))
-    return flat
-
-
-HTTP_SLUGS = {400: "bad-request", 413: "too-large", 422: "invalid"}
-
-
-def handle_http_exception(error: HTTPException):
-    data = getattr(error, "data", None) or {}
-    errors = _webargs_field_errors(data["messages"]) if "messages" in data else None
-    detail = error.description
-    if errors:
-        detail = "The request has invalid fields; see errors."
-    if error.code == 400 and errors and list(errors) == ["_schema"]:
-        detail, errors = "The request body is not valid JSON.", None
-    headers = dict(data.get("headers") or {})
-    if error.code == 405 and error.valid_methods:
-        headers["Allow"] = ", ".join(error.valid_methods)
-    # Invalid fields read the same whether the schema or the domain caught them.
-    title = Invalid.title if error.code == Invalid.status else error.name
-    return problem_response(error.code, title, detail, HTTP_SLUGS.get(error.code), errors, headers)
-
-
-def handle_problem(error: Problem):
-    return problem_response(
-        error.status,
-        error.title,
-        error.detail,
-        error.slug,
-        error.errors,
-        error.headers,
-        error.extra,
-    )
-
-
-def handle_database_locked(error: sqlite3.OperationalError):
-    """A write that waited out the busy timeout: tell the caller to retry, don't crash."""
-    if "locked" not in str(error) and "busy" not in str(error):
-        raise error
-    return problem_response(
-        503,
-        "Service unavailable",
-        "The database is busy; retry shortly.",
-        "unavailable",
-        headers={"Retry-After": "1"},
-    )
-
-
-def init_app(app, api):
-    # flask-smorest registers its own HTTPException handler; ours replaces it.
-    api.handle_http_exception = handle_http_exception
-    app.register_error_handler(HTTPException, handle_http_exception)
-    app.register_error_handler(Problem, handle_problem)
-    app.register_error_handler(sqlite3.OperationalError, handle_database_locked)
+# werkzeug's own errors that are one of our problem types; its others are about:blank.
+HTTP_SLUGS = {kind.status: kind.slug for kind in (Problem, TooLarge, Invalid)}

@@ -2,6 +2,7 @@
 
 import pytest
 
+from factcheck.errors import HTTP_SLUGS, PROBLEM_TYPES, Problem
 from tests.conftest import assert_problem
 
 WRITES = [
@@ -98,13 +99,20 @@ def test_problem_types_are_stable(client, article):
     assert set(response.json["errors"]) == {"title", "body"}
 
 
-def test_every_problem_type_is_described(client, anon):
-    from factcheck.api import EmptyBody, LengthRequired, UnsupportedMediaType
-    from factcheck.errors import HTTP_SLUGS, PROBLEM_TYPES, Problem
+def problem_classes(kind=Problem):
+    """kind and every class under it, however deep (walked here, apart from the code's walk)."""
+    return [kind, *(sub for child in kind.__subclasses__() for sub in problem_classes(child))]
 
-    kinds = [*Problem.__subclasses__(), EmptyBody, LengthRequired, UnsupportedMediaType]
-    slugs = {kind.slug for kind in kinds} | set(HTTP_SLUGS.values()) | {Problem.slug}
-    assert slugs <= set(PROBLEM_TYPES)
-    for slug in slugs:
-        assert anon.get(f"/problems/{slug}").json["description"]
+
+def test_every_problem_type_is_described(anon):
+    kinds = problem_classes()
+    slugs = [kind.slug for kind in kinds]
+    assert len(slugs) == len(set(slugs)), "two problem classes share a slug"
+    assert set(HTTP_SLUGS.values()) <= set(slugs)
+    assert set(PROBLEM_TYPES) == set(slugs)
+    for kind in kinds:
+        assert kind.description.strip(), kind.__name__
+        response = anon.get(f"/problems/{kind.slug}")
+        assert response.status_code == 200
+        assert response.json == {"type": f"/problems/{kind.slug}", "description": kind.description}
     assert_problem(anon.get("/problems/nothing"), 404)

@@ -3,20 +3,21 @@ passes before a view runs."""
 
 from flask import request
 
+from factcheck.api import (
+    accounts,
+    articles,
+    claims,
+    desk,
+    docs,
+    health,
+    history,
+    ratings,
+    sources,
+    transitions,
+    verdicts,
+)
 from factcheck.api.blueprint import IdConverter
-from factcheck.errors import Problem
-
-
-class UnsupportedMediaType(Problem):
-    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
-
-
-class EmptyBody(Problem):
-    status, title, slug = 400, "Bad request", "bad-request"
-
-
-class LengthRequired(Problem):
-    status, title, slug = 411, "Length required", "length-required"
+from factcheck.errors import LengthRequired, Problem, UnsupportedMediaType
 
 
 def require_json_body():
@@ -28,26 +29,12 @@ def require_json_body():
         # long chunked body short instead), so ask for Content-Length.
         raise LengthRequired("Send the body with a Content-Length header, not chunked.")
     if not request.get_data(cache=True):
-        raise EmptyBody("The request body is empty; send a JSON object.")
+        raise Problem("The request body is empty; send a JSON object.")
     if not request.is_json:
         raise UnsupportedMediaType("Send the body as JSON with Content-Type: application/json.")
 
 
 def init_app(app, api):
-    from factcheck.api import (
-        accounts,
-        articles,
-        claims,
-        desk,
-        docs,
-        health,
-        history,
-        ratings,
-        sources,
-        transitions,
-        verdicts,
-    )
-
     app.url_map.converters["id"] = IdConverter
     api.register_converter(IdConverter, lambda _converter: {"type": "integer", "minimum": 1})
     app.before_request(require_json_body)
@@ -64,4 +51,4 @@ def init_app(app, api):
     ):
         api.register_blueprint(module.blp)
     app.register_blueprint(health.bp)
-    app.register_blueprint(docs.bp)
+    docs.init_app(app, api)

@@ -7,6 +7,13 @@ from factcheck.errors import PROBLEM_TYPES, NotFound
 bp = Blueprint("docs", __name__)
 
 
+def init_app(app, api):
+    """Serve the reference for this flask-smorest Api, and what each problem type means."""
+    # Kept on the app, so each app renders its own Api's document.
+    app.extensions["factcheck.docs"] = api
+    app.register_blueprint(bp)
+
+
 def _schema_name(reference):
     return reference.rsplit("/", 1)[-1] if reference else ""
 
@@ -14,7 +21,7 @@ def _schema_name(reference):
 @bp.get("/docs")
 def api_docs():
     """Every endpoint with its parameters, request body and responses; no JavaScript needed."""
-    spec = current_app.extensions["flask-smorest"]["apis"][""]["ext_obj"].spec.to_dict()
+    spec = current_app.extensions["factcheck.docs"].spec.to_dict()
     return render_template("docs.html", spec=spec, schema_name=_schema_name)
 
 

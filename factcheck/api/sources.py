@@ -7,8 +7,7 @@ from factcheck.api.auth import current_identity, is_staff
 from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.api.etags import if_match
-from factcheck.schemas.base import list_schema
-from factcheck.schemas.sources import SourceCreateSchema, SourceSchema
+from factcheck.schemas.sources import SourceCreateSchema, SourceListSchema, SourceSchema
 
 blp = Blueprint(
     "sources",
@@ -16,7 +15,6 @@ blp = Blueprint(
     url_prefix="/api/v1/claims/<id:claim_id>/sources",
     description="Evidence for a claim.",
 )
-SourceListSchema = list_schema(SourceSchema, "SourceListSchema")
 
 
 @blp.route("", methods=["POST"])

@@ -7,8 +7,7 @@ from factcheck.api.auth import current_identity, is_staff
 from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.api.etags import if_match
-from factcheck.schemas.base import list_schema
-from factcheck.schemas.verdicts import VerdictCreateSchema, VerdictSchema
+from factcheck.schemas.verdicts import VerdictCreateSchema, VerdictListSchema, VerdictSchema
 
 blp = Blueprint(
     "verdicts",
@@ -16,7 +15,6 @@ blp = Blueprint(
     url_prefix="/api/v1/claims/<id:claim_id>/verdicts",
     description="Verdict revisions.",
 )
-VerdictListSchema = list_schema(VerdictSchema, "VerdictListSchema")
 
 
 @blp.route("", methods=["POST"])

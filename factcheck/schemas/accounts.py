@@ -24,8 +24,8 @@ class UserCreateSchema(BaseSchema):
 
 
 class UserSchema(UserCreateSchema):
-    id = fields.Integer(dump_only=True)
-    created_at = Timestamp(dump_only=True)
+    id = fields.Integer(dump_only=True, **described("The user's id."))
+    created_at = Timestamp(dump_only=True, **described("When the user was added."))
     key = fields.String(dump_only=True, **described("On creation only: the user's first API key."))
 
 
@@ -41,13 +41,13 @@ class KeyCreateSchema(BaseSchema):
 
 
 class KeySchema(BaseSchema):
-    id = fields.Integer()
-    user = fields.String()
-    role = fields.String()
+    id = fields.Integer(**described("The key's id."))
+    user = fields.String(**described("Name of the key's user."))
+    role = fields.String(**described("The user's role, which the key acts with."))
     prefix = fields.String(**described("The key's first characters, to tell keys apart."))
-    created_at = Timestamp()
-    expires_at = Timestamp(allow_none=True)
-    revoked_at = Timestamp(allow_none=True)
+    created_at = Timestamp(**described("When the key was issued."))
+    expires_at = Timestamp(allow_none=True, **described("When it stops working; null for never."))
+    revoked_at = Timestamp(allow_none=True, **described("When it was revoked; null if it was not."))
     key = fields.String(**described("On creation only: the secret. It is not stored; keep it."))
 
 

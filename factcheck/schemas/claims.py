@@ -24,21 +24,47 @@ class PublicNoteSchema(BaseSchema):
     created_at = Timestamp(**described("When."))
 
 
+# The fields a claim's create and update schemas share, each declared once: the create
+# schema adds what a new claim must name and the defaults it starts with; the update
+# schema (PATCH) takes them as they are, so an update changes only what it names.
+def _text(**options):
+    return Text(
+        min_length=1, max_length=5000, **described("The exact quote from the article."), **options
+    )
+
+
+def _claimant(**options):
+    return Text(min_length=1, max_length=300, **described("Who made the claim."), **options)
+
+
+def _claim_date(**options):
+    return Day(
+        allow_none=True,
+        **described("When the claim was made (YYYY-MM-DD); null if unknown."),
+        **options,
+    )
+
+
+def _tags(**options):
+    return fields.List(
+        Slug(),
+        validate=validate.Length(max=20),
+        **described("Topic tags, lowercase slugs."),
+        **options,
+    )
+
+
 class ClaimUpdateSchema(BaseSchema):
     """The editable fields; every one optional (PATCH)."""
 
-    text = Text(min_length=1, max_length=5000, **described("The exact quote from the article."))
-    claimant = Text(min_length=1, max_length=300, **described("Who made the claim."))
-    claim_date = Day(
-        allow_none=True, **described("When the claim was made (YYYY-MM-DD); null if unknown.")
-    )
+    text = _text()
+    claimant = _claimant()
+    claim_date = _claim_date()
     span_start = Offset(
         **described("Start of the quote in the article body (characters, counted from 0).")
     )
     span_end = Offset(**described("End of the quote in the article body (exclusive)."))
-    tags = fields.List(
-        Slug(), validate=validate.Length(max=20), **described("Topic tags, lowercase slugs.")
-    )
+    tags = _tags()
     language = Language(**described("BCP 47 tag; defaults to the article's language."))
 
     @validates_schema
@@ -52,14 +78,10 @@ class ClaimUpdateSchema(BaseSchema):
 
 class ClaimCreateSchema(ClaimUpdateSchema):
     article_id = Id(required=True, **described("The article the claim is quoted from."))
-    text = Text(min_length=1, max_length=5000, required=True, **described("The exact quote."))
-    claimant = Text(min_length=1, max_length=300, required=True, **described("Who made the claim."))
-    claim_date = Day(
-        allow_none=True, load_default=None, **described("YYYY-MM-DD; null if unknown.")
-    )
-    tags = fields.List(
-        Slug(), load_default=list, validate=validate.Length(max=20), **described("Topic tags.")
-    )
+    text = _text(required=True)
+    claimant = _claimant(required=True)
+    claim_date = _claim_date(load_default=None)
+    tags = _tags(load_default=list)
 
 
 class ClaimSchema(ClaimCreateSchema):

@@ -2,7 +2,7 @@
 
 from marshmallow import validate
 
-from factcheck.schemas.base import BaseSchema, described
+from factcheck.schemas.base import BaseSchema, described, list_schema
 from factcheck.schemas.fields import DayOrTimestamp, Id, Text, Timestamp, Url
 
 SOURCE_KINDS = ("primary", "secondary")
@@ -38,3 +38,6 @@ class SourceSchema(SourceCreateSchema):
     id = Id(dump_only=True, **described("The source's id."))
     claim_id = Id(dump_only=True, **described("The claim it belongs to."))
     created_at = Timestamp(dump_only=True, **described("When it was added."))
+
+
+SourceListSchema = list_schema(SourceSchema, "SourceListSchema")

@@ -2,7 +2,7 @@
 
 from marshmallow import fields, validate
 
-from factcheck.schemas.base import BaseSchema, described
+from factcheck.schemas.base import BaseSchema, described, list_schema
 from factcheck.schemas.fields import Id, Slug, Text, Timestamp
 
 
@@ -40,3 +40,6 @@ class VerdictSchema(VerdictCreateSchema):
     published_at = Timestamp(
         dump_only=True, allow_none=True, **described("When it was published; null for a draft.")
     )
+
+
+VerdictListSchema = list_schema(VerdictSchema, "VerdictListSchema")

@@ -36,8 +36,8 @@ class TransitionCreateSchema(BaseSchema):
 
 
 class PreconditionSchema(BaseSchema):
-    name = fields.String()
-    description = fields.String()
+    name = fields.String(**described("What a refused move's `precondition` names."))
+    description = fields.String(**described("What must hold."))
 
 
 class WorkflowTransitionSchema(BaseSchema):
@@ -48,15 +48,22 @@ class WorkflowTransitionSchema(BaseSchema):
     role = fields.String(
         **described("The least role that may take it (admin > editor > reviewer).")
     )
-    preconditions = fields.List(fields.Nested(PreconditionSchema))
-    description = fields.String()
+    preconditions = fields.List(
+        fields.Nested(PreconditionSchema), **described("What must hold before the move.")
+    )
+    description = fields.String(**described("What the move is for."))
 
 
 class WorkflowSchema(BaseSchema):
-    states = fields.List(fields.String())
-    initial = fields.String()
-    roles = fields.List(fields.String())
-    transitions = fields.List(fields.Nested(WorkflowTransitionSchema))
+    states = fields.List(fields.String(), **described("Every editorial status."))
+    initial = fields.String(**described("The status a new claim starts in."))
+    roles = fields.List(
+        fields.String(),
+        **described("The roles, least first; each may do what those before it may."),
+    )
+    transitions = fields.List(
+        fields.Nested(WorkflowTransitionSchema), **described("The moves between statuses.")
+    )
 
 
 class EventSchema(BaseSchema):
@@ -98,8 +105,8 @@ class StatsQuerySchema(BaseSchema):
 
 
 class StatsSchema(BaseSchema):
-    since = Timestamp()
-    until = Timestamp()
+    since = Timestamp(**described("Start of the period the medians cover."))
+    until = Timestamp(**described("End of the period (exclusive)."))
     counts = fields.Dict(
         keys=fields.String(), values=fields.Integer(), **described("Claims per status, now.")
     )
