@@ -185,3 +185,23 @@ def assert_problem(response, status):
     assert body["status"] == status
     assert body["title"] and body["detail"] and body["type"]
     return body
+
+
+def assert_field_error(body, field, message):
+    """The problem's `errors` name this field with a message containing `message`."""
+    assert field in body.get("errors", {}), body
+    assert any(message in text for text in body["errors"][field]), body["errors"]
+
+
+def cases(rows, first_name):
+    """Parametrize rows whose last column is the expected error message, with the ids pytest
+    gives the other columns (dicts as first_name0, first_name1...; strings and numbers as
+    they are), so that a message in a table does not rename its tests."""
+
+    def shown(value, index):
+        return str(value) if isinstance(value, str | int) else f"{first_name}{index}"
+
+    return [
+        pytest.param(*row, id="-".join(shown(value, index) for value in row[:-1]))
+        for index, row in enumerate(rows)
+    ]
