@@ -194,12 +194,17 @@ def assert_field_error(body, field, message):
 
 
 def cases(rows, first_name):
-    """Parametrize rows whose last column is the expected error message, with the ids pytest
-    gives the other columns (dicts as first_name0, first_name1...; strings and numbers as
-    they are), so that a message in a table does not rename its tests."""
+    """Parametrize rows whose last column is the expected error message. The ids are the ones
+    pytest gives the other columns (as it would without the message), so adding a message
+    to a table renames none of its tests: numbers, and strings or bytes of up to 100
+    characters, as they are (pytest escapes them); anything else as first_name0, first_name1..."""
 
     def shown(value, index):
-        return str(value) if isinstance(value, str | int) else f"{first_name}{index}"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, str | bytes) and len(value) <= 100:
+            return value if isinstance(value, str) else value.decode("latin-1")
+        return f"{first_name}{index}"
 
     return [
         pytest.param(*row, id="-".join(shown(value, index) for value in row[:-1]))
