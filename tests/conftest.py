@@ -7,6 +7,7 @@ at that file (building the app and its OpenAPI document cost ~30 ms per test).
 
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -52,7 +53,7 @@ def seeded_template(migrated_template, session_app, tmp_path_factory):
     path = tmp_path_factory.mktemp("templates") / "seeded.db"
     shutil.copyfile(migrated_template, path)
     db = connect(path)
-    seed.load(db, session_app[1])
+    seed.load(db, session_app.config)
     close_for_copying(db, path)
     return path
 
@@ -68,19 +69,24 @@ def db_path(request, tmp_path, migrated_template):
     return path
 
 
+class SessionApp(NamedTuple):
+    app: object
+    config: dict  # the configuration as built, restored before every test
+
+
 @pytest.fixture(scope="session")
 def session_app():
     """The app, built once; `app` points it at each test's own database."""
     app = create_app({"DATABASE": "/nonexistent/set-per-test.db", "TESTING": True})
-    return app, dict(app.config)
+    return SessionApp(app, dict(app.config))
 
 
 @pytest.fixture
 def app(session_app, db_path):
-    app, config = session_app
-    app.config.clear()
-    app.config.update(config, DATABASE=str(db_path))
-    return app
+    """The session's app with its configuration as built, on this test's database."""
+    session_app.app.config.clear()
+    session_app.app.config.update(session_app.config, DATABASE=str(db_path))
+    return session_app.app
 
 
 @pytest.fixture
