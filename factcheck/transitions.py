@@ -43,7 +43,11 @@ def _valid_assignee(db, move):
     if move.assignee is None:
         return
     if accounts.find_user(db, move.assignee) is None:
-        raise Invalid(f"There is no user {move.assignee!r}.", {"assignee": ["Unknown user."]})
+        raise Invalid(
+            f"There is no user {move.assignee!r}.",
+            {"assignee": ["Unknown user."]},
+            extra={"precondition": "valid_assignee"},
+        )
     if move.assignee != move.actor.name and not move.actor.has_role("editor"):
         raise Forbidden("A reviewer can only take a claim for themselves; an editor assigns.")
 

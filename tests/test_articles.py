@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.conftest import ARTICLE_BODY, assert_problem, quote
+from tests.conftest import ARTICLE_BODY, assert_field_error, assert_problem, cases, quote
+from tests.paging import every_item
 
 
 def test_create_returns_the_article_with_location(client):
@@ -45,43 +46,69 @@ def test_list_pages_newest_first(client):
         client.post("/api/v1/articles", json={"title": f"A{n}", "body": "B"}).json["id"]
         for n in range(5)
     ]
-    seen, cursor = [], None
-    while True:
-        url = "/api/v1/articles?limit=2" + (f"&cursor={cursor}" if cursor else "")
-        page = client.get(url).json
-        seen += [item["id"] for item in page["items"]]
-        cursor = page["next"]
-        if cursor is None:
-            break
+    seen = [item["id"] for item in every_item(client, "/api/v1/articles", limit=2)]
     assert seen == list(reversed(ids))
 
 
+MISSING = "Missing data for required field."
+BAD_URL = "Not a valid URL."
+BAD_UNICODE = "Not valid Unicode text."
+BAD_YEAR = "Give a year between 1000 and 9998"
+
+
 @pytest.mark.parametrize(
-    ("payload", "field"),
-    [
-        ({"body": ARTICLE_BODY}, "title"),
-        ({"title": "T"}, "body"),
-        ({"title": "", "body": "B"}, "title"),
-        ({"title": 5, "body": "B"}, "title"),
-        ({"title": "T", "body": "B", "url": "not a url"}, "url"),
-        ({"title": "T", "body": "B", "url": "ftp://example.org/x"}, "url"),
-        ({"title": "T", "body": "B", "published_at": "yesterday"}, "published_at"),
-        ({"title": "T", "body": "B", "published_at": "2020-02-30"}, "published_at"),
-        ({"title": "T", "body": "B", "published_at": "2020-11-18T10:00:00"}, "published_at"),
-        ({"title": "T", "body": "B", "language": "english please"}, "language"),
-        ({"title": "T", "body": "B", "extra": 1}, "extra"),
-        ({"title": "T", "body": "\ud800"}, "body"),
-        ({"title": "T\x00", "body": "B"}, "title"),
-        ({"title": "T", "body": "B", "url": "https://e.com/\ud800"}, "url"),
-        ({"title": "T", "body": "B", "url": "http://\ud800.com/"}, "url"),
-        ({"title": "T", "body": "B", "published_at": "9999-12-31T23:59:59-01:00"}, "published_at"),
-        ({"title": "T", "body": "B", "published_at": "0999-12-31T00:00:00Z"}, "published_at"),
-        ({"title": "T", "body": "x" * 500_001}, "body"),
-    ],
+    ("payload", "field", "message"),
+    cases(
+        [
+            ({"body": ARTICLE_BODY}, "title", MISSING),
+            ({"title": "T"}, "body", MISSING),
+            ({"title": "", "body": "B"}, "title", "Length must be between 1 and 500."),
+            ({"title": 5, "body": "B"}, "title", "Not a valid string."),
+            ({"title": "T", "body": "B", "url": "not a url"}, "url", BAD_URL),
+            ({"title": "T", "body": "B", "url": "ftp://example.org/x"}, "url", BAD_URL),
+            (
+                {"title": "T", "body": "B", "published_at": "yesterday"},
+                "published_at",
+                "Not a valid ISO 8601 date-time.",
+            ),
+            (
+                {"title": "T", "body": "B", "published_at": "2020-02-30"},
+                "published_at",
+                "Not a valid date (YYYY-MM-DD).",
+            ),
+            (
+                {"title": "T", "body": "B", "published_at": "2020-11-18T10:00:00"},
+                "published_at",
+                "Give a time zone, such as Z for UTC.",
+            ),
+            (
+                {"title": "T", "body": "B", "language": "english please"},
+                "language",
+                "Not a BCP 47 language tag",
+            ),
+            ({"title": "T", "body": "B", "extra": 1}, "extra", "Unknown field."),
+            ({"title": "T", "body": "\ud800"}, "body", BAD_UNICODE),
+            ({"title": "T\x00", "body": "B"}, "title", "Text may not contain NUL characters."),
+            ({"title": "T", "body": "B", "url": "https://e.com/\ud800"}, "url", BAD_UNICODE),
+            ({"title": "T", "body": "B", "url": "http://\ud800.com/"}, "url", BAD_UNICODE),
+            (
+                {"title": "T", "body": "B", "published_at": "9999-12-31T23:59:59-01:00"},
+                "published_at",
+                f"{BAD_YEAR}.",
+            ),
+            (
+                {"title": "T", "body": "B", "published_at": "0999-12-31T00:00:00Z"},
+                "published_at",
+                f"{BAD_YEAR} (in UTC).",
+            ),
+            ({"title": "T", "body": "x" * 500_001}, "body", "Length must be between 1 and 500000."),
+        ],
+        "payload",
+    ),
 )
-def test_create_rejects_bad_fields(client, payload, field):
+def test_create_rejects_bad_fields(client, payload, field, message):
     body = assert_problem(client.post("/api/v1/articles", json=payload), 422)
-    assert field in body["errors"]
+    assert_field_error(body, field, message)
     assert client.get("/api/v1/articles").json["items"] == []
 
 
@@ -95,4 +122,4 @@ def test_unknown_article_is_404(client, path):
 @pytest.mark.parametrize("cursor", ["garbage", "WyJ4Il0", "W10"])
 def test_bad_cursor_is_422(client, cursor):
     body = assert_problem(client.get(f"/api/v1/articles?cursor={cursor}"), 422)
-    assert "cursor" in body["errors"]
+    assert_field_error(body, "cursor", "Not a valid cursor.")

@@ -4,17 +4,28 @@ import pytest
 
 from factcheck import accounts
 from factcheck.identity import COMMAND_LINE
-from tests.conftest import assert_problem, client_as
+from tests.conftest import assert_field_error, assert_problem, cases, client_as
+
+USE_BEARER = "Use the header `Authorization: Bearer <API key>`."
 
 
 @pytest.mark.parametrize(
-    "header",
-    ["Bearer wrong", "Bearer ", "Basic YWRhOnB3", "bearer", "Token fck_abc"],
+    ("header", "detail"),
+    cases(
+        [
+            ("Bearer wrong", "The API key is wrong, revoked or expired."),
+            ("Bearer ", USE_BEARER),
+            ("Basic YWRhOnB3", USE_BEARER),
+            ("bearer", USE_BEARER),
+            ("Token fck_abc", USE_BEARER),
+        ],
+        "header",
+    ),
 )
-def test_bad_credentials_are_401_even_for_reads(app, keys, header):
+def test_bad_credentials_are_401_even_for_reads(app, keys, header, detail):
     client = app.test_client()
     response = client.get("/api/v1/claims", headers={"Authorization": header})
-    assert_problem(response, 401)
+    assert assert_problem(response, 401)["detail"] == detail
     assert response.headers["WWW-Authenticate"].startswith("Bearer")
 
 
@@ -75,15 +86,19 @@ def test_admin_creates_a_user_whose_key_works(client, app):
 
 
 @pytest.mark.parametrize(
-    ("body", "field"),
-    [
-        ({"name": "Has Spaces", "role": "reviewer"}, "name"),
-        ({"name": "x", "role": "owner"}, "role"),
-        ({"name": "x"}, "role"),
-    ],
+    ("body", "field", "message"),
+    cases(
+        [
+            ({"name": "Has Spaces", "role": "reviewer"}, "name", "Use lowercase letters, digits"),
+            ({"name": "x", "role": "owner"}, "role", "Must be one of: reviewer, editor, admin."),
+            ({"name": "x"}, "role", "Missing data for required field."),
+        ],
+        "body",
+    ),
 )
-def test_bad_users_are_refused(client, body, field):
-    assert field in assert_problem(client.post("/api/v1/users", json=body), 422)["errors"]
+def test_bad_users_are_refused(client, body, field, message):
+    refused = assert_problem(client.post("/api/v1/users", json=body), 422)
+    assert_field_error(refused, field, message)
 
 
 def test_keys_are_issued_listed_without_secret_and_revoked(client, app):
@@ -98,8 +113,8 @@ def test_keys_are_issued_listed_without_secret_and_revoked(client, app):
     assert client.delete(f"/api/v1/keys/{key_id}").status_code == 204
     assert_problem(rita.get("/api/v1/queue"), 401)
     assert_problem(client.delete("/api/v1/keys/999"), 404)
-    body = {"user": "nobody"}
-    assert "user" in assert_problem(client.post("/api/v1/keys", json=body), 422)["errors"]
+    refused = assert_problem(client.post("/api/v1/keys", json={"user": "nobody"}), 422)
+    assert_field_error(refused, "user", "Unknown user.")
 
 
 def test_expired_key_is_401(app, db):

@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.conftest import ARTICLE_BODY, assert_problem, quote
+from tests.conftest import ARTICLE_BODY, assert_field_error, assert_problem, cases, quote
+from tests.flow import bring_to
+from tests.paging import every_item
 
 FOUR_MILLION = "the bridge cost $4 million"
 
@@ -35,30 +37,38 @@ def test_create_accepts_a_matching_span(client, article):
 
 
 @pytest.mark.parametrize(
-    ("changes", "field"),
-    [
-        ({"text": "the bridge cost $5 million"}, "text"),
-        ({"span_start": 0, "span_end": 26}, "span_start"),
-        ({"span_start": 1000, "span_end": 1026}, "span_start"),
-        ({"span_start": 10}, "span_end"),
-        ({"span_start": 10, "span_end": 10}, "span_end"),
-        ({"span_start": -1, "span_end": 25}, "span_start"),
-        ({"text": "the bridge cost"}, "span_start"),  # appears twice: ambiguous
-        ({"article_id": 999}, "article_id"),
-        ({"article_id": "1"}, "article_id"),
-        ({"article_id": 2**70}, "article_id"),
-        ({"claimant": ""}, "claimant"),
-        ({"claim_date": "2026-13-01"}, "claim_date"),
-        ({"tags": ["Not A Slug"]}, "tags.0"),
-        ({"tags": "budget"}, "tags"),
-        ({"status": "published"}, "status"),
-        ({"text": None}, "text"),
-    ],
+    ("changes", "field", "message"),
+    cases(
+        [
+            ({"text": "the bridge cost $5 million"}, "text", "Not found in the article body"),
+            (
+                {"span_start": 0, "span_end": 26},
+                "span_start",
+                "'The mayor said the bridge ' at 0:26",
+            ),
+            ({"span_start": 1000, "span_end": 1026}, "span_start", "at 1000:1026, not the quote"),
+            ({"span_start": 10}, "span_end", "Give span_start and span_end together."),
+            ({"span_start": 10, "span_end": 10}, "span_end", "must be greater than span_start"),
+            ({"span_start": -1, "span_end": 25}, "span_start", "greater than or equal to 0"),
+            # The quote appears twice: ambiguous.
+            ({"text": "the bridge cost"}, "span_start", "to say which occurrence"),
+            ({"article_id": 999}, "article_id", "Unknown article."),
+            ({"article_id": "1"}, "article_id", "Not a valid integer."),
+            ({"article_id": 2**70}, "article_id", "less than or equal to 9223372036854775807"),
+            ({"claimant": ""}, "claimant", "Length must be between 1 and 300."),
+            ({"claim_date": "2026-13-01"}, "claim_date", "Not a valid date (YYYY-MM-DD)."),
+            ({"tags": ["Not A Slug"]}, "tags.0", "Use lowercase letters, digits and hyphens."),
+            ({"tags": "budget"}, "tags", "Not a valid list."),
+            ({"status": "published"}, "status", "Unknown field."),
+            ({"text": None}, "text", "Field may not be null."),
+        ],
+        "changes",
+    ),
 )
-def test_create_rejects_bad_claims(client, article, changes, field):
+def test_create_rejects_bad_claims(client, article, changes, field, message):
     payload = {**quote(FOUR_MILLION), "article_id": article["id"], **changes}
     body = assert_problem(client.post("/api/v1/claims", json=payload), 422)
-    assert field in body["errors"], body
+    assert_field_error(body, field, message)
     assert client.get("/api/v1/claims").json["items"] == []
 
 
@@ -83,18 +93,23 @@ def test_empty_patch_changes_nothing(client, claim, db):
 
 
 @pytest.mark.parametrize(
-    ("changes", "status", "field"),
-    [
-        ({"text": "not in the article"}, 422, "text"),
-        ({"span_start": 0, "span_end": 5}, 422, "span_start"),
-        ({"article_id": 2}, 422, "article_id"),
-        ({"status": "published"}, 422, "status"),
-        ({"claim_date": 20261101}, 422, "claim_date"),
-    ],
+    ("changes", "status", "field", "message"),
+    cases(
+        [
+            ({"text": "not in the article"}, 422, "text", "Not found in the article body"),
+            ({"span_start": 0, "span_end": 5}, 422, "span_start", "'The m' at 0:5, not the quote"),
+            ({"article_id": 2}, 422, "article_id", "Unknown field."),
+            ({"status": "published"}, 422, "status", "Unknown field."),
+            ({"claim_date": 20261101}, 422, "claim_date", "Not a valid date (YYYY-MM-DD)."),
+        ],
+        "changes",
+    ),
 )
-def test_patch_rejects_bad_changes_and_changes_nothing(client, claim, changes, status, field):
+def test_patch_rejects_bad_changes_and_changes_nothing(
+    client, claim, changes, status, field, message
+):
     body = assert_problem(client.patch(f"/api/v1/claims/{claim['id']}", json=changes), status)
-    assert field in body["errors"]
+    assert_field_error(body, field, message)
     assert client.get(f"/api/v1/claims/{claim['id']}").json == claim
 
 
@@ -104,17 +119,11 @@ def test_delete_removes_an_unpublished_claim_with_its_sources(client, claim, sou
     assert_problem(client.get(f"/api/v1/claims/{claim['id']}/sources"), 404)
 
 
-def test_delete_refuses_a_published_claim(client, claim, db):
-    verdict = client.post(
-        f"/api/v1/claims/{claim['id']}/verdicts", json={"rating": "false", "explanation": "No."}
-    ).json
-    db.execute("UPDATE verdicts SET published_at = created_at WHERE id = ?", [verdict["id"]])
-    db.execute(
-        "UPDATE claims SET published_verdict_id = ?, rating = ? WHERE id = ?",
-        [verdict["id"], verdict["rating"], claim["id"]],
-    )
+@pytest.mark.parametrize("state", ["published", "retracted"])
+def test_delete_refuses_a_published_claim(client, claim, source, as_user, state):
+    bring_to(as_user, claim["id"], state, source["id"])
     assert_problem(client.delete(f"/api/v1/claims/{claim['id']}"), 409)
-    assert client.get(f"/api/v1/claims/{claim['id']}").status_code == 200
+    assert client.get(f"/api/v1/claims/{claim['id']}").json["status"] == state
 
 
 @pytest.mark.parametrize("method", ["get", "patch", "delete"])
@@ -185,41 +194,46 @@ def test_list_filters_by_article(client, three_claims, article):
 
 @pytest.mark.parametrize("sort", ["-created_at", "created_at", "claim_date", "-updated_at"])
 def test_cursor_pagination_visits_every_claim_once(client, three_claims, sort):
-    seen, cursor = [], None
-    for _ in range(5):
-        url = f"/api/v1/claims?limit=1&sort={sort}" + (f"&cursor={cursor}" if cursor else "")
-        page = client.get(url).json
-        seen += [item["id"] for item in page["items"]]
-        cursor = page["next"]
-        if cursor is None:
-            break
-    assert sorted(seen) == sorted(claim["id"] for claim in three_claims)
-    assert len(seen) == 3
+    paged = [item["id"] for item in every_item(client, "/api/v1/claims", limit=1, sort=sort)]
+    unpaged = [item["id"] for item in every_item(client, "/api/v1/claims", sort=sort)]
+    assert paged == unpaged
+    assert sorted(paged) == sorted(claim["id"] for claim in three_claims)
 
 
 @pytest.mark.parametrize(
-    ("query", "field"),
-    [
-        ("status=bogus", "status"),
-        ("limit=0", "limit"),
-        ("limit=101", "limit"),
-        ("limit=ten", "limit"),
-        ("article_id=-3", "article_id"),
-        ("updated_since=yesterday", "updated_since"),
-        ("updated_since=0001-01-01T00:00:00%2B01:00", "updated_since"),
-        ("updated_since=1000-01-01T00:00:00%2B14:00", "updated_since"),
-        ("sort=title", "sort"),
-        ("sort=relevance", "sort"),
-        ("unknown=1", "unknown"),
-        ("cursor=%FF%FE", "cursor"),
-    ],
+    ("query", "field", "message"),
+    cases(
+        [
+            ("status=bogus", "status", "Must be one of: new, in_research, in_review"),
+            ("limit=0", "limit", "greater than or equal to 1 and less than or equal to 100"),
+            ("limit=101", "limit", "greater than or equal to 1 and less than or equal to 100"),
+            ("limit=ten", "limit", "Not a valid integer."),
+            ("article_id=-3", "article_id", "greater than or equal to 1"),
+            ("updated_since=yesterday", "updated_since", "Not a valid ISO 8601 date-time."),
+            (
+                "updated_since=0001-01-01T00:00:00%2B01:00",
+                "updated_since",
+                "Give a year between 1000 and 9998.",
+            ),
+            (
+                "updated_since=1000-01-01T00:00:00%2B14:00",
+                "updated_since",
+                "Give a year between 1000 and 9998 (in UTC).",
+            ),
+            ("sort=title", "sort", "Must be one of: created_at, -created_at"),
+            ("sort=relevance", "sort", "Give q, or another sort."),
+            ("unknown=1", "unknown", "Unknown field."),
+            ("cursor=%FF%FE", "cursor", "Not a valid cursor."),
+        ],
+        "query",
+    ),
 )
-def test_list_rejects_bad_queries(client, three_claims, query, field):
+def test_list_rejects_bad_queries(client, three_claims, query, field, message):
     body = assert_problem(client.get(f"/api/v1/claims?{query}"), 422)
-    assert field in body["errors"]
+    assert_field_error(body, field, message)
 
 
 def test_cursor_from_another_sort_is_refused(client, three_claims):
     cursor = client.get("/api/v1/claims?limit=1").json["next"]
     body = assert_problem(client.get(f"/api/v1/claims?sort=claim_date&cursor={cursor}"), 422)
-    assert "cursor" in body["errors"]
+    assert_field_error(body, "cursor", "Not a cursor for this sort.")

@@ -3,7 +3,7 @@
 import pytest
 
 from factcheck.errors import HTTP_SLUGS, PROBLEM_TYPES, Problem
-from tests.conftest import assert_problem
+from tests.conftest import assert_field_error, assert_problem, cases
 
 WRITES = [
     ("post", "/api/v1/articles"),
@@ -24,28 +24,43 @@ def write_paths(claim):
     return [(method, path.format(claim=claim["id"])) for method, path in WRITES]
 
 
+JSON = "application/json"
+NOT_JSON = "The request body is not valid JSON."
+NOT_AN_OBJECT = "Invalid input type."  # under errors._schema
+SEND_JSON = "Send the body as JSON with Content-Type: application/json."
+
+
 @pytest.mark.parametrize(
-    ("data", "content_type", "status"),
-    [
-        ("{not json", "application/json", 400),
-        ("[" * 100_000, "application/json", 400),
-        ('{"a":' * 50_000 + "1" + "}" * 50_000, "application/json", 400),
-        (b"\xff\xfe{}", "application/json", 400),
-        ('{"article_id": ' + "9" * 4301 + "}", "application/json", 400),
-        ('{"a": 1', "application/json", 400),
-        ("", "application/json", 400),
-        ("[]", "application/json", 422),
-        ('"text"', "application/json", 422),
-        ("null", "application/json", 422),
-        ("title=x", "application/x-www-form-urlencoded", 415),
-        ("<a/>", "text/xml", 415),
-    ],
+    ("data", "content_type", "status", "message"),
+    cases(
+        [
+            ("{not json", JSON, 400, NOT_JSON),
+            ("[" * 100_000, JSON, 400, NOT_JSON),
+            ('{"a":' * 50_000 + "1" + "}" * 50_000, JSON, 400, NOT_JSON),
+            (b"\xff\xfe{}", JSON, 400, NOT_JSON),
+            ('{"article_id": ' + "9" * 4301 + "}", JSON, 400, NOT_JSON),
+            ('{"a": 1', JSON, 400, NOT_JSON),
+            ("", JSON, 400, "The request body is empty; send a JSON object."),
+            ("[]", JSON, 422, NOT_AN_OBJECT),
+            ('"text"', JSON, 422, NOT_AN_OBJECT),
+            ("null", JSON, 422, NOT_AN_OBJECT),
+            ("title=x", "application/x-www-form-urlencoded", 415, SEND_JSON),
+            ("<a/>", "text/xml", 415, SEND_JSON),
+        ],
+        "data",
+    ),
 )
-def test_bodies_that_are_not_json_objects(client, db, write_paths, data, content_type, status):
+def test_bodies_that_are_not_json_objects(
+    client, db, write_paths, data, content_type, status, message
+):
     before = row_counts(db)
     for method, path in write_paths:
         response = getattr(client, method)(path, data=data, content_type=content_type)
-        assert_problem(response, status)
+        body = assert_problem(response, status)
+        if status == 422:
+            assert_field_error(body, "_schema", message)
+        else:
+            assert body["detail"] == message
     assert row_counts(db) == before
 
 

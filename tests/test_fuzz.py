@@ -12,8 +12,7 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
 )
 
-from factcheck import create_app, seed
-from factcheck.db import connect
+from factcheck import create_app
 
 CHECKS = [not_a_server_error, content_type_conformance, response_schema_conformance]
 # Examples per operation; raise it for a deeper run: FUZZ_EXAMPLES=500 make test
@@ -22,16 +21,14 @@ FUZZ = settings(
     max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
 )
 # The document is read from the app once, at collection; each test points the same app at
-# its own freshly seeded database.
+# its own copy of the seeded database.
 APP = create_app({"DATABASE": "/nonexistent/collection-only.db", "TESTING": True})
 schema = schemathesis.openapi.from_wsgi("/openapi.json", APP)
 
 
 @pytest.fixture
-def fuzzed_app(db_path, keys):
-    APP.config["DATABASE"] = str(db_path)
-    with connect(db_path) as db:
-        seed.load(db, APP.config)
+def fuzzed_app(seeded, keys):
+    APP.config["DATABASE"] = seeded.config["DATABASE"]
     return keys
 
 

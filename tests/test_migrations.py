@@ -42,6 +42,8 @@ def test_connections_enforce_foreign_keys_and_strict_types(db):
             "VALUES ('one', 'u', 'primary', '', 'x')"
         )
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    # Test databases are copies of one migrated file: they must still be in WAL mode.
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 @pytest.mark.parametrize(

@@ -1,19 +1,21 @@
 """The seed loader: exact spans, curated verdicts, and idempotence."""
 
+import hashlib
 import json
 from pathlib import Path
 
 from factcheck import seed
 from factcheck.config import PROJECT_ROOT
 
-SHARED_ARTICLE = PROJECT_ROOT.parent / "shared" / "seeds" / "krebs-article.txt"
+# SHA-256 of the article exactly as published (the original the newsroom supplied), so that
+# a changed byte in seeds/krebs-article.txt (an editor's "fixed" space, a line ending) fails.
+ORIGINAL_ARTICLE_SHA256 = "f2bb30c1c4da69fee319283576bf07e33fe7676fbb7d002edf16c8062f3ae30e"
 
 
 def test_seed_article_is_kept_byte_for_byte():
     ours = (PROJECT_ROOT / "seeds" / "krebs-article.txt").read_bytes()
     assert ours.count("\u00a0".encode()) == 5
-    if SHARED_ARTICLE.exists():
-        assert ours == SHARED_ARTICLE.read_bytes()
+    assert hashlib.sha256(ours).hexdigest() == ORIGINAL_ARTICLE_SHA256
 
 
 def test_load_stores_claims_at_their_exact_spans(seeded, client):

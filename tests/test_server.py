@@ -1,30 +1,37 @@
-"""The service as `make run` starts it: real gunicorn, migrated and seeded, on loopback."""
+"""The service as `make run` starts it: real gunicorn, migrated and seeded, on loopback.
+
+One server per module (starting it, with migrate, seed and create-user, takes ~1.5 s), so
+each test here leaves the others' data alone: the race works on a claim and users of its own.
+"""
 
 import os
 import socket
 import subprocess
 import sys
-import threading
 import time
+import uuid
+from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import requests
 
 from factcheck.config import PROJECT_ROOT
+from tests.concurrency import free_port, race
 
 BIN = Path(sys.executable).parent
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class Served(NamedTuple):
+    url: str
+    admin_key: str
 
 
-@pytest.fixture
-def server(tmp_path):
-    env = {**os.environ, "FACTCHECK_DATABASE": str(tmp_path / "served.db")}
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("served")
+    env = {**os.environ, "FACTCHECK_DATABASE": str(folder / "served.db")}
     for command in (["migrate"], ["seed"]):
         subprocess.run([BIN / "factcheck", *command], env=env, check=True, capture_output=True)
     created = subprocess.run(
@@ -34,12 +41,12 @@ def server(tmp_path):
         capture_output=True,
         text=True,
     )
-    env["TEST_ADMIN_KEY"] = created.stdout.splitlines()[-1]
+    admin_key = created.stdout.splitlines()[-1]
     port = free_port()
     env["FACTCHECK_BIND"] = f"127.0.0.1:{port}"
     base = f"http://127.0.0.1:{port}"
     with (
-        open(tmp_path / "gunicorn.log", "wb") as log,
+        open(folder / "gunicorn.log", "wb") as log,
         subprocess.Popen(
             [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
             cwd=PROJECT_ROOT,
@@ -50,10 +57,23 @@ def server(tmp_path):
     ):
         try:
             wait_until_up(base)
-            yield base, env["TEST_ADMIN_KEY"]
+            yield Served(base, admin_key)
         finally:
             process.terminate()
             process.wait(timeout=30)
+
+
+def call(server, key, method, path, status, **kwargs):
+    """One request to the served API with this key; asserts its status and returns its body."""
+    response = requests.request(
+        method,
+        f"{server.url}{path}",
+        headers={"Authorization": f"Bearer {key}"},
+        timeout=10,
+        **kwargs,
+    )
+    assert response.status_code == status, response.text
+    return response.json()
 
 
 def wait_until_up(base, seconds=15):
@@ -68,64 +88,65 @@ def wait_until_up(base, seconds=15):
 
 
 def test_seeded_service_answers_a_search(server):
-    server, _ = server
-    response = requests.get(f"{server}/api/v1/claims", params={"q": "Krebs"}, timeout=5)
+    response = requests.get(f"{server.url}/api/v1/claims", params={"q": "Krebs"}, timeout=5)
     assert response.status_code == 200
     assert any("Krebs" in item["text"] for item in response.json()["items"])
-    health = requests.get(f"{server}/healthz", timeout=5)
+    health = requests.get(f"{server.url}/healthz", timeout=5)
     assert health.json() == {"status": "ok", "database": "ok"}
 
 
 def test_server_refuses_a_body_over_one_mebibyte(server):
-    server, key = server
     response = requests.post(
-        f"{server}/api/v1/articles",
+        f"{server.url}/api/v1/articles",
         data=b'{"title": "' + b"x" * (2 * 1024 * 1024) + b'"}',
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {key}"},
+        headers={
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {server.admin_key}",
+        },
         timeout=10,
     )
     assert response.status_code == 413
     assert response.headers["Content-Type"] == "application/problem+json"
 
 
+def claim_in_review(server):
+    """A claim of its own, drafted and submitted by the admin, so neither editor wrote it."""
+    admin = partial(call, server, server.admin_key)
+    body = "The race was close."
+    article = admin("post", "/api/v1/articles", 201, json={"title": "Race", "body": body})
+    claim = admin(
+        "post",
+        "/api/v1/claims",
+        201,
+        json={"article_id": article["id"], "text": body, "claimant": "x"},
+    )
+    url = f"/api/v1/claims/{claim['id']}"
+    source = admin("post", f"{url}/sources", 201, json={"url": "https://e.org", "kind": "primary"})
+    admin("post", f"{url}/transitions", 200, json={"to": "in_research"})
+    verdict = {"rating": "true", "explanation": "x", "source_ids": [source["id"]]}
+    admin("post", f"{url}/verdicts", 201, json=verdict)
+    admin("post", f"{url}/transitions", 200, json={"to": "in_review"})
+    return claim["id"]
+
+
 def test_two_editors_approving_and_publishing_at_once_through_gunicorn(server):
-    base, admin_key = server
-    admin = {"Authorization": f"Bearer {admin_key}"}
+    admin = partial(call, server, server.admin_key)
+    claim_id = claim_in_review(server)
     editors = []
-    for name in ("eve", "ed"):
-        created = requests.post(
-            f"{base}/api/v1/users", json={"name": name, "role": "editor"}, headers=admin, timeout=5
-        )
-        editors.append({"Authorization": f"Bearer {created.json()['key']}"})
-    waiting = requests.get(f"{base}/api/v1/claims?status=in_review", headers=admin, timeout=5)
-    claim_id = waiting.json()["items"][0]["id"]
+    for _ in range(2):
+        name = f"editor-{uuid.uuid4().hex[:8]}"
+        created = admin("post", "/api/v1/users", 201, json={"name": name, "role": "editor"})
+        editors.append({"Authorization": f"Bearer {created['key']}"})
+    url = f"{server.url}/api/v1/claims/{claim_id}/transitions"
     for target in ("approved", "published"):
-        assert sorted(race(base, claim_id, target, editors)) == [200, 409]
-    history = requests.get(f"{base}/api/v1/claims/{claim_id}/history", headers=admin, timeout=5)
-    actions = [event["action"] for event in history.json()["items"]]
+        sends = [
+            partial(requests.post, url, json={"to": target}, headers=headers, timeout=10)
+            for headers in editors
+        ]
+        assert sorted(response.status_code for response in race(*sends)) == [200, 409]
+    history = admin("get", f"/api/v1/claims/{claim_id}/history", 200)
+    actions = [event["action"] for event in history["items"]]
     assert actions.count("claim.approved") == 1 and actions.count("claim.published") == 1
-
-
-def race(base, claim_id, target, callers):
-    """Send the same move from every caller at the same moment; return the statuses."""
-    barrier, statuses = threading.Barrier(len(callers)), []
-
-    def send(headers):
-        barrier.wait()
-        response = requests.post(
-            f"{base}/api/v1/claims/{claim_id}/transitions",
-            json={"to": target},
-            headers=headers,
-            timeout=10,
-        )
-        statuses.append(response.status_code)
-
-    threads = [threading.Thread(target=send, args=(headers,)) for headers in callers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return statuses
 
 
 @pytest.mark.parametrize(
@@ -137,11 +158,10 @@ def race(base, claim_id, target, callers):
     ],
 )
 def test_server_refuses_chunked_bodies_cleanly(server, chunks):
-    base, key = server
-    host, port = base.removeprefix("http://").split(":")
+    host, port = server.url.removeprefix("http://").split(":")
     head = (
         "POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-        f"Authorization: Bearer {key}\r\nContent-Type: application/json\r\n"
+        f"Authorization: Bearer {server.admin_key}\r\nContent-Type: application/json\r\n"
         "Transfer-Encoding: chunked\r\n\r\n"
     )
     with socket.create_connection((host, int(port)), timeout=10) as connection:

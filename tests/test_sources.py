@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import assert_problem
+from tests.conftest import assert_field_error, assert_problem, cases
 
 
 def test_add_and_list(client, claim):
@@ -25,30 +25,38 @@ def test_add_and_list(client, claim):
     assert listed == {"items": [source], "next": None}
 
 
+GOOD = {"url": "https://example.org", "kind": "primary"}
+
+
 @pytest.mark.parametrize(
-    ("payload", "field"),
-    [
-        ({"kind": "primary"}, "url"),
-        ({"url": "https://example.org"}, "kind"),
-        ({"url": "https://example.org", "kind": "tertiary"}, "kind"),
-        ({"url": "javascript:alert(1)", "kind": "primary"}, "url"),
-        ({"url": "https://example.org", "kind": "primary", "accessed_at": "now"}, "accessed_at"),
-        ({"url": "https://example.org", "kind": "primary", "archived_url": "x"}, "archived_url"),
-        (
-            {"url": "https://e.org", "kind": "primary", "archived_url": "https://e.org/\udfff"},
-            "archived_url",
-        ),
-        (
-            {"url": "https://e.org", "kind": "primary", "accessed_at": "0001-01-01T00:00:00+01:00"},
-            "accessed_at",
-        ),
-        ({"url": "https://example.org", "kind": "primary", "note": ["a"]}, "note"),
-        ({"url": "https://example.org", "kind": "primary", "id": 4}, "id"),
-    ],
+    ("payload", "field", "message"),
+    cases(
+        [
+            ({"kind": "primary"}, "url", "Missing data for required field."),
+            ({"url": "https://example.org"}, "kind", "Missing data for required field."),
+            ({**GOOD, "kind": "tertiary"}, "kind", "Must be one of: primary, secondary."),
+            ({**GOOD, "url": "javascript:alert(1)"}, "url", "Not a valid URL."),
+            ({**GOOD, "accessed_at": "now"}, "accessed_at", "Not a valid ISO 8601 date-time."),
+            ({**GOOD, "archived_url": "x"}, "archived_url", "Not a valid URL."),
+            (
+                {**GOOD, "archived_url": "https://e.org/\udfff"},
+                "archived_url",
+                "Not valid Unicode text.",
+            ),
+            (
+                {**GOOD, "accessed_at": "0001-01-01T00:00:00+01:00"},
+                "accessed_at",
+                "Give a year between 1000 and 9998.",
+            ),
+            ({**GOOD, "note": ["a"]}, "note", "Not a valid string."),
+            ({**GOOD, "id": 4}, "id", "Unknown field."),
+        ],
+        "payload",
+    ),
 )
-def test_add_rejects_bad_sources(client, claim, payload, field):
+def test_add_rejects_bad_sources(client, claim, payload, field, message):
     body = assert_problem(client.post(f"/api/v1/claims/{claim['id']}/sources", json=payload), 422)
-    assert field in body["errors"]
+    assert_field_error(body, field, message)
     assert client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"] == []
 
 

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.conftest import assert_problem
+from tests.conftest import assert_field_error, assert_problem, cases
+from tests.flow import bring_to, moved
 
 
 def add(client, claim_id, **payload):
@@ -33,24 +34,50 @@ def test_claim_shows_latest_draft_to_staff(client, claim):
     assert shown["verdict"] is None
 
 
+SIX_POINT_LABELS = "Use one of: true, mostly-true, half-true, mostly-false, false, pants-on-fire."
+
+
 @pytest.mark.parametrize(
-    ("payload", "field"),
-    [
-        ({"explanation": "x"}, "rating"),
-        ({"rating": "false"}, "explanation"),
-        ({"rating": "false", "explanation": ""}, "explanation"),
-        ({"rating": "sort-of", "explanation": "x"}, "rating"),
-        ({"rating": "accurate", "explanation": "x"}, "rating"),
-        ({"rating": "false", "scale": "ten-point", "explanation": "x"}, "scale"),
-        ({"rating": "false", "explanation": "x", "source_ids": [999]}, "source_ids"),
-        ({"rating": "false", "explanation": "x", "source_ids": ["a"]}, "source_ids.0"),
-        ({"rating": "false", "explanation": "x", "source_ids": 3}, "source_ids"),
-        ({"rating": "false", "explanation": "x", "author": "me"}, "author"),
-    ],
+    ("payload", "field", "message"),
+    cases(
+        [
+            ({"explanation": "x"}, "rating", "Missing data for required field."),
+            ({"rating": "false"}, "explanation", "Missing data for required field."),
+            (
+                {"rating": "false", "explanation": ""},
+                "explanation",
+                "Length must be between 1 and 5000.",
+            ),
+            ({"rating": "sort-of", "explanation": "x"}, "rating", SIX_POINT_LABELS),
+            ({"rating": "accurate", "explanation": "x"}, "rating", SIX_POINT_LABELS),
+            (
+                {"rating": "false", "scale": "ten-point", "explanation": "x"},
+                "scale",
+                "Unknown scale.",
+            ),
+            (
+                {"rating": "false", "explanation": "x", "source_ids": [999]},
+                "source_ids",
+                "Not a source of claim",
+            ),
+            (
+                {"rating": "false", "explanation": "x", "source_ids": ["a"]},
+                "source_ids.0",
+                "Not a valid integer.",
+            ),
+            (
+                {"rating": "false", "explanation": "x", "source_ids": 3},
+                "source_ids",
+                "Not a valid list.",
+            ),
+            ({"rating": "false", "explanation": "x", "author": "me"}, "author", "Unknown field."),
+        ],
+        "payload",
+    ),
 )
-def test_bad_verdicts_are_refused(client, claim, payload, field):
+def test_bad_verdicts_are_refused(client, claim, payload, field, message):
     body = assert_problem(add(client, claim["id"], **payload), 422)
-    assert field in body["errors"]
+    assert_field_error(body, field, message)
     assert client.get(f"/api/v1/claims/{claim['id']}/verdicts").json["items"] == []
 
 
@@ -60,7 +87,8 @@ def test_a_verdict_cannot_cite_another_claims_source(client, claim, source, arti
         json={"article_id": article["id"], "text": "Turnout was 61 percent", "claimant": "x"},
     ).json
     response = add(client, other["id"], rating="true", explanation="x", source_ids=[source["id"]])
-    assert "source_ids" in assert_problem(response, 422)["errors"]
+    body = assert_problem(response, 422)
+    assert_field_error(body, "source_ids", f"Not a source of claim {other['id']}: {source['id']}.")
 
 
 def test_verdicts_of_unknown_claim_are_404(client):
@@ -68,14 +96,10 @@ def test_verdicts_of_unknown_claim_are_404(client):
     assert_problem(client.get("/api/v1/claims/999/verdicts"), 404)
 
 
-def test_rating_filter_uses_the_published_verdict(client, claim, db):
-    verdict = add(client, claim["id"], rating="false", explanation="No.").json
+def test_rating_filter_uses_the_published_verdict(client, claim, source, as_user):
+    bring_to(as_user, claim["id"], "approved", source["id"])  # its draft is rated false
     assert client.get("/api/v1/claims?rating=false").json["items"] == []
-    db.execute("UPDATE verdicts SET published_at = created_at WHERE id = ?", [verdict["id"]])
-    db.execute(
-        "UPDATE claims SET published_verdict_id = ?, rating = ? WHERE id = ?",
-        [verdict["id"], verdict["rating"], claim["id"]],
-    )
+    moved(as_user("eve"), claim["id"], "published")
     items = client.get("/api/v1/claims?rating=false").json["items"]
     assert [item["id"] for item in items] == [claim["id"]]
     assert items[0]["verdict"]["rating"] == "false"

@@ -3,20 +3,7 @@
 import pytest
 
 from tests.conftest import assert_problem
-
-
-def publish(as_user, claim_id, source_id):
-    rita, eve = as_user("rita"), as_user("eve")
-    rita.post(f"/api/v1/claims/{claim_id}/transitions", json={"to": "in_research"})
-    rita.post(
-        f"/api/v1/claims/{claim_id}/verdicts",
-        json={"rating": "false", "explanation": "No.", "source_ids": [source_id]},
-    )
-    for client, to in ((rita, "in_review"), (eve, "approved"), (eve, "published")):
-        assert (
-            client.post(f"/api/v1/claims/{claim_id}/transitions", json={"to": to}).status_code
-            == 200
-        )
+from tests.flow import bring_to, draft, move, moved
 
 
 @pytest.mark.parametrize("suffix", ["", "/sources", "/verdicts", "/history"])
@@ -33,7 +20,7 @@ def test_readers_see_only_cited_sources_and_published_verdicts(
         f"/api/v1/claims/{claim['id']}/sources",
         json={"url": "https://e.org/x", "kind": "secondary"},
     ).json
-    publish(as_user, claim["id"], source["id"])
+    bring_to(as_user, claim["id"], "published", source["id"])
     ids = [s["id"] for s in anon.get(f"/api/v1/claims/{claim['id']}/sources").json["items"]]
     assert ids == [source["id"]]
     staff_ids = [s["id"] for s in client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"]]
@@ -45,19 +32,12 @@ def test_readers_see_only_cited_sources_and_published_verdicts(
 
 
 def test_public_notes_surface_only_with_publication(anon, claim, source, as_user):
-    rita, eve = as_user("rita"), as_user("eve")
-    url = f"/api/v1/claims/{claim['id']}"
-    early = rita.post(f"{url}/transitions", json={"to": "in_research", "public_note": "early"})
+    early = move(as_user("rita"), claim["id"], "in_research", public_note="early")
     assert "public_note" in assert_problem(early, 422)["errors"]
-    rita.post(f"{url}/transitions", json={"to": "in_research"})
-    rita.post(
-        f"{url}/verdicts",
-        json={"rating": "false", "explanation": "x", "source_ids": [source["id"]]},
-    )
-    rita.post(f"{url}/transitions", json={"to": "in_review"})
-    eve.post(f"{url}/transitions", json={"to": "approved"})
-    eve.post(f"{url}/transitions", json={"to": "published", "public_note": "Editor's note."})
-    assert [note["note"] for note in anon.get(url).json["public_notes"]] == ["Editor's note."]
+    bring_to(as_user, claim["id"], "approved", source["id"])
+    moved(as_user("eve"), claim["id"], "published", public_note="Editor's note.")
+    shown = anon.get(f"/api/v1/claims/{claim['id']}").json
+    assert [note["note"] for note in shown["public_notes"]] == ["Editor's note."]
 
 
 def test_etags_and_conditional_requests(client, anon, claim, source, as_user):
@@ -77,7 +57,7 @@ def test_etags_and_conditional_requests(client, anon, claim, source, as_user):
         assert_problem(client.post(path, json=body, headers={"If-Match": tag}), 412)
     assert client.get(f"{url}/verdicts").json["items"] == []
     assert client.get(url).json["status"] == "new"
-    publish(as_user, claim["id"], source["id"])
+    bring_to(as_user, claim["id"], "published", source["id"])
     public = anon.get(url)
     assert public.status_code == 200 and public.headers["ETag"] != client.get(url).headers["ETag"]
     assert anon.get(url, headers={"If-None-Match": public.headers["ETag"]}).status_code == 304
@@ -95,13 +75,10 @@ def test_workflow_document_matches_the_machine(anon):
 
 def test_queue_shows_assignments_reviews_and_stale(claim, source, as_user, db):
     rita, eve = as_user("rita"), as_user("eve")
-    rita.post(f"/api/v1/claims/{claim['id']}/transitions", json={"to": "in_research"})
+    bring_to(as_user, claim["id"], "in_research")
     assert [c["id"] for c in rita.get("/api/v1/queue").json["assigned_to_me"]] == [claim["id"]]
-    rita.post(
-        f"/api/v1/claims/{claim['id']}/verdicts",
-        json={"rating": "false", "explanation": "No.", "source_ids": [source["id"]]},
-    )
-    rita.post(f"/api/v1/claims/{claim['id']}/transitions", json={"to": "in_review"})
+    draft(rita, claim["id"], [source["id"]])
+    moved(rita, claim["id"], "in_review")
     assert [c["id"] for c in eve.get("/api/v1/queue").json["awaiting_my_review"]] == [claim["id"]]
     assert rita.get("/api/v1/queue").json["awaiting_my_review"] == []
     assert eve.get("/api/v1/queue").json["stale"] == []
@@ -110,7 +87,7 @@ def test_queue_shows_assignments_reviews_and_stale(claim, source, as_user, db):
 
 
 def test_stats_count_statuses_and_time_in_them(claim, source, as_user):
-    publish(as_user, claim["id"], source["id"])
+    bring_to(as_user, claim["id"], "published", source["id"])
     stats = as_user("eve").get("/api/v1/stats").json
     assert stats["counts"]["published"] == 1 and stats["counts"]["new"] == 0
     medians = stats["median_seconds_in_status"]
@@ -131,19 +108,19 @@ def test_readers_see_an_article_once_a_claim_of_it_is_published(
     assert_problem(anon.get(url), 404)
     assert anon.get("/api/v1/articles").json["items"] == []
     assert client.get(url).status_code == 200
-    publish(as_user, claim["id"], source["id"])
+    bring_to(as_user, claim["id"], "published", source["id"])
     assert [c["id"] for c in anon.get(url).json["claims"]] == [claim["id"]]
     assert [a["id"] for a in anon.get("/api/v1/articles").json["items"]] == [claim["article_id"]]
 
 
 def test_readers_see_neither_internal_status_nor_internal_changes(anon, claim, source, as_user):
     url = f"/api/v1/claims/{claim['id']}"
-    publish(as_user, claim["id"], source["id"])
+    bring_to(as_user, claim["id"], "published", source["id"])
     before = anon.get(url)
     assert before.json["status"] == "published"
     eve = as_user("eve")
-    assert eve.post(f"{url}/transitions", json={"to": "in_research"}).status_code == 200
-    eve.post(f"{url}/verdicts", json={"rating": "true", "explanation": "Redo.", "source_ids": []})
+    moved(eve, claim["id"], "in_research")
+    draft(eve, claim["id"], rating="true", explanation="Redo.")
     during = anon.get(url)
     assert during.json["status"] == "published"
     assert during.json["updated_at"] == before.json["updated_at"]
@@ -169,6 +146,6 @@ def test_single_source_follows_the_same_visibility(client, anon, claim, source, 
     )
     uncited = response.json
     assert client.get(response.headers["Location"]).json == uncited
-    publish(as_user, claim["id"], source["id"])
+    bring_to(as_user, claim["id"], "published", source["id"])
     assert anon.get(f"/api/v1/claims/{claim['id']}/sources/{source['id']}").status_code == 200
     assert_problem(anon.get(f"/api/v1/claims/{claim['id']}/sources/{uncited['id']}"), 404)
