@@ -2,6 +2,8 @@
 an answer takes, each for its audience (reader visibility comes from factcheck/visibility)."""
 
 import json
+import re
+import unicodedata
 
 from factcheck import verdicts, visibility
 from factcheck.errors import Invalid, NotFound
@@ -55,11 +57,18 @@ def _filters(query, *, staff):
     return where, params
 
 
-def _fts_query(db, text):
-    quoted = db.quote_fts(text)
-    if not quoted.strip():
+# A word as FTS5's unicode61 tokenizer sees one: letters and digits (underscore separates).
+WORD = re.compile(r"[^\W_]+")
+
+
+def fts_query(text):
+    """An FTS5 query matching every word of text, each a quoted string, so no operator,
+    prefix star or column filter in the text is ever live. Words are extracted here, never
+    by splitting the raw text (a quote followed by a newline once escaped the quoting)."""
+    words = WORD.findall(unicodedata.normalize("NFC", text))
+    if not words:
         raise Invalid("The search has no words.", {"q": ["Give at least one word to search for."]})
-    return quoted
+    return " ".join(f'"{word}"' for word in words)
 
 
 def _sort(query):
@@ -84,7 +93,7 @@ def search(db, query, *, staff):
             "FROM claims_fts WHERE claims_fts MATCH :q) "
         )
         source = "hits JOIN claims c ON c.id = hits.id"
-        params["q"] = _fts_query(db, query["q"])
+        params["q"] = fts_query(query["q"])
     if query.get("cursor"):
         params["after_key"], params["after_id"] = decode_cursor(query["cursor"], sort)
         where.append(f"({key_sql}, c.id) {'<' if descending else '>'} (:after_key, :after_id)")

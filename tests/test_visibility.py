@@ -149,3 +149,34 @@ def test_single_source_follows_the_same_visibility(client, anon, claim, source, 
     bring_to(as_user, claim["id"], "published", source["id"])
     assert anon.get(f"/api/v1/claims/{claim['id']}/sources/{source['id']}").status_code == 200
     assert_problem(anon.get(f"/api/v1/claims/{claim['id']}/sources/{uncited['id']}"), 404)
+
+
+@pytest.mark.parametrize(
+    ("method", "suffix", "body"),
+    [
+        ("patch", "", {"claimant": "Someone else"}),
+        ("post", "/transitions", {"to": "in_research", "assignee": "rob"}),
+        ("post", "/sources", {"url": "https://e.org/z", "kind": "primary"}),
+        ("post", "/verdicts", {"rating": "true", "explanation": "Overwrites the correction."}),
+        ("delete", "", None),
+    ],
+)
+def test_the_readers_etag_never_passes_if_match(
+    anon, claim, source, as_user, db, method, suffix, body
+):
+    """The public tag stays the same while staff prepare a correction: a writer holding it
+    would overwrite their changes."""
+    url = f"/api/v1/claims/{claim['id']}"
+    bring_to(as_user, claim["id"], "published", source["id"])
+    public_tag = anon.get(url).headers["ETag"]
+    eve = as_user("eve")
+    moved(eve, claim["id"], "in_research", assignee="rita")
+    draft(as_user("rita"), claim["id"], [source["id"]], "true")
+    assert anon.get(url).headers["ETag"] == public_tag
+    before = db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone()
+    events = db["audit_events"].count
+    response = getattr(eve, method)(f"{url}{suffix}", json=body, headers={"If-Match": public_tag})
+    assert_problem(response, 412)
+    assert response.headers["ETag"] == eve.get(url).headers["ETag"]
+    assert db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone() == before
+    assert db["audit_events"].count == events
