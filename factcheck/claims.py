@@ -94,6 +94,19 @@ def require(db, claim_id, if_match=None):
     return row
 
 
+def require_research(claim, actor, work, verb):
+    """The rule for research work on a claim (its verdict drafts and its sources): only while
+    it is new or in research (409), and once assigned only by the assignee or an editor (403)."""
+    if claim["status"] not in workflow.DRAFTING_STATES:
+        raise Conflict(
+            f"The claim is {claim['status']}: {work} only while it is "
+            f"{' or '.join(workflow.DRAFTING_STATES)} (send it back to research first)."
+        )
+    assigned = claim["assignee"]
+    if assigned and assigned != actor.name and not actor.has_role("editor"):
+        raise Forbidden(f"The claim is assigned to {assigned}; only they or an editor {verb}.")
+
+
 def touch(db, claim_id):
     """Mark the claim changed: a new version (for ETags) and updated_at."""
     db.execute(

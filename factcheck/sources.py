@@ -19,7 +19,8 @@ def add(db, claim_id, data, actor, if_match=None):
     """Attach a source to the claim and return it."""
     stamp = now()
     with write_transaction(db):
-        claims.require(db, claim_id, if_match)
+        claim = claims.require(db, claim_id, if_match)
+        claims.require_research(claim, actor, "sources can be changed", "change its sources")
         source_id = (
             db["sources"]
             .insert(
@@ -69,7 +70,8 @@ def for_claim(db, claim_id, *, staff):
 def delete(db, claim_id, source_id, actor, if_match=None):
     """Remove a source no verdict cites (revisions are history and keep their evidence)."""
     with write_transaction(db):
-        claims.require(db, claim_id, if_match)
+        claim = claims.require(db, claim_id, if_match)
+        claims.require_research(claim, actor, "sources can be changed", "change its sources")
         found = db.execute(
             "SELECT 1 FROM sources WHERE id = ? AND claim_id = ?", [source_id, claim_id]
         ).fetchone()

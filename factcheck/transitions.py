@@ -42,14 +42,15 @@ def _has_text(name):
 def _valid_assignee(db, move):
     if move.assignee is None:
         return
+    # Before the lookup, so that a reviewer cannot tell which user names exist.
+    if move.assignee != move.actor.name and not move.actor.has_role("editor"):
+        raise Forbidden("A reviewer can only take a claim for themselves; an editor assigns.")
     if accounts.find_user(db, move.assignee) is None:
         raise Invalid(
             f"There is no user {move.assignee!r}.",
             {"assignee": ["Unknown user."]},
             extra={"precondition": "valid_assignee"},
         )
-    if move.assignee != move.actor.name and not move.actor.has_role("editor"):
-        raise Forbidden("A reviewer can only take a claim for themselves; an editor assigns.")
 
 
 def _caller_is_assignee(db, move):

@@ -2,9 +2,9 @@
 
 import json
 
-from factcheck import audit, claims, ratings, visibility, workflow
+from factcheck import audit, claims, ratings, visibility
 from factcheck.db import write_transaction
-from factcheck.errors import Conflict, Forbidden, Invalid
+from factcheck.errors import Invalid
 from factcheck.timeutil import now
 
 VERDICT_SELECT = """
@@ -92,14 +92,7 @@ def add(db, claim_id, data, actor, default_scale, if_match=None):
     source_ids = list(dict.fromkeys(data["source_ids"]))
     with write_transaction(db):
         claim = claims.require(db, claim_id, if_match)
-        if claim["status"] not in workflow.DRAFTING_STATES:
-            raise Conflict(
-                f"The claim is {claim['status']}: a verdict can be drafted only while it is "
-                f"{' or '.join(workflow.DRAFTING_STATES)} (send it back to research first)."
-            )
-        assigned = claim["assignee"]
-        if assigned and assigned != actor.name and not actor.has_role("editor"):
-            raise Forbidden(f"The claim is assigned to {assigned}; only they or an editor draft.")
+        claims.require_research(claim, actor, "a verdict can be drafted", "draft")
         scale_id = ratings.resolve_label(db, data["scale"] or default_scale, data["rating"])
         _check_sources_belong(db, claim_id, source_ids)
         revision = db.execute(

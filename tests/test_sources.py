@@ -3,6 +3,7 @@
 import pytest
 
 from tests.conftest import assert_field_error, assert_problem, cases
+from tests.flow import bring_to
 
 
 def test_add_and_list(client, claim):
@@ -100,3 +101,41 @@ def test_stale_if_match_on_sources_is_412(client, claim, source):
     )
     assert_problem(client.delete(f"{url}/{source['id']}", headers=stale), 412)
     assert len(client.get(url).json["items"]) == 1
+
+
+# Who may add or delete a claim's sources: the same rule as drafting its verdict.
+SOURCE_RIGHTS = [
+    # (the claim's state, its assignee, caller, expected status of add and of delete)
+    ("new", None, "rob", 201, 204),
+    ("in_research", "rita", "rita", 201, 204),
+    ("in_research", "rita", "rob", 403, 403),
+    ("in_research", "rita", "eve", 201, 204),
+    ("in_review", "rita", "rita", 409, 409),
+    ("published", "rita", "eve", 409, 409),
+    ("retracted", "rita", "rob", 409, 409),
+    ("retracted", "rita", "eve", 409, 409),
+]
+
+
+@pytest.mark.parametrize(("state", "assignee", "caller", "add", "delete"), SOURCE_RIGHTS)
+def test_sources_change_only_in_research_by_its_researcher(
+    claim, source, as_user, db, state, assignee, caller, add, delete
+):
+    spare = (
+        as_user("ada")
+        .post(
+            f"/api/v1/claims/{claim['id']}/sources",
+            json={"url": "https://e.org/s", "kind": "primary"},
+        )
+        .json
+    )
+    assert bring_to(as_user, claim["id"], state, source["id"]).get("assignee") == assignee
+    before = db.execute("SELECT count(*) FROM sources").fetchone()[0]
+    url = f"/api/v1/claims/{claim['id']}/sources"
+    added = as_user(caller).post(url, json={"url": "https://e.org/new", "kind": "secondary"})
+    removed = as_user(caller).delete(f"{url}/{spare['id']}")
+    assert (added.status_code, removed.status_code) == (add, delete), (added.json, removed.json)
+    if add != 201:
+        assert_problem(added, add)
+        assert_problem(removed, delete)
+        assert db.execute("SELECT count(*) FROM sources").fetchone()[0] == before

@@ -180,3 +180,16 @@ def test_the_readers_etag_never_passes_if_match(
     assert response.headers["ETag"] == eve.get(url).headers["ETag"]
     assert db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone() == before
     assert db["audit_events"].count == events
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/claims", "/api/v1/articles", "/api/v1/claims/{id}", "/api/v1/articles/{article}"],
+)
+def test_answers_that_differ_by_caller_vary_by_authorization(anon, claim, source, as_user, path):
+    bring_to(as_user, claim["id"], "published", source["id"])
+    url = path.format(id=claim["id"], article=claim["article_id"])
+    for client in (anon, as_user("eve")):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Authorization" in response.vary

@@ -181,6 +181,15 @@ def test_reviewer_cannot_assign_someone_else(claim, as_user):
     assert_problem(move(as_user("rita"), claim["id"], "in_research", assignee="rob"), 403)
 
 
+def test_a_reviewer_cannot_tell_which_user_names_exist(claim, as_user):
+    """Naming a real user and naming nobody answer a reviewer alike."""
+    answers = [
+        assert_problem(move(as_user("rita"), claim["id"], "in_research", assignee=name), 403)
+        for name in ("ada", "nobody-by-this-name")
+    ]
+    assert answers[0] == answers[1]
+
+
 def test_only_the_assignee_submits(claim, source, as_user):
     bring_to(as_user, claim["id"], "in_research")
     draft(as_user("rita"), claim["id"], [source["id"]])

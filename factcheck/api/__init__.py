@@ -34,10 +34,17 @@ def require_json_body():
         raise UnsupportedMediaType("Send the body as JSON with Content-Type: application/json.")
 
 
+def vary_by_caller(response):
+    """Staff and readers get different answers from the same URL: caches must keep them apart."""
+    response.vary.add("Authorization")
+    return response
+
+
 def init_app(app, api):
     app.url_map.converters["id"] = IdConverter
     api.register_converter(IdConverter, lambda _converter: {"type": "integer", "minimum": 1})
     app.before_request(require_json_body)
+    app.after_request(vary_by_caller)
     for module in (
         articles,
         claims,
