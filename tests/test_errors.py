@@ -131,3 +131,28 @@ def test_every_problem_type_is_described(anon):
         assert response.status_code == 200
         assert response.json == {"type": f"/problems/{kind.slug}", "description": kind.description}
     assert_problem(anon.get("/problems/nothing"), 404)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/claims/{claim}",
+        "/api/v1/claims/{claim}/sources",
+        "/api/v1/claims/{claim}/sources/{source}",
+        "/api/v1/claims/{claim}/verdicts",
+        "/api/v1/claims/{claim}/history",
+        "/api/v1/articles/{article}",
+        "/api/v1/queue",
+        "/api/v1/workflow",
+        "/api/v1/rating-scales",
+        "/api/v1/users",
+        "/api/v1/keys",
+        "/api/v1/claims",
+        "/api/v1/stats",
+    ],
+)
+def test_unknown_query_parameters_are_refused_everywhere(client, claim, source, path):
+    url = path.format(claim=claim["id"], source=source["id"], article=claim["article_id"])
+    assert client.get(url).status_code == 200
+    body = assert_problem(client.get(url, query_string={"colour": "blue"}), 422)
+    assert_field_error(body, "colour", "Unknown field.")

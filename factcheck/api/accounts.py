@@ -24,6 +24,7 @@ def admins_only():
 
 
 @blp.route("/users", methods=["GET"])
+@blp.no_query()
 @blp.response(200, UserListSchema)
 def list_users():
     """Every user and their role."""
@@ -42,6 +43,7 @@ def create_user(data):
 
 
 @blp.route("/keys", methods=["GET"])
+@blp.no_query()
 @blp.response(200, KeyListSchema)
 def list_keys():
     """Every API key, without its secret."""

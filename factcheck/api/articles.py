@@ -42,6 +42,7 @@ def list_articles(query):
 
 
 @blp.route("/<id:article_id>", methods=["GET"])
+@blp.no_query()
 @blp.response(200, ArticleDetailSchema)
 @blp.problem(404, "No such article.")
 def get_article(article_id):

@@ -1,6 +1,7 @@
 """The blueprint every API module builds on: a strict argument parser (unknown fields and
 query parameters refused), problem+json error documentation, and row ids in paths."""
 
+import functools
 import json
 
 import flask_smorest
@@ -9,7 +10,7 @@ from webargs.flaskparser import FlaskParser
 from werkzeug.routing import IntegerConverter
 
 from factcheck.errors import PROBLEM_MEDIA_TYPE
-from factcheck.schemas.base import ProblemSchema
+from factcheck.schemas.base import NoQuerySchema, ProblemSchema
 from factcheck.schemas.fields import MAX_SQLITE_INTEGER
 
 
@@ -48,3 +49,16 @@ class Blueprint(flask_smorest.Blueprint):
         return self.alt_response(
             status, schema=ProblemSchema, content_type=PROBLEM_MEDIA_TYPE, description=description
         )
+
+    def no_query(self):
+        """Refuse query parameters on an operation that takes none (422, like every unknown
+        field), and hand the view nothing for them."""
+
+        def decorator(view):
+            @functools.wraps(view)
+            def without_query(_no_query, *args, **kwargs):
+                return view(*args, **kwargs)
+
+            return self.arguments(NoQuerySchema, location="query")(without_query)
+
+        return decorator

@@ -44,6 +44,7 @@ def list_claims(query):
 
 
 @blp.route("/<id:claim_id>", methods=["GET"])
+@blp.no_query()
 @blp.response(200, ClaimSchema)
 @blp.alt_response(304, description="Not modified since the ETag in If-None-Match.")
 @blp.problem(404, "No such claim (or not published, for readers).")

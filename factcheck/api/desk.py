@@ -12,6 +12,7 @@ blp = Blueprint("desk", __name__, url_prefix="/api/v1", description="Queues and 
 
 
 @blp.route("/queue", methods=["GET"])
+@blp.no_query()
 @blp.response(200, QueueSchema)
 def my_queue():
     """Claims assigned to me, awaiting my review, and stale ones."""

@@ -15,6 +15,7 @@ blp = Blueprint(
 
 
 @blp.route("", methods=["GET"])
+@blp.no_query()
 @blp.response(200, EventListSchema)
 @blp.problem(404, "No such claim (or not published, for readers).")
 def claim_history(claim_id):

@@ -16,6 +16,7 @@ blp = Blueprint(
 
 
 @blp.route("", methods=["GET"])
+@blp.no_query()
 @blp.response(200, RatingScaleListSchema)
 def list_rating_scales():
     """Every rating scale and its labels, truest first."""

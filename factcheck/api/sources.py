@@ -30,6 +30,7 @@ def add_source(data, claim_id):
 
 
 @blp.route("", methods=["GET"])
+@blp.no_query()
 @blp.response(200, SourceListSchema)
 @blp.problem(404, "No such claim.")
 def list_sources(claim_id):
@@ -39,6 +40,7 @@ def list_sources(claim_id):
 
 
 @blp.route("/<id:source_id>", methods=["GET"])
+@blp.no_query()
 @blp.response(200, SourceSchema)
 @blp.problem(404, "No such claim or source (readers: or not cited by a published verdict).")
 def get_source(claim_id, source_id):

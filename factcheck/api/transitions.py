@@ -28,6 +28,7 @@ def move_claim(move, claim_id):
 
 
 @blp.route("/workflow", methods=["GET"])
+@blp.no_query()
 @blp.response(200, WorkflowSchema)
 def get_workflow():
     """The states, the moves between them, their roles and preconditions."""

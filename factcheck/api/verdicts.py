@@ -32,6 +32,7 @@ def add_verdict(data, claim_id):
 
 
 @blp.route("", methods=["GET"])
+@blp.no_query()
 @blp.response(200, VerdictListSchema)
 @blp.problem(404, "No such claim.")
 def list_verdicts(claim_id):

@@ -15,6 +15,10 @@ def described(description, **kwargs):
     return {"metadata": {"description": description}, **kwargs}
 
 
+class NoQuerySchema(BaseSchema):
+    """An operation that takes no query parameters: any one sent is unknown (422)."""
+
+
 class PageQuerySchema(BaseSchema):
     limit = fields.Integer(
         strict=False,
