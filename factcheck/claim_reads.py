@@ -5,7 +5,7 @@ import json
 import re
 import unicodedata
 
-from factcheck import verdicts, visibility
+from factcheck import claims, verdicts, visibility
 from factcheck.errors import Invalid, NotFound
 from factcheck.pagination import decode_cursor, keyset_page
 
@@ -41,7 +41,7 @@ def _filters(query, *, staff):
     """WHERE conditions and their parameters: the query's filters, on what this audience
     sees (readers filter on the public status and change time), and its visibility."""
     clauses = {
-        "claimant": "c.claimant = :claimant COLLATE NOCASE",
+        "claimant": "c.claimant_folded = :claimant",
         "article_id": "c.article_id = :article_id",
         "tag": "c.id IN (SELECT claim_id FROM claim_tags WHERE tag = :tag)",
         "rating": "c.rating = :rating",
@@ -54,6 +54,8 @@ def _filters(query, *, staff):
         if query.get(name) is not None:
             where.append(clause)
             params[name] = query[name]
+    if "claimant" in params:
+        params["claimant"] = claims.folded(params["claimant"])
     return where, params
 
 

@@ -1,6 +1,8 @@
 """Claims: quotes from an article, located by their character span; storing, editing and
 deleting them (reading is factcheck/claim_reads.py)."""
 
+import unicodedata
+
 from factcheck import audit, visibility, workflow
 from factcheck.db import write_transaction
 from factcheck.errors import Conflict, Forbidden, Invalid, NotFound, PreconditionFailed
@@ -30,6 +32,11 @@ def locate_span(body, text, span):
             {"span_start": ["Give span_start and span_end to say which occurrence."]},
         )
     return start, start + len(text)
+
+
+def folded(name):
+    """A claimant's name as the claimant filter compares it: Unicode case-folded."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def _article_for(db, article_id):
@@ -69,6 +76,7 @@ def create(db, data, actor):
                     "article_id": article["id"],
                     "text": data["text"],
                     "claimant": data["claimant"],
+                    "claimant_folded": folded(data["claimant"]),
                     "claim_date": data["claim_date"],
                     "span_start": start,
                     "span_end": end,
@@ -128,25 +136,37 @@ def check_if_match(claim, if_match):
         )
 
 
+def _require_editable(claim):
+    if claim["published_verdict_id"] is not None:
+        raise Conflict(
+            "A published claim's quote and details are part of the public record: "
+            "retract it and store the claim again, or correct the verdict."
+        )
+    if claim["status"] not in workflow.EDITABLE_STATES:
+        raise Conflict(f"The claim is {claim['status']}; send it back to research to edit it.")
+
+
+def _changed_columns(db, claim, changes):
+    """The claim's columns a patch sets: the quote's span located again, the claimant folded."""
+    row = {key: value for key, value in changes.items() if key != "tags"}
+    if {"text", "span_start"} & changes.keys():
+        body = _article_for(db, claim["article_id"])["body"]
+        text = changes.get("text", claim["text"])
+        row["span_start"], row["span_end"] = locate_span(body, text, _given_span(changes))
+    if "claimant" in row:
+        row["claimant_folded"] = folded(row["claimant"])
+    return row
+
+
 def update(db, claim_id, changes, actor, if_match=None):
     """Apply a partial update; the quote and its span must still agree."""
     with write_transaction(db):
         claim = require(db, claim_id, if_match)
         if not changes:
             return  # an empty patch changes nothing, not even the version
-        if claim["published_verdict_id"] is not None:
-            raise Conflict(
-                "A published claim's quote and details are part of the public record: "
-                "retract it and store the claim again, or correct the verdict."
-            )
-        if claim["status"] not in workflow.EDITABLE_STATES:
-            raise Conflict(f"The claim is {claim['status']}; send it back to research to edit it.")
-        row = {key: value for key, value in changes.items() if key != "tags"}
-        if {"text", "span_start"} & changes.keys():
-            body = _article_for(db, claim["article_id"])["body"]
-            text = changes.get("text", claim["text"])
-            row["span_start"], row["span_end"] = locate_span(body, text, _given_span(changes))
-        before = {key: claim[key] for key in row}
+        _require_editable(claim)
+        row = _changed_columns(db, claim, changes)
+        before = {key: claim[key] for key in row if key != "claimant_folded"}
         if row:
             db["claims"].update(claim_id, row)
         if "tags" in changes:

@@ -237,3 +237,24 @@ def test_cursor_from_another_sort_is_refused(client, three_claims):
     cursor = client.get("/api/v1/claims?limit=1").json["next"]
     body = assert_problem(client.get(f"/api/v1/claims?sort=claim_date&cursor={cursor}"), 422)
     assert_field_error(body, "cursor", "Not a cursor for this sort.")
+
+
+@pytest.mark.parametrize(
+    ("stored", "asked", "found"),
+    [
+        ("Émile Zoë", "émile zoë", True),
+        ("ÉMILE ZOË", "Émile Zoë", True),
+        ("Straße Verband", "STRASSE VERBAND", True),
+        ("Ελένη Παππά", "ΕΛΈΝΗ ΠΑΠΠΆ", True),
+        ("Émile Zoë", "Emile Zoe", False),
+    ],
+)
+def test_the_claimant_filter_ignores_case_in_any_script(client, article, stored, asked, found):
+    created = client.post(
+        "/api/v1/claims",
+        json={**quote("Turnout was 61 percent"), "claimant": stored, "article_id": article["id"]},
+    ).json
+    listed = client.get("/api/v1/claims", query_string={"claimant": asked}).json["items"]
+    assert [item["id"] for item in listed] == ([created["id"]] if found else [])
+    client.patch(f"/api/v1/claims/{created['id']}", json={"claimant": "Someone"})
+    assert client.get("/api/v1/claims", query_string={"claimant": asked}).json["items"] == []

@@ -50,7 +50,7 @@ def test_connections_enforce_foreign_keys_and_strict_types(db):
     ("where", "params"),
     [
         ("c.status = ?", ["new"]),
-        ("c.claimant = ? COLLATE NOCASE", ["x"]),
+        ("c.claimant_folded = ?", ["x"]),
         ("c.article_id = ?", [1]),
         ("c.updated_at >= ?", ["2020"]),
         ("c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)", ["x"]),
@@ -63,3 +63,19 @@ def test_every_filter_uses_an_index(db, where, params):
         for row in db.execute(f"EXPLAIN QUERY PLAN SELECT * FROM claims c WHERE {where}", params)
     )
     assert "USING" in plan and "SCAN c" not in plan.replace("USING", ""), plan
+
+
+def test_folded_claimants_are_filled_in_for_claims_stored_before(tmp_path):
+    with connect(tmp_path / "old.db") as db:
+        migrations.apply(db, stop_before="0004_claimant_folded")
+        db.execute(
+            "INSERT INTO articles (title, body, language, created_at, updated_at) "
+            "VALUES ('T', 'Ça va', 'fr', 'x', 'x')"
+        )
+        db.execute(
+            "INSERT INTO claims (article_id, text, claimant, span_start, span_end, language, "
+            "status, created_at, updated_at) "
+            "VALUES (1, 'Ça va', 'ÉMILE', 0, 5, 'fr', 'new', 'x', 'x')"
+        )
+        migrations.apply(db)
+        assert db.execute("SELECT claimant_folded FROM claims").fetchone()[0] == "émile"
