@@ -8,6 +8,7 @@ from factcheck import audit
 from factcheck.db import write_transaction
 from factcheck.errors import Conflict, Invalid, NotFound
 from factcheck.identity import Identity
+from factcheck.pagination import id_page
 from factcheck.timeutil import now, to_timestamp
 
 KEY_PREFIX = "fck_"
@@ -126,13 +127,12 @@ def revoke_key(db, key_id, actor):
             )
 
 
-def list_users(db):
-    return list(db.query("SELECT id, name, role, created_at FROM users ORDER BY id"))
+def list_users(db, query):
+    """One page of users, oldest first, and the next cursor."""
+    return id_page(db, "SELECT id, name, role, created_at FROM users", "id", query)
 
 
-def list_keys(db):
-    return list(
-        db.query(
-            f"SELECT {KEY_COLUMNS} FROM api_keys k JOIN users u ON u.id = k.user_id ORDER BY k.id"
-        )
-    )
+def list_keys(db, query):
+    """One page of API keys, oldest first, and the next cursor."""
+    select = f"SELECT {KEY_COLUMNS} FROM api_keys k JOIN users u ON u.id = k.user_id"
+    return id_page(db, select, "k.id", query)

@@ -3,7 +3,7 @@
 from factcheck import audit, claim_reads, visibility
 from factcheck.db import write_transaction
 from factcheck.errors import NotFound
-from factcheck.pagination import decode_cursor, keyset_page
+from factcheck.pagination import id_page
 from factcheck.timeutil import now
 
 ARTICLE_COLUMNS = "id, title, body, url, publisher, published_at, language, created_at, updated_at"
@@ -46,16 +46,7 @@ def get(db, article_id, *, staff):
 
 
 def newest_first(db, query, *, staff):
-    """One page of articles, newest first (ids grow with created_at), and the next cursor."""
+    """One page of articles, newest first, and the next cursor."""
+    select = f"SELECT {ARTICLE_COLUMNS} FROM articles a"
     where = visibility.where(visibility.ARTICLE, staff=staff)
-    params = {"limit": query["limit"] + 1}
-    if query.get("cursor"):
-        params["after_key"], params["after_id"] = decode_cursor(query["cursor"], "-created_at")
-        where.append("a.id < :after_id")
-    sql = f"SELECT {ARTICLE_COLUMNS} FROM articles a"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.id DESC LIMIT :limit"
-    return keyset_page(
-        list(db.query(sql, params)), query["limit"], "-created_at", lambda row: row["id"]
-    )
+    return id_page(db, select, "a.id", query, where=where, newest_first=True)

@@ -41,3 +41,17 @@ def keyset_page(rows, limit, sort, key_of):
     rows = rows[:limit]
     last = rows[-1]
     return rows, encode_cursor(sort, key_of(last), last["id"])
+
+
+def id_page(db, select, id_column, query, *, where=(), newest_first=False):
+    """One page of `select`'s rows in id order (ids grow with created_at), and the cursor of
+    the next: `query` holds `limit` and an optional `cursor`."""
+    sort = "-created_at" if newest_first else "created_at"
+    where, params = list(where), {"limit": query["limit"] + 1}
+    if query.get("cursor"):
+        _, params["after_id"] = decode_cursor(query["cursor"], sort)
+        where.append(f"{id_column} {'<' if newest_first else '>'} :after_id")
+    sql = select + (f" WHERE {' AND '.join(where)}" if where else "")
+    sql += f" ORDER BY {id_column} {'DESC' if newest_first else 'ASC'} LIMIT :limit"
+    rows = list(db.query(sql, params))
+    return keyset_page(rows, query["limit"], sort, lambda row: row["id"])

@@ -5,6 +5,7 @@ import pytest
 from factcheck import accounts
 from factcheck.identity import COMMAND_LINE
 from tests.conftest import assert_field_error, assert_problem, cases, client_as
+from tests.paging import every_item
 
 USE_BEARER = "Use the header `Authorization: Bearer <API key>`."
 
@@ -143,3 +144,15 @@ def test_cli_prints_the_key_alone_on_the_last_line(runner, app):
     assert runner.invoke(args=["create-key", "nobody"]).exit_code != 0
     assert runner.invoke(args=["create-user", "carla", "--role", "editor"]).exit_code != 0
     assert runner.invoke(args=["create-user", "x", "--role", "owner"]).exit_code != 0
+
+
+@pytest.mark.parametrize("path", ["/api/v1/users", "/api/v1/keys"])
+def test_users_and_keys_come_a_page_at_a_time(client, path):
+    for number in range(7):
+        client.post("/api/v1/users", json={"name": f"extra-{number}", "role": "reviewer"})
+    everything = client.get(path, query_string={"limit": 100}).json
+    assert everything["next"] is None and len(everything["items"]) == 12
+    paged = every_item(client, path, limit=5)
+    assert [item["id"] for item in paged] == [item["id"] for item in everything["items"]]
+    assert client.get(path).json["next"] is None  # 12 fit the default page of 20
+    assert_problem(client.get(path, query_string={"limit": 101}), 422)

@@ -12,6 +12,7 @@ from factcheck.schemas.accounts import (
     UserListSchema,
     UserSchema,
 )
+from factcheck.schemas.base import PageQuerySchema
 
 blp = Blueprint(
     "accounts", __name__, url_prefix="/api/v1", description="Users and API keys (admin)."
@@ -24,11 +25,12 @@ def admins_only():
 
 
 @blp.route("/users", methods=["GET"])
-@blp.no_query()
+@blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, UserListSchema)
-def list_users():
-    """Every user and their role."""
-    return {"items": accounts.list_users(get_db()), "next": None}
+def list_users(query):
+    """Users and their roles, oldest first, a page at a time."""
+    items, next_cursor = accounts.list_users(get_db(), query)
+    return {"items": items, "next": next_cursor}
 
 
 @blp.route("/users", methods=["POST"])
@@ -43,11 +45,12 @@ def create_user(data):
 
 
 @blp.route("/keys", methods=["GET"])
-@blp.no_query()
+@blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, KeyListSchema)
-def list_keys():
-    """Every API key, without its secret."""
-    return {"items": accounts.list_keys(get_db()), "next": None}
+def list_keys(query):
+    """API keys without their secrets, oldest first, a page at a time."""
+    items, next_cursor = accounts.list_keys(get_db(), query)
+    return {"items": items, "next": next_cursor}
 
 
 @blp.route("/keys", methods=["POST"])
