@@ -35,7 +35,7 @@ def find_identical(db, data):
 
 def get(db, article_id, *, staff):
     """The article with the claims this audience may see, or 404."""
-    where = " AND ".join(["a.id = ?", *visibility.where(visibility.ARTICLE, staff=staff)])
+    where = visibility.restrict(["a.id = ?"], visibility.ARTICLE, staff=staff)
     article = next(
         db.query(f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE {where}", [article_id]), None
     )

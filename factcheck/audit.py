@@ -65,8 +65,10 @@ def verify(db):
 
 
 def for_claim(db, claim_id, *, staff):
-    """A claim's events, oldest first; readers get only the public ones, without internals."""
-    where = " AND ".join(["e.claim_id = ?", *visibility.where(visibility.EVENT, staff=staff)])
+    """A claim's events, oldest first; readers get only the public ones, without internals,
+    and only of a claim they may see (else 404)."""
+    visibility.require_claim(db, claim_id, staff=staff)
+    where = visibility.restrict(["e.claim_id = ?"], visibility.EVENT, staff=staff)
     rows = db.query(
         "SELECT e.id, e.created_at, e.actor, e.key_id, e.action, e.entity, e.entity_id, "
         f"e.public, e.before, e.after FROM audit_events e WHERE {where} ORDER BY e.id",

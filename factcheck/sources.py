@@ -12,7 +12,10 @@ SOURCE_COLUMNS = (
 
 
 def _row(db, source_id):
-    return next(db.query(f"SELECT {SOURCE_COLUMNS} FROM sources s WHERE s.id = ?", [source_id]))
+    """The source's row, or None."""
+    return next(
+        db.query(f"SELECT {SOURCE_COLUMNS} FROM sources s WHERE s.id = ?", [source_id]), None
+    )
 
 
 def add(db, claim_id, data, actor, if_match=None):
@@ -43,8 +46,8 @@ def add(db, claim_id, data, actor, if_match=None):
 
 def _visible(db, claim_id, conditions, params, *, staff):
     visibility.require_claim(db, claim_id, staff=staff)
-    where = " AND ".join(
-        ["s.claim_id = :claim", *conditions, *visibility.where(visibility.SOURCE, staff=staff)]
+    where = visibility.restrict(
+        ["s.claim_id = :claim", *conditions], visibility.SOURCE, staff=staff
     )
     return list(
         db.query(
@@ -72,10 +75,8 @@ def delete(db, claim_id, source_id, actor, if_match=None):
     with write_transaction(db):
         claim = claims.require(db, claim_id, if_match)
         claims.require_research(claim, actor, "sources can be changed", "change its sources")
-        found = db.execute(
-            "SELECT 1 FROM sources WHERE id = ? AND claim_id = ?", [source_id, claim_id]
-        ).fetchone()
-        if not found:
+        source = _row(db, source_id)
+        if source is None or source["claim_id"] != claim_id:
             raise NotFound(f"Claim {claim_id} has no source {source_id}.")
         citing = [
             row[0]
@@ -89,7 +90,6 @@ def delete(db, claim_id, source_id, actor, if_match=None):
                 f"Source {source_id} is cited by verdict {', '.join(map(str, citing))}; "
                 "verdict revisions keep their evidence."
             )
-        source = _row(db, source_id)
         db.execute("DELETE FROM sources WHERE id = ?", [source_id])
         claims.touch(db, claim_id)
         audit.record(

@@ -44,7 +44,7 @@ def by_ids(db, verdict_ids):
 def for_claim(db, claim_id, *, staff):
     """All revisions of a claim, newest first; readers see only the published ones."""
     visibility.require_claim(db, claim_id, staff=staff)
-    where = " AND ".join(["v.claim_id = ?", *visibility.where(visibility.VERDICT, staff=staff)])
+    where = visibility.restrict(["v.claim_id = ?"], visibility.VERDICT, staff=staff)
     rows = db.query(f"{VERDICT_SELECT} WHERE {where} ORDER BY v.revision DESC", [claim_id])
     return [_decoded(row) for row in rows]
 

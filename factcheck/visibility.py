@@ -42,6 +42,11 @@ def where(rule, *, staff):
     return [] if staff else [rule]
 
 
+def restrict(conditions, rule, *, staff):
+    """A WHERE clause: the query's own conditions, and the rule for this audience."""
+    return " AND ".join([*conditions, *where(rule, staff=staff)])
+
+
 def claim_status(*, staff):
     """SQL for the status this audience sees."""
     return "c.status" if staff else READER_STATUS
@@ -78,8 +83,8 @@ def reader_event(event, after):
 def require_claim(db, claim_id, *, staff):
     """The claim's row if this audience may see the claim, else 404 (never 403: readers must
     not learn that it exists)."""
-    rule = " AND ".join(["c.id = ?", *where(CLAIM, staff=staff)])
-    row = next(db.query(f"SELECT * FROM claims c WHERE {rule}", [claim_id]), None)
+    clause = restrict(["c.id = ?"], CLAIM, staff=staff)
+    row = next(db.query(f"SELECT * FROM claims c WHERE {clause}", [claim_id]), None)
     if row is None:
         raise NotFound(f"There is no claim {claim_id}.")
     return row
