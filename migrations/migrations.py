@@ -1,7 +1,9 @@
 """The database schema, as append-only named steps. Never edit a step once it has shipped:
 add a new one."""
 
+import sqlite3
 import unicodedata
+from contextlib import contextmanager
 
 from sqlite_utils import Migrations
 
@@ -302,3 +304,110 @@ def claimant_folded(db):
         )
     db.execute("DROP INDEX claims_by_claimant")
     db.execute("CREATE INDEX claims_by_claimant ON claims (claimant_folded, id)")
+
+
+@contextmanager
+def _foreign_keys_off(db):
+    """One transaction with foreign keys off, checked before it commits.
+
+    Rebuilding a table drops the old one, and with foreign keys on that drop would first
+    delete every row pointing at it (ON DELETE CASCADE: sources, verdicts, tags, moves).
+    SQLite changes this pragma only outside a transaction, so the steps that rebuild are
+    transactional=False and open their own transaction here.
+    """
+    was_on = db.execute("PRAGMA foreign_keys").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    if db.execute("PRAGMA foreign_keys").fetchone()[0]:
+        raise RuntimeError("foreign keys are still on (a transaction is open): refusing to drop")
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        broken = db.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise sqlite3.IntegrityError(f"foreign key check failed: {broken[:5]}")
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    finally:
+        db.execute(f"PRAGMA foreign_keys = {'ON' if was_on else 'OFF'}")
+
+
+def _rebuild(db, table, create_sql, entity):
+    """Replace `table` by the one create_sql makes, keeping its rows (ids included), its
+    indexes and its triggers (the FTS triggers on claims), and start its AUTOINCREMENT
+    counter above every id it ever gave: the largest left in the table, or named by an
+    audit event (an id deleted before this step)."""
+    extras = db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = ? AND type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL ORDER BY rowid",
+        [table],
+    ).fetchall()
+    columns = ", ".join(f'"{name}"' for name in db[table].columns_dict)
+    db.execute(create_sql.replace(f"CREATE TABLE {table} (", f"CREATE TABLE _new_{table} (", 1))
+    db.execute(f"INSERT INTO _new_{table} ({columns}) SELECT {columns} FROM {table}")
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE _new_{table} RENAME TO {table}")
+    for (sql,) in extras:
+        db.execute(sql)
+    claim_ids = "UNION ALL SELECT claim_id FROM audit_events" if entity == "claim" else ""
+    (highest,) = db.execute(
+        f"SELECT ifnull(max(id), 0) FROM (SELECT max(id) AS id FROM {table} "
+        f"UNION ALL SELECT entity_id FROM audit_events WHERE entity = ? {claim_ids})",
+        [entity],
+    ).fetchone()
+    db.execute("DELETE FROM sqlite_sequence WHERE name = ?", [table])
+    db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", [table, highest])
+
+
+def _stored_sql(db, table):
+    return db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+
+
+@migrations(name="0005_ids_never_reused", transactional=False)
+def ids_never_reused(db):
+    # Without AUTOINCREMENT SQLite hands out max(id) + 1, so deleting the newest claim gave
+    # its id (its history, its ETag) to the next one.
+    with _foreign_keys_off(db):
+        for table, entity in (
+            ("articles", "article"),
+            ("claims", "claim"),
+            ("sources", "source"),
+            ("verdicts", "verdict"),
+        ):
+            sql = _stored_sql(db, table)
+            if "AUTOINCREMENT" in sql:
+                continue  # rebuilt already, by a run that stopped before recording itself
+            rebuilt = sql.replace(
+                "id INTEGER PRIMARY KEY,", "id INTEGER PRIMARY KEY AUTOINCREMENT,"
+            )
+            if rebuilt.count("AUTOINCREMENT") != 1:
+                raise RuntimeError(f"unexpected definition of {table}: {sql}")
+            _rebuild(db, table, rebuilt, entity)
+
+
+@migrations(name="0006_user_profiles", transactional=False)
+def user_profiles(db):
+    # The viewer role (reads everything staff read, writes nothing), a byline for verdicts,
+    # deactivation, and user ids that are never reused either.
+    if "display_name" in db["users"].columns_dict:
+        return  # rebuilt already, by a run that stopped before recording itself
+    with _foreign_keys_off(db):
+        _rebuild(
+            db,
+            "users",
+            """
+            CREATE TABLE users (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                name TEXT NOT NULL UNIQUE,
+                role TEXT NOT NULL CHECK (role IN ('viewer', 'reviewer', 'editor', 'admin')),
+                created_at TEXT NOT NULL,
+                -- The byline readers see on this user's verdicts; null: the login name.
+                display_name TEXT CHECK (length(display_name) BETWEEN 1 AND 100),
+                -- Null while the user may act; when an admin deactivated them.
+                deactivated_at TEXT
+            ) STRICT
+            """,
+            "user",
+        )

@@ -79,3 +79,127 @@ def test_folded_claimants_are_filled_in_for_claims_stored_before(tmp_path):
         )
         migrations.apply(db)
         assert db.execute("SELECT claimant_folded FROM claims").fetchone()[0] == "émile"
+
+
+REBUILT = ("articles", "claims", "sources", "verdicts", "users")
+
+
+def _fill_at_step_0004(db):
+    """Rows in every rebuilt table and in those pointing at them, written as step 0004 left
+    the schema; claim 3 (the newest) is then deleted, as the API deletes, leaving its events."""
+    db.executescript(
+        """
+        INSERT INTO users (name, role, created_at) VALUES ('rita', 'reviewer', 'x');
+        INSERT INTO api_keys (user_id, secret_hash, prefix, created_at) VALUES (1, 'h', 'p', 'x');
+        INSERT INTO articles (title, body, language, created_at, updated_at)
+            VALUES ('T', 'Bridges cost money. Tunnels cost more. Roads are cheap.', 'en', 'x', 'x');
+        INSERT INTO claims (article_id, text, claimant, span_start, span_end, language,
+                            created_at, updated_at, claimant_folded)
+            VALUES (1, 'Bridges cost money.', 'A', 0, 19, 'en', 'x', 'x', 'a'),
+                   (1, 'Tunnels cost more.', 'B', 20, 38, 'en', 'x', 'x', 'b'),
+                   (1, 'Roads are cheap.', 'C', 39, 55, 'en', 'x', 'x', 'c');
+        INSERT INTO claim_tags VALUES (1, 'budget'), (2, 'budget'), (3, 'roads');
+        INSERT INTO sources (claim_id, url, kind, note, created_at)
+            VALUES (1, 'https://e.org/1', 'primary', '', 'x'),
+                   (2, 'https://e.org/2', 'primary', '', 'x');
+        INSERT INTO verdicts (claim_id, revision, scale_id, rating, explanation, author,
+                              created_at, published_at)
+            VALUES (1, 1, 1, 'true', 'e', 'rita', 'x', 'x'),
+                   (2, 1, 1, 'false', 'e', 'rita', 'x', NULL);
+        INSERT INTO verdict_sources VALUES (1, 1), (2, 2);
+        UPDATE claims SET published_verdict_id = 1, rating = 'true' WHERE id = 1;
+        INSERT INTO transitions (claim_id, from_status, to_status, actor, verdict_id, created_at)
+            VALUES (1, 'approved', 'published', 'eve', 1, 'x');
+        DELETE FROM claims WHERE id = 3;
+        INSERT INTO audit_events (created_at, actor, action, entity, entity_id, claim_id,
+                                  prev_hash, hash)
+            VALUES ('x', 'eve', 'claim.deleted', 'claim', 3, 3, 'p', 'h');
+        """
+    )
+
+
+def _schema(db, kind):
+    return {
+        name: sql
+        for name, sql in db.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL", [kind]
+        )
+    }
+
+
+def _rows(db):
+    tables = [name for name in db.table_names() if not name.startswith(("_", "sqlite_"))]
+    return {
+        table: sorted(db.execute(f"SELECT * FROM [{table}]").fetchall(), key=repr)
+        for table in tables
+    }
+
+
+def test_ids_never_reused_keeps_rows_ids_search_indexes_and_constraints(tmp_path):
+    with connect(tmp_path / "old.db") as db:
+        migrations.apply(db, stop_before="0005_ids_never_reused")
+        _fill_at_step_0004(db)
+        rows, tables = _rows(db), _schema(db, "table")
+        indexes, triggers = _schema(db, "index"), _schema(db, "trigger")
+        migrations.apply(db)
+
+        assert _schema(db, "index") == indexes and _schema(db, "trigger") == triggers
+        rebuilt = _schema(db, "table")
+        for name, sql in tables.items():
+            if name in ("articles", "claims", "sources", "verdicts"):
+                # The same definition (columns, CHECKs, foreign keys, STRICT), AUTOINCREMENT added.
+                sql = sql.replace(f"CREATE TABLE {name}", f'CREATE TABLE "{name}"', 1)
+                sql = sql.replace("PRIMARY KEY,", "PRIMARY KEY AUTOINCREMENT,", 1)
+            if name != "users":
+                assert rebuilt[name] == sql, name
+        assert "AUTOINCREMENT" in rebuilt["users"] and "STRICT" in rebuilt["users"]
+        after = _rows(db)
+        assert {t: r for t, r in after.items() if t != "users"} == {
+            t: r for t, r in rows.items() if t != "users"
+        }
+        assert [row[:4] for row in after["users"]] == rows["users"]
+        assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('integrity-check')")
+        found = db.execute("SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'tunnel'")
+        assert found.fetchall() == [(2,)]
+
+        insert = (
+            "INSERT INTO claims (article_id, text, claimant, span_start, span_end, language, "
+            "created_at, updated_at) VALUES (1, 'Roads are cheap.', 'C', 39, 55, 'en', 'x', 'x')"
+        )
+        # Claim 3 was deleted before the step: its id stays taken, as its events name it.
+        assert db.execute(insert).lastrowid == 4
+        db.execute("DELETE FROM claims WHERE id = 4")
+        assert db.execute(insert).lastrowid == 5
+        assert db.execute(
+            "SELECT rowid FROM claims_fts WHERE claims_fts MATCH 'roads'"
+        ).fetchall() == [(5,)]
+        # Foreign keys still cascade: deleting claim 1 takes its tags, sources and verdicts.
+        db.execute("UPDATE claims SET published_verdict_id = NULL WHERE id = 1")
+        db.execute("DELETE FROM transitions WHERE claim_id = 1")
+        db.execute("DELETE FROM claims WHERE id = 1")
+        assert db.execute("SELECT count(*) FROM sources WHERE claim_id = 1").fetchone()[0] == 0
+        with pytest.raises(sqlite3.IntegrityError):
+            db.execute("INSERT INTO users (name, role, created_at) VALUES ('x', 'owner', 'x')")
+        db.execute("INSERT INTO users (name, role, created_at) VALUES ('vic', 'viewer', 'x')")
+
+
+@pytest.mark.parametrize(
+    ("table", "insert"),
+    [
+        (
+            "articles",
+            "INSERT INTO articles (title, body, language, created_at, updated_at) "
+            "VALUES ('T', 'B', 'en', 'x', 'x')",
+        ),
+        (
+            "users",
+            "INSERT INTO users (name, role, created_at) VALUES ('u' || random(), 'viewer', 'x')",
+        ),
+    ],
+)
+def test_deleted_ids_are_not_handed_out_again(db, table, insert):
+    first = db.execute(insert).lastrowid
+    db.execute(f"DELETE FROM {table} WHERE id = ?", [first])
+    assert db.execute(insert).lastrowid == first + 1
