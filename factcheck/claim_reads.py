@@ -141,7 +141,7 @@ def get(db, claim_id, *, staff):
     if not rows:
         raise NotFound(f"There is no claim {claim_id}.")
     claim = present(db, rows, staff=staff)[0]
-    claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id)
+    claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id, staff=staff)
     claim["public_notes"] = list(
         db.query(
             "SELECT t.to_status AS status, t.public_note AS note, t.created_at "

@@ -47,7 +47,9 @@ def create_user_command(name, role):
     """Add a user and print their first API key, alone on the last line."""
     with open_database() as db:
         try:
-            _, key, secret = accounts.create_user_with_key(db, name, role, COMMAND_LINE)
+            _, key, secret = accounts.create_user_with_key(
+                db, {"name": name, "role": role}, COMMAND_LINE
+            )
         except Problem as problem:
             raise click.ClickException(problem.detail) from problem
     click.echo(f"created {role} {name}; API key {key['id']} (shown once, only a hash is kept):")

@@ -14,17 +14,25 @@ def _claims_where(db, where, params):
 
 
 def queue(db, actor, stale_days):
-    """What is waiting for the caller, oldest first (at most 100 of each)."""
+    """What is waiting for the caller, oldest first (at most 100 of each). Editors, and
+    viewers (dashboards), also see the desk's shared work: reviews and unassigned claims."""
     cutoff = to_timestamp(datetime.now(UTC) - timedelta(days=stale_days))
-    awaiting = []
-    if actor.has_role("editor"):
+    open_states = ", ".join(f"'{state}'" for state in workflow.OPEN_STATES)
+    awaiting, unassigned = [], []
+    if actor.has_role("editor") or not actor.may_write:
         awaiting = _claims_where(
             db,
             "c.status = :review AND "
             f"(SELECT author FROM verdicts WHERE id = {verdicts.DRAFT_ID}) IS NOT :me",
             {"review": workflow.REVIEW, "me": actor.name},
         )
-    open_states = ", ".join(f"'{state}'" for state in workflow.OPEN_STATES)
+        # Work held by someone who can no longer act on it, waiting to be handed on.
+        unassigned = _claims_where(
+            db,
+            f"c.status IN ({open_states}) AND c.assignee IN "
+            "(SELECT name FROM users WHERE deactivated_at IS NOT NULL)",
+            {},
+        )
     return {
         "assigned_to_me": _claims_where(
             db,
@@ -32,6 +40,7 @@ def queue(db, actor, stale_days):
             {"me": actor.name, "research": workflow.RESEARCH},
         ),
         "awaiting_my_review": awaiting,
+        "unassigned": unassigned,
         "stale": _claims_where(
             db, f"c.status IN ({open_states}) AND c.updated_at < :cutoff", {"cutoff": cutoff}
         ),

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from factcheck import workflow
 
+# The least role that may change anything; below it, a viewer reads what staff read.
+WRITE_ROLE = "reviewer"
+
 
 @dataclass(frozen=True)
 class Identity:
@@ -18,6 +21,10 @@ class Identity:
     @property
     def is_staff(self):
         return self.role is not None
+
+    @property
+    def may_write(self):
+        return self.has_role(WRITE_ROLE)
 
     def has_role(self, role):
         return workflow.has_role(self.role, role)

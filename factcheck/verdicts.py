@@ -9,13 +9,15 @@ from factcheck.timeutil import now
 
 VERDICT_SELECT = """
     SELECT v.id, v.claim_id, v.revision, v.rating, l.name AS rating_name, s.slug AS scale,
-           v.explanation, v.author, v.created_at, v.published_at,
+           v.explanation, v.author, ifnull(u.display_name, v.author) AS author_display_name,
+           v.created_at, v.published_at,
            (SELECT json_group_array(source_id) FROM (
                SELECT source_id FROM verdict_sources WHERE verdict_id = v.id ORDER BY source_id
            )) AS source_ids
     FROM verdicts v
     JOIN rating_scales s ON s.id = v.scale_id
     JOIN rating_labels l ON l.scale_id = v.scale_id AND l.slug = v.rating
+    LEFT JOIN users u ON u.name = v.author
 """
 
 
@@ -27,9 +29,9 @@ DRAFT_ID = (
 )
 
 
-def _decoded(row):
+def _decoded(row, staff=True):
     row["source_ids"] = json.loads(row["source_ids"])
-    return row
+    return visibility.strip_verdict(row, staff=staff)
 
 
 def by_ids(db, verdict_ids):
@@ -46,16 +48,16 @@ def for_claim(db, claim_id, *, staff):
     visibility.require_claim(db, claim_id, staff=staff)
     where = visibility.restrict(["v.claim_id = ?"], visibility.VERDICT, staff=staff)
     rows = db.query(f"{VERDICT_SELECT} WHERE {where} ORDER BY v.revision DESC", [claim_id])
-    return [_decoded(row) for row in rows]
+    return [_decoded(row, staff) for row in rows]
 
 
-def published_for_claim(db, claim_id):
+def published_for_claim(db, claim_id, *, staff):
     """Every revision that was ever published, newest first: the public record."""
     rows = db.query(
         f"{VERDICT_SELECT} WHERE v.claim_id = ? AND {visibility.VERDICT} ORDER BY v.revision DESC",
         [claim_id],
     )
-    return [_decoded(row) for row in rows]
+    return [_decoded(row, staff) for row in rows]
 
 
 def draft_of(db, claim_id):

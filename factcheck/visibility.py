@@ -33,6 +33,9 @@ READER_STATUS = (
 )
 # Fields of a claim answer that only staff receive.
 STAFF_ONLY_CLAIM_FIELDS = ("assignee", "draft_verdict")
+# Fields of a verdict that only staff receive: readers get the byline
+# (author_display_name), never a login name.
+STAFF_ONLY_VERDICT_FIELDS = ("author",)
 # What a reader learns of a public audit event.
 READER_EVENT_FIELDS = ("id", "created_at", "action")
 
@@ -71,7 +74,16 @@ def strip_claim(claim, *, staff):
     if not staff:
         for name in STAFF_ONLY_CLAIM_FIELDS:
             claim.pop(name, None)
+        strip_verdict(claim.get("verdict"), staff=staff)
     return claim
+
+
+def strip_verdict(verdict, *, staff):
+    """The verdict (or None) without what this audience may not see."""
+    if verdict is not None and not staff:
+        for name in STAFF_ONLY_VERDICT_FIELDS:
+            verdict.pop(name, None)
+    return verdict
 
 
 def reader_event(event, after):

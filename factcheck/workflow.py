@@ -7,8 +7,8 @@ from dataclasses import dataclass
 STATES = ("new", "in_research", "in_review", "approved", "published", "dismissed", "retracted")
 INITIAL_STATE = "new"
 RESEARCH, REVIEW, PUBLISHED, RETRACTED = "in_research", "in_review", "published", "retracted"
-ROLES = ("reviewer", "editor", "admin")
-# Each role can do everything the roles before it can.
+ROLES = ("viewer", "reviewer", "editor", "admin")
+# Each role can do everything the roles before it can (a viewer only reads).
 ROLE_RANK = {role: rank for rank, role in enumerate(ROLES)}
 # Statuses in which a verdict revision may be drafted; later ones are under review or public.
 DRAFTING_STATES = ("new", RESEARCH)

@@ -91,7 +91,7 @@ def test_admin_creates_a_user_whose_key_works(client, app):
     cases(
         [
             ({"name": "Has Spaces", "role": "reviewer"}, "name", "Use lowercase letters, digits"),
-            ({"name": "x", "role": "owner"}, "role", "Must be one of: reviewer, editor, admin."),
+            ({"name": "x", "role": "owner"}, "role", "Must be one of: viewer, reviewer, editor, admin."),
             ({"name": "x"}, "role", "Missing data for required field."),
         ],
         "body",

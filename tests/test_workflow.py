@@ -25,8 +25,8 @@ POLICY = {
     ("dismissed", "new"): ("editor", ()),
 }
 STATES = ("new", "in_research", "in_review", "approved", "published", "dismissed", "retracted")
-# Least to most: each role may do everything the ones before it may.
-ROLES = ("reviewer", "editor", "admin")
+# Least to most: each role may do everything the ones before it may (a viewer only reads).
+ROLES = ("viewer", "reviewer", "editor", "admin")
 # Moves that accept a public_note (readers see it); every other move refuses one.
 PUBLIC_NOTE_MOVES = ("published", "retracted")
 

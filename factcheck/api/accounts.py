@@ -11,6 +11,7 @@ from factcheck.schemas.accounts import (
     UserCreateSchema,
     UserListSchema,
     UserSchema,
+    UserUpdateSchema,
 )
 from factcheck.schemas.base import PageQuerySchema
 
@@ -40,8 +41,27 @@ def list_users(query):
 def create_user(data):
     """Add a user; the answer holds their first API key, shown this once."""
     actor = require_role("admin")
-    user, _, secret = accounts.create_user_with_key(get_db(), data["name"], data["role"], actor)
+    user, _, secret = accounts.create_user_with_key(get_db(), data, actor)
     return {**user, "key": secret}
+
+
+@blp.route("/users/<name>", methods=["GET"])
+@blp.no_query()
+@blp.response(200, UserSchema)
+@blp.problem(404, "No such user.")
+def get_user(name):
+    """One user: role, byline, whether active."""
+    return accounts.require_user(get_db(), name)
+
+
+@blp.route("/users/<name>", methods=["PATCH"])
+@blp.arguments(UserUpdateSchema)
+@blp.response(200, UserSchema)
+@blp.problem(404, "No such user.")
+@blp.problem(409, "No active admin would be left.")
+def update_user(changes, name):
+    """Change a user's role or byline, deactivate or reactivate them (audited)."""
+    return accounts.update_user(get_db(), name, changes, require_role("admin"))
 
 
 @blp.route("/keys", methods=["GET"])

@@ -1,6 +1,6 @@
 """Who is making the request: resolved from `Authorization: Bearer <key>` before any view
 runs. No key means an anonymous reader, who may only read; a key that is wrong, revoked or
-expired is refused outright."""
+expired is refused outright. A viewer's key reads what staff read and writes nothing."""
 
 from flask import g, request
 
@@ -26,14 +26,19 @@ def _from_header():
 
 
 def load_identity():
-    """Resolve the caller before any view runs; every write needs a key."""
+    """Resolve the caller before any view runs; every write needs a key that may write."""
     if request.routing_exception is not None:
         # No view will run: let the 404 or 405 answer, whoever asks.
         g.identity = ANONYMOUS
         return
     g.identity = _from_header()
-    if request.method not in SAFE_METHODS and not g.identity.is_staff:
+    if request.method in SAFE_METHODS:
+        return
+    if not g.identity.is_staff:
         raise Unauthorized("Writes need an API key: send `Authorization: Bearer <key>`.")
+    # Checked here, before any view, so that no write can forget it.
+    if not g.identity.may_write:
+        raise Forbidden(f"{g.identity.name} is a {g.identity.role}: it reads, it writes nothing.")
 
 
 def current_identity() -> Identity:

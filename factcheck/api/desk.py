@@ -16,7 +16,7 @@ blp = Blueprint("desk", __name__, url_prefix="/api/v1", description="Queues and 
 @blp.response(200, QueueSchema)
 def my_queue():
     """Claims assigned to me, awaiting my review, and stale ones."""
-    actor = require_role("reviewer")
+    actor = require_role("viewer")
     return desk.queue(get_db(), actor, current_app.config["STALE_DAYS"])
 
 
@@ -25,5 +25,5 @@ def my_queue():
 @blp.response(200, StatsSchema)
 def stats(query):
     """Claims per status, and the median time spent in each status over a period."""
-    require_role("reviewer")
+    require_role("viewer")
     return desk.stats(get_db(), query.get("since"), query.get("until"))

@@ -11,20 +11,65 @@ USER_NAME = validate.Regexp(
 )
 
 
+# A byline: printable, and not only spaces.
+DISPLAY_NAME = validate.Regexp(
+    r"^(?=.*\S)[^\x00-\x1f\x7f]+$", error="Use printable characters, not only spaces."
+)
+
+
+def _role(**kwargs):
+    return Text(
+        max_length=20,
+        validate=validate.OneOf(ROLES),
+        **described("viewer (reads what staff read, writes nothing), reviewer, editor or admin."),
+        **kwargs,
+    )
+
+
+def _display_name(**kwargs):
+    return Text(
+        min_length=1,
+        max_length=100,
+        validate=DISPLAY_NAME,
+        allow_none=True,
+        **described(
+            "The byline readers see on the user's verdicts; null (or the login name) shows "
+            "the login name."
+        ),
+        **kwargs,
+    )
+
+
 class UserCreateSchema(BaseSchema):
     name = Text(
         min_length=1, max_length=64, required=True, validate=USER_NAME, **described("Login name.")
     )
-    role = Text(
-        max_length=20,
-        required=True,
-        validate=validate.OneOf(ROLES),
-        **described("reviewer, editor or admin."),
+    role = _role(required=True)
+    display_name = _display_name(load_default=None)
+
+
+class UserUpdateSchema(BaseSchema):
+    """What an admin may change; every field optional (PATCH)."""
+
+    role = _role()
+    display_name = _display_name()
+    active = fields.Boolean(
+        # JSON true or false only: not "yes", 1 or "off".
+        truthy={True},
+        falsy={False},
+        **described(
+            "false deactivates the user: their keys are revoked at once and their open claims "
+            "show in the editors' queue as unassigned. true lets an admin issue them keys again."
+        ),
     )
 
 
 class UserSchema(UserCreateSchema):
-    id = fields.Integer(dump_only=True, **described("The user's id."))
+    id = fields.Integer(dump_only=True, **described("The user's id (never reused)."))
+    active = fields.Boolean(dump_only=True, **described("false once an admin deactivated them."))
+    deactivated_at = Timestamp(
+        dump_only=True, allow_none=True, **described("When they were deactivated; null if active.")
+    )
     created_at = Timestamp(dump_only=True, **described("When the user was added."))
     key = fields.String(dump_only=True, **described("On creation only: the user's first API key."))
 

@@ -35,7 +35,15 @@ class VerdictSchema(VerdictCreateSchema):
         dump_only=True, **described("1 for the claim's first verdict, then 2, 3...")
     )
     rating_name = fields.String(dump_only=True, **described("Display name of the rating."))
-    author = fields.String(dump_only=True, **described("Who wrote this revision."))
+    author = fields.String(
+        dump_only=True, **described("Staff only: the login name of who wrote this revision.")
+    )
+    author_display_name = fields.String(
+        dump_only=True,
+        **described(
+            "The byline: the display name an admin set for the author, else the login name."
+        ),
+    )
     created_at = Timestamp(dump_only=True, **described("When the revision was written."))
     published_at = Timestamp(
         dump_only=True, allow_none=True, **described("When it was published; null for a draft.")

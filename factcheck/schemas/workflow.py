@@ -91,7 +91,11 @@ class QueueSchema(BaseSchema):
     )
     awaiting_my_review = fields.List(
         fields.Nested(ClaimSchema),
-        **described("Editors: claims in review whose draft someone else wrote."),
+        **described("Editors and viewers: claims in review whose draft someone else wrote."),
+    )
+    unassigned = fields.List(
+        fields.Nested(ClaimSchema),
+        **described("Editors and viewers: open claims whose assignee was deactivated, to hand on."),
     )
     stale = fields.List(
         fields.Nested(ClaimSchema),
