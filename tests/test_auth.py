@@ -39,6 +39,7 @@ WRITES = [
     ("post", "/api/v1/claims/{claim}/verdicts", {"rating": "true", "explanation": "x"}),
     ("post", "/api/v1/claims/{claim}/transitions", {"to": "in_research"}),
     ("post", "/api/v1/users", {"name": "zed", "role": "reviewer"}),
+    ("patch", "/api/v1/users/rita", {"active": False}),
     ("post", "/api/v1/keys", {"user": "rita"}),
     ("delete", "/api/v1/keys/1", None),
 ]
@@ -57,6 +58,8 @@ def test_every_write_needs_a_key(anon, claim, db, method, path, body):
     [
         ("/api/v1/users", "get", None),
         ("/api/v1/users", "post", {"name": "zed", "role": "admin"}),
+        ("/api/v1/users/rita", "get", None),
+        ("/api/v1/users/rita", "patch", {"role": "admin"}),
         ("/api/v1/keys", "get", None),
         ("/api/v1/keys", "post", {"user": "eve"}),
         ("/api/v1/keys/1", "delete", None),

@@ -17,6 +17,15 @@ DISPLAY_NAME = validate.Regexp(
 )
 
 
+class StrictBoolean(fields.Boolean):
+    """JSON true or false only: not "yes", 1, 0 or "off"."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 def _role(**kwargs):
     return Text(
         max_length=20,
@@ -53,10 +62,7 @@ class UserUpdateSchema(BaseSchema):
 
     role = _role()
     display_name = _display_name()
-    active = fields.Boolean(
-        # JSON true or false only: not "yes", 1 or "off".
-        truthy={True},
-        falsy={False},
+    active = StrictBoolean(
         **described(
             "false deactivates the user: their keys are revoked at once and their open claims "
             "show in the editors' queue as unassigned. true lets an admin issue them keys again."
