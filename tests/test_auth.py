@@ -94,7 +94,8 @@ def test_admin_creates_a_user_whose_key_works(client, app):
     cases(
         [
             ({"name": "Has Spaces", "role": "reviewer"}, "name", "Use lowercase letters, digits"),
-            ({"name": "x", "role": "owner"}, "role", "Must be one of: viewer, reviewer, editor, admin."),
+            ({"name": "x", "role": "owner"}, "role", "Must be one of: viewer, reviewer, editor"),
+            ({"name": "x", "role": "viewer", "display_name": " "}, "display_name", "only spaces"),
             ({"name": "x"}, "role", "Missing data for required field."),
         ],
         "body",
