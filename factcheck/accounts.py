@@ -189,6 +189,8 @@ def update_user(db, name, changes, actor):
         _keep_an_admin(db, before, after)
         if not after["active"]:
             _revoke_keys_of(db, before["id"], actor)
+        if "display_name" in columns:
+            _bylines_changed(db, name)
         audit.record(db, actor, "user.updated", "user", before["id"], before=before, after=after)
     return after
 
@@ -228,3 +230,20 @@ def _revoke_keys_of(db, user_id, actor):
     ).fetchall()
     for (key_id,) in live:
         revoke_key(db, key_id, actor)
+
+
+def _bylines_changed(db, name):
+    """Claims showing this author's byline show a new one: give them new ETags, so that a
+    cached copy is not confirmed (304) with the old byline. The staff tag follows the
+    version; the readers' tag, and their change time, only if readers see the byline."""
+    db.execute(
+        """
+        UPDATE claims SET version = version + 1,
+            public_updated_at = CASE WHEN EXISTS (
+                SELECT 1 FROM verdicts v
+                WHERE v.claim_id = claims.id AND v.author = :name AND v.published_at IS NOT NULL
+            ) THEN :now ELSE public_updated_at END
+        WHERE id IN (SELECT claim_id FROM verdicts WHERE author = :name)
+        """,
+        {"name": name, "now": now()},
+    )

@@ -224,8 +224,11 @@ def test_a_viewer_reads_what_staff_read(viewer, as_user, anon, claim, source, pa
 def test_a_viewer_is_created_by_api_and_cli_and_cannot_be_assigned(
     client, runner, app, as_user, claim
 ):
-    created = client.post("/api/v1/users", json={"name": "dash", "role": "viewer"})
-    assert created.status_code == 201 and created.json["role"] == "viewer"
+    created = client.post(
+        "/api/v1/users", json={"name": "dash", "role": "viewer", "display_name": "Desk board"}
+    )
+    assert created.status_code == 201, created.json
+    assert (created.json["role"], created.json["display_name"]) == ("viewer", "Desk board")
     result = runner.invoke(args=["create-user", "bot", "--role", "viewer"])
     assert result.exit_code == 0, result.output
     bot = client_as(app, result.output.splitlines()[-1])
@@ -260,9 +263,14 @@ def test_readers_see_the_byline_and_never_the_login_name(client, as_user, anon, 
         assert '"rita"' not in str(answer).replace("'", '"'), answer
     staff = client.get(f"{path}/verdicts").json["items"][0]
     assert (staff["author"], staff["author_display_name"]) == ("rita", "Rita Reyes")
-    # Unset, the byline is the login name.
+    # Unset, the byline is the login name; a cached copy with the old byline is not
+    # confirmed, for readers or staff.
+    tags = {who: c.get(path).headers["ETag"] for who, c in (("anon", anon), ("ada", client))}
     client.patch("/api/v1/users/rita", json={"display_name": None})
-    assert anon.get(f"{path}/verdicts").json["items"][0]["author_display_name"] == "rita"
+    for who, asker in (("anon", anon), ("ada", client)):
+        fresh = asker.get(path, headers={"If-None-Match": tags[who]})
+        assert fresh.status_code == 200 and fresh.headers["ETag"] != tags[who]
+        assert fresh.json["verdict"]["author_display_name"] == "rita"
 
 
 def test_deleted_ids_are_never_reused_and_keep_their_history(client, anon, article):
