@@ -203,3 +203,20 @@ def test_deleted_ids_are_not_handed_out_again(db, table, insert):
     first = db.execute(insert).lastrowid
     db.execute(f"DELETE FROM {table} WHERE id = ?", [first])
     assert db.execute(insert).lastrowid == first + 1
+
+
+def test_a_rebuild_that_stopped_before_recording_itself_runs_again_harmlessly(tmp_path):
+    # The rebuilding steps run outside sqlite-utils' transaction (foreign keys must be off),
+    # so a crash could land between their commit and the record that they ran.
+    with connect(tmp_path / "old.db") as db:
+        migrations.apply(db, stop_before="0005_ids_never_reused")
+        _fill_at_step_0004(db)
+        migrations.apply(db)
+        rows, schema = _rows(db), _schema(db, "table")
+        db.execute(
+            "DELETE FROM _sqlite_migrations WHERE name IN "
+            "('0005_ids_never_reused', '0006_user_profiles')"
+        )
+        migrations.apply(db)
+        assert _rows(db) == rows and _schema(db, "table") == schema
+        assert migrations.pending(db) == []
