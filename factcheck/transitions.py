@@ -232,6 +232,7 @@ def record(db, move, changes, stamp):
             **changes,
             "note": row["note"],
             "public_note": row["public_note"],
+            "kind": kind,
             "transition_id": transition_id,
         },
         public=move.transition.public,
