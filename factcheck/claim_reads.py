@@ -15,7 +15,8 @@ def claim_columns(*, staff):
     return f"""
     c.id, c.article_id, c.text, c.claimant, c.claim_date, c.span_start, c.span_end,
     c.language, {visibility.claim_status(staff=staff)} AS status, c.assignee,
-    c.published_verdict_id, c.version, c.public_updated_at, c.created_at,
+    {visibility.CURRENT_VERDICT_ID} AS published_verdict_id,
+    c.version, c.public_updated_at, c.created_at,
     {visibility.claim_changed_at(staff=staff)} AS updated_at,
     (SELECT json_group_array(tag) FROM (
         SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag
@@ -144,7 +145,7 @@ def get(db, claim_id, *, staff):
     claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id, staff=staff)
     claim["public_notes"] = list(
         db.query(
-            "SELECT t.to_status AS status, t.public_note AS note, t.created_at "
+            "SELECT t.to_status AS status, t.kind, t.public_note AS note, t.created_at "
             f"FROM transitions t WHERE t.claim_id = ? AND {visibility.NOTE} ORDER BY t.id DESC",
             [claim_id],
         )

@@ -106,9 +106,11 @@ def require_research(claim, actor, work, verb):
     """The rule for research work on a claim (its verdict drafts and its sources): only while
     it is new or in research (409), and once assigned only by the assignee or an editor (403)."""
     if claim["status"] not in workflow.DRAFTING_STATES:
+        # The way back is read from the declared moves, so it always names moves that exist.
+        route = " -> ".join(workflow.route(claim["status"], workflow.DRAFTING_STATES))
         raise Conflict(
             f"The claim is {claim['status']}: {work} only while it is "
-            f"{' or '.join(workflow.DRAFTING_STATES)} (send it back to research first)."
+            f"{' or '.join(workflow.DRAFTING_STATES)} (move it {route} first)."
         )
     assigned = claim["assignee"]
     if assigned and assigned != actor.name and not actor.has_role("editor"):

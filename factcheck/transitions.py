@@ -39,6 +39,13 @@ def _has_text(name):
     return check
 
 
+def _names_new_assignee(db, move):
+    named = move.request.get("assignee")
+    if not named or named == move.claim["assignee"]:
+        detail = f"Name the user who takes over from {move.claim['assignee'] or 'nobody'}."
+        raise _unmet("names_new_assignee", "assignee", detail)
+
+
 def _valid_assignee(db, move):
     if move.assignee is None:
         return
@@ -95,6 +102,7 @@ CHECKS = _one_check_per_precondition(
     {
         "note": _has_text("note"),
         "public_note": _has_text("public_note"),
+        "names_new_assignee": _names_new_assignee,
         "valid_assignee": _valid_assignee,
         "caller_is_assignee": _caller_is_assignee,
         "draft_cites_source": _draft_cites_source,
@@ -105,16 +113,34 @@ CHECKS = _one_check_per_precondition(
 )
 
 
-def _transition(claim, request, actor):
+def _caller_may(db, claim, transition, actor, draft):
+    """Whether this caller passes the move's checks about who asks (role, assignee, author)."""
+    move = Move(claim, transition, {}, actor, draft, assignee=None)
+    for precondition in set(transition.preconditions) & set(workflow.CALLER_PRECONDITIONS):
+        try:
+            CHECKS[precondition](db, move)
+        except Invalid:
+            return False
+    return True
+
+
+def allowed_moves(db, claim, actor):
+    """The statuses this caller could move the claim to from here."""
+    draft = verdicts.draft_of(db, claim["id"])
+    return [
+        t.target
+        for t in workflow.moves_from(claim["status"], actor.role)
+        if _caller_may(db, claim, t, actor, draft)
+    ]
+
+
+def _transition(db, claim, request, actor):
     """The declared move from the claim's status to the requested one, if this caller may."""
     transition = workflow.find(claim["status"], request["to"])
     if transition is None:
         raise Conflict(
             f"A claim that is {claim['status']} cannot move to {request['to']}.",
-            extra={
-                "status_now": claim["status"],
-                "allowed_moves": workflow.moves_from(claim["status"], actor.role),
-            },
+            extra={"status_now": claim["status"], "allowed_moves": allowed_moves(db, claim, actor)},
         )
     if not actor.has_role(transition.role):
         raise Forbidden(
@@ -122,7 +148,8 @@ def _transition(claim, request, actor):
         )
     if request.get("public_note") and not transition.public:
         raise Invalid(
-            "Readers see a public note only with a publication or a retraction.",
+            "Readers see a public note only with a publication, correction, retraction or "
+            "reinstatement.",
             {"public_note": ["Not shown for this move; use note for staff."]},
         )
     return transition
@@ -138,7 +165,7 @@ def _assignee(transition, request, actor):
 
 def validate(db, claim, request, actor):
     """The move, once every rule for it holds; else the Problem naming the first that fails."""
-    transition = _transition(claim, request, actor)
+    transition = _transition(db, claim, request, actor)
     move = Move(
         claim=claim,
         transition=transition,
@@ -152,13 +179,22 @@ def validate(db, claim, request, actor):
     return move
 
 
-def change(move, stamp):
+def _published_rating(db, claim):
+    row = db.execute("SELECT rating FROM verdicts WHERE id = ?", [claim["published_verdict_id"]])
+    return row.fetchone()[0]
+
+
+def change(db, move, stamp):
     """The claim's new column values after the move."""
     changes = {"status": move.transition.target}
     if move.assignee is not None:
         changes["assignee"] = move.assignee
     if move.transition.publishes:
         changes.update(published_verdict_id=move.draft["id"], rating=move.draft["rating"])
+    if move.transition.target in workflow.WITHDRAWN_STATES:
+        changes["rating"] = None  # the rating filter no longer matches it
+    elif move.claim["status"] in workflow.WITHDRAWN_STATES:
+        changes["rating"] = _published_rating(db, move.claim)
     if move.transition.public:
         changes["public_updated_at"] = stamp
     return changes
@@ -167,6 +203,7 @@ def change(move, stamp):
 def record(db, move, changes, stamp):
     """Write the change, the move and its audit event; return the move's id."""
     claim_id = move.claim["id"]
+    kind = workflow.notice_kind(move.transition, move.claim)
     if move.transition.publishes:
         db["verdicts"].update(move.draft["id"], {"published_at": stamp})
     db["claims"].update(claim_id, changes)
@@ -179,13 +216,14 @@ def record(db, move, changes, stamp):
         "note": move.request.get("note"),
         "public_note": move.request.get("public_note"),
         "verdict_id": changes.get("published_verdict_id"),
+        "kind": kind,
         "created_at": stamp,
     }
     transition_id = db["transitions"].insert(row).last_pk
     audit.record(
         db,
         move.actor,
-        f"claim.{move.transition.target}",
+        workflow.NOTICE_ACTIONS.get(kind, f"claim.{move.transition.target}"),
         "claim",
         claim_id,
         claim_id=claim_id,
@@ -194,6 +232,7 @@ def record(db, move, changes, stamp):
             **changes,
             "note": row["note"],
             "public_note": row["public_note"],
+            "kind": kind,
             "transition_id": transition_id,
         },
         public=move.transition.public,
@@ -207,4 +246,4 @@ def apply(db, claim_id, request, actor, if_match=None):
         claim = claims.require(db, claim_id, if_match)
         move = validate(db, claim, request, actor)
         stamp = now()
-        return record(db, move, change(move, stamp), stamp)
+        return record(db, move, change(db, move, stamp), stamp)

@@ -4,7 +4,8 @@ Readers (callers without a key) never learn that an unpublished claim exists. A 
 theirs once a verdict of it has been published, and stays so when it is retracted or while
 a correction is prepared; they see its published verdicts, the sources those cite, its
 public notes and public events, a public status (published or retracted) and a public
-change time. An article is theirs once one of its claims is. Staff see everything.
+change time. A retracted claim shows no verdict as current (its published ones stay in its
+record). An article is theirs once one of its claims is. Staff see everything.
 
 Each rule is an SQL condition on a fixed table alias (`c` claims, `a` articles, `v`
 verdicts, `s` sources, `t` transitions, `e` audit events); `where(RULE, staff=...)` gives
@@ -22,14 +23,20 @@ SOURCE = (
     "EXISTS (SELECT 1 FROM verdict_sources vs JOIN verdicts v ON v.id = vs.verdict_id "
     f"WHERE vs.source_id = s.id AND {VERDICT})"
 )
-_public_moves = ", ".join(f"'{state}'" for state in workflow.PUBLIC_MOVES)
-NOTE = f"t.public_note IS NOT NULL AND t.to_status IN ({_public_moves})"
+# Public moves carry the kind of their notice (publication, correction...); others none.
+NOTE = "t.public_note IS NOT NULL AND t.kind IS NOT NULL"
 EVENT = "e.public = 1"
 
 # A claim being corrected stays "published" to readers; only a retraction shows.
 READER_STATUS = (
     f"CASE c.status WHEN '{workflow.RETRACTED}' THEN '{workflow.RETRACTED}' "
     f"ELSE '{workflow.PUBLISHED}' END"
+)
+# The verdict a claim presents as its own, to staff and readers alike: its published one,
+# except once withdrawn (retracted), when the published revisions are only its history.
+_withdrawn = ", ".join(f"'{state}'" for state in workflow.WITHDRAWN_STATES)
+CURRENT_VERDICT_ID = (
+    f"CASE WHEN c.status IN ({_withdrawn}) THEN NULL ELSE c.published_verdict_id END"
 )
 # Fields of a claim answer that only staff receive.
 STAFF_ONLY_CLAIM_FIELDS = ("assignee", "draft_verdict")

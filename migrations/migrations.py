@@ -411,3 +411,26 @@ def user_profiles(db):
             """,
             "user",
         )
+
+
+@migrations(name="0007_notice_kinds")
+def notice_kinds(db):
+    # Public notes say what they are; corrections were stored as second publications.
+    # A retracted claim presents no verdict: its rating copy (the rating filter) is cleared.
+    db.executescript(
+        """
+        ALTER TABLE transitions ADD COLUMN kind TEXT
+            CHECK (kind IN ('publication', 'correction', 'retraction', 'reinstatement'));
+        UPDATE transitions SET kind = CASE
+            WHEN to_status = 'retracted' THEN 'retraction'
+            WHEN from_status = 'retracted' THEN 'reinstatement'
+            WHEN to_status = 'published' AND EXISTS (
+                SELECT 1 FROM transitions p
+                WHERE p.claim_id = transitions.claim_id AND p.id < transitions.id
+                AND p.to_status = 'published'
+            ) THEN 'correction'
+            WHEN to_status = 'published' THEN 'publication'
+        END;
+        UPDATE claims SET rating = NULL WHERE status = 'retracted';
+        """
+    )

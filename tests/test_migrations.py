@@ -141,7 +141,8 @@ def test_ids_never_reused_keeps_rows_ids_search_indexes_and_constraints(tmp_path
         _fill_at_step_0004(db)
         rows, tables = _rows(db), _schema(db, "table")
         indexes, triggers = _schema(db, "index"), _schema(db, "trigger")
-        migrations.apply(db)
+        # Later steps change these tables on purpose; compare the rebuild with its own input.
+        migrations.apply(db, stop_before="0007_notice_kinds")
 
         assert _schema(db, "index") == indexes and _schema(db, "trigger") == triggers
         rebuilt = _schema(db, "table")

@@ -2,6 +2,8 @@
 
 import pytest
 
+from factcheck.db import connect
+from migrations.migrations import migrations
 from tests.conftest import assert_problem
 from tests.flow import bring_to, draft, move, moved
 
@@ -38,6 +40,7 @@ def test_public_notes_surface_only_with_publication(anon, claim, source, as_user
     moved(as_user("eve"), claim["id"], "published", public_note="Editor's note.")
     shown = anon.get(f"/api/v1/claims/{claim['id']}").json
     assert [note["note"] for note in shown["public_notes"]] == ["Editor's note."]
+    assert shown["public_notes"][0]["kind"] == "publication"
 
 
 def test_etags_and_conditional_requests(client, anon, claim, source, as_user):
@@ -193,3 +196,56 @@ def test_answers_that_differ_by_caller_vary_by_authorization(anon, claim, source
         response = client.get(url)
         assert response.status_code == 200
         assert "Authorization" in response.vary
+
+
+def test_a_retraction_and_a_reinstatement_change_what_readers_cache(anon, claim, source, as_user):
+    url = f"/api/v1/claims/{claim['id']}"
+    bring_to(as_user, claim["id"], "published", source["id"])
+    tags = [anon.get(url).headers["ETag"]]
+    moved(as_user("eve"), claim["id"], "retracted", public_note="Withdrawn.")
+    tags.append(anon.get(url).headers["ETag"])
+    moved(as_user("eve"), claim["id"], "published", public_note="Reinstated.")
+    tags.append(anon.get(url).headers["ETag"])
+    assert len(set(tags)) == 3
+    assert anon.get(url, headers={"If-None-Match": tags[1]}).status_code == 200
+
+
+# Moves of one claim stored before notices had kinds: (from, to), and the kind 0007 gives.
+OLD_MOVES = [
+    (("new", "in_research"), None),
+    (("approved", "published"), "publication"),
+    (("published", "in_research"), None),
+    (("approved", "published"), "correction"),
+    (("published", "retracted"), "retraction"),
+]
+
+
+def test_notices_stored_before_get_their_kind_and_retracted_claims_lose_their_rating(tmp_path):
+    with connect(tmp_path / "old.db") as db:
+        migrations.apply(db, stop_before="0007_notice_kinds")
+        db.execute(
+            "INSERT INTO articles (title, body, language, created_at, updated_at) "
+            "VALUES ('T', 'It rained.', 'en', 'x', 'x')"
+        )
+        db.execute(
+            "INSERT INTO claims (article_id, text, claimant, span_start, span_end, language, "
+            "status, created_at, updated_at) VALUES (1, 'It rained', 'A', 0, 9, 'en', "
+            "'retracted', 'x', 'x')"
+        )
+        scale_id = db.execute("SELECT id FROM rating_scales WHERE slug = 'six-point'").fetchone()
+        db.execute(
+            "INSERT INTO verdicts (claim_id, revision, scale_id, rating, explanation, author, "
+            "created_at, published_at) VALUES (1, 1, ?, 'false', 'x', 'eve', 'x', 'x')",
+            scale_id,
+        )
+        db.execute("UPDATE claims SET published_verdict_id = 1, rating = 'false'")
+        for (source, target), _ in OLD_MOVES:
+            db.execute(
+                "INSERT INTO transitions (claim_id, from_status, to_status, actor, public_note, "
+                "created_at) VALUES (1, ?, ?, 'eve', 'note', 'x')",
+                [source, target],
+            )
+        migrations.apply(db)
+        kinds = [row[0] for row in db.execute("SELECT kind FROM transitions ORDER BY id")]
+        assert kinds == [kind for _, kind in OLD_MOVES]
+        assert db.execute("SELECT rating, published_verdict_id FROM claims").fetchone() == (None, 1)

@@ -1,6 +1,7 @@
 """The editorial workflow: the policy, a claim's whole life, the permission matrix, races."""
 
 import itertools
+import re
 from functools import partial
 
 import pytest
@@ -17,12 +18,31 @@ POLICY = {
     ("new", "in_research"): ("reviewer", ("valid_assignee",)),
     ("new", "dismissed"): ("editor", ("note",)),
     ("in_research", "in_review"): ("reviewer", ("caller_is_assignee", "draft_cites_source")),
+    ("in_research", "in_research"): ("editor", ("note", "names_new_assignee", "valid_assignee")),
     ("in_review", "in_research"): ("editor", ("note", "valid_assignee")),
     ("in_review", "approved"): ("editor", ("approver_is_not_author",)),
     ("approved", "published"): ("editor", ("draft_exists", "correction_has_public_note")),
+    ("approved", "in_review"): ("editor", ("note",)),
     ("published", "in_research"): ("editor", ("valid_assignee",)),
     ("published", "retracted"): ("editor", ("public_note",)),
+    ("retracted", "published"): ("editor", ("public_note",)),
     ("dismissed", "new"): ("editor", ()),
+}
+# How the moves that set the assignee set it; every other move leaves it as it is. Only the
+# first move into research may fall back to the caller: an editor reopening or sending back
+# a claim is not its researcher.
+ASSIGNS = {
+    ("new", "in_research"): "named_or_caller",
+    ("in_research", "in_research"): "named_or_kept",
+    ("in_review", "in_research"): "named_or_kept",
+    ("published", "in_research"): "named_or_kept",
+}
+# The public notice each move readers see gives (a publication of a claim published before
+# is a correction).
+NOTICES = {
+    ("approved", "published"): "publication",
+    ("published", "retracted"): "retraction",
+    ("retracted", "published"): "reinstatement",
 }
 STATES = ("new", "in_research", "in_review", "approved", "published", "dismissed", "retracted")
 # Least to most: each role may do everything the ones before it may (a viewer only reads).
@@ -40,6 +60,12 @@ def test_the_served_workflow_is_this_policy(anon):
         for t in document["transitions"]
     }
     assert served == POLICY
+    assigns = {(t["from"], t["to"]): t["assigns"] for t in document["transitions"]}
+    assert {move: rule["name"] for move, rule in assigns.items() if rule} == ASSIGNS
+    assert "keeps its assignee" in assigns[("published", "in_research")]["description"]
+    notices = {(t["from"], t["to"]): t["notice"] for t in document["transitions"]}
+    assert {move: kind for move, kind in notices.items() if kind} == NOTICES
+    assert document["notice_kinds"] == ["publication", "correction", "retraction", "reinstatement"]
 
 
 def test_a_seed_claim_through_its_whole_life(seeded, client, as_user, anon):
@@ -98,22 +124,57 @@ def test_a_seed_claim_through_its_whole_life(seeded, client, as_user, anon):
     assert reader_sees() == (third["id"], [third["id"], second["id"]], [note])
 
     history = anon.get(f"{url}/history").json["items"]
-    assert [event["action"] for event in history] == ["claim.published", "claim.published"]
+    assert [event["action"] for event in history] == ["claim.published", "claim.corrected"]
+    kinds = [note["kind"] for note in anon.get(url).json["public_notes"]]
+    assert kinds == ["correction"]
     assert history[-1]["public_note"] == note and "actor" not in history[-1]
     staff_history = eve.get(f"{url}/history").json["items"]
     notes = [event["after"].get("note") for event in staff_history if event["after"]]
     assert "Name the members of Congress." in notes
 
 
-def test_retraction_keeps_the_claim_public_with_its_notice(claim, source, as_user, anon):
-    ed = as_user("ed")
-    bring_to(as_user, claim["id"], "published", source["id"])
+def claim_ids(client, query):
+    return [item["id"] for item in client.get(f"/api/v1/claims?{query}").json["items"]]
+
+
+def test_a_retraction_withdraws_the_verdict_and_a_reinstatement_restores_it(
+    claim, source, as_user, anon, db
+):
+    ed, url = as_user("ed"), f"/api/v1/claims/{claim['id']}"
+    published = bring_to(as_user, claim["id"], "published", source["id"])["verdict"]
+    for reader in (anon, ed):
+        assert claim_ids(reader, "rating=false") == [claim["id"]]
     refused = assert_problem(move(ed, claim["id"], "retracted"), 422)
     assert_field_error(refused, "public_note", "This move needs a public note for readers.")
     moved(ed, claim["id"], "retracted", public_note="Withdrawn: wrong claimant.")
-    shown = anon.get(f"/api/v1/claims/{claim['id']}").json
-    assert shown["status"] == "retracted" and shown["verdict"]
-    assert shown["public_notes"][0] == {**shown["public_notes"][0], "status": "retracted"}
+
+    shown = anon.get(url).json
+    assert shown["status"] == "retracted" and shown["verdict"] is None
+    assert [v["id"] for v in shown["published_verdicts"]] == [published["id"]]
+    notice = shown["public_notes"][0]
+    assert notice["kind"] == "retraction" and notice["status"] == "retracted"
+    assert notice["note"] == "Withdrawn: wrong claimant." and notice["created_at"]
+    assert shown["updated_at"] == notice["created_at"]
+    for reader in (anon, ed):
+        assert claim_ids(reader, "rating=false") == []
+        assert claim_ids(reader, "status=retracted") == [claim["id"]]
+        assert reader.get("/api/v1/claims?status=retracted").json["items"][0]["verdict"] is None
+    assert ed.get(url).json["verdict"] is None
+
+    before = db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone()
+    refused = assert_problem(move(ed, claim["id"], "published", note="Our mistake."), 422)
+    assert refused["precondition"] == "public_note"
+    assert db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone() == before
+    assert_problem(move(as_user("rita"), claim["id"], "published", public_note="x"), 403)
+
+    moved(ed, claim["id"], "published", public_note="Retracted in error; the check stands.")
+    shown = anon.get(url).json
+    assert shown["status"] == "published" and shown["verdict"]["id"] == published["id"]
+    kinds = [note["kind"] for note in shown["public_notes"]]
+    assert kinds == ["reinstatement", "retraction"]
+    assert claim_ids(anon, "rating=false") == [claim["id"]]
+    actions = [event["action"] for event in anon.get(f"{url}/history").json["items"]]
+    assert actions == ["claim.published", "claim.retracted", "claim.reinstated"]
 
 
 def test_a_correction_without_a_public_note_names_the_declared_precondition(claim, source, as_user):
@@ -151,11 +212,120 @@ def test_dismiss_needs_a_reason_and_can_be_reopened(claim, as_user):
     moved(eve, claim["id"], "new")
 
 
-def test_invalid_move_lists_the_callers_moves(claim, as_user):
-    body = assert_problem(move(as_user("rita"), claim["id"], "published"), 409)
-    assert body["allowed_moves"] == ["in_research"]
-    body = assert_problem(move(as_user("eve"), claim["id"], "approved"), 409)
-    assert body["allowed_moves"] == ["in_research", "dismissed"]
+# What a 409 lists as allowed_moves: (status, who asks) -> the moves they could make. rita
+# is the assignee and wrote the draft; an editor never submits another's claim, nor approves
+# their own draft (the next test).
+ALLOWED_MOVES = {
+    ("new", "rita"): ["in_research"],
+    ("new", "eve"): ["in_research", "dismissed"],
+    ("in_research", "rita"): ["in_review"],
+    ("in_research", "rob"): [],
+    ("in_research", "eve"): ["in_research"],
+    ("in_review", "rita"): [],
+    ("in_review", "eve"): ["in_research", "approved"],
+    ("approved", "eve"): ["published", "in_review"],
+    ("published", "rita"): [],
+    ("published", "eve"): ["in_research", "retracted"],
+    ("retracted", "eve"): ["published"],
+    ("dismissed", "ada"): ["new"],
+}
+
+
+def impossible_move(state):
+    return next(target for target in STATES if (state, target) not in POLICY)
+
+
+@pytest.mark.parametrize(("state", "name"), list(ALLOWED_MOVES))
+def test_invalid_move_lists_the_moves_this_caller_could_make(claim, source, as_user, state, name):
+    bring_to(as_user, claim["id"], state, source["id"])
+    body = assert_problem(move(as_user(name), claim["id"], impossible_move(state)), 409)
+    assert body["status_now"] == state
+    assert body["allowed_moves"] == ALLOWED_MOVES[(state, name)]
+
+
+def test_allowed_moves_leave_out_approving_ones_own_draft(claim, source, as_user):
+    bring_to(as_user, claim["id"], "in_research")
+    draft(as_user("eve"), claim["id"], [source["id"]])
+    moved(as_user("rita"), claim["id"], "in_review")
+    for name, allowed in (("eve", ["in_research"]), ("ed", ["in_research", "approved"])):
+        body = assert_problem(move(as_user(name), claim["id"], "published"), 409)
+        assert body["allowed_moves"] == allowed
+
+
+# Reassigning a claim in research: (who, the move's fields, status, precondition refused).
+REASSIGNMENTS = [
+    ("eve", {"note": "Rita is away.", "assignee": "rob"}, 200, None),
+    ("eve", {"assignee": "rob"}, 422, "note"),
+    ("eve", {"note": "Rita is away."}, 422, "names_new_assignee"),
+    ("eve", {"note": "Rita is away.", "assignee": "rita"}, 422, "names_new_assignee"),
+    ("eve", {"note": "Rita is away.", "assignee": "nobody"}, 422, "valid_assignee"),
+    ("rob", {"note": "Rita is away.", "assignee": "rob"}, 403, None),
+    ("rita", {"note": "I am away.", "assignee": "rob"}, 403, None),
+]
+
+
+@pytest.mark.parametrize(("name", "fields", "status", "precondition"), REASSIGNMENTS)
+def test_an_editor_reassigns_a_claim_in_research(
+    claim, source, as_user, db, name, fields, status, precondition
+):
+    bring_to(as_user, claim["id"], "in_research")
+    before = db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone()
+    moves = db["transitions"].count
+    response = move(as_user(name), claim["id"], "in_research", **fields)
+    if status != 200:
+        body = assert_problem(response, status)
+        assert body.get("precondition") == precondition
+        assert db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone() == before
+        assert db["transitions"].count == moves
+        return
+    assert response.status_code == 200 and response.json["assignee"] == "rob"
+    event = as_user("eve").get(f"/api/v1/claims/{claim['id']}/history").json["items"][-1]
+    assert event["action"] == "claim.in_research" and event["actor"] == "eve"
+    assert event["before"]["assignee"] == "rita" and event["after"]["assignee"] == "rob"
+    assert event["after"]["note"] == "Rita is away."
+    # The new assignee carries on; the old one no longer may.
+    body = {"rating": "false", "explanation": "x", "source_ids": [source["id"]]}
+    assert_problem(as_user("rita").post(f"/api/v1/claims/{claim['id']}/verdicts", json=body), 403)
+    draft(as_user("rob"), claim["id"], [source["id"]])
+    moved(as_user("rob"), claim["id"], "in_review")
+
+
+@pytest.mark.parametrize(("assignee", "researcher"), [(None, "rita"), ("rob", "rob")])
+def test_reopening_keeps_the_researcher_unless_another_is_named(
+    claim, source, as_user, assignee, researcher
+):
+    bring_to(as_user, claim["id"], "published", source["id"])
+    reopened = moved(as_user("eve"), claim["id"], "in_research", assignee=assignee)
+    assert reopened["assignee"] == researcher
+    draft(as_user(researcher), claim["id"], [source["id"]], "true")
+    moved(as_user(researcher), claim["id"], "in_review")
+
+
+def test_an_approval_can_be_withdrawn_before_publication(claim, source, as_user, db):
+    bring_to(as_user, claim["id"], "approved", source["id"])
+    eve, rita = as_user("eve"), as_user("rita")
+    before = db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone()
+    refused = assert_problem(move(eve, claim["id"], "in_review"), 422)
+    assert refused["precondition"] == "note"
+    assert_problem(move(rita, claim["id"], "in_review", note="Not ready."), 403)
+    assert db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone() == before
+    moved(eve, claim["id"], "in_review", note="The budget figures were revised today.")
+    moved(eve, claim["id"], "in_research", note="Use the revised figures.")
+    draft(rita, claim["id"], [source["id"]], "true")
+
+
+@pytest.mark.parametrize("state", ["in_review", "approved", "published", "dismissed", "retracted"])
+def test_drafting_outside_research_names_a_way_back_that_exists(claim, source, as_user, state):
+    bring_to(as_user, claim["id"], state, source["id"])
+    body = {"rating": "true", "explanation": "x", "source_ids": [source["id"]]}
+    refused = assert_problem(
+        as_user("eve").post(f"/api/v1/claims/{claim['id']}/verdicts", json=body), 409
+    )
+    route = re.search(r"move it (.+) first", refused["detail"]).group(1).split(" -> ")
+    assert route[0] == state and route[-1] in ("new", "in_research")
+    steps = list(itertools.pairwise(route))
+    # Every step is a declared move, and publishing the draft is never the way back to it.
+    assert all(step in POLICY for step in steps) and ("approved", "published") not in steps
 
 
 @pytest.mark.parametrize(
@@ -243,10 +413,12 @@ def expected_status(state, target, role):
     return 200
 
 
-def fields_for(target):
+def fields_for(state, target):
     fields = {"note": "why"}
     if target in PUBLIC_NOTE_MOVES:
         fields["public_note"] = "for readers"
+    if (state, target) == ("in_research", "in_research"):
+        fields["assignee"] = "rob"  # a reassignment names who takes over
     return fields
 
 
@@ -261,7 +433,7 @@ def test_permission_matrix(claim, source, as_user, db, state, target, role):
         "claim": db.execute("SELECT * FROM claims WHERE id = ?", [claim["id"]]).fetchone(),
         "moves": db["transitions"].count,
     }
-    response = move(as_user(USERS[role]), claim["id"], target, **fields_for(target))
+    response = move(as_user(USERS[role]), claim["id"], target, **fields_for(state, target))
     expected = expected_status(state, target, role)
     if expected == 200:
         assert response.status_code == 200, response.json

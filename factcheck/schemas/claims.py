@@ -5,7 +5,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
 from factcheck.schemas.fields import Day, Id, Language, Offset, Slug, Text, Timestamp
 from factcheck.schemas.verdicts import VerdictSchema
-from factcheck.workflow import STATES
+from factcheck.workflow import NOTICE_KINDS, STATES
 
 CLAIM_SORTS = (
     "created_at",
@@ -20,6 +20,7 @@ CLAIM_SORTS = (
 
 class PublicNoteSchema(BaseSchema):
     status = fields.String(**described("The status the claim moved to (published or retracted)."))
+    kind = fields.String(**described(f"What the notice is: one of {', '.join(NOTICE_KINDS)}."))
     note = fields.String(**described("What readers are told."))
     created_at = Timestamp(**described("When."))
 
@@ -95,7 +96,10 @@ class ClaimSchema(ClaimCreateSchema):
         VerdictSchema,
         dump_only=True,
         allow_none=True,
-        **described("The published verdict, or null."),
+        **described(
+            "The current published verdict; null before publication and once retracted "
+            "(published_verdicts keeps the earlier ones)."
+        ),
     )
     draft_verdict = fields.Nested(
         VerdictSchema,
@@ -114,7 +118,10 @@ class ClaimSchema(ClaimCreateSchema):
     public_notes = fields.List(
         fields.Nested(PublicNoteSchema),
         dump_only=True,
-        **described("Single claim only: correction and retraction notices, newest first."),
+        **described(
+            "Single claim only: publication, correction, retraction and reinstatement notices, "
+            "newest first."
+        ),
     )
     created_at = Timestamp(dump_only=True, **described("When it was stored."))
     updated_at = Timestamp(dump_only=True, **described("When it last changed."))
@@ -122,7 +129,11 @@ class ClaimSchema(ClaimCreateSchema):
 
 class ClaimQuerySchema(PageQuerySchema):
     status = Text(max_length=20, validate=validate.OneOf(STATES), **described("Only this status."))
-    rating = Slug(**described("Only claims whose published verdict has this rating slug."))
+    rating = Slug(
+        **described(
+            "Only claims whose current verdict has this rating (retracted claims have none)."
+        )
+    )
     claimant = Text(max_length=300, **described("Only this claimant (case-insensitive)."))
     tag = Slug(**described("Only claims with this tag."))
     article_id = Id(strict=False, **described("Only claims quoted from this article."))

@@ -5,7 +5,7 @@ from marshmallow import fields, validate
 from factcheck.schemas.base import BaseSchema, described, list_schema
 from factcheck.schemas.claims import ClaimSchema
 from factcheck.schemas.fields import Text, Timestamp
-from factcheck.workflow import STATES
+from factcheck.workflow import NOTICE_KINDS, STATES
 
 
 class TransitionCreateSchema(BaseSchema):
@@ -31,13 +31,21 @@ class TransitionCreateSchema(BaseSchema):
         max_length=64,
         allow_none=True,
         load_default=None,
-        **described("Name of the user who researches the claim (moves into in_research)."),
+        **described(
+            "Name of the user who researches the claim (moves into in_research); required to "
+            "reassign a claim in research. The transition's `assigns` says what happens without it."
+        ),
     )
 
 
 class PreconditionSchema(BaseSchema):
     name = fields.String(**described("What a refused move's `precondition` names."))
     description = fields.String(**described("What must hold."))
+
+
+class AssignsSchema(BaseSchema):
+    name = fields.String(**described("The rule's name."))
+    description = fields.String(**described("Who researches the claim after the move."))
 
 
 class WorkflowTransitionSchema(BaseSchema):
@@ -51,6 +59,18 @@ class WorkflowTransitionSchema(BaseSchema):
     preconditions = fields.List(
         fields.Nested(PreconditionSchema), **described("What must hold before the move.")
     )
+    assigns = fields.Nested(
+        AssignsSchema,
+        allow_none=True,
+        **described("How the move sets the assignee; null when it leaves it as it is."),
+    )
+    notice = fields.String(
+        allow_none=True,
+        **described(
+            "The kind of public notice the move gives readers (a publication of a claim "
+            "published before is a correction); null for a move readers do not see."
+        ),
+    )
     description = fields.String(**described("What the move is for."))
 
 
@@ -61,6 +81,10 @@ class WorkflowSchema(BaseSchema):
         fields.String(),
         **described("The roles, least first; each may do what those before it may."),
     )
+    notice_kinds = fields.List(
+        fields.String(),
+        **described(f"The kinds of public notice: {', '.join(NOTICE_KINDS)}."),
+    )
     transitions = fields.List(
         fields.Nested(WorkflowTransitionSchema), **described("The moves between statuses.")
     )
@@ -69,7 +93,12 @@ class WorkflowSchema(BaseSchema):
 class EventSchema(BaseSchema):
     id = fields.Integer(**described("The event's position in the audit trail."))
     created_at = Timestamp(**described("When it happened."))
-    action = fields.String(**described("What happened, e.g. claim.published, verdict.added."))
+    action = fields.String(
+        **described(
+            "What happened, e.g. claim.published, claim.corrected, claim.retracted, "
+            "claim.reinstated, verdict.added."
+        )
+    )
     actor = fields.String(**described("Staff only: who did it."))
     key_id = fields.Integer(
         allow_none=True, **described("Staff only: the API key used (null from the command line).")
