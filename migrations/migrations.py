@@ -309,7 +309,8 @@ def article_url_key(db):
     # A CMS finds a story by its address in one indexed lookup, and the unique index keeps a
     # second copy of an article out even when two writers post it at once. Articles stored
     # before this step under an address already taken keep their rows but no key: the
-    # oldest copy is the one the address finds. `version` gives articles an ETag.
+    # oldest copy is the one the address finds. `version` gives articles an ETag. The key is
+    # factcheck.urls.url_key's: if that rule ever changes, a later step recomputes the keys.
     from factcheck.urls import url_key
 
     db.executescript(

@@ -1,4 +1,6 @@
-"""Articles: create, read with claims, list with cursor pagination, and bad input."""
+"""Articles: create, read with a page of claims, list (without bodies) with cursor
+pagination, find by normalised address, never a second copy, edit and delete (If-Match,
+audit), the 0008 migration, and bad input."""
 
 import json
 import sqlite3
@@ -8,7 +10,6 @@ import pytest
 
 from factcheck import articles
 from factcheck.db import connect
-from factcheck.urls import url_key
 from migrations.migrations import migrations
 from tests.concurrency import race
 from tests.conftest import ARTICLE_BODY, assert_field_error, assert_problem, cases, quote
@@ -169,26 +170,6 @@ def test_url_finds_the_article_under_any_spelling_of_its_address(client, asked, 
     client.post("/api/v1/articles", json={"title": "Other", "body": "C"})
     items = client.get("/api/v1/articles", query_string={"url": asked}).json["items"]
     assert [item["id"] for item in items] == ([stored.json["id"]] if found else [])
-
-
-@pytest.mark.parametrize(
-    ("url", "key"),
-    [
-        ("HTTPS://Example.ORG", "example.org"),
-        ("http://example.org/", "example.org"),
-        ("https://example.org./a/", "example.org/a"),
-        ("https://user:pw@example.org:443/a", "example.org/a"),
-        ("http://example.org:443/a", "example.org:443/a"),
-        ("https://example.org:80/a", "example.org:80/a"),
-        ("https://example.org/a?b=1&UTM_Term=x&a=2&_ga=1&mc_eid=2", "example.org/a?b=1&a=2"),
-        ("https://example.org/a?q=x+y&r=%2f", "example.org/a?q=x+y&r=%2F"),
-        ("https://example.org/%e2%82%ac/", "example.org/%E2%82%AC"),
-        ("https://B\u00fccher.example/", "xn--bcher-kva.example"),
-        ("https://[2001:DB8::1]:443/x", "[2001:db8::1]/x"),
-    ],
-)
-def test_url_key_drops_only_what_never_changes_the_page(url, key):
-    assert url_key(url) == key
 
 
 def test_url_lookup_is_one_indexed_query(app, db, client):
