@@ -24,6 +24,10 @@ def claim_columns(*, staff):
     """
 
 
+# Reading order inside one article (its claims' spans); only with the article_id filter.
+POSITION = "position"
+
+
 def sort_keys(*, staff):
     """Sort name -> SQL expression; each has a matching index (relevance is FTS5's bm25).
 
@@ -35,6 +39,7 @@ def sort_keys(*, staff):
         "updated_at": visibility.claim_changed_at(staff=staff),
         "claim_date": "ifnull(c.claim_date, '')",
         "relevance": "hits.rank",
+        POSITION: "c.span_start",
     }
 
 
@@ -80,6 +85,11 @@ def _sort(query):
         raise Invalid(
             "Sorting by relevance needs a search.", {"sort": ["Give q, or another sort."]}
         )
+    if sort == POSITION and query.get("article_id") is None:
+        raise Invalid(
+            "Reading order is an order within one article.",
+            {"sort": ["Give article_id, or another sort."]},
+        )
     return sort
 
 
@@ -117,16 +127,6 @@ def staff_list(db, where, params, *, order, limit):
     """Claims matching raw conditions, as staff see them (the desk's queues)."""
     sql = f"SELECT {claim_columns(staff=True)} FROM claims c WHERE {where} ORDER BY {order}"
     return present(db, list(db.query(f"{sql} LIMIT {int(limit)}", params)), staff=True)
-
-
-def for_article(db, article_id, *, staff):
-    """Every claim quoted from one article that this audience may see, in reading order."""
-    where, params = _filters({"article_id": article_id}, staff=staff)
-    sql = (
-        f"SELECT {claim_columns(staff=staff)} FROM claims c WHERE {' AND '.join(where)} "
-        "ORDER BY c.span_start, c.id"
-    )
-    return present(db, list(db.query(sql, params)), staff=staff)
 
 
 def get(db, claim_id, *, staff):

@@ -3,35 +3,10 @@ deleting them (reading is factcheck/claim_reads.py)."""
 
 import unicodedata
 
-from factcheck import audit, visibility, workflow
+from factcheck import audit, spans, visibility, workflow
 from factcheck.db import write_transaction
 from factcheck.errors import Conflict, Forbidden, Invalid, NotFound, PreconditionFailed
 from factcheck.timeutil import now
-
-
-def locate_span(body, text, span):
-    """The (start, end) of text in body: the given span if it matches, else the only match."""
-    if span is not None:
-        start, end = span
-        if body[start:end] != text:
-            found = body[start:end] if end <= len(body) else None
-            raise Invalid(
-                "The span does not match the quote in the article.",
-                {"span_start": [f"The article has {found!r} at {start}:{end}, not the quote."]},
-            )
-        return start, end
-    start = body.find(text)
-    if start < 0:
-        raise Invalid(
-            "The quote does not appear in the article.",
-            {"text": ["Not found in the article body; quote it exactly."]},
-        )
-    if body.find(text, start + 1) >= 0:
-        raise Invalid(
-            "The quote appears more than once in the article.",
-            {"span_start": ["Give span_start and span_end to say which occurrence."]},
-        )
-    return start, start + len(text)
 
 
 def folded(name):
@@ -67,7 +42,9 @@ def create(db, data, actor):
     """Store a new claim and return its id."""
     with write_transaction(db):
         article = _article_for(db, data["article_id"])
-        start, end = locate_span(article["body"], data["text"], _given_span(data))
+        start, end = spans.locate(article["body"], data["text"], _given_span(data))
+        # The article's own characters: the quote may differ from them in typography.
+        data = {**data, "text": article["body"][start:end]}
         stamp = now()
         claim_id = (
             db["claims"]
@@ -154,7 +131,8 @@ def _changed_columns(db, claim, changes):
     if {"text", "span_start"} & changes.keys():
         body = _article_for(db, claim["article_id"])["body"]
         text = changes.get("text", claim["text"])
-        row["span_start"], row["span_end"] = locate_span(body, text, _given_span(changes))
+        row["span_start"], row["span_end"] = spans.locate(body, text, _given_span(changes))
+        row["text"] = body[row["span_start"] : row["span_end"]]
     if "claimant" in row:
         row["claimant_folded"] = folded(row["claimant"])
     return row
@@ -183,7 +161,7 @@ def update(db, claim_id, changes, actor, if_match=None):
             claim_id,
             claim_id=claim_id,
             before=before,
-            after=changes,
+            after={**changes, **{key: row[key] for key in ("text",) if key in row}},
         )
 
 

@@ -83,6 +83,20 @@ class Unavailable(Problem):
     description = "The database is busy or not ready; retry shortly."
 
 
+class ArticleExists(Conflict):
+    title, slug = "Article already stored", "article-exists"
+    description = (
+        "An article is stored at this address already (compared normalised): `article_id` "
+        "names it and `article` links to it."
+    )
+
+    def __init__(self, article_id):
+        super().__init__(
+            f"Article {article_id} is stored at this address already; see `article`.",
+            extra={"article_id": article_id, "article": f"/api/v1/articles/{article_id}"},
+        )
+
+
 def problem_types():
     """Problem and every class under it, however deep: each problem type once."""
     kinds, pending = [], [Problem]

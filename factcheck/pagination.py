@@ -43,11 +43,11 @@ def keyset_page(rows, limit, sort, key_of):
     return rows, encode_cursor(sort, key_of(last), last["id"])
 
 
-def id_page(db, select, id_column, query, *, where=(), newest_first=False):
+def id_page(db, select, id_column, query, *, where=(), params=None, newest_first=False):
     """One page of `select`'s rows in id order (ids grow with created_at), and the cursor of
-    the next: `query` holds `limit` and an optional `cursor`."""
+    the next: `query` holds `limit` and an optional `cursor`; `params` those of `where`."""
     sort = "-created_at" if newest_first else "created_at"
-    where, params = list(where), {"limit": query["limit"] + 1}
+    where, params = list(where), {**(params or {}), "limit": query["limit"] + 1}
     if query.get("cursor"):
         _, params["after_id"] = decode_cursor(query["cursor"], sort)
         where.append(f"{id_column} {'<' if newest_first else '>'} :after_id")

@@ -91,7 +91,7 @@ def load(db, config):
         article = article_schema.load(article)
         article_id = articles.find_identical(db, article)
         if article_id is None:
-            article_id = articles.create(db, article, COMMAND_LINE)
+            article_id, _ = articles.create(db, article, COMMAND_LINE)
             counts["articles"] += 1
         for seed_claim in seed_claims:
             if not _claim_exists(db, article_id, seed_claim):

@@ -434,3 +434,33 @@ def notice_kinds(db):
         UPDATE claims SET rating = NULL WHERE status = 'retracted';
         """
     )
+
+
+@migrations(name="0008_article_url_key")
+def article_url_key(db):
+    # A CMS finds a story by its address in one indexed lookup, and the unique index keeps a
+    # second copy of an article out even when two writers post it at once. Articles stored
+    # before this step under an address already taken keep their rows but no key: the
+    # oldest copy is the one the address finds. `version` gives articles an ETag. The key is
+    # factcheck.urls.url_key's: if that rule ever changes, a later step recomputes the keys.
+    from factcheck.urls import url_key
+
+    db.executescript(
+        """
+        ALTER TABLE articles ADD COLUMN url_key TEXT;
+        ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX claims_by_article_position ON claims (article_id, span_start, id);
+        """
+    )
+    taken = set()
+    for article_id, url in db.execute(
+        "SELECT id, url FROM articles WHERE url IS NOT NULL ORDER BY id"
+    ).fetchall():
+        try:
+            key = url_key(url)
+        except ValueError:
+            continue  # a port out of range: no page to find under it
+        if key not in taken:
+            taken.add(key)
+            db.execute("UPDATE articles SET url_key = ? WHERE id = ?", [key, article_id])
+    db.execute("CREATE UNIQUE INDEX articles_by_url_key ON articles (url_key)")

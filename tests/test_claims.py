@@ -258,3 +258,136 @@ def test_the_claimant_filter_ignores_case_in_any_script(client, article, stored,
     assert [item["id"] for item in listed] == ([created["id"]] if found else [])
     client.patch(f"/api/v1/claims/{created['id']}", json={"claimant": "Someone"})
     assert client.get("/api/v1/claims", query_string={"claimant": asked}).json["items"] == []
+
+
+# --- Quotes that differ from the article only in typography ------------------------------
+
+# Curly quotes, a non-breaking hyphen, an em dash, no-break and thin spaces, a line break,
+# and an emoji before them all (one code point, two UTF-16 units).
+TYPESET = (
+    "\U0001f4f0 He said \u201cit\u2019s a 4\u2011lane bridge \u2014 not\u00a0six\u201d, "
+    "and left.\nCritics  called it\u2009a \u00abbargain\u00bb."
+)
+
+
+@pytest.fixture
+def typeset(client):
+    return client.post("/api/v1/articles", json={"title": "T", "body": TYPESET}).json
+
+
+@pytest.mark.parametrize(
+    ("sent", "stored"),
+    [
+        (
+            '"it\'s a 4-lane bridge - not six"',
+            "\u201cit\u2019s a 4\u2011lane bridge \u2014 not\u00a0six\u201d",
+        ),
+        ("it's a 4-lane bridge", "it\u2019s a 4\u2011lane bridge"),
+        ("bridge -- not six", None),  # two hyphens are not one dash
+        ("left. Critics called it a", "left.\nCritics  called it\u2009a"),
+        ("  not six ", "not\u00a0six"),
+        ('it a "bargain".', "it\u2009a \u00abbargain\u00bb."),
+        ("\u201cit\u2019s", "\u201cit\u2019s"),  # exact, as before
+    ],
+)
+def test_a_quote_differing_only_in_typography_stores_the_articles_characters(
+    client, typeset, sent, stored
+):
+    response = client.post(
+        "/api/v1/claims", json={"article_id": typeset["id"], "text": sent, "claimant": "x"}
+    )
+    if stored is None:
+        assert_problem(response, 422)
+        return
+    assert response.status_code == 201, response.json
+    claim = response.json
+    assert claim["text"] == stored
+    assert TYPESET[claim["span_start"] : claim["span_end"]] == stored
+
+
+def test_a_given_span_accepts_a_quote_differing_only_in_typography(client, typeset):
+    start = TYPESET.index("it\u2019s")
+    claim = client.post(
+        "/api/v1/claims",
+        json={
+            "article_id": typeset["id"],
+            "text": "it's",
+            "claimant": "x",
+            "span_start": start,
+            "span_end": start + 4,
+        },
+    ).json
+    assert claim["text"] == "it\u2019s"
+
+
+def test_patch_stores_the_articles_characters_too(client, typeset, db):
+    claim = client.post(
+        "/api/v1/claims", json={"article_id": typeset["id"], "text": "left.", "claimant": "x"}
+    ).json
+    updated = client.patch(f"/api/v1/claims/{claim['id']}", json={"text": "not six"}).json
+    assert updated["text"] == "not\u00a0six"
+    after = db.execute("SELECT after FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()[0]
+    assert "not\\u00a0six" in after  # the audit records what was stored
+
+
+CLOSEST = "The closest passage is at"
+
+
+def closest(passage):
+    start = ARTICLE_BODY.index(passage)
+    return f"{CLOSEST} {start}:{start + len(passage)}: {passage!r}."
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "message"),
+    cases(
+        [
+            (
+                "the bridge cost $5 million",
+                "text",
+                closest("the bridge cost $4 million"),
+            ),
+            (
+                "critics SAID that the bridge cost 9 million dollars",
+                "text",
+                closest("Critics said the bridge cost $9 million"),
+            ),
+            ("zebra quagga okapi", "text", "No passage of the article shares a word with it."),
+            ("$$$", "text", "No passage of the article shares a word with it."),
+            # Typography folded, the quote is still there twice.
+            ("the bridge\u00a0cost", "span_start", "to say which occurrence"),
+        ],
+        "text",
+    ),
+)
+def test_a_quote_not_found_names_the_closest_passage(client, article, db, text, field, message):
+    payload = {**quote(text), "article_id": article["id"]}
+    counts = db["claims"].count, db["audit_events"].count
+    body = assert_problem(client.post("/api/v1/claims", json=payload), 422)
+    assert_field_error(body, field, message)
+    assert (db["claims"].count, db["audit_events"].count) == counts
+
+
+def test_a_span_past_the_end_of_the_body_is_refused(client, article):
+    tail = ARTICLE_BODY[-6:]
+    payload = {
+        **quote(tail),
+        "article_id": article["id"],
+        "span_start": len(ARTICLE_BODY) - 6,
+        "span_end": len(ARTICLE_BODY) + 4,
+    }
+    body = assert_problem(client.post("/api/v1/claims", json=payload), 422)
+    assert_field_error(body, "span_start", "not the quote")
+
+
+def test_the_closest_passage_of_a_long_article_is_cut_short(client):
+    body = " ".join(f"word{n}" for n in range(1000))
+    article = client.post("/api/v1/articles", json={"title": "T", "body": body}).json
+    text = " ".join(f"word{n}" for n in range(100, 200)) + " missing"
+    response = client.post(
+        "/api/v1/claims", json={"article_id": article["id"], "text": text, "claimant": "x"}
+    )
+    [message] = assert_problem(response, 422)["errors"]["text"]
+    start, end = body.index("word100 "), body.index(" word200")
+    assert f"{CLOSEST} {start}:{end}: 'word100 word101" in message
+    assert message.endswith("…'.") and len(message) < 400

@@ -7,7 +7,7 @@ def test_openapi_document_lists_every_endpoint(client):
     paths = spec["paths"]
     expected = {
         "/api/v1/articles": {"get", "post"},
-        "/api/v1/articles/{article_id}": {"get"},
+        "/api/v1/articles/{article_id}": {"get", "patch", "delete"},
         "/api/v1/claims": {"get", "post"},
         "/api/v1/claims/{claim_id}": {"get", "patch", "delete"},
         "/api/v1/claims/{claim_id}/sources": {"get", "post"},

@@ -59,3 +59,7 @@ class ProblemSchema(BaseSchema):
         fields.String(), **described("For a refused status move: where this caller may move it.")
     )
     precondition = fields.String(**described("For an unmet precondition of a move: its name."))
+    article_id = fields.Integer(
+        **described("For an article stored at the same address already: its id.")
+    )
+    article = fields.String(**described("For an article stored at the same address: its link."))

@@ -15,6 +15,7 @@ CLAIM_SORTS = (
     "claim_date",
     "-claim_date",
     "relevance",
+    "position",
 )
 
 
@@ -143,7 +144,8 @@ class ClaimQuerySchema(PageQuerySchema):
         max_length=20,
         validate=validate.OneOf(CLAIM_SORTS),
         **described(
-            "Order: a field, `-` for descending; default relevance with q, else -created_at."
+            "Order: a field, `-` for descending; default relevance with q, else -created_at. "
+            "`position` is reading order within the article given by article_id."
         ),
     )
 
