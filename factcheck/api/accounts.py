@@ -15,7 +15,11 @@ from factcheck.schemas.accounts import (
 from factcheck.schemas.base import PageQuerySchema
 
 blp = Blueprint(
-    "accounts", __name__, url_prefix="/api/v1", description="Users and API keys (admin)."
+    "accounts",
+    __name__,
+    url_prefix="/api/v1",
+    description="Users and API keys (admin).",
+    public_reads=False,
 )
 
 
