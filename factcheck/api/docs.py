@@ -52,8 +52,8 @@ EXAMPLES = {
         "source_ids": [1],
     },
     "moveClaim": {"to": "in_research", "assignee": "rita"},
-    "createUser": {"name": "rita", "role": "reviewer"},
-    "issueKey": {"user": "rita", "expires_in_days": 90},
+    "createUser": {"name": "nora", "role": "reviewer"},
+    "issueKey": {"user": "nora", "expires_in_days": 90},
 }
 
 HEADERS = {
@@ -133,6 +133,8 @@ class Conventions(BasePlugin):
             operation.setdefault("operationId", operation_id(rule.endpoint))
             anyone = method not in WRITES and self._public_reads(rule.endpoint)
             self._security(operation, anyone=anyone, write=method in WRITES)
+            if "{" in path:
+                _add_shared_responses(operation["responses"], [404])  # no such id
             self._conditions(path, method, operation)
             if method == "post" and self._item_url(rule):
                 for status, response in operation["responses"].items():
@@ -163,6 +165,7 @@ class Conventions(BasePlugin):
         parameters = operation.setdefault("parameters", [])
         if method in WRITES and path.startswith(IF_MATCH_PATHS):
             parameters.append("If-Match")
+            _add_shared_responses(operation["responses"], [412])
         tagged = [
             response
             for status, response in operation["responses"].items()
