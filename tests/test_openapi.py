@@ -92,7 +92,9 @@ def test_every_field_and_parameter_is_described(client):
     for where, parameter in parameters:
         # Path parameters come from the URL rule, named for what they are ({claim_id});
         # query and header parameters come from the schemas, like the fields.
-        if "$ref" not in parameter and parameter["in"] != "path" and not parameter.get("description"):
+        if "$ref" in parameter:
+            continue  # a shared header parameter, checked among the components
+        if parameter["in"] != "path" and not parameter.get("description"):
             missing.append(f"{where} {parameter['in']} parameter {parameter['name']}")
     assert not missing, "no description: " + ", ".join(missing)
 

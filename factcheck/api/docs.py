@@ -137,13 +137,21 @@ class Conventions(BasePlugin):
                 _add_shared_responses(operation["responses"], [404])  # no such id
             self._conditions(path, method, operation)
             if method == "post" and self._item_url(rule):
-                for status, response in operation["responses"].items():
-                    if str(status) == "201" and isinstance(response, dict):
-                        response.setdefault("headers", {})["Location"] = "Location"
-            example = EXAMPLES.get(operation["operationId"])
-            if example is not None and "requestBody" in operation:
-                for media in operation["requestBody"]["content"].values():
-                    media["example"] = example
+                self._location(operation)
+            self._example(operation)
+
+    @staticmethod
+    def _location(operation):
+        for status, response in operation["responses"].items():
+            if str(status) == "201" and isinstance(response, dict):
+                response.setdefault("headers", {})["Location"] = "Location"
+
+    @staticmethod
+    def _example(operation):
+        example = EXAMPLES.get(operation["operationId"])
+        if example is not None and "requestBody" in operation:
+            for media in operation["requestBody"]["content"].values():
+                media["example"] = example
 
     @staticmethod
     def _security(operation, *, anyone, write):
