@@ -45,6 +45,7 @@ def _filters(query, *, staff):
         "article_id": "c.article_id = :article_id",
         "tag": "c.id IN (SELECT claim_id FROM claim_tags WHERE tag = :tag)",
         "rating": "c.rating = :rating",
+        "bucket": "c.rating_bucket = :bucket",
         "status": f"{visibility.claim_status(staff=staff)} = :status",
         "updated_since": f"{visibility.claim_changed_at(staff=staff)} >= :updated_since",
     }

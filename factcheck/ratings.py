@@ -2,6 +2,9 @@
 
 from factcheck.errors import Invalid
 
+# Every label maps to one of these, so claims rated on different scales can be compared.
+BUCKETS = ("true", "mostly_true", "mixed", "mostly_false", "false", "other")
+
 
 def list_scales(db, default_scale):
     """Every scale with its labels, truest first."""

@@ -2,6 +2,7 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from factcheck.ratings import BUCKETS
 from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
 from factcheck.schemas.fields import Day, Id, Language, Offset, Slug, Text, Timestamp
 from factcheck.schemas.verdicts import VerdictSchema
@@ -123,6 +124,14 @@ class ClaimSchema(ClaimCreateSchema):
 class ClaimQuerySchema(PageQuerySchema):
     status = Text(max_length=20, validate=validate.OneOf(STATES), **described("Only this status."))
     rating = Slug(**described("Only claims whose published verdict has this rating slug."))
+    bucket = Text(
+        max_length=20,
+        validate=validate.OneOf(BUCKETS),
+        **described(
+            "Only claims whose published verdict's rating falls in this normalised bucket, "
+            f"whatever its scale: one of {', '.join(BUCKETS)}."
+        ),
+    )
     claimant = Text(max_length=300, **described("Only this claimant (case-insensitive)."))
     tag = Slug(**described("Only claims with this tag."))
     article_id = Id(strict=False, **described("Only claims quoted from this article."))
