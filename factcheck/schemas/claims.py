@@ -4,7 +4,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 
 from factcheck.ratings import BUCKETS
 from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
-from factcheck.schemas.fields import Day, Id, Language, Offset, Slug, Text, Timestamp
+from factcheck.schemas.fields import Day, Id, Language, Offset, Since, Slug, Text, Timestamp
 from factcheck.schemas.verdicts import VerdictSchema
 from factcheck.workflow import STATES
 
@@ -123,7 +123,12 @@ class ClaimSchema(ClaimCreateSchema):
 
 class ClaimQuerySchema(PageQuerySchema):
     status = Text(max_length=20, validate=validate.OneOf(STATES), **described("Only this status."))
-    rating = Slug(**described("Only claims whose published verdict has this rating slug."))
+    # Any text: an unknown (or wrongly cased) label is refused with the labels listed.
+    rating = Text(
+        min_length=1,
+        max_length=64,
+        **described("Only claims whose published verdict has this rating slug."),
+    )
     bucket = Text(
         max_length=20,
         validate=validate.OneOf(BUCKETS),
@@ -135,7 +140,9 @@ class ClaimQuerySchema(PageQuerySchema):
     claimant = Text(max_length=300, **described("Only this claimant (case-insensitive)."))
     tag = Slug(**described("Only claims with this tag."))
     article_id = Id(strict=False, **described("Only claims quoted from this article."))
-    updated_since = Timestamp(**described("Only claims changed at or after this time."))
+    updated_since = Since(
+        **described("Only claims changed at or after this time (a bare date: UTC midnight).")
+    )
     q = Text(min_length=1, max_length=500, **described("Full-text search over the claim text."))
     sort = Text(
         max_length=20,

@@ -1,5 +1,6 @@
-"""`bucket=` on the claim list: the normalised rating bucket of the published verdict, the
-same across scales, kept on the claim (migration 0010) so the filter is one index walk."""
+"""Claim list filters: `bucket=` (the normalised rating bucket of the published verdict, the
+same across scales, kept on the claim by migration 0010 so the filter is one index walk),
+ratings that are no label (422 listing the labels, for verdicts too), and `updated_since`."""
 
 import pytest
 
@@ -113,3 +114,70 @@ def test_buckets_are_filled_in_for_claims_published_before(tmp_path):
         migrations.apply(db)
         buckets = dict(db.execute("SELECT id, rating_bucket FROM claims").fetchall())
         assert buckets == {1: "mostly_false", 2: None}
+
+
+SIX_POINT = "true, mostly-true, half-true, mostly-false, false, pants-on-fire"
+FIVE_POINT = "accurate, mostly-accurate, mixed, misleading, inaccurate, unproven"
+
+
+@pytest.mark.parametrize(
+    ("rating", "scale", "labels", "hint"),
+    [
+        ("bogus", None, SIX_POINT, None),
+        ("False", None, SIX_POINT, "'false'"),
+        ("PANTS-ON-FIRE", "six-point", SIX_POINT, "'pants-on-fire'"),
+        ("Mixed", "five-point", FIVE_POINT, "'mixed'"),
+        ("false", "five-point", FIVE_POINT, None),
+    ],
+)
+def test_a_verdict_with_no_such_label_is_422_listing_the_labels(
+    client, db, claim, source, rating, scale, labels, hint
+):
+    verdict = {"rating": rating, "explanation": "x", "source_ids": [source["id"]]}
+    if scale:
+        verdict["scale"] = scale
+    response = client.post(f"/api/v1/claims/{claim['id']}/verdicts", json=verdict)
+    body = assert_problem(response, 422)
+    assert body["errors"] == {"rating": [f"Use one of: {labels}."]}
+    assert (hint is not None) == ("lowercase" in body["detail"])
+    assert hint is None or hint in body["detail"]
+    assert db["verdicts"].count == 0
+
+
+@pytest.mark.parametrize("rating", ["bogus", "False", "Pants-On-Fire"])
+def test_filtering_by_no_such_label_is_422_listing_every_label(anon, rating):
+    body = assert_problem(anon.get("/api/v1/claims", query_string={"rating": rating}), 422)
+    assert body["errors"] == {"rating": [f"Use one of: {SIX_POINT}, {FIVE_POINT}."]}
+
+
+def test_filtering_by_a_label_no_claim_has_is_an_empty_page(anon):
+    assert anon.get("/api/v1/claims?rating=unproven").json == {"items": [], "next": None}
+
+
+@pytest.mark.parametrize(
+    ("since", "found"),
+    [
+        ("2024-05-01", ["midnight"]),  # UTC midnight, not the server's local time
+        ("2024-05-01T00:00:00Z", ["midnight"]),
+        ("2024-05-01T00:00:00+01:00", ["midnight", "before"]),
+        ("2024-05-02", []),
+    ],
+)
+def test_updated_since_a_bare_date_means_utc_midnight(client, db, article, since, found):
+    stamps = {"before": "2024-04-30T23:30:00.000000Z", "midnight": "2024-05-01T00:00:00.000000Z"}
+    ids = {}
+    for name, stamp in stamps.items():
+        ids[name] = new_claim(
+            client, article["id"], "The mayor said" if name == "before" else "Turnout"
+        )
+        db.execute("UPDATE claims SET updated_at = ? WHERE id = ?", [stamp, ids[name]])
+    listed = client.get(
+        "/api/v1/claims", query_string={"updated_since": since, "sort": "created_at"}
+    )
+    assert listed.status_code == 200, listed.json
+    assert [c["id"] for c in listed.json["items"]] == sorted(ids[name] for name in found)
+
+
+@pytest.mark.parametrize("since", ["2024-05-01T00:00:00", "2024-13-01", "01/05/2024"])
+def test_updated_since_without_a_zone_or_a_real_date_is_422(anon, since):
+    assert_problem(anon.get("/api/v1/claims", query_string={"updated_since": since}), 422)
