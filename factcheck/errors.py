@@ -115,18 +115,18 @@ def problem_types():
     return kinds
 
 
-def _slugs_by_status():
-    slugs = {}
-    for kind in problem_types():
-        if kind.status is not None:
-            slugs.setdefault(kind.status, kind.slug)
-    return slugs
+# Both are read when an error is answered, not at import, so a problem class declared
+# anywhere in this module (appended at its end, say) is served too.
 
 
-# Each problem `type` (/problems/<slug>) and its class; GET /problems serves them.
-PROBLEM_TYPES = {kind.slug: kind for kind in problem_types()}
+def by_slug():
+    """Each problem `type` (/problems/<slug>) and its class; GET /problems serves them."""
+    return {kind.slug: kind for kind in problem_types()}
 
-# The problem type of each status, for errors werkzeug raises itself (unknown route, wrong
-# method, oversized body, ...): the first class with that status (Problem before its
-# subclasses); statuses with none are http-error.
-HTTP_SLUGS = _slugs_by_status()
+
+def for_status(status):
+    """The problem class of an error werkzeug raises itself (unknown route, wrong method,
+    oversized body, ...): the first with that status (Problem before its subclasses), or
+    OtherHttpError for a status with none."""
+    kinds = [kind for kind in problem_types() if kind.status == status]
+    return kinds[0] if kinds else OtherHttpError

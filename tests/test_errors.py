@@ -3,7 +3,7 @@
 import pytest
 
 from factcheck import create_app
-from factcheck.errors import HTTP_SLUGS, PROBLEM_TYPES, Problem
+from factcheck.errors import OtherHttpError, Problem, by_slug, for_status
 from tests.conftest import assert_field_error, assert_problem, cases
 
 WRITES = [
@@ -139,8 +139,10 @@ def test_every_problem_type_is_described(anon):
     kinds = problem_classes()
     slugs = [kind.slug for kind in kinds]
     assert len(slugs) == len(set(slugs)), "two problem classes share a slug"
-    assert set(HTTP_SLUGS.values()) <= set(slugs)
-    assert set(PROBLEM_TYPES) == set(slugs)
+    assert set(by_slug()) == set(slugs)
+    for status in (400, 401, 403, 404, 405, 409, 411, 412, 413, 415, 422, 500, 503):
+        assert for_status(status).status == status
+    assert for_status(418) is OtherHttpError
     for kind in kinds:
         assert kind.description.strip(), kind.__name__
         response = anon.get(f"/problems/{kind.slug}")

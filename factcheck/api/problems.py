@@ -10,14 +10,15 @@ from werkzeug.exceptions import HTTPException
 
 from factcheck.api.blueprint import Blueprint
 from factcheck.errors import (
-    HTTP_SLUGS,
     PROBLEM_MEDIA_TYPE,
-    PROBLEM_TYPES,
+    MethodNotAllowed,
     NotFound,
     OtherHttpError,
     Problem,
     TooLarge,
     Unavailable,
+    by_slug,
+    for_status,
 )
 from factcheck.schemas.base import ProblemTypeListSchema, ProblemTypeSchema
 
@@ -73,7 +74,17 @@ def _detail_and_errors(error, errors):
         return "The request has invalid fields; see errors.", errors
     if error.code == TooLarge.status:
         return TooLarge.detail_for(request.max_content_length), None
-    return error.description, None
+    return DETAILS.get(error.code, lambda _error: error.description)(error), None
+
+
+# Plainer words than werkzeug's for the routing errors.
+DETAILS = {
+    NotFound.status: lambda _error: f"Nothing answers at {request.path}; see /docs.",
+    MethodNotAllowed.status: lambda error: (
+        f"{request.path} does not take {request.method}; it takes "
+        f"{', '.join(error.valid_methods or [])}."
+    ),
+}
 
 
 def handle_http_exception(error: HTTPException):
@@ -85,7 +96,7 @@ def handle_http_exception(error: HTTPException):
     headers = dict(data.get("headers") or {})
     if error.code == 405 and error.valid_methods:
         headers["Allow"] = ", ".join(error.valid_methods)
-    kind = PROBLEM_TYPES[HTTP_SLUGS.get(error.code, OtherHttpError.slug)]
+    kind = for_status(error.code)
     title = error.name if kind is OtherHttpError else kind.title
     return problem_response(error.code, title, detail, kind.slug, errors, headers)
 
@@ -120,9 +131,8 @@ SHARED_HEADERS = {
 
 def _shared_description(status):
     """A status with a problem type of its own is described as that type."""
-    if status in HTTP_SLUGS:
-        return PROBLEM_TYPES[HTTP_SLUGS[status]].description
-    return status.phrase
+    kind = for_status(status)
+    return status.phrase if kind is OtherHttpError else kind.description
 
 
 def document_problem_responses(api):
@@ -159,7 +169,7 @@ def _describe(kind):
 @blp.response(200, ProblemTypeListSchema)
 def list_problem_types():
     """Every problem type an error answer's `type` can name."""
-    return {"items": [_describe(kind) for kind in PROBLEM_TYPES.values()], "next": None}
+    return {"items": [_describe(kind) for kind in by_slug().values()], "next": None}
 
 
 @blp.route("/<slug>", methods=["GET"])
@@ -168,9 +178,10 @@ def list_problem_types():
 @blp.problem(404, "No such problem type.")
 def get_problem_type(slug):
     """What one problem type means."""
-    if slug not in PROBLEM_TYPES:
+    kinds = by_slug()
+    if slug not in kinds:
         raise NotFound(f"There is no problem type {slug!r}.")
-    return _describe(PROBLEM_TYPES[slug])
+    return _describe(kinds[slug])
 
 
 def init_app(app, api):
