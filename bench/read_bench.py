@@ -142,6 +142,7 @@ def main():
             "/api/v1/claims?status=new&limit=20",
             "/api/v1/claims?tag=tariff&limit=20",
             "/api/v1/claims?rating=false&limit=20",
+            "/api/v1/claims?bucket=false&limit=20",
             "/api/v1/claims?claimant=Person%207&limit=20",
             "/api/v1/claims?q=Krebs",
             "/api/v1/claims?q=tariff&limit=20",

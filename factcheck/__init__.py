@@ -6,7 +6,7 @@ import flask_smorest
 from flask import Flask
 
 from factcheck import api, cli, config
-from factcheck.api import auth, database, problems
+from factcheck.api import auth, database, docs, problems
 from factcheck.schemas.base import ProblemSchema
 
 
@@ -14,6 +14,10 @@ class Api(flask_smorest.Api):
     # Error responses in the OpenAPI document are described by our problem+json body
     # (problems.init_app gives them its media type).
     ERROR_SCHEMA = ProblemSchema
+
+    def _register_pagination_header(self):
+        """Lists page with a cursor in the body, not flask-smorest's pagination header: leave
+        its header and PaginationMetadata schema out of the document."""
 
 
 def create_app(overrides=None):
@@ -32,7 +36,7 @@ def create_app(overrides=None):
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = os.path.join(app.instance_path, "factcheck.db")
 
-    rest_api = Api(app)
+    rest_api = Api(app, spec_kwargs={"extra_plugins": [docs.Conventions(app)]})
     database.init_app(app)
     auth.init_app(app)
     problems.init_app(app, rest_api)

@@ -5,7 +5,7 @@ import json
 import re
 import unicodedata
 
-from factcheck import claims, verdicts, visibility
+from factcheck import claims, ratings, verdicts, visibility
 from factcheck.errors import Invalid, NotFound
 from factcheck.pagination import decode_cursor, keyset_page
 
@@ -51,6 +51,7 @@ def _filters(query, *, staff):
         "article_id": "c.article_id = :article_id",
         "tag": "c.id IN (SELECT claim_id FROM claim_tags WHERE tag = :tag)",
         "rating": "c.rating = :rating",
+        "bucket": "c.rating_bucket = :bucket",
         "status": f"{visibility.claim_status(staff=staff)} = :status",
         "updated_since": f"{visibility.claim_changed_at(staff=staff)} >= :updated_since",
     }
@@ -117,9 +118,11 @@ def search(db, query, *, staff):
         f"ORDER BY sort_key {direction}, c.id {direction} LIMIT :limit"
     )
     params["limit"] = query["limit"] + 1
-    rows, next_cursor = keyset_page(
-        list(db.query(sql, params)), query["limit"], sort, lambda row: row["sort_key"]
-    )
+    rows = list(db.query(sql, params))
+    if not rows and query.get("rating"):
+        # No claim matched: say so if the rating is no label at all (a typo, a wrong case).
+        ratings.require_label(db, query["rating"])
+    rows, next_cursor = keyset_page(rows, query["limit"], sort, lambda row: row["sort_key"])
     return present(db, rows, staff=staff), next_cursor
 
 

@@ -43,6 +43,11 @@ class NotFound(Problem):
     description = "No such resource, or not one this caller may see."
 
 
+class MethodNotAllowed(Problem):
+    status, title, slug = 405, "Method not allowed", "method-not-allowed"
+    description = "The path exists but not with this method; the Allow header lists the methods."
+
+
 class Conflict(Problem):
     status, title, slug = 409, "Conflict", "conflict"
     description = "The request breaks a rule of the current state, e.g. an impossible move."
@@ -59,11 +64,15 @@ class PreconditionFailed(Problem):
 
 
 class TooLarge(Problem):
-    """werkzeug refuses an oversized body itself (MAX_CONTENT_LENGTH), with its own title;
-    this class gives that answer its problem type."""
+    """werkzeug refuses an oversized body itself (MAX_CONTENT_LENGTH); this class gives that
+    answer its problem type, and its detail names the limit."""
 
     status, title, slug = 413, "Request Entity Too Large", "too-large"
     description = "The body is larger than the configured limit (1 MiB by default)."
+
+    @staticmethod
+    def detail_for(limit):
+        return f"The body is larger than this service's limit of {limit} bytes."
 
 
 class UnsupportedMediaType(Problem):
@@ -76,6 +85,11 @@ class Invalid(Problem):
 
     status, title, slug = 422, "Invalid request", "invalid"
     description = "Fields or preconditions are invalid; `errors` names each field."
+
+
+class InternalError(Problem):
+    status, title, slug = 500, "Internal server error", "internal-error"
+    description = "A fault in the service, not in the request; it is logged. Retry later."
 
 
 class Unavailable(Problem):
@@ -97,6 +111,14 @@ class ArticleExists(Conflict):
         )
 
 
+class OtherHttpError(Problem):
+    """Any other HTTP error werkzeug may raise (none is expected): still a problem type,
+    with the status and title of the answer itself."""
+
+    status, title, slug = None, "HTTP error", "http-error"
+    description = "An HTTP error with no type of its own here; its status and title say which."
+
+
 def problem_types():
     """Problem and every class under it, however deep: each problem type once."""
     kinds, pending = [], [Problem]
@@ -107,8 +129,18 @@ def problem_types():
     return kinds
 
 
-# What each problem `type` (/problems/<slug>) means; GET /problems/<slug> serves it.
-PROBLEM_TYPES = {kind.slug: kind.description for kind in problem_types()}
+# Both are read when an error is answered, not at import, so a problem class declared
+# anywhere in this module (appended at its end, say) is served too.
 
-# werkzeug's own errors that are one of our problem types; its others are about:blank.
-HTTP_SLUGS = {kind.status: kind.slug for kind in (Problem, TooLarge, Invalid)}
+
+def by_slug():
+    """Each problem `type` (/problems/<slug>) and its class; GET /problems serves them."""
+    return {kind.slug: kind for kind in problem_types()}
+
+
+def for_status(status):
+    """The problem class of an error werkzeug raises itself (unknown route, wrong method,
+    oversized body, ...): the first with that status (Problem before its subclasses), or
+    OtherHttpError for a status with none."""
+    kinds = [kind for kind in problem_types() if kind.status == status]
+    return kinds[0] if kinds else OtherHttpError

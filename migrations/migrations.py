@@ -464,3 +464,31 @@ def article_url_key(db):
             taken.add(key)
             db.execute("UPDATE articles SET url_key = ? WHERE id = ?", [key, article_id])
     db.execute("CREATE UNIQUE INDEX articles_by_url_key ON articles (url_key)")
+
+
+@migrations(name="0010_rating_bucket")
+def rating_bucket(db):
+    # The normalised bucket (true ... false, other) of the published verdict's rating, copied
+    # onto the claim like the rating itself, so `bucket=` is one index walk in id order
+    # across every scale. A trigger keeps it in step with whatever sets the rating
+    # (publication, correction, retraction), so no writer has to remember it; it reads the
+    # label on the published verdict's own scale, since two scales may share a slug.
+    db.executescript(
+        """
+        ALTER TABLE claims ADD COLUMN rating_bucket TEXT;
+        CREATE TRIGGER claims_rating_bucket AFTER UPDATE OF rating, published_verdict_id
+        ON claims BEGIN
+            UPDATE claims SET rating_bucket = (
+                SELECT l.bucket FROM verdicts v
+                JOIN rating_labels l ON l.scale_id = v.scale_id AND l.slug = NEW.rating
+                WHERE v.id = NEW.published_verdict_id
+            ) WHERE id = NEW.id;
+        END;
+        UPDATE claims SET rating_bucket = (
+            SELECT l.bucket FROM verdicts v
+            JOIN rating_labels l ON l.scale_id = v.scale_id AND l.slug = claims.rating
+            WHERE v.id = claims.published_verdict_id
+        ) WHERE rating IS NOT NULL;
+        CREATE INDEX claims_by_rating_bucket ON claims (rating_bucket, id);
+        """
+    )

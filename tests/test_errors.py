@@ -2,7 +2,8 @@
 
 import pytest
 
-from factcheck.errors import HTTP_SLUGS, PROBLEM_TYPES, Problem
+from factcheck import create_app
+from factcheck.errors import OtherHttpError, Problem, by_slug, for_status
 from tests.conftest import assert_field_error, assert_problem, cases
 
 WRITES = [
@@ -64,13 +65,14 @@ def test_bodies_that_are_not_json_objects(
     assert row_counts(db) == before
 
 
-def test_oversized_body_is_413(client, db, write_paths):
+def test_oversized_body_is_413_naming_the_limit(client, db, write_paths):
     before = row_counts(db)
     big = '{"title": "T", "body": "' + "x" * (1024 * 1024) + '"}'
     for method, path in write_paths:
-        assert_problem(
-            getattr(client, method)(path, data=big, content_type="application/json"), 413
-        )
+        response = getattr(client, method)(path, data=big, content_type="application/json")
+        body = assert_problem(response, 413)
+        assert body["type"] == "/problems/too-large"
+        assert "1048576 bytes" in body["detail"]
     assert row_counts(db) == before
 
 
@@ -90,12 +92,26 @@ def test_chunked_bodies_need_a_length(client, db, write_paths):
 @pytest.mark.parametrize("who", ["client", "anon"])
 def test_unknown_route_and_method(request, who):
     client = request.getfixturevalue(who)
-    assert_problem(client.get("/api/v1/nothing"), 404)
+    for path in ("/api/v1/nothing", "/nothing", "/api/v1/claims/abc"):
+        assert assert_problem(client.get(path), 404)["type"] == "/problems/not-found"
     assert_problem(client.post("/api/v1/nothing", json={}), 404)
     for method in ("put", "trace"):
         response = client.open("/api/v1/claims", method=method.upper(), json={})
-        assert_problem(response, 405)
+        assert assert_problem(response, 405)["type"] == "/problems/method-not-allowed"
         assert "GET" in response.headers["Allow"]
+
+
+def test_an_unexpected_fault_is_a_problem_too(session_app):
+    """A bug (an exception no handler expects) answers 500 problem+json, not an HTML page."""
+    app = create_app({"DATABASE": session_app.app.config["DATABASE"]})
+
+    @app.get("/boom")
+    def boom():
+        raise RuntimeError("a bug")
+
+    body = assert_problem(app.test_client().get("/boom"), 500)
+    assert body["type"] == "/problems/internal-error"
+    assert "a bug" not in str(body)
 
 
 def test_writes_without_a_body_are_400(client, db, write_paths):
@@ -123,14 +139,43 @@ def test_every_problem_type_is_described(anon):
     kinds = problem_classes()
     slugs = [kind.slug for kind in kinds]
     assert len(slugs) == len(set(slugs)), "two problem classes share a slug"
-    assert set(HTTP_SLUGS.values()) <= set(slugs)
-    assert set(PROBLEM_TYPES) == set(slugs)
+    assert set(by_slug()) == set(slugs)
+    for status in (400, 401, 403, 404, 405, 409, 411, 412, 413, 415, 422, 500, 503):
+        assert for_status(status).status == status
+    assert for_status(418) is OtherHttpError
     for kind in kinds:
         assert kind.description.strip(), kind.__name__
         response = anon.get(f"/problems/{kind.slug}")
         assert response.status_code == 200
-        assert response.json == {"type": f"/problems/{kind.slug}", "description": kind.description}
+        assert response.json == {
+            "type": f"/problems/{kind.slug}",
+            "title": kind.title,
+            "status": kind.status,
+            "description": kind.description,
+        }
     assert_problem(anon.get("/problems/nothing"), 404)
+    listed = anon.get("/problems")
+    assert listed.status_code == 200 and listed.mimetype == "application/json"
+    listed_types = [item["type"] for item in listed.json["items"]]
+    assert sorted(listed_types) == sorted(f"/problems/{s}" for s in slugs)
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("delete", "/api/v1/claims/{claim}"),
+        ("delete", "/api/v1/claims/{claim}/sources/{source}"),
+        ("delete", "/api/v1/keys/{key}"),
+    ],
+)
+def test_no_content_answers_have_no_body_type(client, db, claim, source, method, path):
+    key = db.execute("SELECT max(id) FROM api_keys").fetchone()[0]
+    url = path.format(claim=claim["id"], source=source["id"], key=key)
+    if "sources" not in path:
+        client.delete(f"/api/v1/claims/{claim['id']}/sources/{source['id']}")
+    response = getattr(client, method)(url)
+    assert response.status_code == 204
+    assert response.data == b"" and "Content-Type" not in response.headers
 
 
 @pytest.mark.parametrize(

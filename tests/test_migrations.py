@@ -55,6 +55,7 @@ def test_connections_enforce_foreign_keys_and_strict_types(db):
         ("c.updated_at >= ?", ["2020"]),
         ("c.id IN (SELECT claim_id FROM claim_tags WHERE tag = ?)", ["x"]),
         ("c.rating = ?", ["x"]),
+        ("c.rating_bucket = ?", ["false"]),
     ],
 )
 def test_every_filter_uses_an_index(db, where, params):

@@ -7,6 +7,7 @@ from factcheck.api import (
     accounts,
     articles,
     claims,
+    cors,
     desk,
     docs,
     health,
@@ -40,11 +41,20 @@ def vary_by_caller(response):
     return response
 
 
+def no_type_without_a_body(response):
+    """204 and 304 answers have no body, so no body type (flask-smorest labels them JSON)."""
+    if response.status_code in (204, 304):
+        del response.headers["Content-Type"]
+    return response
+
+
 def init_app(app, api):
     app.url_map.converters["id"] = IdConverter
     api.register_converter(IdConverter, lambda _converter: {"type": "integer", "minimum": 1})
     app.before_request(require_json_body)
     app.after_request(vary_by_caller)
+    app.after_request(no_type_without_a_body)
+    cors.init_app(app)
     for module in (
         articles,
         claims,
@@ -55,7 +65,7 @@ def init_app(app, api):
         ratings,
         desk,
         accounts,
+        health,
     ):
         api.register_blueprint(module.blp)
-    app.register_blueprint(health.bp)
     docs.init_app(app, api)

@@ -1,5 +1,7 @@
 """Users and API keys: admins only."""
 
+from flask import url_for
+
 from factcheck import accounts
 from factcheck.api.auth import require_role
 from factcheck.api.blueprint import Blueprint
@@ -16,7 +18,11 @@ from factcheck.schemas.accounts import (
 from factcheck.schemas.base import PageQuerySchema
 
 blp = Blueprint(
-    "accounts", __name__, url_prefix="/api/v1", description="Users and API keys (admin)."
+    "accounts",
+    __name__,
+    url_prefix="/api/v1",
+    description="Users and API keys (admin).",
+    public_reads=False,
 )
 
 
@@ -42,7 +48,11 @@ def create_user(data):
     """Add a user; the answer holds their first API key, shown this once."""
     actor = require_role("admin")
     user, _, secret = accounts.create_user_with_key(get_db(), data, actor)
-    return {**user, "key": secret}
+    return (
+        {**user, "key": secret},
+        201,
+        {"Location": url_for("accounts.get_user", name=user["name"])},
+    )
 
 
 @blp.route("/users/<name>", methods=["GET"])

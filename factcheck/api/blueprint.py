@@ -1,5 +1,6 @@
 """The blueprint every API module builds on: a strict argument parser (unknown fields and
-query parameters refused), problem+json error documentation, and row ids in paths."""
+query parameters refused), problem+json error documentation, row ids in paths, and whether
+anonymous readers may read it."""
 
 import functools
 import json
@@ -9,7 +10,8 @@ import marshmallow as ma
 from webargs.flaskparser import FlaskParser
 from werkzeug.routing import IntegerConverter
 
-from factcheck.errors import PROBLEM_MEDIA_TYPE
+from factcheck.api.auth import current_identity
+from factcheck.errors import PROBLEM_MEDIA_TYPE, Unauthorized
 from factcheck.schemas.base import NoQuerySchema, ProblemSchema
 from factcheck.schemas.fields import MAX_SQLITE_INTEGER
 
@@ -40,9 +42,22 @@ class StrictParser(FlaskParser):
             raise json.JSONDecodeError(str(error), "(request body)", 0) from error
 
 
+def _needs_a_key():
+    if not current_identity().is_staff:
+        raise Unauthorized("This needs an API key: send `Authorization: Bearer <key>`.")
+
+
 class Blueprint(flask_smorest.Blueprint):
     # Unknown fields are refused everywhere, query strings included, so typos surface.
     ARGUMENTS_PARSER = StrictParser(unknown=ma.RAISE)
+
+    def __init__(self, *args, public_reads=True, **kwargs):
+        """public_reads=False: even its GETs need a key (401 without one). The same flag
+        tells the OpenAPI document (api/docs.py) and CORS (api/cors.py) who may call it."""
+        super().__init__(*args, **kwargs)
+        self.public_reads = public_reads
+        if not public_reads:
+            self.before_request(_needs_a_key)
 
     def problem(self, status, description):
         """Document an error answer: a problem+json body with this status."""

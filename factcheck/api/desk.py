@@ -8,7 +8,13 @@ from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.schemas.workflow import QueueSchema, StatsQuerySchema, StatsSchema
 
-blp = Blueprint("desk", __name__, url_prefix="/api/v1", description="Queues and metrics (staff).")
+blp = Blueprint(
+    "desk",
+    __name__,
+    url_prefix="/api/v1",
+    description="Queues and metrics (staff).",
+    public_reads=False,
+)
 
 
 @blp.route("/queue", methods=["GET"])

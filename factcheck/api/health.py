@@ -2,16 +2,19 @@
 
 import sqlite3
 
-from flask import Blueprint
-
+from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.errors import Unavailable
+from factcheck.schemas.base import HealthSchema
 from migrations.migrations import migrations
 
-bp = Blueprint("health", __name__)
+blp = Blueprint("health", __name__, description="Whether the service can answer.")
 
 
-@bp.get("/healthz")
+@blp.route("/healthz", methods=["GET"])
+@blp.no_query()
+@blp.response(200, HealthSchema)
+@blp.problem(503, "The database does not answer or needs migrating.")
 def healthz():
     """200 when the database answers and is fully migrated, else 503."""
     try:

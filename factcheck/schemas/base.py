@@ -63,3 +63,20 @@ class ProblemSchema(BaseSchema):
         **described("For an article stored at the same address already: its id.")
     )
     article = fields.String(**described("For an article stored at the same address: its link."))
+
+
+class ProblemTypeSchema(BaseSchema):
+    type = fields.String(**described("The `type` an error answer carries."))
+    title = fields.String(**described("Its usual title."))
+    status = fields.Integer(
+        allow_none=True, **described("The HTTP status it comes with (null: any other error).")
+    )
+    description = fields.String(**described("What it means and what to do about it."))
+
+
+ProblemTypeListSchema = list_schema(ProblemTypeSchema, "ProblemTypeListSchema")
+
+
+class HealthSchema(BaseSchema):
+    status = fields.String(**described("`ok` when the service can answer."))
+    database = fields.String(**described("`ok` when the database answers and is migrated."))

@@ -2,8 +2,9 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from factcheck.ratings import BUCKETS
 from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
-from factcheck.schemas.fields import Day, Id, Language, Offset, Slug, Text, Timestamp
+from factcheck.schemas.fields import Day, Id, Language, Offset, Since, Slug, Text, Timestamp
 from factcheck.schemas.verdicts import VerdictSchema
 from factcheck.workflow import NOTICE_KINDS, STATES
 
@@ -130,15 +131,28 @@ class ClaimSchema(ClaimCreateSchema):
 
 class ClaimQuerySchema(PageQuerySchema):
     status = Text(max_length=20, validate=validate.OneOf(STATES), **described("Only this status."))
-    rating = Slug(
+    # Any text: an unknown (or wrongly cased) label is refused with the labels listed.
+    rating = Text(
+        min_length=1,
+        max_length=64,
         **described(
-            "Only claims whose current verdict has this rating (retracted claims have none)."
-        )
+            "Only claims whose current verdict has this rating slug (retracted claims have none)."
+        ),
+    )
+    bucket = Text(
+        max_length=20,
+        validate=validate.OneOf(BUCKETS),
+        **described(
+            "Only claims whose published verdict's rating falls in this normalised bucket, "
+            f"whatever its scale: one of {', '.join(BUCKETS)}."
+        ),
     )
     claimant = Text(max_length=300, **described("Only this claimant (case-insensitive)."))
     tag = Slug(**described("Only claims with this tag."))
     article_id = Id(strict=False, **described("Only claims quoted from this article."))
-    updated_since = Timestamp(**described("Only claims changed at or after this time."))
+    updated_since = Since(
+        **described("Only claims changed at or after this time (a bare date: UTC midnight).")
+    )
     q = Text(min_length=1, max_length=500, **described("Full-text search over the claim text."))
     sort = Text(
         max_length=20,

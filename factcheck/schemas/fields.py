@@ -1,7 +1,7 @@
 """Field types shared by the schemas: bounded, SQLite-safe, timestamps with a Z."""
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 
 from marshmallow import ValidationError, fields, validate
 
@@ -131,6 +131,16 @@ class Timestamp(fields.String):
         if not MIN_YEAR <= utc.year <= MAX_YEAR:
             raise ValidationError(f"Give a year between {MIN_YEAR} and {MAX_YEAR} (in UTC).")
         return to_timestamp(utc)
+
+
+class Since(Timestamp):
+    """A lower time bound: an aware date-time, or a bare date meaning its midnight in UTC."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            day = date.fromisoformat(Day()._deserialize(value, attr, data))
+            return to_timestamp(datetime.combine(day, time(), UTC))
+        return super()._deserialize(value, attr, data, **kwargs)
 
 
 class Day(fields.String):

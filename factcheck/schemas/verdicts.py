@@ -7,8 +7,12 @@ from factcheck.schemas.fields import Id, Slug, Text, Timestamp
 
 
 class VerdictCreateSchema(BaseSchema):
-    rating = Slug(
-        required=True, **described("Slug of a label on the scale (see /api/v1/rating-scales).")
+    # Any text: an unknown (or wrongly cased) label is refused with the scale's labels listed.
+    rating = Text(
+        min_length=1,
+        max_length=64,
+        required=True,
+        **described("Slug of a label on the scale (see /api/v1/rating-scales)."),
     )
     scale = Slug(
         load_default=None,
