@@ -181,3 +181,21 @@ def test_updated_since_a_bare_date_means_utc_midnight(client, db, article, since
 @pytest.mark.parametrize("since", ["2024-05-01T00:00:00", "2024-13-01", "01/05/2024"])
 def test_updated_since_without_a_zone_or_a_real_date_is_422(anon, since):
     assert_problem(anon.get("/api/v1/claims", query_string={"updated_since": since}), 422)
+
+
+def test_a_retracted_claim_matches_no_bucket_until_reinstated(seeded, client, anon, as_user):
+    article_id = client.get("/api/v1/articles").json["items"][0]["id"]
+    word = client.get(f"/api/v1/articles/{article_id}").json["body"].split()[0]
+    claim_id = new_claim(client, article_id, word)
+    bring_to(as_user, claim_id, "in_research")
+    publish(as_user, claim_id, "five-point", "inaccurate")
+    eve = as_user("eve")
+
+    def false_bucket():
+        return {c["id"] for c in every_item(anon, "/api/v1/claims", bucket="false", limit=100)}
+
+    assert claim_id in false_bucket()
+    moved(eve, claim_id, "retracted", public_note=PUBLIC_NOTE)
+    assert claim_id not in false_bucket()
+    moved(eve, claim_id, "published", public_note=PUBLIC_NOTE)
+    assert claim_id in false_bucket()
