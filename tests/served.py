@@ -7,6 +7,7 @@ test_backup). Waits poll with deadlines: the machine may be loaded.
 import os
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -94,3 +95,61 @@ def serving(folder):
         yield base, admin_key, env
     finally:
         stop(process)
+
+
+def wait_for(condition, seconds, what):
+    """Poll condition until true; fail naming what after seconds."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out after {seconds}s waiting for {what}"
+        time.sleep(0.05)
+
+
+class Writers:
+    """Client threads that each store an article, then a claim quoting it, until stopped.
+
+    `acknowledged` lists (collection, id, word) for every write answered 2xx, in order;
+    `failed` the words of writes cut off by a connection error (the server went away).
+    """
+
+    def __init__(self, base, key, count):
+        self.base, self.key = base, key
+        self.acknowledged, self.failed = [], []
+        self.stopped = threading.Event()
+        self.threads = [threading.Thread(target=self.write, args=(n,)) for n in range(count)]
+        for thread in self.threads:
+            thread.start()
+
+    def stop(self):
+        self.stopped.set()
+        for thread in self.threads:
+            thread.join(timeout=60)
+
+    def write(self, number):
+        session = requests.Session()
+        session.headers["Authorization"] = f"Bearer {self.key}"
+        n = 0
+        while not self.stopped.is_set():
+            n += 1
+            word = f"written{number}x{n}"
+            try:
+                self.article_and_claim(session, word)
+            except requests.RequestException:
+                self.failed.append(word)
+                time.sleep(0.05)  # the server is down: this write was never acknowledged
+
+    def article_and_claim(self, session, word):
+        body = f"The {word} figure was quoted in full."
+        article = session.post(
+            f"{self.base}/api/v1/articles", json={"title": word, "body": body}, timeout=10
+        )
+        if article.status_code != 201:
+            return
+        self.acknowledged.append(("articles", article.json()["id"], word))
+        claim = session.post(
+            f"{self.base}/api/v1/claims",
+            json={"article_id": article.json()["id"], "text": body, "claimant": word},
+            timeout=10,
+        )
+        if claim.status_code == 201:
+            self.acknowledged.append(("claims", claim.json()["id"], word))

@@ -1,7 +1,7 @@
 """Crash safety: gunicorn killed with SIGKILL (master and workers) in the middle of writes.
 
 Several clients write articles and claims (each claim also feeds the full-text index and
-the audit chain) through real gunicorn; the whole process group is killed mid-stream and
+the audit chain) through real gunicorn; master and workers get SIGKILL mid-stream and
 the service restarted on the same file. Then the database must be intact, the index
 consistent, the audit chain unbroken, and every write that was answered 2xx still there.
 """
@@ -9,44 +9,15 @@ consistent, the audit chain unbroken, and every write that was answered 2xx stil
 import os
 import signal
 import sqlite3
-import threading
 import time
 
 import requests
 
-from tests.served import factcheck, prepare, start, stop
+from tests.served import Writers, factcheck, prepare, start, stop, wait_for
 
 CLIENTS = 4
 # Kill once this many writes were acknowledged (and while more are in flight).
 ACKNOWLEDGED_BEFORE_KILL = 60
-
-
-def writer(base, key, number, acknowledged, failed, stop_writing):
-    """Store an article, then a claim quoting it, until told to stop; record what got a 2xx."""
-    session = requests.Session()
-    session.headers["Authorization"] = f"Bearer {key}"
-    n = 0
-    while not stop_writing.is_set():
-        n += 1
-        word = f"crashword{number}x{n}"
-        body = f"The {word} figure was quoted in full."
-        try:
-            article = session.post(
-                f"{base}/api/v1/articles", json={"title": word, "body": body}, timeout=10
-            )
-            if article.status_code != 201:
-                continue
-            acknowledged.append(("articles", article.json()["id"], word))
-            claim = session.post(
-                f"{base}/api/v1/claims",
-                json={"article_id": article.json()["id"], "text": body, "claimant": word},
-                timeout=10,
-            )
-            if claim.status_code == 201:
-                acknowledged.append(("claims", claim.json()["id"], word))
-        except requests.RequestException:
-            failed.append(word)
-            time.sleep(0.05)  # the server is down: this write was never acknowledged
 
 
 def children_of(pid):
@@ -73,26 +44,11 @@ def gone(pid):
         return True
 
 
-def wait_for(condition, seconds, what):
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out after {seconds}s waiting for {what}"
-        time.sleep(0.05)
-
-
 def kill_mid_stream(base, admin_key, process):
     """Run the writers, SIGKILL master and workers while they write; return what was acked."""
-    acknowledged, failed, stop_writing = [], [], threading.Event()
-    writers = [
-        threading.Thread(
-            target=writer, args=(base, admin_key, n, acknowledged, failed, stop_writing)
-        )
-        for n in range(CLIENTS)
-    ]
-    for thread in writers:
-        thread.start()
+    writers = Writers(base, admin_key, CLIENTS)
     try:
-        wait_for(lambda: len(acknowledged) >= ACKNOWLEDGED_BEFORE_KILL, 120, "writes")
+        wait_for(lambda: len(writers.acknowledged) >= ACKNOWLEDGED_BEFORE_KILL, 120, "writes")
         workers = children_of(process.pid)
         assert workers, "gunicorn has no workers to kill"
         for pid in [process.pid, *workers]:
@@ -101,11 +57,9 @@ def kill_mid_stream(base, admin_key, process):
         wait_for(lambda: all(gone(pid) for pid in workers), 30, "the workers to die")
         time.sleep(0.5)  # requests in flight when the server died fail now
     finally:
-        stop_writing.set()
-        for thread in writers:
-            thread.join(timeout=60)
-    assert failed, "no write was cut off: the kill did not land mid-stream"
-    return list(acknowledged)
+        writers.stop()
+    assert writers.failed, "no write was cut off: the kill did not land mid-stream"
+    return writers.acknowledged
 
 
 def test_sigkill_mid_write_loses_no_acknowledged_write(tmp_path):
