@@ -5,6 +5,7 @@ it (slowloris), or sends its headers and then trickles its body. With gunicorn's
 worker, 12 of them held all 3 x 4 threads and /healthz stopped answering.
 """
 
+import contextlib
 import socket
 import threading
 import time
@@ -43,7 +44,9 @@ class Trickle:
     def run(self):
         while not self.stopped.wait(self.every):
             for sock in self.sockets:
-                sock.sendall(self.line)
+                # Closed by the server: finish() then finds no answer on it.
+                with contextlib.suppress(OSError):
+                    sock.sendall(self.line)
 
     def finish(self, ending):
         """Stop trickling, end every request; return the status line each one got."""
