@@ -1,13 +1,18 @@
 # Two commands do all set-up on a fresh machine:
 #   make run   - create .venv, install the locked dependencies, migrate, seed, serve on 127.0.0.1:8000
 #   make test  - create .venv with the dev extras, run ruff and pytest
-PYTHON ?= python3.11
+# Any Python 3.11 or newer: the first of these commands that is one (or set PYTHON=...).
+PYTHON_NAMES := python3 python3.14 python3.13 python3.12 python3.11 python
+PYTHON ?= $(firstword $(foreach name,$(PYTHON_NAMES),$(shell $(name) -c \
+	'import sys; print("$(name)" if sys.version_info >= (3, 11) else "")' 2>/dev/null)))
 VENV := .venv
 BIN := $(VENV)/bin
 
 .PHONY: run test lint lock serve clean
 
 $(BIN)/python:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed; none of" \
+		"$(PYTHON_NAMES) is one. Install it, or name it: make PYTHON=/path/to/python3.x"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.run-installed: requirements.lock pyproject.toml | $(BIN)/python

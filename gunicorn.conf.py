@@ -6,11 +6,16 @@ cover the waiting on I/O. Every value can be overridden by a FACTCHECK_* variabl
 
 import multiprocessing
 import os
+import re
 
 bind = os.environ.get("FACTCHECK_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("FACTCHECK_WORKERS", min(multiprocessing.cpu_count() + 1, 4)))
-worker_class = "gthread"
+# Reads each request on an event loop and hands only complete ones to `threads` threads,
+# so slow clients cannot hold them all (factcheck/serving.py; README "Security").
+worker_class = "factcheck.serving.BufferedWSGIWorker"
 threads = int(os.environ.get("FACTCHECK_THREADS", 4))
+# Open connections per process, slow ones included; beyond it a process stops accepting.
+worker_connections = 1000
 # A request that takes this long is stuck; the worker is restarted.
 timeout = 30
 graceful_timeout = 20
@@ -23,3 +28,8 @@ limit_request_line = 8190
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
+# gunicorn's control socket (for `gunicornc`) defaults to one path per user, so a second
+# instance would take the first one's; each bind address gets its own. Empty: none.
+_bind_name = re.sub(r"[^\w.]+", "-", bind)
+control_socket = os.environ.get("FACTCHECK_CONTROL_SOCKET", f"instance/gunicorn-{_bind_name}.ctl")
+control_socket_disable = not control_socket

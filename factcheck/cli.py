@@ -1,10 +1,13 @@
-"""Command-line tools: `factcheck migrate`, `factcheck seed`, and Flask's own commands."""
+"""Command-line tools: `factcheck migrate`, `factcheck seed`, `factcheck backup`, ..., and
+Flask's own commands."""
+
+import sqlite3
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
 
-from factcheck import accounts, audit
+from factcheck import accounts, audit, backup
 from factcheck import seed as seed_loader
 from factcheck.db import connect
 from factcheck.errors import Problem
@@ -83,6 +86,38 @@ def verify_audit_command():
     click.echo(f"audit chain intact: {count} events")
 
 
+def _summary(summary):
+    return ", ".join(f"{count} {what}" for what, count in summary.items())
+
+
+@click.command("backup")
+@click.argument("path", type=click.Path(dir_okay=False, writable=True))
+@with_appcontext
+def backup_command(path):
+    """Copy the database to PATH while the server runs (checked before it replaces PATH)."""
+    database = current_app.config["DATABASE"]
+    try:
+        summary = backup.backup(database, path, current_app.config["BUSY_TIMEOUT"])
+    except (backup.BackupError, sqlite3.Error) as error:
+        raise click.ClickException(f"backup failed: {error}") from error
+    click.echo(f"backed up {database} to {path}: integrity ok, {_summary(summary)}")
+
+
+@click.command("restore")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def restore_command(path):
+    """Replace the database with the backup at PATH, once checked; the server must be stopped."""
+    database = current_app.config["DATABASE"]
+    try:
+        summary = backup.restore(path, database)
+    except (backup.BackupError, sqlite3.Error) as error:
+        raise click.ClickException(f"restore refused: {error}") from error
+    click.echo(f"restored {path} to {database}: integrity ok, {_summary(summary)}")
+    if summary["pending migrations"]:
+        click.echo("the backup is from an older version: run `factcheck migrate` next")
+
+
 def register_commands(app):
     for command in (
         migrate_command,
@@ -90,5 +125,7 @@ def register_commands(app):
         create_user_command,
         create_key_command,
         verify_audit_command,
+        backup_command,
+        restore_command,
     ):
         app.cli.add_command(command)

@@ -4,14 +4,11 @@ One server per module (starting it, with migrate, seed and create-user, takes ~1
 each test here leaves the others' data alone: the race works on a claim and users of its own.
 """
 
-import os
+import json
 import socket
 import subprocess
-import sys
-import time
 import uuid
 from functools import partial
-from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -19,8 +16,7 @@ import requests
 
 from factcheck.config import PROJECT_ROOT
 from tests.concurrency import free_port, race
-
-BIN = Path(sys.executable).parent
+from tests.served import BIN, prepare, serving, start, stop
 
 
 class Served(NamedTuple):
@@ -30,37 +26,8 @@ class Served(NamedTuple):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("served")
-    env = {**os.environ, "FACTCHECK_DATABASE": str(folder / "served.db")}
-    for command in (["migrate"], ["seed"]):
-        subprocess.run([BIN / "factcheck", *command], env=env, check=True, capture_output=True)
-    created = subprocess.run(
-        [BIN / "factcheck", "create-user", "ada", "--role", "admin"],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    admin_key = created.stdout.splitlines()[-1]
-    port = free_port()
-    env["FACTCHECK_BIND"] = f"127.0.0.1:{port}"
-    base = f"http://127.0.0.1:{port}"
-    with (
-        open(folder / "gunicorn.log", "wb") as log,
-        subprocess.Popen(
-            [BIN / "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
-            cwd=PROJECT_ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        ) as process,
-    ):
-        try:
-            wait_until_up(base)
-            yield Served(base, admin_key)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with serving(tmp_path_factory.mktemp("served")) as (base, admin_key, _env):
+        yield Served(base, admin_key)
 
 
 def call(server, key, method, path, status, **kwargs):
@@ -74,17 +41,6 @@ def call(server, key, method, path, status, **kwargs):
     )
     assert response.status_code == status, response.text
     return response.json()
-
-
-def wait_until_up(base, seconds=15):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            requests.get(f"{base}/healthz", timeout=1)
-            return
-        except requests.RequestException:
-            time.sleep(0.1)
-    raise RuntimeError(f"gunicorn did not answer at {base} within {seconds}s")
 
 
 def test_seeded_service_answers_a_search(server):
@@ -150,14 +106,22 @@ def test_two_editors_approving_and_publishing_at_once_through_gunicorn(server):
 
 
 @pytest.mark.parametrize(
-    "chunks",
+    ("chunks", "answer_starts", "content_type"),
     [
-        b"zz\r\n{}\r\n0\r\n\r\n",
-        b"%x\r\n%s\r\n0\r\n\r\n"
-        % (2 * 1024 * 1024 + 20, b'{"title": "T", "body": "B"}' + b" " * (2 * 1024 * 1024 - 7)),
+        # Broken chunk framing: gunicorn's parser refuses it before the app runs.
+        (b"zz\r\n{}\r\n0\r\n\r\n", b"HTTP/1.1 400", b"text/plain"),
+        (b"5\r\n{}\r\n0\r\n\r\n", b"HTTP/1.1 400", b"text/plain"),
+        # Well framed: the app asks for a Content-Length, whatever the size.
+        (b"2\r\n{}\r\n0\r\n\r\n", b"HTTP/1.1 411", b"application/problem+json"),
+        (
+            b"%x\r\n%s\r\n0\r\n\r\n"
+            % (2 * 1024 * 1024 + 20, b'{"title": "T", "body": "B"}' + b" " * (2 * 1024 * 1024 - 7)),
+            b"HTTP/1.1 411",
+            b"application/problem+json",
+        ),
     ],
 )
-def test_server_refuses_chunked_bodies_cleanly(server, chunks):
+def test_server_refuses_chunked_bodies_cleanly(server, chunks, answer_starts, content_type):
     host, port = server.url.removeprefix("http://").split(":")
     head = (
         "POST /api/v1/articles HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
@@ -169,5 +133,30 @@ def test_server_refuses_chunked_bodies_cleanly(server, chunks):
         answer = b""
         while chunk := connection.recv(65536):
             answer += chunk
-    assert answer.startswith(b"HTTP/1.1 411"), answer[:200]
-    assert b"application/problem+json" in answer
+    assert answer.startswith(answer_starts), answer[:200]
+    assert b"\r\ncontent-type: " + content_type in answer.lower()
+
+
+def test_two_instances_on_different_ports_each_keep_their_control_socket(tmp_path):
+    env, _ = prepare(tmp_path)
+    del env["FACTCHECK_CONTROL_SOCKET"]  # the default of gunicorn.conf.py
+    ports = [free_port(), free_port()]
+    started = []
+    try:
+        for port in ports:
+            started.append(start(env, tmp_path, port)[0])
+        for port in ports:
+            control = PROJECT_ROOT / "instance" / f"gunicorn-127.0.0.1-{port}.ctl"
+            shown = subprocess.run(
+                [BIN / "gunicornc", "-s", control, "-c", "show listeners", "-j"],
+                capture_output=True,
+                text=True,
+                timeout=30,
+                check=True,
+            )
+            listeners = json.loads(shown.stdout)["listeners"]
+            assert [listener["address"] for listener in listeners] == [f"http://127.0.0.1:{port}"]
+            assert requests.get(f"http://127.0.0.1:{port}/healthz", timeout=10).status_code == 200
+    finally:
+        for process in started:
+            stop(process)

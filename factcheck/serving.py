@@ -1,0 +1,130 @@
+"""The gunicorn worker: requests are read on an event loop, and only complete ones reach a thread.
+
+gunicorn's gthread worker gives each connection a thread from the moment its first bytes
+arrive; 12 clients trickling header lines held all 3 x 4 threads and /healthz stopped
+answering. Here gunicorn's asyncio worker (`asgi`) parses the request line, headers and body
+without a thread, however slowly they come; the Flask app then runs in one of `threads`
+threads with the whole body in memory, and its answer is collected by that thread and sent
+back from the event loop, so a client that reads slowly does not hold a thread either.
+"""
+
+import asyncio
+import io
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from gunicorn.workers.gasgi import ASGIWorker
+
+from factcheck.config import DEFAULTS
+
+
+class BufferedWSGIWorker(ASGIWorker):
+    """gunicorn's asyncio worker serving the WSGI app through WSGIOnLoop."""
+
+    @classmethod
+    def check_config(cls, cfg, log):
+        # The asgi worker warns that it ignores `threads`; this one sizes its pool with it.
+        pass
+
+    def load_wsgi(self):
+        super().load_wsgi()
+        limit = getattr(self.asgi, "config", {}).get("MAX_CONTENT_LENGTH")
+        self.asgi = WSGIOnLoop(self.asgi, self.cfg.threads, limit or DEFAULTS["MAX_CONTENT_LENGTH"])
+
+
+class WSGIOnLoop:
+    """An ASGI app that runs a WSGI app in a thread pool once the request is fully read."""
+
+    def __init__(self, app, threads, max_body):
+        self.app = app
+        self.max_body = max_body
+        self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="wsgi")
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan":
+            await lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return  # no websockets here: the server closes the connection
+        body = await read_body(scope, receive, self.max_body)
+        environ = build_environ(scope, body)
+        loop = asyncio.get_running_loop()
+        status, headers, content = await loop.run_in_executor(self.pool, self.run, environ)
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": content})
+
+    def run(self, environ):
+        """Call the WSGI app in a pool thread; return its status, headers and whole body."""
+        started = {}
+
+        def start_response(status, headers, exc_info=None):
+            started["status"] = int(status.split(" ", 1)[0])
+            started["headers"] = [
+                (name.lower().encode("latin-1"), value.encode("latin-1")) for name, value in headers
+            ]
+            return lambda _data: None  # the legacy write() callable; Flask never uses it
+
+        result = self.app(environ, start_response)
+        try:
+            content = b"".join(result)
+        finally:
+            getattr(result, "close", lambda: None)()
+        return started["status"], started["headers"], content
+
+
+async def read_body(scope, receive, limit):
+    """The request body, read on the event loop, when it declares a length within limit.
+
+    The app refuses the rest from the headers alone: a larger body with 413, one without
+    Content-Length (chunked) with 411. Left unread, gunicorn discards it or closes the
+    connection.
+    """
+    declared = dict(scope["headers"]).get(b"content-length", b"")
+    if not declared.isdigit() or int(declared) > limit:
+        return b""
+    chunks, more = [], True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            break  # the client went away; the app sees what arrived
+        chunks.append(message.get("body", b""))
+        more = message.get("more_body", False)
+    return b"".join(chunks)
+
+
+def build_environ(scope, body):
+    """A PEP 3333 environ for an ASGI HTTP scope and its whole body."""
+    server = scope.get("server") or ("localhost", 80)
+    environ = {
+        "REQUEST_METHOD": scope["method"],
+        "SCRIPT_NAME": scope.get("root_path", "").encode("utf-8").decode("latin-1"),
+        "PATH_INFO": scope["path"].encode("utf-8").decode("latin-1"),
+        "QUERY_STRING": scope["query_string"].decode("latin-1"),
+        "SERVER_NAME": server[0],
+        "SERVER_PORT": str(server[1] or 0),
+        "SERVER_PROTOCOL": f"HTTP/{scope['http_version']}",
+        "wsgi.version": (1, 0),
+        "wsgi.url_scheme": scope.get("scheme", "http"),
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+    }
+    if scope.get("client"):
+        environ["REMOTE_ADDR"], environ["REMOTE_PORT"] = scope["client"][0], str(scope["client"][1])
+    for raw_name, raw_value in scope["headers"]:
+        name = raw_name.decode("latin-1").upper().replace("-", "_")
+        if name not in {"CONTENT_LENGTH", "CONTENT_TYPE"}:
+            name = f"HTTP_{name}"
+        value = raw_value.decode("latin-1")
+        environ[name] = f"{environ[name]},{value}" if name in environ else value
+    return environ
+
+
+async def lifespan(receive, send):
+    """Nothing to start or stop: acknowledge both lifespan events."""
+    if (await receive())["type"] == "lifespan.startup":
+        await send({"type": "lifespan.startup.complete"})
+    if (await receive())["type"] == "lifespan.shutdown":
+        await send({"type": "lifespan.shutdown.complete"})
