@@ -302,3 +302,36 @@ def claimant_folded(db):
         )
     db.execute("DROP INDEX claims_by_claimant")
     db.execute("CREATE INDEX claims_by_claimant ON claims (claimant_folded, id)")
+
+
+@migrations(name="0009_public_search_cursor_secret")
+def public_search_cursor_secret(db):
+    # Readers search an index of published claims only: bm25 over every claim let their
+    # ranking, and the score a relevance cursor carried, move when staff stored unpublished
+    # claims. A claim is a reader's once published_verdict_id is set (factcheck/visibility).
+    # The secret signs cursors; kept here, every worker and a restored backup share it.
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE claims_public_fts USING fts5 (text, tokenize = 'porter');
+        INSERT INTO claims_public_fts (rowid, text)
+            SELECT id, text FROM claims WHERE published_verdict_id IS NOT NULL;
+        CREATE TRIGGER claims_public_fts_insert AFTER INSERT ON claims
+            WHEN new.published_verdict_id IS NOT NULL
+            BEGIN INSERT INTO claims_public_fts (rowid, text) VALUES (new.id, new.text); END;
+        CREATE TRIGGER claims_public_fts_publish AFTER UPDATE OF published_verdict_id ON claims
+            WHEN old.published_verdict_id IS NULL AND new.published_verdict_id IS NOT NULL
+            BEGIN INSERT INTO claims_public_fts (rowid, text) VALUES (new.id, new.text); END;
+        CREATE TRIGGER claims_public_fts_unpublish AFTER UPDATE OF published_verdict_id ON claims
+            WHEN old.published_verdict_id IS NOT NULL AND new.published_verdict_id IS NULL
+            BEGIN DELETE FROM claims_public_fts WHERE rowid = old.id; END;
+        CREATE TRIGGER claims_public_fts_text AFTER UPDATE OF text ON claims
+            WHEN new.published_verdict_id IS NOT NULL
+            BEGIN UPDATE claims_public_fts SET text = new.text WHERE rowid = new.id; END;
+        CREATE TRIGGER claims_public_fts_delete AFTER DELETE ON claims
+            WHEN old.published_verdict_id IS NOT NULL
+            BEGIN DELETE FROM claims_public_fts WHERE rowid = old.id; END;
+
+        CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
+        INSERT INTO server_secrets (name, value) VALUES ('cursor', randomblob(32));
+        """
+    )
