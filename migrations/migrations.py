@@ -335,3 +335,67 @@ def public_search_cursor_secret(db):
         INSERT INTO server_secrets (name, value) VALUES ('cursor', randomblob(32));
         """
     )
+
+
+# Microseconds since the epoch of a canonical timestamp (factcheck/timeutil), exactly:
+# julianday() is a double and loses the microseconds.
+def _micros(timestamp):
+    return (
+        f"(CAST(strftime('%s', substr({timestamp}, 1, 19)) AS INTEGER) * 1000000"
+        f" + CAST(substr({timestamp}, 21, 6) AS INTEGER))"
+    )
+
+
+# When the claim of move `t` entered the status the move leaves: its previous move, or its
+# creation (the definition /stats used to compute per request).
+_ENTERED = (
+    "ifnull((SELECT max(p.created_at) FROM transitions p "
+    "WHERE p.claim_id = {t}.claim_id AND p.id < {t}.id), "
+    "(SELECT c.created_at FROM claims c WHERE c.id = {t}.claim_id))"
+)
+
+
+@migrations(name="0011_stats_summary")
+def stats_summary(db):
+    # /stats computed each move's time in status with a subquery per move and counted claims
+    # per status with a scan: 2.65 s over 200,000 moves. Each move now records its time in
+    # status when stored, an index holds (status, time, duration) for the medians, and a
+    # table keeps the count of claims per status.
+    spent = (
+        f"(SELECT {_micros('new.created_at')} - {_micros('entered')} "
+        f"FROM (SELECT {_ENTERED.format(t='new')} AS entered))"
+    )
+    backfill = (
+        f"(SELECT {_micros('t.created_at')} - {_micros('entered')} "
+        f"FROM (SELECT {_ENTERED.format(t='t')} AS entered))"
+    )
+    db.executescript(
+        f"""
+        ALTER TABLE transitions ADD COLUMN micros_in_status INTEGER;
+        UPDATE transitions AS t SET micros_in_status = {backfill};
+        CREATE TRIGGER transitions_time_in_status AFTER INSERT ON transitions
+            BEGIN UPDATE transitions SET micros_in_status = {spent} WHERE id = new.id; END;
+        CREATE INDEX transitions_for_stats
+            ON transitions (from_status, created_at, micros_in_status);
+
+        CREATE TABLE claim_status_counts (
+            status TEXT PRIMARY KEY,
+            claims INTEGER NOT NULL CHECK (claims >= 0)
+        ) STRICT;
+        INSERT INTO claim_status_counts (status, claims)
+            SELECT status, count(*) FROM claims GROUP BY status;
+        CREATE TRIGGER claim_status_counts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claim_status_counts (status, claims) VALUES (new.status, 1)
+                ON CONFLICT (status) DO UPDATE SET claims = claims + 1;
+        END;
+        CREATE TRIGGER claim_status_counts_delete AFTER DELETE ON claims BEGIN
+            UPDATE claim_status_counts SET claims = claims - 1 WHERE status = old.status;
+        END;
+        CREATE TRIGGER claim_status_counts_update AFTER UPDATE OF status ON claims
+            WHEN old.status IS NOT new.status BEGIN
+            UPDATE claim_status_counts SET claims = claims - 1 WHERE status = old.status;
+            INSERT INTO claim_status_counts (status, claims) VALUES (new.status, 1)
+                ON CONFLICT (status) DO UPDATE SET claims = claims + 1;
+        END;
+        """
+    )
