@@ -10,6 +10,7 @@ it accepts.
 """
 
 import argparse
+import itertools
 import random
 import statistics
 import tempfile
@@ -44,7 +45,7 @@ def build(path, claims, days):
             moment = start + timedelta(days=days * n / claims)
             created = to_timestamp(moment)
             claim_rows.append((n + 1, created, created))
-            for from_status, to_status in zip(ROUTE, ROUTE[1:], strict=False):
+            for from_status, to_status in itertools.pairwise(ROUTE):
                 moment += timedelta(seconds=rng.randint(60, 5 * 86400), microseconds=n % 997)
                 move_rows.append((n + 1, from_status, to_status, to_timestamp(moment)))
         db.conn.executemany(
