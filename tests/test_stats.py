@@ -8,9 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import workflow
+from factcheck import desk, seed, workflow
+from factcheck.db import connect
 from factcheck.desk import MAX_STATS_DAYS
 from factcheck.timeutil import to_timestamp
+from migrations.migrations import migrations
 from tests.conftest import assert_field_error, assert_problem
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -69,8 +71,12 @@ def assert_matches(eve, db, since, until):
     answer = eve.get("/api/v1/stats", query_string={"since": since, "until": until})
     assert answer.status_code == 200, answer.json
     counts, medians = brute_force(db, since, until)
-    assert answer.json["counts"] == counts
-    got = answer.json["median_seconds_in_status"]
+    assert_same(answer.json, counts, medians)
+
+
+def assert_same(answer, counts, medians):
+    assert answer["counts"] == counts
+    got = answer["median_seconds_in_status"]
     assert {state for state, m in got.items() if m is None} == {
         state for state, m in medians.items() if m is None
     }
@@ -152,3 +158,15 @@ def test_periods_beyond_the_longest_or_empty_are_422(as_user, query, field, mess
 def test_the_longest_period_is_accepted(as_user):
     query = {"since": at(0), "until": at(86400 * MAX_STATS_DAYS)}
     assert as_user("eve").get("/api/v1/stats", query_string=query).status_code == 200
+
+
+def test_moves_stored_before_the_summary_are_counted(tmp_path, session_app):
+    with connect(tmp_path / "old.db") as db:
+        migrations.apply(db, stop_before="0011_stats_summary")
+        seed.load(db, session_app.config)
+        migrations.apply(db)
+        today = datetime.now(UTC)
+        since, until = (to_timestamp(today + timedelta(days=d)) for d in (-1, 1))
+        counts, medians = brute_force(db, since, until)
+        assert sum(counts.values()) == 12 and medians["in_research"] is not None
+        assert_same(desk.stats(db, since, until), counts, medians)
