@@ -6,7 +6,7 @@ import flask_smorest
 from flask import Flask
 
 from factcheck import api, cli, config
-from factcheck.api import auth, database, problems
+from factcheck.api import auth, database, problems, ratelimit
 from factcheck.schemas.base import ProblemSchema
 
 
@@ -32,9 +32,10 @@ def create_app(overrides=None):
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = os.path.join(app.instance_path, "factcheck.db")
 
-    rest_api = Api(app)
+    rest_api = Api(app, spec_kwargs={"extra_plugins": [ratelimit.DocumentTooManyRequests()]})
     database.init_app(app)
     auth.init_app(app)
+    ratelimit.init_app(app)
     problems.init_app(app, rest_api)
     api.init_app(app, rest_api)
     cli.register_commands(app)
