@@ -6,7 +6,10 @@ import flask_smorest
 from flask import Flask
 
 from factcheck import api, cli, config
-from factcheck.api import auth, database, problems, ratelimit
+from factcheck.api import auth, database, problems
+
+# Named apart: bound as `ratelimit` here it would hide the domain's factcheck.ratelimit.
+from factcheck.api import ratelimit as web_ratelimit
 from factcheck.schemas.base import ProblemSchema
 
 
@@ -32,10 +35,10 @@ def create_app(overrides=None):
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = os.path.join(app.instance_path, "factcheck.db")
 
-    rest_api = Api(app, spec_kwargs={"extra_plugins": [ratelimit.DocumentTooManyRequests()]})
+    rest_api = Api(app, spec_kwargs={"extra_plugins": [web_ratelimit.DocumentTooManyRequests()]})
     database.init_app(app)
     auth.init_app(app)
-    ratelimit.init_app(app)
+    web_ratelimit.init_app(app)
     problems.init_app(app, rest_api)
     api.init_app(app, rest_api)
     cli.register_commands(app)

@@ -10,14 +10,22 @@ import binascii
 import hashlib
 import hmac
 import json
+import weakref
 
 from factcheck.errors import BadCursor
 
 MAC_BYTES = 16  # 128 bits: forging one is out of reach, and the cursor stays short
 
+# The secret never changes, and connections live as long as their server thread: read it
+# once per connection rather than once per page.
+_secrets = weakref.WeakKeyDictionary()
+
 
 def _secret(db):
-    return db.execute("SELECT value FROM server_secrets WHERE name = 'cursor'").fetchone()[0]
+    if db not in _secrets:
+        row = db.execute("SELECT value FROM server_secrets WHERE name = 'cursor'").fetchone()
+        _secrets[db] = row[0]
+    return _secrets[db]
 
 
 def _mac(db, payload):
