@@ -41,6 +41,8 @@ def counters_path(database):
 def _counters(path):
     """This thread's connection to the counter file, opened (and created) on first use."""
     if getattr(_per_thread, "path", None) != path:
+        if getattr(_per_thread, "conn", None) is not None:
+            _per_thread.conn.close()
         conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
         # Counts of the last minute are worth no fsync: a crash loses them harmlessly.
