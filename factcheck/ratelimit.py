@@ -81,19 +81,33 @@ def _refuse(name, item, ends_at, moment):
     )
 
 
-def hit(path, spec, name, caller):
-    """Count one request of caller against the limits of spec; 429 once over any of them."""
+def _count(path, spec, name, caller):
+    """Count one request of caller against each limit of spec; the first it goes over, with
+    the end of that window and now, or None."""
     items = parse(spec)
     if not items:
-        return
-    conn, moment = _counters(path), time.time()
+        return None
+    conn, moment, over = _counters(path), time.time(), None
     for item in items:
         ends_at = _window_end(item, moment)
         params = {"key": _key(name, item, caller), "ends_at": ends_at}
-        if conn.execute(_HIT, params).fetchone()[0] > item.amount:
-            _refuse(name, item, ends_at, moment)
+        if conn.execute(_HIT, params).fetchone()[0] > item.amount and over is None:
+            over = (item, ends_at, moment)
     if next(_hits) % SWEEP_EVERY == 0:
         conn.execute("DELETE FROM windows WHERE ends_at < ?", [moment])
+    return over
+
+
+def hit(path, spec, name, caller):
+    """Count one request of caller against the limits of spec; 429 once over any of them."""
+    over = _count(path, spec, name, caller)
+    if over:
+        _refuse(name, *over)
+
+
+def count(path, spec, name, caller):
+    """Count an event (a failed authentication) whose answer is already decided."""
+    _count(path, spec, name, caller)
 
 
 def check(path, spec, name, caller):

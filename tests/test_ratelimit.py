@@ -12,7 +12,7 @@ import requests
 
 from factcheck import create_app
 from factcheck.config import PROJECT_ROOT
-from tests.concurrency import free_port
+from tests.concurrency import free_port, race
 from tests.conftest import assert_problem, client_as
 
 BIN = os.path.dirname(sys.executable)
@@ -203,3 +203,13 @@ def test_workers_share_one_count(limited_server):
     statuses = [status for status, _ in answers]
     assert statuses.count(200) == 30 and statuses.count(429) == 60, statuses
     assert all(kind == "application/problem+json" for status, kind in answers if status == 429)
+
+
+def test_failures_arriving_together_are_401_or_429_never_an_error(limited, app):
+    """Several may pass the check before any is counted; counting them past the limit must
+    not fail the answer."""
+    limited(RATE_LIMIT_AUTH_FAIL="1/day")
+    wrong = client_as(app, "fck_wrong")
+    statuses = race(*[lambda: wrong.get("/api/v1/queue").status_code] * 8)
+    assert set(statuses) <= {401, 429} and 401 in statuses, statuses
+    assert_429(wrong.get("/api/v1/queue"))
