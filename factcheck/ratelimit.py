@@ -12,6 +12,7 @@ import math
 import sqlite3
 import threading
 import time
+from pathlib import Path
 
 import limits
 
@@ -43,9 +44,10 @@ def _counters(path):
     if getattr(_per_thread, "path", None) != path:
         if getattr(_per_thread, "conn", None) is not None:
             _per_thread.conn.close()
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
         conn.execute("PRAGMA journal_mode = WAL")
-        # Counts of the last minute are worth no fsync: a crash loses them harmlessly.
+        # Counts of windows in progress are worth no fsync: a crash loses them harmlessly.
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute(
             "CREATE TABLE IF NOT EXISTS windows "
