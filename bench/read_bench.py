@@ -1,7 +1,8 @@
 """Read-path benchmark: latency and SQL statements per request for the hot lookups.
 
 Builds a database with the seed data plus N synthetic claims (each with a source and a
-verdict), then times the reads readers and tools hammer, in-process through the WSGI app.
+verdict), then times the reads readers and tools hammer, in-process through the WSGI app,
+with the keyless rate limit off and on (a limit so high it only counts), interleaved.
 
     .venv/bin/python bench/read_bench.py [--claims 20000] [--repeat 300]
 """
@@ -17,6 +18,8 @@ from factcheck.db import connect, write_transaction
 from factcheck.timeutil import now
 from migrations.migrations import migrations
 
+# The keyless limit off, and on but too high to refuse anything: the cost of counting.
+LIMIT_SETTINGS = {"off": "", "on": "1000000000/minute"}
 WORDS = ["budget", "bridge", "turnout", "vaccine", "tariff", "border", "crime", "school"]
 
 
@@ -149,10 +152,12 @@ def main():
             "/api/v1/articles/1",
         ]
         print(f"{args.claims} synthetic claims + seed; {args.repeat} requests each, in-process")
-        print(f"{'request':48} {'p50 ms':>8} {'p95 ms':>8} {'SQL stmts':>10}")
+        print(f"{'request':48} {'p50 ms':>8} {'p95 ms':>8} {'SQL stmts':>10}   limits")
         for url in urls:
-            p50, p95, count = measure(client, app, url, args.repeat)
-            print(f"{url:48} {p50:8.2f} {p95:8.2f} {count:10d}")
+            for name, setting in LIMIT_SETTINGS.items():
+                app.config.update(RATE_LIMIT_ANON=setting)
+                p50, p95, count = measure(client, app, url, args.repeat)
+                print(f"{url:48} {p50:8.2f} {p95:8.2f} {count:10d}   {name}")
 
 
 if __name__ == "__main__":

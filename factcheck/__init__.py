@@ -7,6 +7,9 @@ from flask import Flask
 
 from factcheck import api, cli, config
 from factcheck.api import auth, database, docs, problems
+
+# Named apart: bound as `ratelimit` here it would hide the domain's factcheck.ratelimit.
+from factcheck.api import ratelimit as web_ratelimit
 from factcheck.schemas.base import ProblemSchema
 
 
@@ -36,9 +39,11 @@ def create_app(overrides=None):
     if not app.config["DATABASE"]:
         app.config["DATABASE"] = os.path.join(app.instance_path, "factcheck.db")
 
-    rest_api = Api(app, spec_kwargs={"extra_plugins": [docs.Conventions(app)]})
+    plugins = [docs.Conventions(app), web_ratelimit.DocumentTooManyRequests()]
+    rest_api = Api(app, spec_kwargs={"extra_plugins": plugins})
     database.init_app(app)
     auth.init_app(app)
+    web_ratelimit.init_app(app)
     problems.init_app(app, rest_api)
     api.init_app(app, rest_api)
     cli.register_commands(app)

@@ -38,7 +38,7 @@ def sort_keys(*, staff):
         "created_at": "c.id",
         "updated_at": visibility.claim_changed_at(staff=staff),
         "claim_date": "ifnull(c.claim_date, '')",
-        "relevance": "hits.rank",
+        "relevance": "hits.rank",  # bm25 over what this audience may see
         POSITION: "c.span_start",
     }
 
@@ -102,14 +102,17 @@ def search(db, query, *, staff):
     where, params = _filters(query, staff=staff)
     prefix, source = "", "claims c"
     if query.get("q"):
+        index = visibility.search_index(staff=staff)
         prefix = (
-            "WITH hits AS (SELECT rowid AS id, bm25(claims_fts) AS rank "
-            "FROM claims_fts WHERE claims_fts MATCH :q) "
+            f"WITH hits AS (SELECT rowid AS id, bm25({index}) AS rank "
+            f"FROM {index} WHERE {index} MATCH :q) "
         )
         source = "hits JOIN claims c ON c.id = hits.id"
         params["q"] = fts_query(query["q"])
+    # Sort keys differ by audience (the change time, the index relevance is scored on).
+    scope = f"claims:{sort}:{'staff' if staff else 'public'}"
     if query.get("cursor"):
-        params["after_key"], params["after_id"] = decode_cursor(query["cursor"], sort)
+        params["after_key"], params["after_id"] = decode_cursor(db, query["cursor"], scope)
         where.append(f"({key_sql}, c.id) {'<' if descending else '>'} (:after_key, :after_id)")
     direction = "DESC" if descending else "ASC"
     sql = (
@@ -122,7 +125,7 @@ def search(db, query, *, staff):
     if not rows and query.get("rating"):
         # No claim matched: say so if the rating is no label at all (a typo, a wrong case).
         ratings.require_label(db, query["rating"])
-    rows, next_cursor = keyset_page(rows, query["limit"], sort, lambda row: row["sort_key"])
+    rows, next_cursor = keyset_page(db, rows, query["limit"], scope, lambda row: row["sort_key"])
     return present(db, rows, staff=staff), next_cursor
 
 

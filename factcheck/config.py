@@ -17,6 +17,15 @@ DEFAULTS = {
     "STALE_DAYS": 7,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # Rate limits in flask-limiter's syntax ("300/minute", "10/second;1000/day"); empty: off.
+    # Requests without a key, per client address:
+    "RATE_LIMIT_ANON": "300/minute",
+    # Requests with a wrong, revoked or expired key, per client address:
+    "RATE_LIMIT_AUTH_FAIL": "10/minute",
+    # POSTs (each creates one object) per API key:
+    "WRITE_QUOTA": "120/minute",
+    # Proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed.
+    "TRUSTED_PROXIES": "",
 }
 
 

@@ -48,6 +48,17 @@ class MethodNotAllowed(Problem):
     description = "The path exists but not with this method; the Allow header lists the methods."
 
 
+class BadCursor(Problem):
+    status, title, slug = 400, "Bad cursor", "bad-cursor"
+    description = (
+        "The cursor was not issued by this server for this query (altered, cut short or made "
+        "up): start again from the first page."
+    )
+
+    def __init__(self, detail):
+        super().__init__(detail, {"cursor": [detail]})
+
+
 class Conflict(Problem):
     status, title, slug = 409, "Conflict", "conflict"
     description = "The request breaks a rule of the current state, e.g. an impossible move."
@@ -90,6 +101,14 @@ class Invalid(Problem):
 class InternalError(Problem):
     status, title, slug = 500, "Internal server error", "internal-error"
     description = "A fault in the service, not in the request; it is logged. Retry later."
+
+
+class TooManyRequests(Problem):
+    status, title, slug = 429, "Too many requests", "too-many-requests"
+    description = "A rate limit or write quota is used up for now: wait the seconds in Retry-After."
+
+    def __init__(self, detail, retry_after):
+        super().__init__(detail, headers={"Retry-After": str(retry_after)})
 
 
 class Unavailable(Problem):

@@ -62,6 +62,13 @@ def claim_status(*, staff):
     return "c.status" if staff else READER_STATUS
 
 
+def search_index(*, staff):
+    """The full-text index this audience searches. Readers' holds only published claims
+    (migration 0009 keeps it), so their ranking, and the bm25 score a relevance cursor
+    carries, count nothing they cannot see."""
+    return "claims_fts" if staff else "claims_public_fts"
+
+
 def claim_changed_at(*, staff):
     """SQL for the change time this audience sees: drafts and internal moves do not touch
     what readers see."""

@@ -466,6 +466,57 @@ def article_url_key(db):
     db.execute("CREATE UNIQUE INDEX articles_by_url_key ON articles (url_key)")
 
 
+@migrations(name="0009_public_search_cursor_secret")
+def public_search_cursor_secret(db):
+    # Readers search an index of published claims only: bm25 over every claim let their
+    # ranking, and the score a relevance cursor carried, move when staff stored unpublished
+    # claims. A claim is a reader's once published_verdict_id is set (factcheck/visibility).
+    # The secret signs cursors; kept here, every worker and a restored backup share it.
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE claims_public_fts USING fts5 (text, tokenize = 'porter');
+        INSERT INTO claims_public_fts (rowid, text)
+            SELECT id, text FROM claims WHERE published_verdict_id IS NOT NULL;
+        CREATE TRIGGER claims_public_fts_insert AFTER INSERT ON claims
+            WHEN new.published_verdict_id IS NOT NULL
+            BEGIN INSERT INTO claims_public_fts (rowid, text) VALUES (new.id, new.text); END;
+        CREATE TRIGGER claims_public_fts_publish AFTER UPDATE OF published_verdict_id ON claims
+            WHEN old.published_verdict_id IS NULL AND new.published_verdict_id IS NOT NULL
+            BEGIN INSERT INTO claims_public_fts (rowid, text) VALUES (new.id, new.text); END;
+        CREATE TRIGGER claims_public_fts_unpublish AFTER UPDATE OF published_verdict_id ON claims
+            WHEN old.published_verdict_id IS NOT NULL AND new.published_verdict_id IS NULL
+            BEGIN DELETE FROM claims_public_fts WHERE rowid = old.id; END;
+        CREATE TRIGGER claims_public_fts_text AFTER UPDATE OF text ON claims
+            WHEN new.published_verdict_id IS NOT NULL
+            BEGIN UPDATE claims_public_fts SET text = new.text WHERE rowid = new.id; END;
+        CREATE TRIGGER claims_public_fts_delete AFTER DELETE ON claims
+            WHEN old.published_verdict_id IS NOT NULL
+            BEGIN DELETE FROM claims_public_fts WHERE rowid = old.id; END;
+
+        CREATE TABLE server_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
+        INSERT INTO server_secrets (name, value) VALUES ('cursor', randomblob(32));
+        """
+    )
+
+
+# Microseconds since the epoch of a canonical timestamp (factcheck/timeutil), exactly:
+# julianday() is a double and loses the microseconds.
+def _micros(timestamp):
+    return (
+        f"(CAST(strftime('%s', substr({timestamp}, 1, 19)) AS INTEGER) * 1000000"
+        f" + CAST(substr({timestamp}, 21, 6) AS INTEGER))"
+    )
+
+
+# When the claim of move `t` entered the status the move leaves: its previous move, or its
+# creation (the definition /stats used to compute per request).
+_ENTERED = (
+    "ifnull((SELECT max(p.created_at) FROM transitions p "
+    "WHERE p.claim_id = {t}.claim_id AND p.id < {t}.id), "
+    "(SELECT c.created_at FROM claims c WHERE c.id = {t}.claim_id))"
+)
+
+
 @migrations(name="0010_rating_bucket")
 def rating_bucket(db):
     # The normalised bucket (true ... false, other) of the published verdict's rating, copied
@@ -490,5 +541,55 @@ def rating_bucket(db):
             WHERE v.id = claims.published_verdict_id
         ) WHERE rating IS NOT NULL;
         CREATE INDEX claims_by_rating_bucket ON claims (rating_bucket, id);
+        """
+    )
+
+
+@migrations(name="0011_stats_summary")
+def stats_summary(db):
+    # /stats computed each move's time in status with a subquery per move and counted claims
+    # per status with a scan: 2.65 s over 200,000 moves. Now a trigger records each move's
+    # time in status in status_spells when the move is stored (transitions stay untouched:
+    # they are a record), an index there holds (status, time, duration) for the medians, and
+    # a table keeps the count of claims per status.
+    spent = "{micros} - {entered}".format(
+        micros=_micros("t.created_at"), entered=_micros(_ENTERED.format(t="t"))
+    )
+    db.executescript(
+        f"""
+        CREATE TABLE status_spells (
+            transition_id INTEGER PRIMARY KEY REFERENCES transitions(id) ON DELETE CASCADE,
+            from_status TEXT NOT NULL,
+            left_at TEXT NOT NULL,
+            micros INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO status_spells (transition_id, from_status, left_at, micros)
+            SELECT t.id, t.from_status, t.created_at, {spent} FROM transitions t;
+        CREATE TRIGGER status_spells_record AFTER INSERT ON transitions BEGIN
+            INSERT INTO status_spells (transition_id, from_status, left_at, micros)
+                SELECT t.id, t.from_status, t.created_at, {spent}
+                FROM transitions t WHERE t.id = new.id;
+        END;
+        CREATE INDEX status_spells_for_stats ON status_spells (from_status, left_at, micros);
+
+        CREATE TABLE claim_status_counts (
+            status TEXT PRIMARY KEY,
+            claims INTEGER NOT NULL CHECK (claims >= 0)
+        ) STRICT;
+        INSERT INTO claim_status_counts (status, claims)
+            SELECT status, count(*) FROM claims GROUP BY status;
+        CREATE TRIGGER claim_status_counts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claim_status_counts (status, claims) VALUES (new.status, 1)
+                ON CONFLICT (status) DO UPDATE SET claims = claims + 1;
+        END;
+        CREATE TRIGGER claim_status_counts_delete AFTER DELETE ON claims BEGIN
+            UPDATE claim_status_counts SET claims = claims - 1 WHERE status = old.status;
+        END;
+        CREATE TRIGGER claim_status_counts_update AFTER UPDATE OF status ON claims
+            WHEN old.status IS NOT new.status BEGIN
+            UPDATE claim_status_counts SET claims = claims - 1 WHERE status = old.status;
+            INSERT INTO claim_status_counts (status, claims) VALUES (new.status, 1)
+                ON CONFLICT (status) DO UPDATE SET claims = claims + 1;
+        END;
         """
     )

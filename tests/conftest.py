@@ -16,6 +16,9 @@ from factcheck.db import connect
 from factcheck.identity import COMMAND_LINE
 from migrations.migrations import migrations
 
+# Rate limits and quotas are off but in tests/test_ratelimit.py, which turns them on.
+NO_LIMITS = {"RATE_LIMIT_ANON": "", "RATE_LIMIT_AUTH_FAIL": "", "WRITE_QUOTA": ""}
+
 # Test users: name -> role. Two editors so that four-eyes approval can be exercised.
 STAFF = {"ada": "admin", "eve": "editor", "ed": "editor", "rita": "reviewer", "rob": "reviewer"}
 
@@ -77,7 +80,7 @@ class SessionApp(NamedTuple):
 @pytest.fixture(scope="session")
 def session_app():
     """The app, built once; `app` points it at each test's own database."""
-    app = create_app({"DATABASE": "/nonexistent/set-per-test.db", "TESTING": True})
+    app = create_app({"DATABASE": "/nonexistent/set-per-test.db", "TESTING": True, **NO_LIMITS})
     return SessionApp(app, dict(app.config))
 
 

@@ -16,6 +16,7 @@ import requests
 
 from factcheck.config import PROJECT_ROOT
 from tests.concurrency import free_port
+from tests.conftest import NO_LIMITS
 
 BIN = Path(sys.executable).parent
 
@@ -34,6 +35,9 @@ def prepare(folder):
         **os.environ,
         "FACTCHECK_DATABASE": str(folder / "served.db"),
         "FACTCHECK_CONTROL_SOCKET": str(folder / "gunicorn.ctl"),
+        # These tests drive hundreds of requests from one address and key on purpose; the
+        # limits have their own live tests (tests/test_ratelimit.py).
+        **{f"FACTCHECK_{name}": value for name, value in NO_LIMITS.items()},
     }
     factcheck(env, "migrate")
     factcheck(env, "seed")

@@ -131,8 +131,8 @@ def test_unknown_article_is_404(client, path):
 
 
 @pytest.mark.parametrize("cursor", ["garbage", "WyJ4Il0", "W10"])
-def test_bad_cursor_is_422(client, cursor):
-    body = assert_problem(client.get(f"/api/v1/articles?cursor={cursor}"), 422)
+def test_bad_cursor_is_400(client, cursor):
+    body = assert_problem(client.get(f"/api/v1/articles?cursor={cursor}"), 400)
     assert_field_error(body, "cursor", "Not a valid cursor.")
 
 

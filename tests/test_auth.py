@@ -159,5 +159,6 @@ def test_users_and_keys_come_a_page_at_a_time(client, path):
     paged = every_item(client, path, limit=5)
     assert [item["id"] for item in paged] == [item["id"] for item in everything["items"]]
     assert client.get(path).json["next"] is None  # 12 fit the default page of 20
-    for bad in ({"limit": 101}, {"limit": 0}, {"cursor": "not-a-cursor"}, {"sort": "name"}):
+    for bad in ({"limit": 101}, {"limit": 0}, {"sort": "name"}):
         assert_problem(client.get(path, query_string=bad), 422)
+    assert_problem(client.get(path, query_string={"cursor": "not-a-cursor"}), 400)

@@ -223,7 +223,6 @@ def test_cursor_pagination_visits_every_claim_once(client, three_claims, sort):
             ("sort=title", "sort", "Must be one of: created_at, -created_at"),
             ("sort=relevance", "sort", "Give q, or another sort."),
             ("unknown=1", "unknown", "Unknown field."),
-            ("cursor=%FF%FE", "cursor", "Not a valid cursor."),
         ],
         "query",
     ),
@@ -235,8 +234,8 @@ def test_list_rejects_bad_queries(client, three_claims, query, field, message):
 
 def test_cursor_from_another_sort_is_refused(client, three_claims):
     cursor = client.get("/api/v1/claims?limit=1").json["next"]
-    body = assert_problem(client.get(f"/api/v1/claims?sort=claim_date&cursor={cursor}"), 422)
-    assert_field_error(body, "cursor", "Not a cursor for this sort.")
+    body = assert_problem(client.get(f"/api/v1/claims?sort=claim_date&cursor={cursor}"), 400)
+    assert_field_error(body, "cursor", "Not a cursor for this query.")
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from factcheck import create_app
+from tests.conftest import NO_LIMITS
 
 CHECKS = [not_a_server_error, content_type_conformance, response_schema_conformance]
 # Examples per operation; raise it for a deeper run: FUZZ_EXAMPLES=500 make test
@@ -22,7 +23,7 @@ FUZZ = settings(
 )
 # The document is read from the app once, at collection; each test points the same app at
 # its own copy of the seeded database.
-APP = create_app({"DATABASE": "/nonexistent/collection-only.db", "TESTING": True})
+APP = create_app({"DATABASE": "/nonexistent/collection-only.db", "TESTING": True, **NO_LIMITS})
 schema = schemathesis.openapi.from_wsgi("/openapi.json", APP)
 
 

@@ -90,31 +90,33 @@ def _fill_at_step_0004(db):
     the schema; claim 3 (the newest) is then deleted, as the API deletes, leaving its events."""
     db.executescript(
         """
-        INSERT INTO users (name, role, created_at) VALUES ('rita', 'reviewer', 'x');
-        INSERT INTO api_keys (user_id, secret_hash, prefix, created_at) VALUES (1, 'h', 'p', 'x');
+        INSERT INTO users (name, role, created_at) VALUES ('rita', 'reviewer', '2024-01-01');
+        INSERT INTO api_keys (user_id, secret_hash, prefix, created_at)
+            VALUES (1, 'h', 'p', '2024-01-01');
         INSERT INTO articles (title, body, language, created_at, updated_at)
-            VALUES ('T', 'Bridges cost money. Tunnels cost more. Roads are cheap.', 'en', 'x', 'x');
+            VALUES ('T', 'Bridges cost money. Tunnels cost more. Roads are cheap.', 'en',
+                    '2024-01-01', '2024-01-01');
         INSERT INTO claims (article_id, text, claimant, span_start, span_end, language,
                             created_at, updated_at, claimant_folded)
-            VALUES (1, 'Bridges cost money.', 'A', 0, 19, 'en', 'x', 'x', 'a'),
-                   (1, 'Tunnels cost more.', 'B', 20, 38, 'en', 'x', 'x', 'b'),
-                   (1, 'Roads are cheap.', 'C', 39, 55, 'en', 'x', 'x', 'c');
+            VALUES (1, 'Bridges cost money.', 'A', 0, 19, 'en', '2024-01-01', '2024-01-01', 'a'),
+                   (1, 'Tunnels cost more.', 'B', 20, 38, 'en', '2024-01-01', '2024-01-01', 'b'),
+                   (1, 'Roads are cheap.', 'C', 39, 55, 'en', '2024-01-01', '2024-01-01', 'c');
         INSERT INTO claim_tags VALUES (1, 'budget'), (2, 'budget'), (3, 'roads');
         INSERT INTO sources (claim_id, url, kind, note, created_at)
-            VALUES (1, 'https://e.org/1', 'primary', '', 'x'),
-                   (2, 'https://e.org/2', 'primary', '', 'x');
+            VALUES (1, 'https://e.org/1', 'primary', '', '2024-01-01'),
+                   (2, 'https://e.org/2', 'primary', '', '2024-01-01');
         INSERT INTO verdicts (claim_id, revision, scale_id, rating, explanation, author,
                               created_at, published_at)
-            VALUES (1, 1, 1, 'true', 'e', 'rita', 'x', 'x'),
-                   (2, 1, 1, 'false', 'e', 'rita', 'x', NULL);
+            VALUES (1, 1, 1, 'true', 'e', 'rita', '2024-01-01', '2024-01-01'),
+                   (2, 1, 1, 'false', 'e', 'rita', '2024-01-01', NULL);
         INSERT INTO verdict_sources VALUES (1, 1), (2, 2);
         UPDATE claims SET published_verdict_id = 1, rating = 'true' WHERE id = 1;
         INSERT INTO transitions (claim_id, from_status, to_status, actor, verdict_id, created_at)
-            VALUES (1, 'approved', 'published', 'eve', 1, 'x');
+            VALUES (1, 'approved', 'published', 'eve', 1, '2024-01-01');
         DELETE FROM claims WHERE id = 3;
         INSERT INTO audit_events (created_at, actor, action, entity, entity_id, claim_id,
                                   prev_hash, hash)
-            VALUES ('x', 'eve', 'claim.deleted', 'claim', 3, 3, 'p', 'h');
+            VALUES ('2024-01-01', 'eve', 'claim.deleted', 'claim', 3, 3, 'p', 'h');
         """
     )
 

@@ -1,9 +1,16 @@
-"""Full-text search over claim text: ranking, stemming, and hostile queries."""
+"""Full-text search over claim text: ranking, stemming, hostile queries, and cursors that
+reveal nothing and cannot be altered."""
+
+import base64
+import json
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck import seed
+from factcheck.db import connect
+from migrations.migrations import migrations
 from tests.conftest import assert_field_error, assert_problem
 from tests.paging import every_item
 
@@ -133,3 +140,91 @@ def test_any_text_is_a_search_or_a_clear_422(client, seeded, query):
 def test_search_with_only_punctuation_is_422(client, seeded):
     body = assert_problem(client.get("/api/v1/claims", query_string={"q": '""'}), 422)
     assert_field_error(body, "q", "Give at least one word to search for.")
+
+
+def reader_page(anon, word):
+    response = anon.get("/api/v1/claims", query_string={"q": word, "limit": 2})
+    assert response.status_code == 200 and response.json["next"], response.json
+    return [item["id"] for item in response.json["items"]], response.json["next"]
+
+
+def test_reader_relevance_cursor_ignores_unpublished_claims(client, anon, seeded):
+    """The cursor once carried bm25 over every claim: storing unpublished claims containing
+    the word moved it, telling a reader that such claims exist."""
+    reader_before = reader_page(anon, "Trump")
+    staff_before = client.get("/api/v1/claims", query_string={"q": "Trump", "limit": 2}).json
+    body = " ".join(f"Trump said thing number {n}." for n in range(6))
+    article = client.post("/api/v1/articles", json={"title": "Unpublished", "body": body}).json
+    for n in range(6):
+        text = f"Trump said thing number {n}."
+        claim = {"article_id": article["id"], "text": text, "claimant": "x"}
+        assert client.post("/api/v1/claims", json=claim).status_code == 201
+    staff_after = client.get("/api/v1/claims", query_string={"q": "Trump", "limit": 2}).json
+    assert staff_after["next"] != staff_before["next"], "staff rank over every claim"
+    assert reader_page(anon, "Trump") == reader_before
+
+
+def forged(cursor, change):
+    """The cursor with its signed content changed and its signature kept."""
+    payload, mac = cursor.split(".")
+    scope, key, row_id = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    text = json.dumps(change(scope, key, row_id), separators=(",", ":")).encode()
+    return f"{base64.urlsafe_b64encode(text).decode().rstrip('=')}.{mac}"
+
+
+def flip(text, at):
+    return text[:at] + ("A" if text[at] != "A" else "B") + text[at + 1 :]
+
+
+TAMPERINGS = {
+    "cut short": lambda cursor: cursor[:-3],
+    "signature dropped": lambda cursor: cursor.split(".")[0],
+    "content flipped": lambda cursor: flip(cursor, 2),
+    "signature flipped": lambda cursor: flip(cursor, len(cursor) - 2),
+    "id moved back": lambda cursor: forged(cursor, lambda s, k, i: [s, k, i + 1]),
+    "key changed": lambda cursor: forged(cursor, lambda s, k, i: [s, 0, i]),
+    "another list's": lambda cursor: forged(cursor, lambda s, k, i: ["users:created_at", k, i]),
+    "made up": lambda cursor: "WyJ4IiwxLDFd.AAAAAAAAAAAAAAAAAAAAAA",
+    "not base64": lambda cursor: "%%%.%%%",
+    "two dots": lambda cursor: f"{cursor}.{cursor}",
+}
+LISTS = [
+    ("/api/v1/claims", {}),
+    ("/api/v1/claims", {"sort": "-updated_at"}),
+    ("/api/v1/claims", {"q": "Trump"}),
+    ("/api/v1/articles", {}),
+    ("/api/v1/users", {}),
+    ("/api/v1/keys", {}),
+]
+
+
+@pytest.mark.parametrize("tampering", TAMPERINGS)
+@pytest.mark.parametrize(("path", "params"), LISTS)
+def test_altered_cursors_are_400_on_every_list(client, seeded, path, params, tampering):
+    client.post("/api/v1/articles", json={"title": "A second", "body": "So there are two."})
+    cursor = client.get(path, query_string={**params, "limit": 1}).json["next"]
+    assert client.get(path, query_string={**params, "cursor": cursor}).status_code == 200
+    bad = TAMPERINGS[tampering](cursor)
+    body = assert_problem(client.get(path, query_string={**params, "cursor": bad}), 400)
+    assert body["type"] == "/problems/bad-cursor"
+    assert_field_error(body, "cursor", "Not a")
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "Trump"}, {"sort": "-updated_at"}])
+def test_a_staff_cursor_is_not_a_readers(client, anon, seeded, params):
+    cursor = client.get("/api/v1/claims", query_string={**params, "limit": 1}).json["next"]
+    response = anon.get("/api/v1/claims", query_string={**params, "cursor": cursor})
+    assert_field_error(assert_problem(response, 400), "cursor", "Not a cursor for this query.")
+
+
+def test_claims_published_before_the_readers_index_are_in_it(tmp_path, session_app):
+    with connect(tmp_path / "old.db") as db:
+        migrations.apply(db, stop_before="0009_public_search_cursor_secret")
+        seed.load(db, session_app.config)
+        migrations.apply(db)
+        published = {
+            row[0] for row in db.execute("SELECT id FROM claims WHERE status = ?", ["published"])
+        }
+        indexed = {row[0] for row in db.execute("SELECT rowid FROM claims_public_fts")}
+        assert db.execute("SELECT length(value) FROM server_secrets").fetchall() == [(32,)]
+    assert indexed == published and len(published) == 9

@@ -225,24 +225,25 @@ def test_notices_stored_before_get_their_kind_and_retracted_claims_lose_their_ra
         migrations.apply(db, stop_before="0007_notice_kinds")
         db.execute(
             "INSERT INTO articles (title, body, language, created_at, updated_at) "
-            "VALUES ('T', 'It rained.', 'en', 'x', 'x')"
+            "VALUES ('T', 'It rained.', 'en', '2024-01-01', '2024-01-01')"
         )
         db.execute(
             "INSERT INTO claims (article_id, text, claimant, span_start, span_end, language, "
             "status, created_at, updated_at) VALUES (1, 'It rained', 'A', 0, 9, 'en', "
-            "'retracted', 'x', 'x')"
+            "'retracted', '2024-01-01', '2024-01-01')"
         )
         scale_id = db.execute("SELECT id FROM rating_scales WHERE slug = 'six-point'").fetchone()
         db.execute(
             "INSERT INTO verdicts (claim_id, revision, scale_id, rating, explanation, author, "
-            "created_at, published_at) VALUES (1, 1, ?, 'false', 'x', 'eve', 'x', 'x')",
+            "created_at, published_at) "
+            "VALUES (1, 1, ?, 'false', 'x', 'eve', '2024-01-01', '2024-01-01')",
             scale_id,
         )
         db.execute("UPDATE claims SET published_verdict_id = 1, rating = 'false'")
         for (source, target), _ in OLD_MOVES:
             db.execute(
                 "INSERT INTO transitions (claim_id, from_status, to_status, actor, public_note, "
-                "created_at) VALUES (1, ?, ?, 'eve', 'note', 'x')",
+                "created_at) VALUES (1, ?, ?, 'eve', 'note', '2024-01-01')",
                 [source, target],
             )
         migrations.apply(db)

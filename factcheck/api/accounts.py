@@ -34,6 +34,7 @@ def admins_only():
 @blp.route("/users", methods=["GET"])
 @blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, UserListSchema)
+@blp.problem(400, "The cursor was altered, cut short or is for another query.")
 def list_users(query):
     """Users and their roles, oldest first, a page at a time."""
     items, next_cursor = accounts.list_users(get_db(), query)
@@ -77,6 +78,7 @@ def update_user(changes, name):
 @blp.route("/keys", methods=["GET"])
 @blp.arguments(PageQuerySchema, location="query")
 @blp.response(200, KeyListSchema)
+@blp.problem(400, "The cursor was altered, cut short or is for another query.")
 def list_keys(query):
     """API keys without their secrets, oldest first, a page at a time."""
     items, next_cursor = accounts.list_keys(get_db(), query)

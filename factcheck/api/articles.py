@@ -59,6 +59,7 @@ def create_article(data):
 @blp.route("", methods=["GET"])
 @blp.arguments(ArticleQuerySchema, location="query")
 @blp.response(200, ArticleListSchema)
+@blp.problem(400, "The cursor was altered, cut short or is for another query.")
 def list_articles(query):
     """List articles, newest first, without their bodies (readers: those with a published
     fact-check); `url` finds the one at an address."""

@@ -37,6 +37,7 @@ def create_claim(data):
 @blp.route("", methods=["GET"])
 @blp.arguments(ClaimQuerySchema, location="query")
 @blp.response(200, ClaimListSchema)
+@blp.problem(400, "The cursor was altered, cut short or is for another query.")
 def list_claims(query):
     """List claims with filters, full-text search (q) and cursor pagination."""
     items, next_cursor = claim_reads.search(get_db(), query, staff=is_staff())

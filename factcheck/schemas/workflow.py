@@ -133,7 +133,9 @@ class QueueSchema(BaseSchema):
 
 
 class StatsQuerySchema(BaseSchema):
-    since = Timestamp(**described("Start of the period (default: 30 days ago)."))
+    since = Timestamp(
+        **described("Start of the period (default: 30 days before until; at most 92 before).")
+    )
     until = Timestamp(**described("End of the period (default: now)."))
 
 
