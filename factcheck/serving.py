@@ -17,6 +17,9 @@ from gunicorn.workers.gasgi import ASGIWorker
 
 from factcheck.config import DEFAULTS
 
+# Answers up to this size are collected and sent from the event loop; longer ones stream.
+STREAM_AFTER = 1024 * 1024
+
 
 class BufferedWSGIWorker(ASGIWorker):
     """gunicorn's asyncio worker serving the WSGI app through WSGIOnLoop."""
@@ -49,12 +52,22 @@ class WSGIOnLoop:
         body = await read_body(scope, receive, self.max_body)
         environ = build_environ(scope, body)
         loop = asyncio.get_running_loop()
-        status, headers, content = await loop.run_in_executor(self.pool, self.run, environ)
-        await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": content})
 
-    def run(self, environ):
-        """Call the WSGI app in a pool thread; return its status, headers and whole body."""
+        def send_from_thread(message):
+            asyncio.run_coroutine_threadsafe(send(message), loop).result()
+
+        answer = await loop.run_in_executor(self.pool, self.run, environ, send_from_thread)
+        if answer is not None:  # collected whole: sent from the loop, holding no thread
+            status, headers, content = answer
+            await send({"type": "http.response.start", "status": status, "headers": headers})
+            await send({"type": "http.response.body", "body": content})
+
+    def run(self, environ, send_from_thread):
+        """Call the WSGI app in a pool thread; return its status, headers and whole body.
+
+        An answer longer than STREAM_AFTER (an export of every claim) is not held in memory:
+        this thread sends it chunk by chunk as the app makes it, waiting on each send (the
+        loop applies the socket's backpressure), and returns None."""
         started = {}
 
         def start_response(status, headers, exc_info=None):
@@ -66,10 +79,27 @@ class WSGIOnLoop:
 
         result = self.app(environ, start_response)
         try:
-            content = b"".join(result)
+            chunks, size, iterator = [], 0, iter(result)
+            for chunk in iterator:
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > STREAM_AFTER:
+                    stream(send_from_thread, started, b"".join(chunks), iterator)
+                    return None
         finally:
             getattr(result, "close", lambda: None)()
-        return started["status"], started["headers"], content
+        return started["status"], started["headers"], b"".join(chunks)
+
+
+def stream(send_from_thread, started, head, rest):
+    """Send an answer's start, what is collected of it, then each chunk the app makes."""
+    message = {"type": "http.response.start", "status": started["status"]}
+    send_from_thread({**message, "headers": started["headers"]})
+    send_from_thread({"type": "http.response.body", "body": head, "more_body": True})
+    for chunk in rest:
+        if chunk:
+            send_from_thread({"type": "http.response.body", "body": chunk, "more_body": True})
+    send_from_thread({"type": "http.response.body", "body": b""})
 
 
 async def read_body(scope, receive, limit):
