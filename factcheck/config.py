@@ -17,6 +17,15 @@ DEFAULTS = {
     "STALE_DAYS": 7,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # Outbound HTTP (factcheck/outbound.py). Private addresses (127.0.0.1, 10/8, ...) are
+    # refused unless this is set: for tests and development against local servers.
+    "ALLOW_PRIVATE_URLS": False,
+    "OUTBOUND_CONNECT_TIMEOUT": 5.0,
+    "OUTBOUND_READ_TIMEOUT": 10.0,
+    # Seconds one fetch may take in all, redirects and body included.
+    "OUTBOUND_DEADLINE": 30.0,
+    "OUTBOUND_MAX_BYTES": 5 * 1024 * 1024,
+    "OUTBOUND_MAX_REDIRECTS": 5,
 }
 
 
