@@ -2,8 +2,6 @@
 guard), events written with their change, signed deliveries, retries with backoff through
 failures and hangs, disabling, redelivery, and several workers never sending one twice."""
 
-import hashlib
-import hmac
 import itertools
 import json
 import time
@@ -12,6 +10,7 @@ import pytest
 import requests
 
 from factcheck import claims, worker
+from factcheck.config import PROJECT_ROOT
 from factcheck.db import connect, write_transaction
 from factcheck.identity import COMMAND_LINE
 from tests.concurrency import race
@@ -42,15 +41,16 @@ def receiver():
         yield server
 
 
-def verify(secret, headers, body, tolerance=300):
-    """What a receiver does (the README shows the same): check the signature over
-    "<timestamp>.<raw body>", and refuse an old timestamp (a replay)."""
-    timestamp = headers["X-Factcheck-Timestamp"]
-    expected = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256)
-    signature = headers["X-Factcheck-Signature"].removeprefix("sha256=")
-    return hmac.compare_digest(expected.hexdigest(), signature) and (
-        abs(time.time() - int(timestamp)) <= tolerance
-    )
+def readme_verify():
+    """The receiver's check exactly as the README shows it (its ```python block)."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    namespace = {}
+    exec(code, namespace)
+    return namespace["verify"]
+
+
+verify = readme_verify()
 
 
 def subscribe(client, url, events=("*",), secret=SECRET):
@@ -418,3 +418,20 @@ def test_backoff_grows_exponentially_with_jitter():
     for attempts, low, high in [(1, 0.25, 0.5), (2, 0.5, 1.0), (3, 1.0, 2.0), (9, 5.0, 10.0)]:
         delays = {worker.backoff(attempts, config) for _ in range(50)}
         assert all(low <= delay <= high for delay in delays) and len(delays) > 1
+
+
+def test_the_readme_check_refuses_a_tampered_body_an_old_timestamp_and_a_wrong_secret(
+    hooks, client, article, receiver
+):
+    subscribe(client, receiver.url("/hook"), ["claim.created"])
+    new_claim(client, article)
+    work(hooks)
+    (seen,) = receiver.seen()
+    assert verify(SECRET, seen.headers, seen.body)
+    assert not verify(SECRET, seen.headers, seen.body.replace(b"bridge", b"Bridge"))
+    assert not verify("another-secret-entirely", seen.headers, seen.body)
+    old = str(int(time.time()) - 3600)
+    resigned = {**seen.headers, "X-Factcheck-Timestamp": old}
+    resigned["X-Factcheck-Signature"] = worker.sign(SECRET, old, seen.body)
+    assert not verify(SECRET, resigned, seen.body)
+    assert verify(SECRET, resigned, seen.body, tolerance=7200)  # only its age refused it
