@@ -17,9 +17,11 @@ reason; its pending deliveries wait until an admin enables it again.
 import hashlib
 import hmac
 import json
+import logging
 import os
 import random
 import socket
+import sqlite3
 import threading
 import time
 import uuid
@@ -29,6 +31,7 @@ from factcheck import outbound
 from factcheck.db import write_transaction
 from factcheck.timeutil import now
 
+log = logging.getLogger(__name__)
 USER_AGENT = "factcheck-webhooks/0.1 (claim fact-checking service; webhook delivery)"
 
 
@@ -110,7 +113,8 @@ def _load(db, delivery_id):
             "JOIN webhooks w ON w.id = d.webhook_id JOIN webhook_events e ON e.id = d.event_id "
             "WHERE d.id = ?",
             [delivery_id],
-        )
+        ),
+        None,
     )
 
 
@@ -203,6 +207,8 @@ def finish(db, delivery, worker, outcome, config):
 def deliver(db, session, delivery_id, worker, config):
     """Make one attempt at a delivery this worker claimed, and record it."""
     delivery = _load(db, delivery_id)
+    if delivery is None:
+        return  # unsubscribed since it was claimed: the delivery went with it
     started = time.monotonic()
     result = send(session, delivery, config)
     finish(db, delivery, worker, (result, round((time.monotonic() - started) * 1000)), config)
@@ -225,7 +231,16 @@ def run(db, session, config, *, once=False, stop=None, worker=None):
     until stop is set."""
     worker = worker or worker_name()
     stop = stop or threading.Event()
-    made = run_due(db, session, config, worker, stop)
-    while not once and not stop.wait(config.poll_interval):
-        made += run_due(db, session, config, worker, stop)
-    return made
+    made = 0
+    while True:
+        try:
+            made += run_due(db, session, config, worker, stop)
+        except sqlite3.OperationalError as error:
+            if once:
+                raise
+            # The database stayed locked past the busy timeout (a long write elsewhere):
+            # a long-running worker waits and tries again rather than dying. A delivery
+            # claimed but not recorded goes out again when its lease expires.
+            log.warning("worker: database busy (%s); trying again", error)
+        if once or stop.wait(config.poll_interval):
+            return made

@@ -1,7 +1,7 @@
 """A real HTTP server on 127.0.0.1 for tests of outbound requests (webhooks, link checks,
 imports): it answers each path from a script of replies and records every request.
 
-    with Receiver() as receiver:
+    with Receiver() as receiver:            # Receiver("::1") listens on IPv6
         receiver.on("/hook", Reply(500), Reply(200, delay=3), Reply(200))
         receiver.on("/page", Reply(200, body=b"<title>x</title>", headers={...}))
         ... receiver.url("/hook") ...
@@ -14,6 +14,7 @@ when it arrives, before its answer.
 """
 
 import contextlib
+import socket
 import ssl
 import threading
 import time
@@ -77,6 +78,10 @@ class _Handler(BaseHTTPRequestHandler):
         """Quiet: tests read `requests` instead."""
 
 
+class _IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 class Receiver:
     def __init__(self, host="127.0.0.1", tls=None):
         """tls=(certificate file, key file) serves https."""
@@ -85,7 +90,9 @@ class Receiver:
         self.stopping = threading.Event()
         self._scripts = {}
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer((host, 0), _Handler)
+        server_class = _IPv6Server if ":" in host else ThreadingHTTPServer
+        self._server = server_class((host, 0), _Handler)
+        self.host = f"[{host}]" if ":" in host else host
         self._server.daemon_threads = True
         self._server.receiver = self
         # A client that hung up mid-request is expected here, not an error worth a trace.
@@ -100,8 +107,8 @@ class Receiver:
             target=self._server.serve_forever, args=(0.05,), daemon=True
         )
 
-    def url(self, path="/", host="127.0.0.1"):
-        return f"{self.scheme}://{host}:{self.port}{path}"
+    def url(self, path="/", host=None):
+        return f"{self.scheme}://{host or self.host}:{self.port}{path}"
 
     def on(self, path, *replies):
         """Answer requests to `path` with these replies in order, then the last one again."""

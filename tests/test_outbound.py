@@ -263,6 +263,15 @@ def test_connects_to_the_checked_address_even_if_the_name_changes(receiver, sess
     assert lookups == ["rebind.test"]
 
 
+def test_connects_to_a_checked_ipv6_address(session, resolve_to):
+    resolve_to("six.test", "::1")
+    with Receiver("::1") as server:
+        fetched = outbound.fetch(session, f"http://six.test:{server.port}/v6", config=LOCAL)
+        assert fetched.status == 200 and server.seen("/v6")[0].headers["Host"].startswith("six")
+        with pytest.raises(Refused, match="loopback"):
+            outbound.fetch(session, server.url("/v6"), config=PUBLIC)
+
+
 def test_an_adapter_request_without_a_checked_address_is_refused(session, receiver):
     outbound.fetch(session, receiver.url(), config=LOCAL)  # mounts the adapter
     adapter = session.adapters[outbound.PINNED_PREFIX]

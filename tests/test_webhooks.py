@@ -4,6 +4,7 @@ failures and hangs, disabling, redelivery, and several workers never sending one
 
 import itertools
 import json
+import threading
 import time
 
 import pytest
@@ -435,3 +436,42 @@ def test_the_readme_check_refuses_a_tampered_body_an_old_timestamp_and_a_wrong_s
     resigned["X-Factcheck-Signature"] = worker.sign(SECRET, old, seen.body)
     assert not verify(SECRET, resigned, seen.body)
     assert verify(SECRET, resigned, seen.body, tolerance=7200)  # only its age refused it
+
+
+def test_a_delivery_unsubscribed_after_it_was_claimed_is_dropped(
+    hooks, client, article, receiver, db
+):
+    hook = subscribe(client, receiver.url("/hook"), ["claim.created"])
+    new_claim(client, article)
+    config = worker.WorkerConfig.from_app(hooks.config)
+    delivery_id = worker.claim_next(db, "worker-a", config)
+    client.delete(f"/api/v1/webhooks/{hook['id']}")
+    with requests.Session() as session:
+        worker.deliver(db, session, delivery_id, "worker-a", config)
+    assert receiver.seen() == [] and count(db, "webhook_attempts") == 0
+
+
+def test_the_long_running_worker_outlasts_a_locked_database(hooks, client, article, receiver):
+    subscribe(client, receiver.url("/hook"), ["claim.created"])
+    new_claim(client, article)
+    config = worker.WorkerConfig.from_app(hooks.config)
+    stop, made = threading.Event(), []
+    with connect(hooks.config["DATABASE"]) as holder:
+        holder.execute("BEGIN IMMEDIATE")  # another writer keeps the lock for a while
+
+        def serve():
+            with (
+                connect(hooks.config["DATABASE"], busy_timeout=0.05) as db,
+                requests.Session() as s,
+            ):
+                made.append(worker.run(db, s, config, stop=stop))
+
+        thread = threading.Thread(target=serve)
+        thread.start()
+        time.sleep(0.5)
+        assert receiver.seen() == [] and thread.is_alive()
+        holder.execute("ROLLBACK")
+    receiver.wait_for(1)
+    stop.set()
+    thread.join(10)
+    assert made == [1] and len(receiver.seen()) == 1
