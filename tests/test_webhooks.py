@@ -6,6 +6,7 @@ import itertools
 import json
 import threading
 import time
+from datetime import datetime, timedelta
 
 import pytest
 import requests
@@ -248,6 +249,12 @@ def test_failures_and_a_hang_are_retried_until_success_and_logged(hooks, client,
     assert [a["status_code"] for a in attempts] == [500, None, 503, 204]
     assert attempts[0]["error"] == "HTTP 500" and attempts[2]["error"] == "HTTP 503"
     assert "Timed out" in attempts[1]["error"] and attempts[1]["duration_ms"] >= 900
+    # Each attempt is logged at its start: the hang's successor began after it ended.
+    hang_ended = datetime.fromisoformat(attempts[1]["attempted_at"]) + timedelta(
+        milliseconds=attempts[1]["duration_ms"]
+    )
+    assert datetime.fromisoformat(attempts[2]["attempted_at"]) >= hang_ended
+    assert attempts[1]["attempted_at"] < attempts[2]["attempted_at"]
     assert attempts[3]["error"] is None and delivery["completed_at"]
     assert delivery["next_attempt_at"] is None
     seen = receiver.seen("/hook")
