@@ -1,13 +1,16 @@
-"""Command-line tools: `factcheck migrate`, `factcheck seed`, `factcheck backup`, ..., and
-Flask's own commands."""
+"""Command-line tools: `factcheck migrate`, `factcheck seed`, `factcheck worker`,
+`factcheck backup`, ..., and Flask's own commands."""
 
+import signal
 import sqlite3
+import threading
 
 import click
+import requests
 from flask import current_app
 from flask.cli import with_appcontext
 
-from factcheck import accounts, audit, backup
+from factcheck import accounts, audit, backup, worker
 from factcheck import seed as seed_loader
 from factcheck.db import connect
 from factcheck.errors import Problem
@@ -118,6 +121,27 @@ def restore_command(path):
         click.echo("the backup is from an older version: run `factcheck migrate` next")
 
 
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Deliver what is due now, then exit.")
+@with_appcontext
+def worker_command(once):
+    """Deliver webhook events from the outbox (until stopped, or once)."""
+    config = worker.WorkerConfig.from_app(current_app.config)
+    stop = threading.Event()
+    # SIGTERM and Ctrl-C finish the attempt under way, then stop.
+    previous = {
+        signum: signal.signal(signum, lambda *_: stop.set())
+        for signum in (signal.SIGTERM, signal.SIGINT)
+    }
+    try:
+        with open_database() as db, requests.Session() as session:
+            made = worker.run(db, session, config, once=once, stop=stop)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    click.echo(f"worker: {made} delivery attempts made")
+
+
 def register_commands(app):
     for command in (
         migrate_command,
@@ -127,5 +151,6 @@ def register_commands(app):
         verify_audit_command,
         backup_command,
         restore_command,
+        worker_command,
     ):
         app.cli.add_command(command)

@@ -16,6 +16,7 @@ from factcheck.api import (
     sources,
     transitions,
     verdicts,
+    webhooks,
 )
 from factcheck.api.blueprint import IdConverter
 from factcheck.errors import LengthRequired, Problem, UnsupportedMediaType
@@ -65,6 +66,7 @@ def init_app(app, api):
         ratings,
         desk,
         accounts,
+        webhooks,
         health,
     ):
         api.register_blueprint(module.blp)
