@@ -17,6 +17,10 @@ DEFAULTS = {
     "STALE_DAYS": 7,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # The lookup's scores (0..1) from which a match is `likely`, and `possible` (lower ones
+    # are not returned): set from bench/lookup_eval.py's figures, see the README.
+    "MATCH_LIKELY": 0.8,
+    "MATCH_POSSIBLE": 0.65,
 }
 
 

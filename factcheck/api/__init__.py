@@ -12,6 +12,7 @@ from factcheck.api import (
     docs,
     health,
     history,
+    lookup,
     ratings,
     sources,
     transitions,
@@ -66,6 +67,7 @@ def init_app(app, api):
         desk,
         accounts,
         health,
+        lookup,
     ):
         api.register_blueprint(module.blp)
     docs.init_app(app, api)
