@@ -165,8 +165,11 @@ def main():
         def trace_statements():
             from factcheck.api.database import get_db
 
-            # FTS5 reads its shadow tables through SQL of its own; count only ours.
-            get_db().conn.set_trace_callback(lambda sql: "'main'." in sql or statements.append(sql))
+            # Only our queries: FTS5 reads its own tables through SQL too ("-- SELECT ..."),
+            # and sqlite-utils wraps each query in a savepoint.
+            get_db().conn.set_trace_callback(
+                lambda sql: sql.startswith("SELECT") and statements.append(sql)
+            )
 
         client = app.test_client()
         rewordings = lookup_corpus.CORPUS["rewordings"]
