@@ -168,7 +168,7 @@ def main():
             # Only our queries: FTS5 reads its own tables through SQL too ("-- SELECT ..."),
             # and sqlite-utils wraps each query in a savepoint.
             get_db().conn.set_trace_callback(
-                lambda sql: sql.startswith("SELECT") and statements.append(sql)
+                lambda sql: sql.lstrip().startswith("SELECT") and statements.append(sql)
             )
 
         client = app.test_client()
