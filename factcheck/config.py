@@ -21,6 +21,10 @@ DEFAULTS = {
     # are not returned): set from bench/lookup_eval.py's figures, see the README.
     "MATCH_LIKELY": 0.8,
     "MATCH_POSSIBLE": 0.65,
+    # Who publishes these fact-checks, as reviews name them (the Fact Check Tools search);
+    # an empty URL means the address the service is reached at.
+    "PUBLISHER_NAME": "factcheck",
+    "PUBLISHER_URL": "",
 }
 
 

@@ -7,9 +7,10 @@ Two steps, each a bounded amount of work whatever the size of the desk:
 2. Otherwise candidates: FTS5 over the claims' stemmed content words (claim_words_fts),
    with the sentence's rarer words OR-ed (a reader's wording never has all the stored
    words; the commonest would make FTS5 rank most of the desk), the best CANDIDATES by
-   bm25, re-ranked in Python by a rapidfuzz similarity of their content words
+   bm25, re-ranked in Python (`scored`) by a rapidfuzz similarity of their content words
    (factcheck.wording.similarity) that tolerates reordering, attribution added or dropped,
-   tense, plurals and small spelling differences.
+   tense, plurals and small spelling differences, and by how much of the sentence's rare
+   words each holds.
 
 A hit's `match` is exact, likely or possible by the two configured thresholds; nothing under
 the lower one is returned, and readers see only what factcheck/visibility lets them.

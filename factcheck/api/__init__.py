@@ -10,6 +10,7 @@ from factcheck.api import (
     cors,
     desk,
     docs,
+    factcheck_tools,
     health,
     history,
     lookup,
@@ -68,6 +69,7 @@ def init_app(app, api):
         accounts,
         health,
         lookup,
+        factcheck_tools,
     ):
         api.register_blueprint(module.blp)
     docs.init_app(app, api)
