@@ -68,10 +68,12 @@ def _young_enough(claim, max_age_days, today):
 
 def _shown(claim, publisher):
     verdict = claim["verdict"]
+    # Google leaves out what it does not know (a claim date) rather than sending null.
+    known = {"claimDate": f"{claim['claim_date']}T00:00:00Z"} if claim["claim_date"] else {}
     return {
         "text": claim["text"],
         "claimant": claim["claimant"],
-        "claimDate": f"{claim['claim_date']}T00:00:00Z" if claim["claim_date"] else None,
+        **known,
         "claimReview": [
             {
                 "publisher": {"name": publisher["name"], "site": site_of(publisher["url"])},

@@ -63,6 +63,12 @@ def test_googles_client_finds_a_reworded_claim(google, db):
     assert review["reviewDate"].endswith("Z") and review["title"] == FIRED
 
 
+def test_an_unknown_claim_date_is_left_out(client, anon, as_user, keys):
+    published(client, as_user, "The bridge cost four million dollars.", claim_date=None)
+    (claim,) = search(anon, query="the bridge cost four million dollars")["claims"]
+    assert "claimDate" not in claim and claim["claimReview"][0]["textualRating"] == "False"
+
+
 def test_googles_client_pages_through_every_match(app, google):
     app.config["MATCH_POSSIBLE"] = 0.3  # weaker matches too: pages enough to walk
     everything = google.claims().search(query="Trump fired Krebs", pageSize=100).execute()

@@ -1,6 +1,8 @@
 """ "Has this been checked?": GET /api/v1/lookup, and the duplicates a new claim is warned of."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck import matching, wording
 from factcheck.db import connect
@@ -235,7 +237,17 @@ def test_the_normalised_text_is_filled_in_for_claims_stored_before(tmp_path):
         )
         migrations.apply(db)
         (normalised,) = db.execute("SELECT text_normalised FROM claims").fetchone()
+        # ...and its words are in the lookup's index: a rewording finds it.
+        found = matching.ranked(db, "The cyber unit's head was fired by Trump", staff=True)
     assert normalised == wording.normalised(FIRED) and "\u00a0" not in normalised
+    assert [claim_id for claim_id, _ in found] == [1]
+
+
+@given(st.text(max_size=60))
+def test_normalising_twice_changes_nothing(text):
+    once = wording.normalised(text)
+    assert wording.normalised(once) == once
+    assert wording.normalised(f" {text.upper()}\u00a0.") == wording.normalised(text.upper())
 
 
 # Duplicates: the staff view of every claim, whatever its state.

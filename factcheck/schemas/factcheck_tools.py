@@ -73,7 +73,7 @@ class GoogleClaimSchema(BaseSchema):
     text = fields.String(**described("The claim as quoted."))
     claimant = fields.String(**described("Who made the claim."))
     claimDate = fields.String(
-        allow_none=True, **described("When the claim was made (midnight UTC of its day).")
+        **described("When the claim was made (midnight UTC of its day); absent if unknown.")
     )
     claimReview = fields.List(
         fields.Nested(GoogleClaimReviewSchema), **described("Its review (one here).")
