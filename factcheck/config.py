@@ -46,6 +46,14 @@ DEFAULTS = {
     "WEBHOOK_TIMEOUT": 10.0,
     # Seconds the worker sleeps when nothing is due.
     "WORKER_POLL_INTERVAL": 1.0,
+    # The lookup's scores (0..1) from which a match is `likely`, and `possible` (lower ones
+    # are not returned): set from bench/lookup_eval.py's figures, see the README.
+    "MATCH_LIKELY": 0.8,
+    "MATCH_POSSIBLE": 0.65,
+    # Who publishes these fact-checks, as reviews name them (the Fact Check Tools search);
+    # an empty URL means the address the service is reached at.
+    "PUBLISHER_NAME": "factcheck",
+    "PUBLISHER_URL": "",
 }
 
 

@@ -8,10 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import outbox, seed
-from factcheck.db import connect
 from migrations.migrations import migrations
 from tests.conftest import assert_field_error, assert_problem
+from tests.migrating import seeded_before
 from tests.paging import every_item
 
 
@@ -217,12 +216,9 @@ def test_a_staff_cursor_is_not_a_readers(client, anon, seeded, params):
     assert_field_error(assert_problem(response, 400), "cursor", "Not a cursor for this query.")
 
 
-def test_claims_published_before_the_readers_index_are_in_it(tmp_path, session_app, monkeypatch):
-    # The seed is written as the version before this step wrote it: with no outbox (0014).
-    monkeypatch.setattr(outbox, "record", lambda *args, **kwargs: None)
-    with connect(tmp_path / "old.db") as db:
-        migrations.apply(db, stop_before="0009_public_search_cursor_secret")
-        seed.load(db, session_app.config)
+def test_claims_published_before_the_readers_index_are_in_it(tmp_path, seeded_template):
+    step = "0009_public_search_cursor_secret"
+    with seeded_before(tmp_path / "old.db", step, seeded_template) as db:
         migrations.apply(db)
         published = {
             row[0] for row in db.execute("SELECT id FROM claims WHERE status = ?", ["published"])

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import desk, outbox, seed, workflow
-from factcheck.db import connect
+from factcheck import desk, workflow
 from factcheck.desk import MAX_STATS_DAYS
 from factcheck.timeutil import to_timestamp
 from migrations.migrations import migrations
 from tests.conftest import assert_field_error, assert_problem
+from tests.migrating import seeded_before
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 ROUTE = ["new", "in_research", "in_review", "approved", "published", "retracted"]
@@ -160,12 +160,8 @@ def test_the_longest_period_is_accepted(as_user):
     assert as_user("eve").get("/api/v1/stats", query_string=query).status_code == 200
 
 
-def test_moves_stored_before_the_summary_are_counted(tmp_path, session_app, monkeypatch):
-    # The seed is written as the version before this step wrote it: with no outbox (0014).
-    monkeypatch.setattr(outbox, "record", lambda *args, **kwargs: None)
-    with connect(tmp_path / "old.db") as db:
-        migrations.apply(db, stop_before="0011_stats_summary")
-        seed.load(db, session_app.config)
+def test_moves_stored_before_the_summary_are_counted(tmp_path, seeded_template):
+    with seeded_before(tmp_path / "old.db", "0011_stats_summary", seeded_template) as db:
         migrations.apply(db)
         today = datetime.now(UTC)
         since, until = (to_timestamp(today + timedelta(days=d)) for d in (-1, 1))

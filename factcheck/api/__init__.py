@@ -10,8 +10,10 @@ from factcheck.api import (
     cors,
     desk,
     docs,
+    factcheck_tools,
     health,
     history,
+    lookup,
     ratings,
     sources,
     transitions,
@@ -68,6 +70,8 @@ def init_app(app, api):
         accounts,
         webhooks,
         health,
+        lookup,
+        factcheck_tools,
     ):
         api.register_blueprint(module.blp)
     docs.init_app(app, api)
