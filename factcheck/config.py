@@ -17,6 +17,8 @@ DEFAULTS = {
     "STALE_DAYS": 7,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # Claims read per query while streaming an export (memory is bounded by one batch).
+    "EXPORT_BATCH": 500,
 }
 
 

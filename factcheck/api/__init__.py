@@ -10,6 +10,7 @@ from factcheck.api import (
     cors,
     desk,
     docs,
+    exports,
     health,
     history,
     ratings,
@@ -58,6 +59,7 @@ def init_app(app, api):
     for module in (
         articles,
         claims,
+        exports,
         sources,
         verdicts,
         transitions,
