@@ -15,10 +15,10 @@ DEFAULTS = {
     "SEED_DIR": str(PROJECT_ROOT / "seeds"),
     # An open claim with no movement for this many days shows as stale in the queue.
     "STALE_DAYS": 7,
-    # Request bodies above this many bytes are refused with 413.
-    "MAX_CONTENT_LENGTH": 1024 * 1024,
     # Claims read per query while streaming an export (memory is bounded by one batch).
     "EXPORT_BATCH": 500,
+    # Request bodies above this many bytes are refused with 413.
+    "MAX_CONTENT_LENGTH": 1024 * 1024,
 }
 
 

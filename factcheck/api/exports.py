@@ -22,12 +22,11 @@ NDJSON_TYPE = "application/x-ndjson"
 ITEMS = ClaimSchema(many=True)
 
 
-def _dumped(query):
-    """Batches of matching claims as the caller may see them, serialised like list items."""
+def _batches(query):
+    """Batches of the matching claims as the caller may see them."""
     config = current_app.config
     own = connect(config["DATABASE"], config["BUSY_TIMEOUT"])  # see exports.claims
-    batches = exports.claims(own, query, staff=is_staff(), batch=config["EXPORT_BATCH"])
-    return (ITEMS.dump(batch) for batch in batches)
+    return exports.claims(own, query, staff=is_staff(), batch=config["EXPORT_BATCH"])
 
 
 @blp.route("/claims.csv", methods=["GET"])
@@ -35,7 +34,9 @@ def _dumped(query):
 @blp.response(200, CSV_BODY, content_type=CSV_TYPE, description="The claims, as CSV.")
 def export_claims_csv(query):
     """Every claim the filters match (readers: the published ones), as a CSV file."""
-    chunks = exports.csv_chunks(_dumped(query), staff=is_staff())
+    # The CSV's columns pick what they show from the claims (exports.columns): a dump
+    # through ClaimSchema first would only double the time an export takes.
+    chunks = exports.csv_chunks(_batches(query), staff=is_staff())
     return Response(
         chunks,
         content_type=f"{CSV_TYPE}; charset=utf-8; header=present",
@@ -48,5 +49,5 @@ def export_claims_csv(query):
 @blp.response(200, NDJSON_BODY, content_type=NDJSON_TYPE, description="The claims, as NDJSON.")
 def export_claims_ndjson(query):
     """Every claim the filters match (readers: the published ones), one JSON object a line."""
-    chunks = exports.ndjson_chunks(_dumped(query))
+    chunks = exports.ndjson_chunks(ITEMS.dump(batch) for batch in _batches(query))
     return Response(chunks, mimetype=NDJSON_TYPE)
