@@ -1,5 +1,6 @@
 # Two commands do all set-up on a fresh machine:
-#   make run   - create .venv, install the locked dependencies, migrate, seed, serve on 127.0.0.1:8000
+#   make run   - create .venv, install the locked dependencies, migrate, seed, start the
+#                webhook worker and serve on 127.0.0.1:8000
 #   make test  - create .venv with the dev extras, run ruff and pytest
 PYTHON ?= python3.11
 VENV := .venv
@@ -23,6 +24,7 @@ $(VENV)/.dev-installed: requirements-dev.lock pyproject.toml | $(BIN)/python
 run: $(VENV)/.run-installed
 	$(BIN)/factcheck migrate
 	$(BIN)/factcheck seed
+	$(BIN)/factcheck worker &
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 test: $(VENV)/.dev-installed

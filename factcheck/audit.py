@@ -3,7 +3,7 @@
 import hashlib
 import json
 
-from factcheck import visibility
+from factcheck import outbox, visibility
 from factcheck.timeutil import now
 
 GENESIS = "0" * 64
@@ -49,7 +49,9 @@ def record(
         "after": _encode(after),
         "prev_hash": last[0] if last else GENESIS,
     }
-    db["audit_events"].insert({**event, "hash": _digest(event)})
+    event_id = db["audit_events"].insert({**event, "hash": _digest(event)}).last_pk
+    # The one hook for webhooks: their events land in this same transaction.
+    outbox.record(db, event_id, action, claim_id, before, after, event["created_at"])
 
 
 def verify(db):

@@ -1,10 +1,15 @@
-"""Command-line tools: `factcheck migrate`, `factcheck seed`, and Flask's own commands."""
+"""Command-line tools: `factcheck migrate`, `factcheck seed`, `factcheck worker`, and Flask's
+own commands."""
+
+import signal
+import threading
 
 import click
+import requests
 from flask import current_app
 from flask.cli import with_appcontext
 
-from factcheck import accounts, audit
+from factcheck import accounts, audit, worker
 from factcheck import seed as seed_loader
 from factcheck.db import connect
 from factcheck.errors import Problem
@@ -83,6 +88,27 @@ def verify_audit_command():
     click.echo(f"audit chain intact: {count} events")
 
 
+@click.command("worker")
+@click.option("--once", is_flag=True, help="Deliver what is due now, then exit.")
+@with_appcontext
+def worker_command(once):
+    """Deliver webhook events from the outbox (until stopped, or once)."""
+    config = worker.WorkerConfig.from_app(current_app.config)
+    stop = threading.Event()
+    # SIGTERM and Ctrl-C finish the attempt under way, then stop.
+    previous = {
+        signum: signal.signal(signum, lambda *_: stop.set())
+        for signum in (signal.SIGTERM, signal.SIGINT)
+    }
+    try:
+        with open_database() as db, requests.Session() as session:
+            made = worker.run(db, session, config, once=once, stop=stop)
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+    click.echo(f"worker: {made} delivery attempts made")
+
+
 def register_commands(app):
     for command in (
         migrate_command,
@@ -90,5 +116,6 @@ def register_commands(app):
         create_user_command,
         create_key_command,
         verify_audit_command,
+        worker_command,
     ):
         app.cli.add_command(command)

@@ -19,6 +19,26 @@ DEFAULTS = {
     "EXPORT_BATCH": 500,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # Outbound HTTP (factcheck/outbound.py). Private addresses (127.0.0.1, 10/8, ...) are
+    # refused unless this is set: for tests and development against local servers.
+    "ALLOW_PRIVATE_URLS": False,
+    "OUTBOUND_CONNECT_TIMEOUT": 5.0,
+    "OUTBOUND_READ_TIMEOUT": 10.0,
+    # Seconds one fetch may take in all, redirects and body included.
+    "OUTBOUND_DEADLINE": 30.0,
+    "OUTBOUND_MAX_BYTES": 5 * 1024 * 1024,
+    "OUTBOUND_MAX_REDIRECTS": 5,
+    # Webhook delivery (factcheck/worker.py). The first retry waits about BASE_DELAY seconds
+    # (it may be under a second), each later one twice as long, up to MAX_DELAY.
+    "WEBHOOK_BASE_DELAY": 5.0,
+    "WEBHOOK_MAX_DELAY": 3600.0,
+    "WEBHOOK_MAX_ATTEMPTS": 8,
+    # A subscription whose attempts fail this many times in a row is disabled.
+    "WEBHOOK_DISABLE_AFTER": 20,
+    # Seconds one delivery attempt may take in all (connect, send, answer).
+    "WEBHOOK_TIMEOUT": 10.0,
+    # Seconds the worker sleeps when nothing is due.
+    "WORKER_POLL_INTERVAL": 1.0,
 }
 
 

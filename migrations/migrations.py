@@ -492,3 +492,60 @@ def rating_bucket(db):
         CREATE INDEX claims_by_rating_bucket ON claims (rating_bucket, id);
         """
     )
+
+
+@migrations(name="0014_webhooks")
+def webhooks(db):
+    # Subscriptions, the outbox of events (written in the transaction of the change they
+    # report, factcheck/outbox.py) and one delivery per (subscription, event), each attempt
+    # logged. AUTOINCREMENT: a delivery or event id is a receiver's idempotency key, so none
+    # is ever given out twice, even after rows are deleted. Times the worker compares and
+    # adds to (next attempt, lease) are Unix seconds; those shown are ISO text.
+    db.executescript(
+        """
+        CREATE TABLE webhooks (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            url TEXT NOT NULL,
+            events TEXT NOT NULL CHECK (json_valid(events)),
+            secret TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            disabled_at TEXT,
+            disabled_reason TEXT
+        ) STRICT;
+        CREATE TABLE webhook_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            type TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            claim_id INTEGER,
+            audit_event_id INTEGER NOT NULL REFERENCES audit_events (id),
+            data TEXT NOT NULL CHECK (json_valid(data))
+        ) STRICT;
+        CREATE TABLE webhook_deliveries (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            webhook_id INTEGER NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,
+            event_id INTEGER NOT NULL REFERENCES webhook_events (id),
+            state TEXT NOT NULL DEFAULT 'pending'
+                CHECK (state IN ('pending', 'delivering', 'succeeded', 'failed')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL NOT NULL,
+            lease_until REAL,
+            worker TEXT,
+            redelivery_of INTEGER REFERENCES webhook_deliveries (id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            completed_at TEXT
+        ) STRICT;
+        CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at);
+        CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries (webhook_id, id);
+        CREATE TABLE webhook_attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
+            attempted_at TEXT NOT NULL,
+            status_code INTEGER,
+            error TEXT,
+            duration_ms INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts (delivery_id, id);
+        """
+    )

@@ -148,6 +148,8 @@ def path_values(claim, source):
         "key_id": 1,
         "name": "rita",
         "slug": "stale",
+        "webhook_id": 1,
+        "delivery_id": 1,
     }
 
 

@@ -17,6 +17,7 @@ from factcheck.api import (
     sources,
     transitions,
     verdicts,
+    webhooks,
 )
 from factcheck.api.blueprint import IdConverter
 from factcheck.errors import LengthRequired, Problem, UnsupportedMediaType
@@ -67,6 +68,7 @@ def init_app(app, api):
         ratings,
         desk,
         accounts,
+        webhooks,
         health,
     ):
         api.register_blueprint(module.blp)

@@ -58,6 +58,12 @@ EXAMPLES = {
     "createUser": {"name": "nora", "role": "reviewer"},
     "updateUser": {"display_name": "Nora Quill", "role": "editor"},
     "issueKey": {"user": "nora", "expires_in_days": 90},
+    "createWebhook": {
+        "url": "https://cms.example/factcheck-hook",
+        "events": ["verdict.published", "verdict.corrected", "claim.retracted"],
+    },
+    "updateWebhook": {"active": True},
+    "redeliver": {},
 }
 
 HEADERS = {
