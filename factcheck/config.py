@@ -17,6 +17,10 @@ DEFAULTS = {
     "STALE_DAYS": 7,
     # Claims read per query while streaming an export (memory is bounded by one batch).
     "EXPORT_BATCH": 500,
+    # The worker checks each source's link when it is added and again after this many days.
+    "LINK_CHECK_DAYS": 30.0,
+    # Seconds one link check may take (each of its HEAD and GET requests).
+    "LINK_CHECK_TIMEOUT": 10.0,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     # Outbound HTTP (factcheck/outbound.py). Private addresses (127.0.0.1, 10/8, ...) are
