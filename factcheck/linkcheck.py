@@ -82,8 +82,12 @@ class _TitleParser(HTMLParser):
 
 def page_title(fetched):
     """The text of the page's first <title>, white space collapsed, or None."""
+    try:
+        text = fetched.text
+    except LookupError:  # a charset Python does not know: read it as UTF-8 at best
+        text = fetched.content.decode("utf-8", errors="replace")
     parser = _TitleParser()
-    parser.feed(fetched.text)
+    parser.feed(text)
     title = re.sub(r"\s+", " ", "".join(parser.parts)).strip()
     return title[:TITLE_LENGTH] or None
 

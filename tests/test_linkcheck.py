@@ -117,6 +117,24 @@ def test_a_server_that_refuses_head_is_asked_with_get(checks, client, claim, tar
 
 
 @pytest.mark.parametrize(
+    ("body", "content_type", "title"),
+    [
+        ("<title>Café</title>".encode("latin-1"), "text/html; charset=iso-8859-1", "Café"),
+        ("<TITLE>Café</TITLE>".encode(), "text/html; charset=no-such-charset", "Café"),
+        (b"<p>No title here</p>", "text/html", None),
+        (b"<title>" + b"x" * 2000 + b"</title>", "application/xhtml+xml", "x" * 500),
+    ],
+)
+def test_titles_in_any_charset_or_none(
+    checks, client, claim, target, runner, body, content_type, title
+):
+    target.on("/titled", Reply(200, body, {"Content-Type": content_type}))
+    source = add_source(client, claim["id"], target.url("/titled"))
+    work(runner)
+    assert check_of(client, claim["id"], source["id"])["title"] == title
+
+
+@pytest.mark.parametrize(
     ("url", "allow_private", "error"),
     [
         ("hang", True, "Timed out"),
