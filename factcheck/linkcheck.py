@@ -59,7 +59,8 @@ class LinkCheckConfig:
                 user_agent=USER_AGENT,
             ),
             every_days=config["LINK_CHECK_DAYS"],
-            lease=2 * timeout + base.read_timeout + 30.0,
+            # Two requests, each of which may overrun its deadline by one read timeout.
+            lease=4 * timeout + 30.0,
         )
 
 
