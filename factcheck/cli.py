@@ -89,7 +89,7 @@ def verify_audit_command():
 
 
 @click.command("worker")
-@click.option("--once", is_flag=True, help="Deliver what is due now, then exit.")
+@click.option("--once", is_flag=True, help="Deliver and check what is due now, then exit.")
 @with_appcontext
 def worker_command(once):
     """Deliver webhook events from the outbox and check source links (until stopped, or
