@@ -182,7 +182,10 @@ def address_refusal(address, *, allow_private=False):
 
 
 def _parts(url):
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:  # "http://[::1" and the like
+        raise Refused(f"Not a valid URL: {error}.") from error
     if parts.scheme not in ("http", "https"):
         raise Refused(f"Only http and https URLs may be fetched, not {parts.scheme or 'none'}.")
     try:
@@ -243,8 +246,11 @@ def _adapter(session):
 
 
 def _prepare(session, method, url, headers, data, config):
-    request = requests.Request(method, url, headers=headers, data=data)
-    prepared = session.prepare_request(request)
+    _parts(url)
+    try:
+        prepared = session.prepare_request(requests.Request(method, url, headers, data=data))
+    except (requests.RequestException, ValueError) as error:
+        raise Refused(f"Not a valid URL: {error}.") from error
     parts, _, _ = _parts(prepared.url)
     prepared.pinned_address = check_url(prepared.url, config=config)[0]
     prepared.headers["Host"] = parts.netloc.rpartition("@")[2]
@@ -295,6 +301,13 @@ def _read(response, limit, truncate, started, config):
     return bytes(body), False
 
 
+def _join(base, location):
+    try:
+        return urljoin(base, location)
+    except ValueError as error:
+        raise Refused(f"The redirect's Location is not a valid URL: {error}.") from error
+
+
 def _for_next_host(headers, previous, following):
     """Credentials are for the host they were sent to: not passed on to another."""
     if urlsplit(previous).netloc == urlsplit(following).netloc:
@@ -335,7 +348,7 @@ def fetch(
             if response.status_code in REDIRECTS and location and hops > 0:
                 if len(redirects) >= hops:
                     raise FetchError(f"More than {hops} redirects.")
-                current = urljoin(prepared.url, location)
+                current = _join(prepared.url, location)
                 redirects.append((response.status_code, current))
                 headers = _for_next_host(headers, prepared.url, current)
                 method, data = _next_request(method, response.status_code, data)

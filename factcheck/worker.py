@@ -179,7 +179,7 @@ def _next_state(attempts, error, config):
 
 def finish(db, delivery, worker, outcome, config):
     """Log the attempt and move the delivery on; nothing if this worker lost its lease."""
-    (status_code, error), duration_ms = outcome
+    (status_code, error), attempted_at, duration_ms = outcome
     with write_transaction(db):
         held = db.execute(
             "SELECT attempts FROM webhook_deliveries WHERE id = ? AND state = 'delivering' "
@@ -188,7 +188,7 @@ def finish(db, delivery, worker, outcome, config):
         ).fetchone()
         if held is None:
             return
-        attempt = {"delivery_id": delivery["id"], "attempted_at": now()}
+        attempt = {"delivery_id": delivery["id"], "attempted_at": attempted_at}
         attempt.update(status_code=status_code, error=error, duration_ms=duration_ms)
         db["webhook_attempts"].insert(attempt)
         attempts = held[0] + 1
@@ -209,9 +209,10 @@ def deliver(db, session, delivery_id, worker, config):
     delivery = _load(db, delivery_id)
     if delivery is None:
         return  # unsubscribed since it was claimed: the delivery went with it
-    started = time.monotonic()
+    attempted_at, started = now(), time.monotonic()
     result = send(session, delivery, config)
-    finish(db, delivery, worker, (result, round((time.monotonic() - started) * 1000)), config)
+    duration_ms = round((time.monotonic() - started) * 1000)
+    finish(db, delivery, worker, (result, attempted_at, duration_ms), config)
 
 
 def run_due(db, session, config, worker, stop=None):

@@ -151,6 +151,7 @@ def test_a_name_with_one_refused_address_among_public_ones_is_refused(monkeypatc
         ("javascript:alert(1)", "Only http and https"),
         ("http:///nohost", "names no host"),
         ("http://example.org:99999/", "port"),
+        ("http://[::1", "Not a valid URL"),
     ],
 )
 def test_only_http_and_https_urls_with_a_host(session, url, message):
@@ -198,6 +199,8 @@ def receiver_is_public(monkeypatch):
         "http://[::1]/",
         "http://127.0.0.2:{port}/",
         "ftp://127.0.0.1/",
+        "http://[::1",
+        "http://exa mple.org:notaport/",
     ],
 )
 def test_a_redirect_into_a_refused_range_is_refused(receiver, session, receiver_is_public, target):

@@ -6,6 +6,7 @@ import itertools
 import json
 import threading
 import time
+from datetime import datetime, timedelta
 
 import pytest
 import requests
@@ -248,6 +249,12 @@ def test_failures_and_a_hang_are_retried_until_success_and_logged(hooks, client,
     assert [a["status_code"] for a in attempts] == [500, None, 503, 204]
     assert attempts[0]["error"] == "HTTP 500" and attempts[2]["error"] == "HTTP 503"
     assert "Timed out" in attempts[1]["error"] and attempts[1]["duration_ms"] >= 900
+    # Each attempt is logged at its start: the hang's successor began after it ended.
+    hang_ended = datetime.fromisoformat(attempts[1]["attempted_at"]) + timedelta(
+        milliseconds=attempts[1]["duration_ms"]
+    )
+    assert datetime.fromisoformat(attempts[2]["attempted_at"]) >= hang_ended
+    assert attempts[1]["attempted_at"] < attempts[2]["attempted_at"]
     assert attempts[3]["error"] is None and delivery["completed_at"]
     assert delivery["next_attempt_at"] is None
     seen = receiver.seen("/hook")
@@ -475,3 +482,28 @@ def test_the_long_running_worker_outlasts_a_locked_database(hooks, client, artic
     stop.set()
     thread.join(10)
     assert made == [1] and len(receiver.seen()) == 1
+
+
+def test_delivery_ids_are_never_given_out_twice(hooks, client, article, receiver, db):
+    first = subscribe(client, receiver.url("/hook"), ["claim.created"])
+    new_claim(client, article)
+    (gone,) = deliveries(client, first["id"])
+    client.delete(f"/api/v1/webhooks/{first['id']}")
+    second = subscribe(client, receiver.url("/hook"), ["claim.created"])
+    new_claim(client, article, "the bridge cost $9 million")
+    (fresh,) = deliveries(client, second["id"])
+    assert second["id"] > first["id"] and fresh["id"] > gone["id"]
+
+
+def test_the_api_document_lists_the_webhook_operations_for_keys_only(client):
+    paths = client.get("/openapi.json").json["paths"]
+    expected = {
+        "/api/v1/webhooks": {"get", "post"},
+        "/api/v1/webhooks/{webhook_id}": {"get", "patch", "delete"},
+        "/api/v1/webhooks/{webhook_id}/deliveries": {"get"},
+        "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": {"post"},
+    }
+    for path, methods in expected.items():
+        assert set(paths[path]) - {"parameters"} == methods, path
+        for method in methods:
+            assert paths[path][method]["security"] == [{"bearerAuth": []}], (path, method)
