@@ -10,7 +10,7 @@ import requests
 from flask import current_app
 from flask.cli import with_appcontext
 
-from factcheck import accounts, audit, backup, worker
+from factcheck import accounts, audit, backup, linkcheck, worker
 from factcheck import seed as seed_loader
 from factcheck.db import connect
 from factcheck.errors import Problem
@@ -122,24 +122,41 @@ def restore_command(path):
 
 
 @click.command("worker")
-@click.option("--once", is_flag=True, help="Deliver what is due now, then exit.")
+@click.option("--once", is_flag=True, help="Deliver and check what is due now, then exit.")
 @with_appcontext
 def worker_command(once):
-    """Deliver webhook events from the outbox (until stopped, or once)."""
+    """Deliver webhook events from the outbox and check source links (until stopped, or
+    once)."""
     config = worker.WorkerConfig.from_app(current_app.config)
+    link_config = linkcheck.LinkCheckConfig.from_app(current_app.config)
     stop = threading.Event()
     # SIGTERM and Ctrl-C finish the attempt under way, then stop.
     previous = {
         signum: signal.signal(signum, lambda *_: stop.set())
         for signum in (signal.SIGTERM, signal.SIGINT)
     }
-    try:
-        with open_database() as db, requests.Session() as session:
-            made = worker.run(db, session, config, once=once, stop=stop)
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+    # Link checks run beside the deliveries, on a connection and session of their own.
+    with open_database() as link_db, requests.Session() as link_session:
+        checker = threading.Thread(
+            target=linkcheck.run,
+            args=(link_db, link_session, link_config, stop, config.poll_interval),
+            daemon=True,
+        )
+        try:
+            if not once:
+                checker.start()
+            with open_database() as db, requests.Session() as session:
+                made = worker.run(db, session, config, once=once, stop=stop)
+            checked = linkcheck.run_due(link_db, link_session, link_config) if once else None
+        finally:
+            stop.set()
+            if checker.is_alive():
+                checker.join()
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
     click.echo(f"worker: {made} delivery attempts made")
+    if checked is not None:
+        click.echo(f"worker: {checked} source links checked")
 
 
 def register_commands(app):

@@ -15,8 +15,17 @@ DEFAULTS = {
     "SEED_DIR": str(PROJECT_ROOT / "seeds"),
     # An open claim with no movement for this many days shows as stale in the queue.
     "STALE_DAYS": 7,
+    # Claims read per query while streaming an export (memory is bounded by one batch).
+    "EXPORT_BATCH": 500,
+    # The worker checks each source's link when it is added and again after this many days.
+    "LINK_CHECK_DAYS": 30.0,
+    # Seconds one link check may take (each of its HEAD and GET requests).
+    "LINK_CHECK_TIMEOUT": 10.0,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # Answers up to this many bytes are collected, then sent from gunicorn's event loop (a
+    # slow reader holds no thread); longer ones (exports) stream from their thread.
+    "STREAM_AFTER": 1024 * 1024,
     # Rate limits in flask-limiter's syntax ("300/minute", "10/second;1000/day"); empty: off.
     # Requests without a key, per client address:
     "RATE_LIMIT_ANON": "300/minute",

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from factcheck import claim_reads, verdicts, workflow
+from factcheck import claim_reads, linkcheck, verdicts, workflow
 from factcheck.errors import Invalid
 from factcheck.timeutil import now, to_timestamp
 
@@ -18,7 +18,7 @@ def queue(db, actor, stale_days):
     viewers (dashboards), also see the desk's shared work: reviews and unassigned claims."""
     cutoff = to_timestamp(datetime.now(UTC) - timedelta(days=stale_days))
     open_states = ", ".join(f"'{state}'" for state in workflow.OPEN_STATES)
-    awaiting, unassigned = [], []
+    awaiting, unassigned, broken = [], [], []
     if actor.has_role("editor") or not actor.may_write:
         awaiting = _claims_where(
             db,
@@ -33,6 +33,7 @@ def queue(db, actor, stale_days):
             "(SELECT name FROM users WHERE deactivated_at IS NOT NULL)",
             {},
         )
+        broken = _cited_broken_sources(db)
     return {
         "assigned_to_me": _claims_where(
             db,
@@ -44,7 +45,21 @@ def queue(db, actor, stale_days):
         "stale": _claims_where(
             db, f"c.status IN ({open_states}) AND c.updated_at < :cutoff", {"cutoff": cutoff}
         ),
+        "broken_sources": broken,
     }
+
+
+def _cited_broken_sources(db):
+    """Published claims whose verdict cites a source found broken: the evidence readers are
+    pointed to has gone. The first condition walks the (few) broken sources' index."""
+    return _claims_where(
+        db,
+        "c.id IN (SELECT claim_id FROM sources WHERE check_state = :broken) "
+        "AND c.status = :published AND EXISTS (SELECT 1 FROM verdict_sources vs "
+        "JOIN sources s ON s.id = vs.source_id "
+        "WHERE vs.verdict_id = c.published_verdict_id AND s.check_state = :broken)",
+        {"broken": linkcheck.BROKEN, "published": workflow.PUBLISHED},
+    )
 
 
 # The longest period /stats accepts: the medians read every move of the period (about

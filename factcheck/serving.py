@@ -17,9 +17,6 @@ from gunicorn.workers.gasgi import ASGIWorker
 
 from factcheck.config import DEFAULTS
 
-# Answers up to this size are collected and sent from the event loop; longer ones stream.
-STREAM_AFTER = 1024 * 1024
-
 
 class BufferedWSGIWorker(ASGIWorker):
     """gunicorn's asyncio worker serving the WSGI app through WSGIOnLoop."""
@@ -31,16 +28,22 @@ class BufferedWSGIWorker(ASGIWorker):
 
     def load_wsgi(self):
         super().load_wsgi()
-        limit = getattr(self.asgi, "config", {}).get("MAX_CONTENT_LENGTH")
-        self.asgi = WSGIOnLoop(self.asgi, self.cfg.threads, limit or DEFAULTS["MAX_CONTENT_LENGTH"])
+        config = {**DEFAULTS, **getattr(self.asgi, "config", {})}
+        self.asgi = WSGIOnLoop(
+            self.asgi,
+            self.cfg.threads,
+            config["MAX_CONTENT_LENGTH"],
+            stream_after=config["STREAM_AFTER"],
+        )
 
 
 class WSGIOnLoop:
     """An ASGI app that runs a WSGI app in a thread pool once the request is fully read."""
 
-    def __init__(self, app, threads, max_body):
+    def __init__(self, app, threads, max_body, stream_after=DEFAULTS["STREAM_AFTER"]):
         self.app = app
         self.max_body = max_body
+        self.stream_after = stream_after
         self.pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="wsgi")
 
     async def __call__(self, scope, receive, send):
@@ -65,7 +68,7 @@ class WSGIOnLoop:
     def run(self, environ, send_from_thread):
         """Call the WSGI app in a pool thread; return its status, headers and whole body.
 
-        An answer longer than STREAM_AFTER (an export of every claim) is not held in memory:
+        An answer longer than `stream_after` bytes (an export of every claim) is not held in memory:
         this thread sends it chunk by chunk as the app makes it, waiting on each send (the
         loop applies the socket's backpressure), and returns None."""
         started = {}
@@ -83,7 +86,7 @@ class WSGIOnLoop:
             for chunk in iterator:
                 chunks.append(chunk)
                 size += len(chunk)
-                if size > STREAM_AFTER:
+                if size > self.stream_after:
                     stream(send_from_thread, started, b"".join(chunks), iterator)
                     return None
         finally:

@@ -695,3 +695,27 @@ def webhooks(db):
         CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts (delivery_id, id);
         """
     )
+
+
+@migrations(name="0015_source_link_checks")
+def source_link_checks(db):
+    # What the worker's last link check of a source found (factcheck/linkcheck.py), and when
+    # the next is due. Sources stored before this step are due at once, like new ones. The
+    # partial index finds the broken ones for the editors' queue without reading the rest.
+    db.executescript(
+        """
+        ALTER TABLE sources ADD COLUMN check_state TEXT
+            CHECK (check_state IN ('ok', 'redirected', 'broken', 'unreachable'));
+        ALTER TABLE sources ADD COLUMN check_http_status INTEGER;
+        ALTER TABLE sources ADD COLUMN check_final_url TEXT;
+        ALTER TABLE sources ADD COLUMN check_title TEXT;
+        ALTER TABLE sources ADD COLUMN check_content_type TEXT;
+        ALTER TABLE sources ADD COLUMN check_redirects TEXT;
+        ALTER TABLE sources ADD COLUMN check_error TEXT;
+        ALTER TABLE sources ADD COLUMN checked_at TEXT;
+        ALTER TABLE sources ADD COLUMN check_due_at TEXT;
+        UPDATE sources SET check_due_at = created_at;
+        CREATE INDEX sources_by_check_due ON sources (check_due_at);
+        CREATE INDEX sources_broken ON sources (claim_id) WHERE check_state = 'broken';
+        """
+    )

@@ -5,7 +5,10 @@ import asyncio
 
 import pytest
 
-from factcheck.serving import STREAM_AFTER, WSGIOnLoop
+from factcheck.config import DEFAULTS
+from factcheck.serving import WSGIOnLoop
+
+STREAM_AFTER = DEFAULTS["STREAM_AFTER"]
 
 SCOPE = {
     "type": "http",

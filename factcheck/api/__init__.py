@@ -10,6 +10,7 @@ from factcheck.api import (
     cors,
     desk,
     docs,
+    exports,
     factcheck_tools,
     health,
     history,
@@ -61,6 +62,7 @@ def init_app(app, api):
     for module in (
         articles,
         claims,
+        exports,
         sources,
         verdicts,
         transitions,

@@ -55,6 +55,7 @@ EXAMPLES = {
         "source_ids": [1],
     },
     "moveClaim": {"to": "in_research", "assignee": "rita"},
+    "checkSource": {},
     "createUser": {"name": "nora", "role": "reviewer"},
     "updateUser": {"display_name": "Nora Quill", "role": "editor"},
     "issueKey": {"user": "nora", "expires_in_days": 90},

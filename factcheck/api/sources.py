@@ -7,7 +7,12 @@ from factcheck.api.auth import current_identity, is_staff
 from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.api.etags import if_match
-from factcheck.schemas.sources import SourceCreateSchema, SourceListSchema, SourceSchema
+from factcheck.schemas.sources import (
+    SourceCheckRequestSchema,
+    SourceCreateSchema,
+    SourceListSchema,
+    SourceSchema,
+)
 
 blp = Blueprint(
     "sources",
@@ -56,3 +61,13 @@ def get_source(claim_id, source_id):
 def delete_source(claim_id, source_id):
     """Remove a source that no verdict cites."""
     sources.delete(get_db(), claim_id, source_id, current_identity(), if_match())
+
+
+@blp.route("/<id:source_id>/check", methods=["POST"])
+@blp.arguments(SourceCheckRequestSchema)
+@blp.response(202, SourceSchema)
+@blp.problem(404, "No such claim or source.")
+@blp.problem(412, "If-Match names an older version of the claim.")
+def check_source(_request, claim_id, source_id):
+    """Queue a check of the source's link now; the worker records what it finds."""
+    return sources.request_check(get_db(), claim_id, source_id, if_match())

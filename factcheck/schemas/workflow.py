@@ -130,6 +130,13 @@ class QueueSchema(BaseSchema):
         fields.Nested(ClaimSchema),
         **described("Open claims with no movement for the configured number of days."),
     )
+    broken_sources = fields.List(
+        fields.Nested(ClaimSchema),
+        **described(
+            "Editors and viewers: published claims whose verdict cites a source whose link "
+            "the last check found broken."
+        ),
+    )
 
 
 class StatsQuerySchema(BaseSchema):
