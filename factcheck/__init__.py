@@ -5,7 +5,7 @@ import os
 import flask_smorest
 from flask import Flask
 
-from factcheck import api, cli, config
+from factcheck import api, cli, config, web
 from factcheck.api import auth, database, docs, problems
 from factcheck.schemas.base import ProblemSchema
 
@@ -41,5 +41,6 @@ def create_app(overrides=None):
     auth.init_app(app)
     problems.init_app(app, rest_api)
     api.init_app(app, rest_api)
+    web.init_app(app)
     cli.register_commands(app)
     return app

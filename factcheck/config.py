@@ -17,6 +17,11 @@ DEFAULTS = {
     "STALE_DAYS": 7,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
+    # The organisation publishing the fact-checks: the author of every ClaimReview.
+    "PUBLISHER_NAME": "factcheck",
+    "PUBLISHER_URL": "",
+    # Seconds a browser or CDN may keep a public read (staff answers are never stored).
+    "PUBLIC_MAX_AGE": 60,
 }
 
 

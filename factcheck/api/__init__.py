@@ -6,6 +6,8 @@ from flask import request
 from factcheck.api import (
     accounts,
     articles,
+    caching,
+    claimreview,
     claims,
     cors,
     desk,
@@ -55,6 +57,7 @@ def init_app(app, api):
     app.after_request(vary_by_caller)
     app.after_request(no_type_without_a_body)
     cors.init_app(app)
+    caching.init_app(app)
     for module in (
         articles,
         claims,
@@ -66,6 +69,7 @@ def init_app(app, api):
         desk,
         accounts,
         health,
+        claimreview,
     ):
         api.register_blueprint(module.blp)
     docs.init_app(app, api)
