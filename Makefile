@@ -4,6 +4,7 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
+BROWSER := /usr/bin/chromium /usr/bin/chromedriver
 
 .PHONY: run test lint lock serve clean
 
@@ -25,10 +26,16 @@ run: $(VENV)/.run-installed
 	$(BIN)/factcheck seed
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed $(BROWSER)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# Debian's Chromium and its driver, for tests/test_browser.py: installed when missing (CI
+# runs as root on a fresh machine), left alone when present.
+$(BROWSER) &:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
