@@ -2,12 +2,12 @@
 an answer takes, each for its audience (reader visibility comes from factcheck/visibility)."""
 
 import json
-import re
 import unicodedata
 
 from factcheck import claims, ratings, verdicts, visibility
 from factcheck.errors import Invalid, NotFound
 from factcheck.pagination import decode_cursor, keyset_page
+from factcheck.wording import WORD
 
 
 def claim_columns(*, staff):
@@ -64,10 +64,6 @@ def _filters(query, *, staff):
     if "claimant" in params:
         params["claimant"] = claims.folded(params["claimant"])
     return where, params
-
-
-# A word as FTS5's unicode61 tokenizer sees one: letters and digits (underscore separates).
-WORD = re.compile(r"[^\W_]+")
 
 
 def fts_query(text):

@@ -3,7 +3,7 @@ deleting them (reading is factcheck/claim_reads.py)."""
 
 import unicodedata
 
-from factcheck import audit, spans, visibility, workflow
+from factcheck import audit, spans, visibility, wording, workflow
 from factcheck.db import write_transaction
 from factcheck.errors import Conflict, Forbidden, Invalid, NotFound, PreconditionFailed
 from factcheck.timeutil import now
@@ -12,6 +12,10 @@ from factcheck.timeutil import now
 def folded(name):
     """A claimant's name as the claimant filter compares it: Unicode case-folded."""
     return unicodedata.normalize("NFC", name).casefold()
+
+
+# Columns computed from others, for the filters and the lookup: not part of an edit's record.
+DERIVED_COLUMNS = ("claimant_folded", "text_normalised")
 
 
 def _article_for(db, article_id):
@@ -52,6 +56,7 @@ def create(db, data, actor):
                 {
                     "article_id": article["id"],
                     "text": data["text"],
+                    "text_normalised": wording.normalised(data["text"]),
                     "claimant": data["claimant"],
                     "claimant_folded": folded(data["claimant"]),
                     "claim_date": data["claim_date"],
@@ -133,6 +138,7 @@ def _changed_columns(db, claim, changes):
         text = changes.get("text", claim["text"])
         row["span_start"], row["span_end"] = spans.locate(body, text, _given_span(changes))
         row["text"] = body[row["span_start"] : row["span_end"]]
+        row["text_normalised"] = wording.normalised(row["text"])
     if "claimant" in row:
         row["claimant_folded"] = folded(row["claimant"])
     return row
@@ -146,7 +152,7 @@ def update(db, claim_id, changes, actor, if_match=None):
             return  # an empty patch changes nothing, not even the version
         _require_editable(claim)
         row = _changed_columns(db, claim, changes)
-        before = {key: claim[key] for key in row if key != "claimant_folded"}
+        before = {key: claim[key] for key in row if key not in DERIVED_COLUMNS}
         if row:
             db["claims"].update(claim_id, row)
         if "tags" in changes:

@@ -22,6 +22,10 @@ DEFAULTS = {
     "PUBLISHER_URL": "",
     # Seconds a browser or CDN may keep a public read (staff answers are never stored).
     "PUBLIC_MAX_AGE": 60,
+    # The lookup's scores (0..1) from which a match is `likely`, and `possible` (lower ones
+    # are not returned): set from bench/lookup_eval.py's figures, see the README.
+    "MATCH_LIKELY": 0.8,
+    "MATCH_POSSIBLE": 0.65,
 }
 
 

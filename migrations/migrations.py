@@ -492,3 +492,19 @@ def rating_bucket(db):
         CREATE INDEX claims_by_rating_bucket ON claims (rating_bucket, id);
         """
     )
+
+
+@migrations(name="0012_claim_text_normalised")
+def claim_text_normalised(db):
+    # "Has this been checked?" finds a claim typed with other quotes, dashes, spaces or case
+    # in one indexed lookup: each claim keeps its text as factcheck.wording.normalised
+    # gives it (written by factcheck.claims). If that rule ever changes, a later step
+    # recomputes the column.
+    from factcheck.wording import normalised
+
+    db.execute("ALTER TABLE claims ADD COLUMN text_normalised TEXT")
+    for claim_id, text in db.execute("SELECT id, text FROM claims").fetchall():
+        db.execute(
+            "UPDATE claims SET text_normalised = ? WHERE id = ?", [normalised(text), claim_id]
+        )
+    db.execute("CREATE INDEX claims_by_text_normalised ON claims (text_normalised)")

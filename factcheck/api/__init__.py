@@ -14,6 +14,7 @@ from factcheck.api import (
     docs,
     health,
     history,
+    lookup,
     ratings,
     sources,
     transitions,
@@ -70,6 +71,7 @@ def init_app(app, api):
         accounts,
         health,
         claimreview,
+        lookup,
     ):
         api.register_blueprint(module.blp)
     docs.init_app(app, api)
