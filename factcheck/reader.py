@@ -2,14 +2,21 @@
 with everything a reader may see of it. Claims come from claim_reads as readers get them,
 so nothing staff-only can reach a page and an unpublished claim is a 404."""
 
-from factcheck import claim_reads, claimreview, sources, workflow
+from factcheck import claim_reads, claimreview, matching, sources, workflow
 
 PAGE_SIZE = 20
+# Hits a search shows: the best matches, not pages of weaker ones.
+SEARCH_HITS = 10
 
 
-def front_page(db, query):
-    """A page of published fact-checks, most recently published or changed first, and the
-    cursor of the next page."""
+def front_page(db, query, thresholds):
+    """With a search (q): the published fact-checks matching it in any wording, best first,
+    each with its `match` (the lookup's, "has this been checked?"). Without: a page of
+    published fact-checks, most recently published or changed first. Either way the
+    claims and the cursor of the next page (None for a search)."""
+    if query.get("q"):
+        hits = matching.lookup(db, query["q"], limit=SEARCH_HITS, thresholds=thresholds)
+        return hits, None
     page = {"sort": "-updated_at", "limit": PAGE_SIZE, "cursor": query.get("cursor")}
     return claim_reads.search(db, page, staff=False)
 

@@ -12,6 +12,7 @@ import requests
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.wait import WebDriverWait
 from werkzeug.serving import make_server
 
 from factcheck import create_app
@@ -120,3 +121,21 @@ def test_the_console_check_sees_an_error(browser, live_url):
     open_page(browser, f"{live_url}/claims/999999")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Not found"
     assert any("404" in entry["message"] for entry in console_errors(browser))
+
+
+def test_the_search_form_finds_a_reworded_claim(browser, live_url):
+    open_page(browser, live_url)
+    box = browser.find_element(By.ID, "q")
+    label = browser.find_element(By.CSS_SELECTOR, "label[for=q]")
+    assert label.text == "Has this been checked?" and label.is_displayed()
+    box.send_keys("Trump fired the man in charge of election cyber security")
+    browser.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
+    WebDriverWait(browser, 30).until(
+        lambda driver: driver.find_element(By.TAG_NAME, "h1").text.startswith("Fact-checks")
+    )
+    first = browser.find_element(By.CSS_SELECTOR, "li.card a")
+    assert "cyber unit" in first.text
+    first.click()
+    WebDriverWait(browser, 30).until(lambda driver: "/claims/" in driver.current_url)
+    assert browser.current_url == f"{live_url}/claims/{SEED_CLAIM}"
+    assert console_errors(browser) == []

@@ -2,6 +2,7 @@
 framing and the basics of accessibility. (tests/test_browser.py renders them in Chromium.)"""
 
 import json
+from urllib.parse import urlencode
 
 import pytest
 
@@ -231,3 +232,52 @@ def test_pages_have_landmarks_labels_and_alt_text(anon, published):
         if not url.endswith("/embed"):
             assert len(document.find_all("h1")) == 1
             assert document.find_all("header") and document.find_all("footer")
+
+
+REWORDED = "Trump fired the man in charge of election cyber security"
+
+
+def test_the_search_box_finds_a_reworded_claim(seeded, anon):
+    document = page(anon, "/?" + urlencode({"q": REWORDED}))
+    assert document.find("h1").text == f"Fact-checks matching “{REWORDED}”"
+    assert document.find("input", id="q")["value"] == REWORDED
+    first = document.find("li", class_="card")
+    hits = anon.get("/api/v1/lookup", query_string={"text": REWORDED}).json["items"]
+    assert card_ids(document) == [hit["id"] for hit in hits] and hits
+    assert first.find(class_="match").text == f"{hits[0]['match'].capitalize()} match"
+    assert "cyber unit" in first.text  # the seed claim it rewords
+    assert not document.find_all("a", rel="next")
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "heading"),
+    [
+        ({"q": "Bananas grow on the moon"}, 200, "Fact-checks matching “Bananas grow on the moon”"),
+        ({"q": "   "}, 200, "Recent fact-checks"),  # an empty box is no search
+        ({"q": "!!!"}, 422, "Invalid request"),  # no word to look for
+        ({"q": "x" * 501}, 422, "Invalid request"),
+    ],
+)
+def test_searches_with_no_answer(seeded, anon, query, status, heading):
+    document = page(anon, "/?" + urlencode(query), status)
+    assert document.find("h1").text == heading
+    if status == 200 and query["q"].strip():
+        assert not document.find_all("li", class_="card")
+        assert "We have not published a fact-check of this claim" in document.text
+
+
+def test_a_search_never_shows_an_unpublished_claim(seeded, anon, as_user):
+    hidden = as_user("eve").get("/api/v1/claims?status=in_review").json["items"][0]
+    document = page(anon, "/?" + urlencode({"q": hidden["text"]}))
+    assert hidden["id"] not in card_ids(document)
+    words = " ".join(hidden["text"].split())
+    assert document.find("h1").text == f"Fact-checks matching “{words}”"
+    assert all(words not in card.text for card in document.find_all("li", class_="card"))
+
+
+def test_the_search_is_escaped(seeded, anon):
+    query = '"><script>alert(1)</script>'
+    markup = anon.get("/?" + urlencode({"q": query})).get_data(as_text=True)
+    document = parse(markup)
+    assert not document.find_all("script")
+    assert document.find("input", id="q")["value"] == query

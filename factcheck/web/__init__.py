@@ -5,7 +5,7 @@ publicly; an unpublished claim is an HTML 404 page, since a browser is asking.""
 from flask import Blueprint, current_app, render_template, request, url_for
 from marshmallow import EXCLUDE, ValidationError
 
-from factcheck import claimreview, reader
+from factcheck import claimreview, matching, reader
 from factcheck.api.caching import tag_by_content
 from factcheck.api.database import get_db
 from factcheck.errors import Invalid, Problem
@@ -38,7 +38,9 @@ def _claim_page(claim_id):
 
 def _front_page_query():
     try:
-        return FrontPageQuerySchema(unknown=EXCLUDE).load(request.args)
+        # An empty box submitted is no search, not an error.
+        given = {name: value for name, value in request.args.items() if value.strip()}
+        return FrontPageQuerySchema(unknown=EXCLUDE).load(given)
     except ValidationError as error:
         raise Invalid(
             "The address has a parameter this page cannot use.", error.messages
@@ -47,9 +49,10 @@ def _front_page_query():
 
 @bp.get("/")
 def index():
-    """The most recent fact-checks, a page at a time."""
-    claims, next_cursor = reader.front_page(get_db(), _front_page_query())
-    return render_template("index.html", claims=claims, next_cursor=next_cursor)
+    """The most recent fact-checks, a page at a time, or those matching a search."""
+    query, thresholds = _front_page_query(), matching.thresholds_from(current_app.config)
+    claims, next_cursor = reader.front_page(get_db(), query, thresholds)
+    return render_template("index.html", claims=claims, next_cursor=next_cursor, q=query.get("q"))
 
 
 @bp.get("/claims/<id:claim_id>")
