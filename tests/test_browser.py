@@ -67,6 +67,33 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
+# WCAG 2 contrast of every element that shows text, against the first opaque background
+# behind it: [text, ratio] for each below 4.5:1 (AA for normal text).
+LOW_CONTRAST = """
+const rgb = (css) => css.match(/[\\d.]+/g).map(Number);
+const luminance = ([r, g, b]) => {
+  const channel = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+};
+const background = (element) => {
+  for (let e = element; e; e = e.parentElement) {
+    const color = rgb(getComputedStyle(e).backgroundColor);
+    if (color.length < 4 || color[3] > 0) return color;
+  }
+  return [255, 255, 255];
+};
+const low = [];
+for (const element of document.body.querySelectorAll("*")) {
+  const own = [...element.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+  if (!own || !element.getClientRects().length) continue;
+  const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(background(element))];
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) low.push([element.textContent.trim().slice(0, 40), ratio]);
+}
+return low;
+"""
+
+
 def console_errors(driver):
     """What the page logged at error level since the last call (the log drains as read)."""
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
@@ -85,6 +112,7 @@ def test_pages_render_with_no_console_error(browser, live_url, path):
     # The stylesheet was allowed by the page's Content-Security-Policy and applied.
     quote = browser.find_element(By.CSS_SELECTOR, ".quote")
     assert quote.value_of_css_property("font-weight") in ("600", "700")
+    assert browser.execute_script(LOW_CONTRAST) == []
     assert console_errors(browser) == []
 
 
