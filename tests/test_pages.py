@@ -122,6 +122,9 @@ def test_the_claim_page_shows_the_fact_check_and_its_history(client, anon, as_us
     assert history[0].endswith("We misread the minutes.")
     assert "False" in document.find("ul", class_="revisions").text  # the earlier rating
     assert json_ld(document) == anon.get(f"/api/v1/claims/{claim_id}/claimreview").json
+    preview = document.find("meta", property="og:title")["content"]
+    assert preview == "“the bridge cost $4 million”: Mostly false"
+    assert document.find("meta", property="og:url")["content"] == json_ld(document)["url"]
 
 
 def test_a_retracted_fact_check_shows_its_notice_and_no_rating(client, anon, as_user, story):
