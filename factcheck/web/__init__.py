@@ -42,9 +42,7 @@ def _front_page_query():
         given = {name: value for name, value in request.args.items() if value.strip()}
         return FrontPageQuerySchema(unknown=EXCLUDE).load(given)
     except ValidationError as error:
-        raise Invalid(
-            "The address has a parameter this page cannot use.", error.messages
-        ) from error
+        raise Invalid("The search or the page asked for is not valid.", error.messages) from error
 
 
 @bp.get("/")
