@@ -81,6 +81,8 @@ def main():
                 f"{name:9} {len(wordings):3}  {at1:8.1%}  {at3:8.1%}  "
                 f"{spread(hits):40} {spread(misses)}"
             )
+            strong = sum(score >= settings["MATCH_LIKELY"] for score in hits)
+            print(f"{'':15}right claim labelled exact or likely: {strong}/{len(hits)}")
         unrelated = [
             next(iter(matching.ranked(db, text)), (None, 0.0))[1]
             for text in lookup_corpus.CORPUS["unrelated"]

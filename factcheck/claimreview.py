@@ -34,8 +34,9 @@ class Publisher:
     url: str = ""
 
     @classmethod
-    def from_config(cls, config):
-        return cls(config["PUBLISHER_NAME"], config["PUBLISHER_URL"])
+    def from_config(cls, config, service_url):
+        """An empty PUBLISHER_URL means the address the service is reached at."""
+        return cls(config["PUBLISHER_NAME"], config["PUBLISHER_URL"] or service_url)
 
     def as_organization(self):
         return _without_empty({"@type": "Organization", "name": self.name, "url": self.url})

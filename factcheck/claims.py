@@ -15,7 +15,7 @@ def folded(name):
 
 
 # Columns computed from others, for the filters and the lookup: not part of an edit's record.
-DERIVED_COLUMNS = ("claimant_folded", "text_normalised")
+DERIVED_COLUMNS = ("claimant_folded", "text_normalised", "text_words")
 
 
 def _article_for(db, article_id):
@@ -57,6 +57,7 @@ def create(db, data, actor):
                     "article_id": article["id"],
                     "text": data["text"],
                     "text_normalised": wording.normalised(data["text"]),
+                    "text_words": wording.indexed_words(data["text"]),
                     "claimant": data["claimant"],
                     "claimant_folded": folded(data["claimant"]),
                     "claim_date": data["claim_date"],
@@ -139,6 +140,7 @@ def _changed_columns(db, claim, changes):
         row["span_start"], row["span_end"] = spans.locate(body, text, _given_span(changes))
         row["text"] = body[row["span_start"] : row["span_end"]]
         row["text_normalised"] = wording.normalised(row["text"])
+        row["text_words"] = wording.indexed_words(row["text"])
     if "claimant" in row:
         row["claimant_folded"] = folded(row["claimant"])
     return row

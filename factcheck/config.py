@@ -17,15 +17,16 @@ DEFAULTS = {
     "STALE_DAYS": 7,
     # Request bodies above this many bytes are refused with 413.
     "MAX_CONTENT_LENGTH": 1024 * 1024,
-    # The organisation publishing the fact-checks: the author of every ClaimReview.
-    "PUBLISHER_NAME": "factcheck",
-    "PUBLISHER_URL": "",
     # Seconds a browser or CDN may keep a public read (staff answers are never stored).
     "PUBLIC_MAX_AGE": 60,
     # The lookup's scores (0..1) from which a match is `likely`, and `possible` (lower ones
     # are not returned): set from bench/lookup_eval.py's figures, see the README.
     "MATCH_LIKELY": 0.8,
     "MATCH_POSSIBLE": 0.65,
+    # Who publishes these fact-checks, as reviews name them (the Fact Check Tools search);
+    # an empty URL means the address the service is reached at.
+    "PUBLISHER_NAME": "factcheck",
+    "PUBLISHER_URL": "",
 }
 
 

@@ -4,30 +4,41 @@ Two steps, each a bounded amount of work whatever the size of the desk:
 
 1. Exact: the text equal to a claim's after normalisation (`normalised`), one indexed query
    on `claims.text_normalised` (kept by factcheck/claims.py, migration 0012).
-2. Otherwise candidates: FTS5 with the sentence's content words OR-ed (a reader's wording
-   never has all the stored words), the best CANDIDATES by bm25, re-ranked in Python by a
-   rapidfuzz similarity of their content words (`similarity`) that tolerates reordering,
-   attribution added or dropped, tense, plurals and small spelling differences.
+2. Otherwise candidates: FTS5 over the claims' stemmed content words (claim_words_fts),
+   with the sentence's rarer words OR-ed (a reader's wording never has all the stored
+   words; the commonest would make FTS5 rank most of the desk), the best CANDIDATES by
+   bm25, re-ranked in Python (`scored`) by a rapidfuzz similarity of their content words
+   (factcheck.wording.similarity) that tolerates reordering, attribution added or dropped,
+   tense, plurals and small spelling differences, and by how much of the sentence's rare
+   words each holds.
 
 A hit's `match` is exact, likely or possible by the two configured thresholds; nothing under
 the lower one is returned, and readers see only what factcheck/visibility lets them.
 """
 
 import json
+import math
 from typing import NamedTuple
 
 from factcheck import claim_reads, visibility
 from factcheck.errors import Invalid
-from factcheck.wording import ATTRIBUTION, STOPWORDS, content_words, normalised, similarity, words
+from factcheck.wording import content_words, normalised, similarity, words
 
 EXACT, LIKELY, POSSIBLE = "exact", "likely", "possible"
 # Candidates re-ranked per lookup: the fuzzy step costs the same for 100 claims or 100,000.
 CANDIDATES = 50
 # A query of more words than this adds nothing to finding a claim and costs FTS5 time.
 MAX_QUERY_WORDS = 40
-# How much the bm25 rank counts beside the word similarity (bm25 knows which words are
-# rare; 0.2 separated hits from non-hits best on the tuning rewordings).
-BM25_WEIGHT = 0.2
+# FTS5 ranks every claim its query matches: a query's words are chosen so that it matches
+# at most this many (its rarer words, OR-ed)...
+RANKED_AT_MOST = 2000
+# ...or, when even its rarest word is commoner, claims holding all of its rarest words.
+ALL_OF = 3
+# How much the rarity of the words a claim shares counts beside the word similarity
+# (chosen on the tuning rewordings, bench/lookup_eval.py).
+RARITY_WEIGHT = 0.2
+# At most this many duplicates are named when a claim is stored.
+DUPLICATES_SHOWN = 10
 # Below exact: a perfect word similarity still ranks under an exact match.
 BEST_FUZZY = 0.99
 
@@ -40,17 +51,6 @@ class Thresholds(NamedTuple):
 def thresholds_from(config):
     """The two thresholds of the configuration (FACTCHECK_MATCH_LIKELY, _POSSIBLE)."""
     return Thresholds(config["MATCH_LIKELY"], config["MATCH_POSSIBLE"])
-
-
-def fts_query(text):
-    """An FTS5 query with the content words OR-ed, each quoted so no operator in the text is
-    ever live; the plain words when the text has nothing else."""
-    found = words(text)
-    kept = [word for word in found if word not in STOPWORDS and word not in ATTRIBUTION]
-    chosen = list(dict.fromkeys(kept or found))[:MAX_QUERY_WORDS]
-    if not chosen:
-        raise Invalid("The text has no words.", {"text": ["Give the claim to look up."]})
-    return " OR ".join(f'"{word}"' for word in chosen)
 
 
 def _audience(staff, language):
@@ -69,36 +69,82 @@ def _exact_ids(db, text, where, params):
     return [row["id"] for row in rows]
 
 
-def _candidates(db, text, where, params):
-    """The best CANDIDATES claims this audience may see, by bm25: (id, text, rank)."""
+def _claims_holding(db, words_wanted):
+    """{word: how many claims hold it} for the words the index knows, and under "" about how
+    many claims there are (the highest id: exact would cost a scan). One query."""
+    rows = db.execute(
+        "SELECT '' AS term, ifnull(max(id), 0) AS doc FROM claims UNION ALL "
+        "SELECT term, doc FROM claim_words_vocab WHERE term IN (SELECT value FROM json_each(?))",
+        [json.dumps(words_wanted)],
+    )
+    return dict(rows.fetchall())
+
+
+def _terms(words_wanted, holding):
+    """The words to search for, rarest first: those held by at most RANKED_AT_MOST claims
+    together (FTS5 ranks every claim a query matches, so the common words of a desk, its
+    Trumps and elections, would make it rank most of the desk), and whether they must all
+    occur (when even the rarest is that common; never a single such word)."""
+    known = sorted((word for word in words_wanted if holding.get(word)), key=holding.get)
+    chosen, total = [], 0
+    for word in known:
+        if total + holding[word] > RANKED_AT_MOST and chosen:
+            break
+        chosen.append(word)
+        total += holding[word]
+    if total <= RANKED_AT_MOST:
+        return chosen, "OR"
+    # One common word alone ("Trump") is no claim: it would rank a good part of the desk.
+    return (known[:ALL_OF] if len(known) > 1 else []), "AND"
+
+
+def _candidates(db, terms, operator, where, params):
+    """The best CANDIDATES claims this audience may see by bm25 on the terms: (id,
+    text_words). Each term a quoted string, so no FTS5 operator in a sentence is ever live."""
+    if not terms:
+        return []
     sql = (
-        "SELECT c.id, c.text, hits.rank FROM (SELECT rowid AS id, rank FROM claims_fts "
-        "WHERE claims_fts MATCH :query) hits JOIN claims c ON c.id = hits.id "
+        "SELECT c.id, c.text_words FROM (SELECT rowid AS id, rank "
+        "FROM claim_words_fts WHERE claim_words_fts MATCH :query) hits "
+        "JOIN claims c ON c.id = hits.id "
         f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY hits.rank LIMIT :n"
     )
-    return list(db.query(sql, {**params, "query": fts_query(text), "n": CANDIDATES}))
+    query = f" {operator} ".join(f'"{term}"' for term in terms)
+    return list(db.query(sql, {**params, "query": query, "n": CANDIDATES}))
 
 
-def scored(text, candidates):
-    """{id: score} of fuzzy candidates: the word similarity, plus a little for bm25 (relative
-    to the best candidate's, as bm25 has no fixed scale)."""
-    query_words = content_words(text)
-    best_rank = min((row["rank"] for row in candidates), default=0) or -1.0
-    return {
-        row["id"]: min(
-            BEST_FUZZY,
-            (1 - BM25_WEIGHT) * similarity(query_words, content_words(row["text"]))
-            + BM25_WEIGHT * row["rank"] / best_rank,
-        )
-        for row in candidates
-    }
+def scored(query_words, candidates, holding):
+    """{id: score} of fuzzy candidates: mostly the word similarity, and for the rest how
+    much of the query's rarity the claim covers (each word weighted by its inverse document
+    frequency, as bm25 does, but on a fixed 0..1 scale: a word no claim holds, such as
+    another number, counts fully against every candidate)."""
+    claims_in_all = holding.get("", 0) + 1
+    weights = {word: math.log(claims_in_all / (holding.get(word, 0) + 0.5)) for word in query_words}
+    whole = sum(weights.values()) or 1.0
+    scores = {}
+    for row in candidates:
+        claim_words = (row["text_words"] or "").split()
+        covered = sum(weight for word, weight in weights.items() if word in claim_words) / whole
+        fuzzy = similarity(query_words, claim_words)
+        scores[row["id"]] = min(BEST_FUZZY, (1 - RARITY_WEIGHT) * fuzzy + RARITY_WEIGHT * covered)
+    return scores
 
 
-def ranked(db, text, *, language=None, staff=False):
-    """Every candidate with its score, best first: [(id, score)], exact matches scoring 1.
-    The evaluation (bench/lookup_eval.py) reads this to set the thresholds."""
+def ranked(db, text, *, language=None, staff=False, other_than=None):
+    """Every candidate with its score, best first: [(id, score)], exact matches scoring 1;
+    other_than: a claim left out (a new claim is no repeat of itself, and its own rare
+    words would set the bm25 scale). The evaluation (bench/lookup_eval.py) reads this to
+    set the thresholds."""
+    if not words(text):
+        raise Invalid("The text has no words.", {"text": ["Give the claim to look up."]})
     where, params = _audience(staff, language)
-    scores = scored(text, _candidates(db, text, where, params))
+    if other_than is not None:
+        where, params = [*where, "c.id != :other_than"], {**params, "other_than": other_than}
+    query_words = content_words(text)
+    wanted = list(dict.fromkeys(query_words))[:MAX_QUERY_WORDS]
+    holding = _claims_holding(db, wanted)
+    terms, operator = _terms(wanted, holding)
+    scores = scored(query_words, _candidates(db, terms, operator, where, params), holding)
     scores.update(dict.fromkeys(_exact_ids(db, normalised(text), where, params), 1.0))
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
@@ -124,16 +170,31 @@ def label(score, thresholds):
     return POSSIBLE if score >= thresholds.possible else None
 
 
-def lookup(db, text, *, language=None, limit=10, staff=False, thresholds):
-    """Claims this audience may see that match text, best first, at most limit: each the
-    claim as claim_reads presents it, with `score` (0..1) and `match`."""
-    kept = [
-        (claim_id, score, label(score, thresholds))
-        for claim_id, score in ranked(db, text, language=language, staff=staff)
-    ]
+def _hits(db, scores, limit, staff, thresholds):
+    """The first `limit` scores at or above the lower threshold, as claims with their score
+    and match."""
+    kept = [(claim_id, score, label(score, thresholds)) for claim_id, score in scores]
     kept = [hit for hit in kept if hit[2] is not None][:limit]
     claims = _presented(db, [claim_id for claim_id, _, _ in kept], staff)
     return [
         {**claims[claim_id], "score": round(score, 4), "match": match}
         for claim_id, score, match in kept
     ]
+
+
+def lookup(db, text, *, language=None, limit=10, staff=False, thresholds):
+    """Claims this audience may see that match text, best first, at most limit: each the
+    claim as claim_reads presents it, with `score` (0..1) and `match`."""
+    scores = ranked(db, text, language=language, staff=staff)
+    return _hits(db, scores, limit, staff, thresholds)
+
+
+def duplicates(db, claim_id, *, thresholds):
+    """The claims, in any state, that a newly stored claim probably repeats (exact or likely
+    matches of its text), as staff see them: a warning, never a refusal."""
+    (text,) = db.execute("SELECT text FROM claims WHERE id = ?", [claim_id]).fetchone()
+    if not words(text):
+        return []  # nothing to compare (a quote of punctuation alone)
+    scores = ranked(db, text, staff=True, other_than=claim_id)
+    likely = [(found, score) for found, score in scores if score >= thresholds.likely]
+    return _hits(db, likely, DUPLICATES_SHOWN, True, thresholds)

@@ -81,6 +81,16 @@ def content_words(text):
     ]
 
 
+# A claim with other numbers is another claim ($4 million is not $9 million, 2016 not 2020).
+NUMBER_MISMATCH = 0.85
+
+
+def indexed_words(text):
+    """What the lookup's word index holds for a claim (claims.text_words): its content
+    words, stemmed, in order."""
+    return " ".join(content_words(text))
+
+
 def similarity(query_words, claim_words):
     """0..1: how alike two claims' content words are, whatever their order. token_set_ratio
     forgives extra words on either side (an added name or clause), token_sort_ratio does not;
@@ -89,4 +99,9 @@ def similarity(query_words, claim_words):
     query, claim = " ".join(query_words), " ".join(claim_words)
     if not query or not claim:
         return 0.0
-    return (fuzz.token_set_ratio(query, claim) + 2 * fuzz.token_sort_ratio(query, claim)) / 300
+    score = (fuzz.token_set_ratio(query, claim) + 2 * fuzz.token_sort_ratio(query, claim)) / 300
+    query_numbers = {word for word in query_words if word.isdigit()}
+    claim_numbers = {word for word in claim_words if word.isdigit()}
+    if query_numbers and claim_numbers and query_numbers != claim_numbers:
+        score *= NUMBER_MISMATCH
+    return score

@@ -496,15 +496,44 @@ def rating_bucket(db):
 
 @migrations(name="0012_claim_text_normalised")
 def claim_text_normalised(db):
-    # "Has this been checked?" finds a claim typed with other quotes, dashes, spaces or case
-    # in one indexed lookup: each claim keeps its text as factcheck.wording.normalised
-    # gives it (written by factcheck.claims). If that rule ever changes, a later step
-    # recomputes the column.
-    from factcheck.wording import normalised
+    # "Has this been checked?" (factcheck/matching.py). Each claim keeps its text as
+    # factcheck.wording gives it, written by factcheck.claims (if those rules ever change, a
+    # later step recomputes both columns):
+    # - text_normalised: typed with other quotes, dashes, spaces or case, a claim is still
+    #   found exactly, in one indexed lookup;
+    # - text_words: its stemmed content words, indexed by claim_words_fts (whose vocabulary
+    #   tells how many claims hold each word, so a lookup searches only the rarer words of
+    #   a sentence and ranks a bounded number of claims: OR-ing every word of a sentence
+    #   against claims_fts ranked 52,000 of 100,000 similar claims, 650 ms).
+    from factcheck.wording import indexed_words, normalised
 
     db.execute("ALTER TABLE claims ADD COLUMN text_normalised TEXT")
+    db.execute("ALTER TABLE claims ADD COLUMN text_words TEXT")
     for claim_id, text in db.execute("SELECT id, text FROM claims").fetchall():
         db.execute(
-            "UPDATE claims SET text_normalised = ? WHERE id = ?", [normalised(text), claim_id]
+            "UPDATE claims SET text_normalised = ?, text_words = ? WHERE id = ?",
+            [normalised(text), indexed_words(text), claim_id],
         )
-    db.execute("CREATE INDEX claims_by_text_normalised ON claims (text_normalised)")
+    db.executescript(
+        """
+        CREATE INDEX claims_by_text_normalised ON claims (text_normalised);
+        CREATE VIRTUAL TABLE claim_words_fts USING fts5(
+            text_words, content='claims', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 0'
+        );
+        INSERT INTO claim_words_fts (claim_words_fts) VALUES ('rebuild');
+        CREATE VIRTUAL TABLE claim_words_vocab USING fts5vocab(claim_words_fts, 'row');
+        CREATE TRIGGER claims_words_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claim_words_fts (rowid, text_words) VALUES (new.id, new.text_words);
+        END;
+        CREATE TRIGGER claims_words_delete AFTER DELETE ON claims BEGIN
+            INSERT INTO claim_words_fts (claim_words_fts, rowid, text_words)
+                VALUES ('delete', old.id, old.text_words);
+        END;
+        CREATE TRIGGER claims_words_update AFTER UPDATE OF text_words ON claims BEGIN
+            INSERT INTO claim_words_fts (claim_words_fts, rowid, text_words)
+                VALUES ('delete', old.id, old.text_words);
+            INSERT INTO claim_words_fts (rowid, text_words) VALUES (new.id, new.text_words);
+        END;
+        """
+    )

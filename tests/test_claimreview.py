@@ -166,6 +166,13 @@ def test_a_published_claim_has_every_property(client, anon, as_user, story, publ
     assert anon.get(f"/claims/{claim_id}").mimetype == "text/html"
 
 
+def test_without_a_publisher_url_the_author_is_the_service(client, anon, as_user, story):
+    claim_id, source_id = new_claim(client, story, "the bridge cost $4 million")
+    bring_to(as_user, claim_id, "published", source_id)
+    author = review_of(anon, claim_id)["author"]
+    assert author == {"@type": "Organization", "name": "factcheck", "url": "http://localhost/"}
+
+
 def test_a_label_without_a_place_on_its_scale_gives_only_its_name(client, anon, as_user, story):
     claim_id, source_id = new_claim(client, story, "it was 9 million", claimant="The Council")
     moved(as_user("rita"), claim_id, "in_research")

@@ -97,7 +97,8 @@ def test_a_generated_client_runs_a_claim_through_its_workflow(generated, served,
             article_id=article.id, text="the bridge cost $4 million", claimant="The mayor"
         ),
     )
-    claim = ok(created, 201, models.Claim)
+    claim = ok(created, 201, models.ClaimCreated)
+    assert claim.duplicates == []
     assert created.headers["Location"].endswith(f"/claims/{claim.id}")
     assert claim.span_start == body.index("the bridge")
 

@@ -12,6 +12,7 @@ from factcheck.api import (
     cors,
     desk,
     docs,
+    factcheck_tools,
     health,
     history,
     lookup,
@@ -72,6 +73,7 @@ def init_app(app, api):
         health,
         claimreview,
         lookup,
+        factcheck_tools,
     ):
         api.register_blueprint(module.blp)
     docs.init_app(app, api)

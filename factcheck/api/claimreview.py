@@ -1,7 +1,7 @@
 """ClaimReview out: a published fact-check as schema.org JSON-LD, one at a time and as a
 paged DataFeed for aggregators."""
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
 
 from factcheck import claimreview
 from factcheck.api.blueprint import Blueprint
@@ -24,7 +24,7 @@ blp = Blueprint(
 
 
 def publisher():
-    return claimreview.Publisher.from_config(current_app.config)
+    return claimreview.Publisher.from_config(current_app.config, request.host_url)
 
 
 def page_url(claim_id):

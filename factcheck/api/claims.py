@@ -1,13 +1,14 @@
 """Claim endpoints: create, list and search, read, edit, delete."""
 
-from flask import url_for
+from flask import current_app, url_for
 
-from factcheck import claim_reads, claims
+from factcheck import claim_reads, claims, matching
 from factcheck.api.auth import current_identity, is_staff
 from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.api.etags import claim_response, if_match
 from factcheck.schemas.claims import (
+    ClaimCreatedSchema,
     ClaimCreateSchema,
     ClaimListSchema,
     ClaimQuerySchema,
@@ -25,13 +26,20 @@ blp = Blueprint(
 
 @blp.route("", methods=["POST"])
 @blp.arguments(ClaimCreateSchema)
-@blp.response(201, ClaimSchema)
+@blp.response(201, ClaimCreatedSchema)
 @blp.problem(422, "Invalid fields, unknown article, or a span that does not match.")
 def create_claim(data):
-    """Store a claim; its span is located in the article when omitted."""
+    """Store a claim (its span located in the article when omitted); `duplicates` names the
+    claims it probably repeats, and it is stored all the same."""
     claim_id = claims.create(get_db(), data, current_identity())
-    claim, status, headers = claim_response(claim_reads.get(get_db(), claim_id, staff=True), 201)
+    found = matching.duplicates(get_db(), claim_id, thresholds=_thresholds())
+    claim = {**claim_reads.get(get_db(), claim_id, staff=True), "duplicates": found}
+    claim, status, headers = claim_response(claim, 201)
     return claim, status, {**headers, "Location": url_for("claims.get_claim", claim_id=claim_id)}
+
+
+def _thresholds():
+    return matching.thresholds_from(current_app.config)
 
 
 @blp.route("", methods=["GET"])

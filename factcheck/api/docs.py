@@ -19,7 +19,14 @@ WRITES = {"post", "put", "patch", "delete"}
 # Writes under these paths honour If-Match with the staff ETag of what they change.
 IF_MATCH_PATHS = ("/api/v1/claims/{claim_id}", "/api/v1/articles/{article_id}")
 # Answers carrying these schemas carry their ETag (articles: to staff only)...
-ETAG_SCHEMAS = {"Claim", "Article", "ArticleDetail", "ClaimReview", "ClaimReviewFeed"}
+ETAG_SCHEMAS = {
+    "Claim",
+    "ClaimCreated",
+    "Article",
+    "ArticleDetail",
+    "ClaimReview",
+    "ClaimReviewFeed",
+}
 # ...and GETs of these honour If-None-Match (an article's tag does not cover its claims).
 CONDITIONAL_GET_SCHEMAS = {"Claim", "ClaimReview", "ClaimReviewFeed"}
 

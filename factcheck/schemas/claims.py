@@ -5,6 +5,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from factcheck.ratings import BUCKETS
 from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
 from factcheck.schemas.fields import Day, Id, Language, Offset, Since, Slug, Text, Timestamp
+from factcheck.schemas.lookup import LookupHitSchema
 from factcheck.schemas.verdicts import VerdictSchema
 from factcheck.workflow import NOTICE_KINDS, STATES
 
@@ -127,6 +128,19 @@ class ClaimSchema(ClaimCreateSchema):
     )
     created_at = Timestamp(dump_only=True, **described("When it was stored."))
     updated_at = Timestamp(dump_only=True, **described("When it last changed."))
+
+
+class ClaimCreatedSchema(ClaimSchema):
+    """A claim just stored, with the claims it probably repeats."""
+
+    duplicates = fields.List(
+        fields.Nested(LookupHitSchema),
+        dump_only=True,
+        **described(
+            "Claims already stored, in any state, that this one probably repeats (exact or "
+            "likely matches of its text, best first); the claim is stored all the same."
+        ),
+    )
 
 
 class ClaimQuerySchema(PageQuerySchema):

@@ -32,7 +32,7 @@ def page_url(claim_id):
 
 
 def _claim_page(claim_id):
-    publisher = claimreview.Publisher.from_config(current_app.config)
+    publisher = claimreview.Publisher.from_config(current_app.config, request.host_url)
     return reader.claim_page(get_db(), claim_id, publisher, page_url)
 
 

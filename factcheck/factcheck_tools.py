@@ -1,0 +1,111 @@
+"""A search compatible with Google's Fact Check Tools API (`claims:search`, v1alpha1): the
+same parameters and answer shape over this desk's published fact-checks, so a newsroom
+tool written against Google's API works here by changing its base URL. Matching is the
+lookup's (factcheck/matching.py), so a reworded query finds its claim.
+
+Every review here is this publisher's, so `reviewPublisherSiteFilter` keeps all or nothing.
+Pages are offsets into at most matching.CANDIDATES matches (a query) or into the newest
+published claims (no query: the site filter alone), carried in an opaque `pageToken`.
+"""
+
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+from factcheck import claim_reads, matching
+from factcheck.errors import Invalid
+from factcheck.timeutil import to_timestamp
+
+# Without a query, pages walk the newest published claims: this deep at most.
+MAX_OFFSET = 1000
+RETRACTED_RATING = "Retracted"
+
+
+def site_of(address):
+    """The site an address or bare domain names: its host, lower case, without www."""
+    host = urlsplit(address if "//" in address else f"//{address}").hostname or ""
+    return host.removeprefix("www.")
+
+
+def _offset(params):
+    """Where the page starts: the pageToken if given (it takes precedence, as Google's
+    does), else offset."""
+    token = params.get("page_token")
+    if token is None:
+        return params.get("offset") or 0
+    if not token.isdigit() or int(token) > MAX_OFFSET:
+        raise Invalid("Not a page token this search gave.", {"pageToken": ["Unknown token."]})
+    return int(token)
+
+
+def _matches(db, params, end, thresholds):
+    """Claims a reader may see, best match first (a query) or newest first (none)."""
+    language = (params.get("language_code") or "").split("-")[0] or None
+    if params.get("query"):
+        return matching.lookup(
+            db,
+            params["query"],
+            language=language,
+            limit=matching.CANDIDATES,
+            staff=False,
+            thresholds=thresholds,
+        )
+    claims, _ = claim_reads.search(db, {"limit": end + 1}, staff=False)
+    return [claim for claim in claims if language in (None, claim["language"].split("-")[0])]
+
+
+def _review_date(claim):
+    verdict = claim["verdict"]
+    return verdict["published_at"] if verdict else claim["updated_at"]
+
+
+def _young_enough(claim, max_age_days, today):
+    """Age is the newer of the claim's date and its review's (Google's rule)."""
+    if not max_age_days:
+        return True
+    cutoff = to_timestamp(today - timedelta(days=max_age_days))
+    return max(claim["claim_date"] or "", _review_date(claim)) >= cutoff[: len("YYYY-MM-DD")]
+
+
+def _shown(claim, publisher):
+    verdict = claim["verdict"]
+    # Google leaves out what it does not know (a claim date) rather than sending null.
+    known = {"claimDate": f"{claim['claim_date']}T00:00:00Z"} if claim["claim_date"] else {}
+    return {
+        "text": claim["text"],
+        "claimant": claim["claimant"],
+        **known,
+        "claimReview": [
+            {
+                "publisher": {"name": publisher["name"], "site": site_of(publisher["url"])},
+                "url": f"{publisher['url'].rstrip('/')}/claims/{claim['id']}",
+                "title": claim["text"],
+                "reviewDate": _review_date(claim),
+                "textualRating": verdict["rating_name"] if verdict else RETRACTED_RATING,
+                "languageCode": claim["language"],
+            }
+        ],
+    }
+
+
+def search(db, params, *, publisher, thresholds, today=None):
+    """One page of published fact-checks in Google's shape: {"claims", "nextPageToken"}.
+    publisher: {"name", "url"}, this desk's."""
+    site_filter = params.get("review_publisher_site_filter")
+    if not params.get("query") and not site_filter:
+        raise Invalid(
+            "Give a query, or reviewPublisherSiteFilter.",
+            {"query": ["Required unless reviewPublisherSiteFilter is given."]},
+        )
+    if site_filter and site_of(site_filter) != site_of(publisher["url"]):
+        return {"claims": []}
+    start, size = _offset(params), params["page_size"]
+    today = today or datetime.now(UTC)
+    found = [
+        claim
+        for claim in _matches(db, params, start + size, thresholds)
+        if _young_enough(claim, params.get("max_age_days"), today)
+    ]
+    answer = {"claims": [_shown(claim, publisher) for claim in found[start : start + size]]}
+    if len(found) > start + size and start + size <= MAX_OFFSET:
+        answer["nextPageToken"] = str(start + size)
+    return answer
