@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
@@ -99,6 +100,12 @@ def console_errors(driver):
     return [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
+def wait(driver, condition):
+    """Wait for condition(driver); an element of the page being left may go stale meanwhile."""
+    ignored = [StaleElementReferenceException]
+    return WebDriverWait(driver, 30, ignored_exceptions=ignored).until(condition)
+
+
 def open_page(driver, url):
     console_errors(driver)  # drain what an earlier page left
     driver.get(url)
@@ -148,7 +155,14 @@ def test_the_console_check_sees_an_error(browser, live_url):
     """The check above can fail: a 404 page logs the failed load of the document."""
     open_page(browser, f"{live_url}/claims/999999")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Not found"
-    assert any("404" in entry["message"] for entry in console_errors(browser))
+    # The log may be written a moment after the page is complete: keep reading until it is.
+    logged = []
+
+    def saw_404(driver):
+        logged.extend(console_errors(driver))
+        return any("404" in entry["message"] for entry in logged)
+
+    assert wait(browser, saw_404)
 
 
 def test_the_search_form_finds_a_reworded_claim(browser, live_url):
@@ -158,12 +172,10 @@ def test_the_search_form_finds_a_reworded_claim(browser, live_url):
     assert label.text == "Has this been checked?" and label.is_displayed()
     box.send_keys("Trump fired the man in charge of election cyber security")
     browser.find_element(By.CSS_SELECTOR, "form[role=search] button").click()
-    WebDriverWait(browser, 30).until(
-        lambda driver: driver.find_element(By.TAG_NAME, "h1").text.startswith("Fact-checks")
-    )
+    wait(browser, lambda driver: driver.find_element(By.TAG_NAME, "h1").text.startswith("Fact"))
     first = browser.find_element(By.CSS_SELECTOR, "li.card a")
     assert "cyber unit" in first.text
     first.click()
-    WebDriverWait(browser, 30).until(lambda driver: "/claims/" in driver.current_url)
+    wait(browser, lambda driver: "/claims/" in driver.current_url)
     assert browser.current_url == f"{live_url}/claims/{SEED_CLAIM}"
     assert console_errors(browser) == []

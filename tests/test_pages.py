@@ -106,6 +106,7 @@ def test_the_claim_page_shows_the_fact_check_and_its_history(client, anon, as_us
     document = page(anon, f"/claims/{claim_id}")
     claim = anon.get(f"/api/v1/claims/{claim_id}").json
     assert document.find("h1").text == "“the bridge cost $4 million”"
+    assert document.find("h1")["lang"] == claim["language"] == "en"  # read in its language
     assert document.find(class_="meta").text == "Said by The mayor, 2026-11-01"
     verdict = document.find("section", class_="verdict")
     assert verdict.find(class_="rating").text == "Mostly false"
