@@ -285,3 +285,27 @@ def test_the_search_is_escaped(seeded, anon):
     document = parse(markup)
     assert not document.find_all("script")
     assert document.find("input", id="q")["value"] == query
+
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+@pytest.mark.parametrize(
+    ("path", "accept", "html"),
+    [
+        ("/claims/12x", BROWSER, True),
+        ("/nowhere", BROWSER, True),
+        ("/nowhere", "*/*", False),  # curl
+        ("/nowhere", None, False),
+        ("/nowhere", "application/json", False),
+        ("/api/v1/nowhere", BROWSER, False),  # the API answers problem+json to anyone
+    ],
+)
+def test_an_address_that_matches_nothing_is_a_page_for_browsers(anon, path, accept, html):
+    response = anon.get(path, headers={"Accept": accept} if accept else {})
+    assert response.status_code == 404
+    if html:
+        assert response.mimetype == "text/html"
+        assert parse(response.get_data(as_text=True)).find("h1").text == "Not found"
+    else:
+        assert response.mimetype == "application/problem+json"

@@ -4,10 +4,12 @@ publicly; an unpublished claim is an HTML 404 page, since a browser is asking.""
 
 from flask import Blueprint, current_app, render_template, request, url_for
 from marshmallow import EXCLUDE, ValidationError
+from werkzeug.exceptions import NotFound as NoRoute
 
 from factcheck import claimreview, matching, reader
 from factcheck.api.caching import tag_by_content
 from factcheck.api.database import get_db
+from factcheck.api.problems import handle_http_exception
 from factcheck.errors import Invalid, Problem
 from factcheck.schemas.pages import FrontPageQuerySchema
 
@@ -72,6 +74,23 @@ def problem_page(error):
         "error.html", status=error.status, title=error.title, detail=error.detail
     )
     return page, error.status
+
+
+def _browser_asks():
+    """A person reading pages: HTML preferred over JSON, outside the API (curl's */* and
+    API clients prefer problem+json; a browser sends text/html first)."""
+    wanted = request.accept_mimetypes.best_match(["application/problem+json", "text/html"])
+    return wanted == "text/html" and not request.path.startswith("/api/")
+
+
+@bp.app_errorhandler(NoRoute)
+def no_such_page(error):
+    """An address that matches nothing (/claims/12x): a browser gets a page to read, every
+    other caller the usual problem+json."""
+    if not _browser_asks():
+        return handle_http_exception(error)
+    detail = "There is no page at this address."
+    return render_template("error.html", status=404, title="Not found", detail=detail), 404
 
 
 @bp.after_request
