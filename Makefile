@@ -8,6 +8,7 @@ PYTHON ?= $(firstword $(foreach name,$(PYTHON_NAMES),$(shell $(name) -c \
 	'import sys; print("$(name)" if sys.version_info >= (3, 11) else "")' 2>/dev/null)))
 VENV := .venv
 BIN := $(VENV)/bin
+BROWSER := /usr/bin/chromium /usr/bin/chromedriver
 
 .PHONY: run test lint lock serve clean
 
@@ -32,10 +33,16 @@ run: $(VENV)/.run-installed
 	$(BIN)/factcheck worker &
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed $(BROWSER)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# Debian's Chromium and its driver, for tests/test_browser.py: installed when missing (CI
+# runs as root on a fresh machine), left alone when present.
+$(BROWSER) &:
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .

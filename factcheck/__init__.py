@@ -5,7 +5,7 @@ import os
 import flask_smorest
 from flask import Flask
 
-from factcheck import api, cli, config
+from factcheck import api, cli, config, web
 from factcheck.api import auth, database, docs, problems
 
 # Named apart: bound as `ratelimit` here it would hide the domain's factcheck.ratelimit.
@@ -46,5 +46,6 @@ def create_app(overrides=None):
     web_ratelimit.init_app(app)
     problems.init_app(app, rest_api)
     api.init_app(app, rest_api)
+    web.init_app(app)
     cli.register_commands(app)
     return app

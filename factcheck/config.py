@@ -55,6 +55,8 @@ DEFAULTS = {
     "WEBHOOK_TIMEOUT": 10.0,
     # Seconds the worker sleeps when nothing is due.
     "WORKER_POLL_INTERVAL": 1.0,
+    # Seconds a browser or CDN may keep a public read (staff answers are never stored).
+    "PUBLIC_MAX_AGE": 60,
     # The lookup's scores (0..1) from which a match is `likely`, and `possible` (lower ones
     # are not returned): set from bench/lookup_eval.py's figures, see the README.
     "MATCH_LIKELY": 0.8,

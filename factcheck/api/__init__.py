@@ -6,6 +6,8 @@ from flask import request
 from factcheck.api import (
     accounts,
     articles,
+    caching,
+    claimreview,
     claims,
     cors,
     desk,
@@ -59,6 +61,7 @@ def init_app(app, api):
     app.after_request(vary_by_caller)
     app.after_request(no_type_without_a_body)
     cors.init_app(app)
+    caching.init_app(app)
     for module in (
         articles,
         claims,
@@ -72,6 +75,7 @@ def init_app(app, api):
         accounts,
         webhooks,
         health,
+        claimreview,
         lookup,
         factcheck_tools,
     ):

@@ -19,9 +19,16 @@ WRITES = {"post", "put", "patch", "delete"}
 # Writes under these paths honour If-Match with the staff ETag of what they change.
 IF_MATCH_PATHS = ("/api/v1/claims/{claim_id}", "/api/v1/articles/{article_id}")
 # Answers carrying these schemas carry their ETag (articles: to staff only)...
-ETAG_SCHEMAS = {"Claim", "ClaimCreated", "Article", "ArticleDetail"}
+ETAG_SCHEMAS = {
+    "Claim",
+    "ClaimCreated",
+    "Article",
+    "ArticleDetail",
+    "ClaimReview",
+    "ClaimReviewFeed",
+}
 # ...and GETs of these honour If-None-Match (an article's tag does not cover its claims).
-CONDITIONAL_GET_SCHEMAS = {"Claim"}
+CONDITIONAL_GET_SCHEMAS = {"Claim", "ClaimReview", "ClaimReviewFeed"}
 
 # One example per request body, by operationId (a test checks each validates).
 EXAMPLES = {
