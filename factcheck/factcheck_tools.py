@@ -66,7 +66,7 @@ def _young_enough(claim, max_age_days, today):
     return max(claim["claim_date"] or "", _review_date(claim)) >= cutoff[: len("YYYY-MM-DD")]
 
 
-def _shown(claim, publisher):
+def _shown(claim, publisher, page_url):
     verdict = claim["verdict"]
     # Google leaves out what it does not know (a claim date) rather than sending null.
     known = {"claimDate": f"{claim['claim_date']}T00:00:00Z"} if claim["claim_date"] else {}
@@ -77,7 +77,7 @@ def _shown(claim, publisher):
         "claimReview": [
             {
                 "publisher": {"name": publisher["name"], "site": site_of(publisher["url"])},
-                "url": f"{publisher['url'].rstrip('/')}/claims/{claim['id']}",
+                "url": page_url(claim["id"]),
                 "title": claim["text"],
                 "reviewDate": _review_date(claim),
                 "textualRating": verdict["rating_name"] if verdict else RETRACTED_RATING,
@@ -87,9 +87,10 @@ def _shown(claim, publisher):
     }
 
 
-def search(db, params, *, publisher, thresholds, today=None):
+def search(db, params, *, publisher, page_url, thresholds, today=None):
     """One page of published fact-checks in Google's shape: {"claims", "nextPageToken"}.
-    publisher: {"name", "url"}, this desk's."""
+    publisher: {"name", "url"}, this desk's; page_url(claim_id): the review's reader page,
+    the same address its ClaimReview gives."""
     site_filter = params.get("review_publisher_site_filter")
     if not params.get("query") and not site_filter:
         raise Invalid(
@@ -105,7 +106,8 @@ def search(db, params, *, publisher, thresholds, today=None):
         for claim in _matches(db, params, start + size, thresholds)
         if _young_enough(claim, params.get("max_age_days"), today)
     ]
-    answer = {"claims": [_shown(claim, publisher) for claim in found[start : start + size]]}
+    shown = [_shown(claim, publisher, page_url) for claim in found[start : start + size]]
+    answer = {"claims": shown}
     if len(found) > start + size and start + size <= MAX_OFFSET:
         answer["nextPageToken"] = str(start + size)
     return answer

@@ -5,6 +5,7 @@ import threading
 
 import httplib2
 import pytest
+import requests
 from googleapiclient.discovery import build
 from werkzeug.serving import make_server
 
@@ -58,7 +59,10 @@ def test_googles_client_finds_a_reworded_claim(google, db):
     assert first["text"] == FIRED and first["claimDate"] == "2020-11-18T00:00:00Z"
     (review,) = first["claimReview"]
     assert review["publisher"] == {"name": "Example Checks", "site": "checks.example"}
-    assert review["url"] == f"https://www.checks.example/claims/{claim_id_of(db, FIRED)}"
+    # The reader page, as the claim's ClaimReview names it: it opens.
+    assert review["url"].endswith(f"/claims/{claim_id_of(db, FIRED)}")
+    page = requests.get(review["url"], timeout=10)
+    assert page.status_code == 200 and page.headers["Content-Type"].startswith("text/html")
     assert review["textualRating"] == "True" and review["languageCode"] == "en"
     assert review["reviewDate"].endswith("Z") and review["title"] == FIRED
 

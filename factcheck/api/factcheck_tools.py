@@ -1,9 +1,10 @@
 """GET /v1alpha1/claims:search: Google's Fact Check Tools API, answered from this desk."""
 
-from flask import current_app, request
+from flask import current_app
 from marshmallow import EXCLUDE
 
 from factcheck import factcheck_tools, matching
+from factcheck.api import claimreview
 from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.schemas.factcheck_tools import GoogleSearchQuerySchema, GoogleSearchSchema
@@ -17,9 +18,9 @@ blp = Blueprint(
 
 
 def _publisher():
-    """This desk as a publisher: the configured name and URL (else this service's own)."""
-    config = current_app.config
-    return {"name": config["PUBLISHER_NAME"], "url": config["PUBLISHER_URL"] or request.host_url}
+    """This desk as a publisher, as its ClaimReviews name it."""
+    publisher = claimreview.publisher()
+    return {"name": publisher.name, "url": publisher.url}
 
 
 @blp.route("/claims:search", methods=["GET"])
@@ -30,4 +31,10 @@ def _publisher():
 def search_claims(params):
     """Published fact-checks matching a query, in the Fact Check Tools API's shape."""
     thresholds = matching.thresholds_from(current_app.config)
-    return factcheck_tools.search(get_db(), params, publisher=_publisher(), thresholds=thresholds)
+    return factcheck_tools.search(
+        get_db(),
+        params,
+        publisher=_publisher(),
+        page_url=claimreview.page_url,
+        thresholds=thresholds,
+    )
