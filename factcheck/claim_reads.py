@@ -4,7 +4,7 @@ an answer takes, each for its audience (reader visibility comes from factcheck/v
 import json
 import unicodedata
 
-from factcheck import claims, ratings, verdicts, visibility
+from factcheck import claims, external_reviews, ratings, verdicts, visibility
 from factcheck.errors import Invalid, NotFound
 from factcheck.pagination import decode_cursor, keyset_page
 from factcheck.wording import WORD
@@ -145,6 +145,8 @@ def get(db, claim_id, *, staff):
         raise NotFound(f"There is no claim {claim_id}.")
     claim = present(db, rows, staff=staff)[0]
     claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id, staff=staff)
+    # Other fact-checkers' published reviews (imported): public wherever they were.
+    external_reviews.attach(db, [claim])
     claim["public_notes"] = list(
         db.query(
             "SELECT t.to_status AS status, t.kind, t.public_note AS note, t.created_at "

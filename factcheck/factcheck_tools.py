@@ -11,7 +11,7 @@ published claims (no query: the site filter alone), carried in an opaque `pageTo
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-from factcheck import claim_reads, matching
+from factcheck import claim_reads, external_reviews, matching, workflow
 from factcheck.errors import Invalid
 from factcheck.timeutil import to_timestamp
 
@@ -50,6 +50,7 @@ def _matches(db, params, end, thresholds):
             thresholds=thresholds,
         )
     claims, _ = claim_reads.search(db, {"limit": end + 1}, staff=False)
+    external_reviews.attach(db, claims)
     return [claim for claim in claims if language in (None, claim["language"].split("-")[0])]
 
 
@@ -66,24 +67,47 @@ def _young_enough(claim, max_age_days, today):
     return max(claim["claim_date"] or "", _review_date(claim)) >= cutoff[: len("YYYY-MM-DD")]
 
 
-def _shown(claim, publisher):
+def _external(review):
+    """Another fact-checker's review of the claim (imported ClaimReview), as Google shows it."""
+    shown = {
+        "publisher": {"site": review["publisher_site"]}
+        | ({"name": review["publisher_name"]} if review["publisher_name"] else {}),
+        "url": review["url"],
+        "title": review["title"],
+        "reviewDate": review["review_date"] and f"{review['review_date']}T00:00:00Z",
+        "textualRating": review["textual_rating"],
+        "languageCode": review["language"],
+    }
+    return {key: value for key, value in shown.items() if value is not None}
+
+
+def _own(claim, publisher):
+    """This desk's review of the claim, if it has published one."""
     verdict = claim["verdict"]
-    # Google leaves out what it does not know (a claim date) rather than sending null.
+    if verdict is None and claim["status"] != workflow.RETRACTED:
+        return []
+    return [
+        {
+            "publisher": {"name": publisher["name"], "site": site_of(publisher["url"])},
+            "url": f"{publisher['url'].rstrip('/')}/claims/{claim['id']}",
+            "title": claim["text"],
+            "reviewDate": _review_date(claim),
+            "textualRating": verdict["rating_name"] if verdict else RETRACTED_RATING,
+            "languageCode": claim["language"],
+        }
+    ]
+
+
+def _shown(claim, publisher):
+    # Google leaves out what it does not know (a claim date, an imported claim's claimant)
+    # rather than sending null.
     known = {"claimDate": f"{claim['claim_date']}T00:00:00Z"} if claim["claim_date"] else {}
+    known |= {"claimant": claim["claimant"]} if claim["claimant"] else {}
     return {
         "text": claim["text"],
-        "claimant": claim["claimant"],
         **known,
-        "claimReview": [
-            {
-                "publisher": {"name": publisher["name"], "site": site_of(publisher["url"])},
-                "url": f"{publisher['url'].rstrip('/')}/claims/{claim['id']}",
-                "title": claim["text"],
-                "reviewDate": _review_date(claim),
-                "textualRating": verdict["rating_name"] if verdict else RETRACTED_RATING,
-                "languageCode": claim["language"],
-            }
-        ],
+        # The desk's own review first, then other fact-checkers' (imported).
+        "claimReview": _own(claim, publisher) + [_external(r) for r in claim["external_reviews"]],
     }
 
 

@@ -20,7 +20,7 @@ import json
 import math
 from typing import NamedTuple
 
-from factcheck import claim_reads, visibility
+from factcheck import claim_reads, external_reviews, visibility
 from factcheck.errors import Invalid
 from factcheck.wording import content_words, normalised, similarity, words
 
@@ -150,15 +150,16 @@ def ranked(db, text, *, language=None, staff=False, other_than=None):
 
 
 def _presented(db, claim_ids, staff):
-    """{id: claim as this audience sees it}: two queries (the claims, their verdicts)."""
+    """{id: claim as this audience sees it}: three queries (the claims, their verdicts,
+    other fact-checkers' reviews of them)."""
     if not claim_ids:
         return {}
     sql = (
         f"SELECT {claim_reads.claim_columns(staff=staff)} FROM claims c "
         "WHERE c.id IN (SELECT value FROM json_each(?))"
     )
-    rows = list(db.query(sql, [json.dumps(claim_ids)]))
-    return {claim["id"]: claim for claim in claim_reads.present(db, rows, staff=staff)}
+    rows = claim_reads.present(db, list(db.query(sql, [json.dumps(claim_ids)])), staff=staff)
+    return {claim["id"]: claim for claim in external_reviews.attach(db, rows)}
 
 
 def label(score, thresholds):

@@ -695,3 +695,34 @@ def webhooks(db):
         CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts (delivery_id, id);
         """
     )
+
+
+@migrations(name="0017_external_reviews")
+def external_reviews(db):
+    # Other fact-checkers' published reviews of a claim (ClaimReview imports). The review's
+    # URL identifies it: importing it again changes nothing.
+    db.executescript(
+        """
+        CREATE TABLE external_reviews (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            url TEXT NOT NULL UNIQUE,
+            claim_reviewed TEXT NOT NULL,
+            publisher_name TEXT,
+            publisher_site TEXT NOT NULL,
+            textual_rating TEXT NOT NULL,
+            rating_value REAL,
+            best_rating REAL,
+            worst_rating REAL,
+            review_date TEXT,
+            title TEXT,
+            claimant TEXT,
+            claim_date TEXT,
+            appearances TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(appearances)),
+            language TEXT,
+            imported_by TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX external_reviews_by_claim ON external_reviews (claim_id, id);
+        """
+    )

@@ -5,6 +5,7 @@ from marshmallow import ValidationError, fields, validate, validates_schema
 from factcheck.ratings import BUCKETS
 from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
 from factcheck.schemas.fields import Day, Id, Language, Offset, Since, Slug, Text, Timestamp
+from factcheck.schemas.imports import ExternalReviewSchema
 from factcheck.schemas.lookup import LookupHitSchema
 from factcheck.schemas.verdicts import VerdictSchema
 from factcheck.workflow import NOTICE_KINDS, STATES
@@ -124,6 +125,14 @@ class ClaimSchema(ClaimCreateSchema):
         **described(
             "Single claim only: publication, correction, retraction and reinstatement notices, "
             "newest first."
+        ),
+    )
+    external_reviews = fields.List(
+        fields.Nested(ExternalReviewSchema),
+        dump_only=True,
+        **described(
+            "Single claim only: other fact-checkers' reviews of it, imported as ClaimReview "
+            "(POST /api/v1/imports/claimreview), oldest import first."
         ),
     )
     created_at = Timestamp(dump_only=True, **described("When it was stored."))

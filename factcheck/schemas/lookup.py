@@ -5,6 +5,7 @@ from marshmallow import fields, validate
 from factcheck.matching import EXACT, LIKELY, POSSIBLE
 from factcheck.schemas.base import BaseSchema, described
 from factcheck.schemas.fields import Day, Id, Language, Text
+from factcheck.schemas.imports import ExternalReviewSchema
 from factcheck.schemas.verdicts import VerdictSchema
 
 
@@ -39,6 +40,10 @@ class LookupHitSchema(BaseSchema):
         VerdictSchema,
         allow_none=True,
         **described("The current published verdict (rating, rating_name); null once retracted."),
+    )
+    external_reviews = fields.List(
+        fields.Nested(ExternalReviewSchema),
+        **described("Other fact-checkers' reviews of the claim, imported as ClaimReview."),
     )
     score = fields.Float(**described("How well it matches, 0 to 1 (1: exact)."))
     match = fields.String(
