@@ -70,9 +70,10 @@ def _shown(claim, publisher):
     verdict = claim["verdict"]
     # Google leaves out what it does not know (a claim date) rather than sending null.
     known = {"claimDate": f"{claim['claim_date']}T00:00:00Z"} if claim["claim_date"] else {}
+    if claim["claimant"]:
+        known["claimant"] = claim["claimant"]
     return {
         "text": claim["text"],
-        "claimant": claim["claimant"],
         **known,
         "claimReview": [
             {

@@ -39,7 +39,13 @@ CURRENT_VERDICT_ID = (
     f"CASE WHEN c.status IN ({_withdrawn}) THEN NULL ELSE c.published_verdict_id END"
 )
 # Fields of a claim answer that only staff receive.
-STAFF_ONLY_CLAIM_FIELDS = ("assignee", "draft_verdict")
+# The check-worthiness score is a triage aid for the desk, not part of the public record.
+STAFF_ONLY_CLAIM_FIELDS = (
+    "assignee",
+    "draft_verdict",
+    "check_worthiness",
+    "check_worthiness_reasons",
+)
 # Fields of a verdict that only staff receive: readers get the byline
 # (author_display_name), never a login name.
 STAFF_ONLY_VERDICT_FIELDS = ("author",)
