@@ -15,6 +15,7 @@ def claim_columns(*, staff):
     return f"""
     c.id, c.article_id, c.text, c.claimant, c.claim_date, c.span_start, c.span_end,
     c.language, {visibility.claim_status(staff=staff)} AS status, c.assignee,
+    c.origin, c.check_worthiness, c.check_worthiness_reasons,
     {visibility.CURRENT_VERDICT_ID} AS published_verdict_id,
     c.version, c.public_updated_at, c.created_at,
     {visibility.claim_changed_at(staff=staff)} AS updated_at,
@@ -165,6 +166,8 @@ def present(db, rows, *, staff):
     verdicts_by_id = verdicts.by_ids(db, [vid for vid in wanted if vid is not None])
     for row in rows:
         row["tags"] = json.loads(row["tags"])
+        reasons = row["check_worthiness_reasons"]
+        row["check_worthiness_reasons"] = None if reasons is None else json.loads(reasons)
         row["verdict"] = verdicts_by_id.get(row.pop("published_verdict_id"))
         row["draft_verdict"] = verdicts_by_id.get(row.pop("draft_verdict_id", None))
         row.pop("sort_key", None)

@@ -14,13 +14,13 @@ never undoes those before it. A review URL already stored changes nothing.
 
 import json
 
-from factcheck import audit, claimreview_parse, matching, outbound, wording, workflow
+from factcheck import audit, claimreview_parse, claims, matching, outbound, wording, workflow
 from factcheck.db import write_transaction
 from factcheck.errors import Invalid
 from factcheck.timeutil import now
 
 STORED, ALREADY_THERE, SKIPPED = "stored", "already_there", "skipped"
-IMPORTED = "imported"
+IMPORTED = claims.ORIGINS[2]
 # A review of no stated language: BCP 47's "undetermined".
 UNDETERMINED = "und"
 NO_WORDS = "claimReviewed has no words"
@@ -59,7 +59,7 @@ def _new_claim(db, review, actor):
         "text_normalised": wording.normalised(text),
         "text_words": wording.indexed_words(text),
         "claimant": review["claimant"],
-        "claimant_folded": review["claimant"] and review["claimant"].casefold(),
+        "claimant_folded": claims.folded(review["claimant"]),
         "claim_date": review["claim_date"],
         "language": review["language"] or UNDETERMINED,
         "status": workflow.INITIAL_STATE,

@@ -102,7 +102,8 @@ def _shown(claim, publisher):
     # Google leaves out what it does not know (a claim date, an imported claim's claimant)
     # rather than sending null.
     known = {"claimDate": f"{claim['claim_date']}T00:00:00Z"} if claim["claim_date"] else {}
-    known |= {"claimant": claim["claimant"]} if claim["claimant"] else {}
+    if claim["claimant"]:
+        known["claimant"] = claim["claimant"]
     return {
         "text": claim["text"],
         **known,

@@ -54,7 +54,7 @@ def thresholds_from(config):
 
 
 def _audience(staff, language):
-    where = visibility.where(visibility.CLAIM, staff=staff)
+    where = visibility.where(visibility.LOOKUP_CLAIM, staff=staff)
     params = {}
     if language:
         # en finds en-GB and en-US too; a claim tagged en-GB is found by en-GB.
