@@ -15,7 +15,12 @@ FTS = ("claims_fts", "claims_public_fts", "claim_words_fts")
 
 
 def _schema(db, kind):
-    sql = "SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL"
+    """Indexes or triggers of the tables that existed before the step (later steps add
+    their own tables, with theirs)."""
+    sql = (
+        "SELECT name, sql FROM sqlite_master WHERE type = ? AND sql IS NOT NULL "
+        "AND tbl_name NOT IN ('external_reviews')"
+    )
     return dict(db.execute(sql, [kind]).fetchall())
 
 

@@ -64,6 +64,7 @@ EXAMPLES = {
     },
     "updateWebhook": {"active": True},
     "redeliver": {},
+    "importClaimreview": {"url": "https://verify.example/factchecks/2026/nov/02/bridge-cost/"},
 }
 
 HEADERS = {
@@ -161,7 +162,8 @@ class Conventions(BasePlugin):
         example = EXAMPLES.get(operation["operationId"])
         if example is not None and "requestBody" in operation:
             for media in operation["requestBody"]["content"].values():
-                media["example"] = example
+                # A body taking other media types too gives their examples itself.
+                media.setdefault("example", example)
 
     @staticmethod
     def _security(operation, *, anyone, write):

@@ -24,6 +24,21 @@ blp = Blueprint(
 # This endpoint takes HTML too: the app-wide JSON-only check (api/__init__.py) leaves it be.
 OWN_BODY_TYPES = {"imports.import_claimreview"}
 JSON_LD = "JSON-LD: a ClaimReview, a list, an @graph or a schema.org DataFeed."
+EXAMPLE = {
+    "@context": "https://schema.org",
+    "@type": "ClaimReview",
+    "url": "https://verify.example/factchecks/2026/nov/02/bridge-cost/",
+    "claimReviewed": "The bridge cost $4 million.",
+    "datePublished": "2026-11-02",
+    "author": {"@type": "Organization", "name": "Example Verify", "url": "https://verify.example/"},
+    "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "The mayor"}},
+    "reviewRating": {
+        "@type": "Rating",
+        "ratingValue": 2,
+        "bestRating": 6,
+        "alternateName": "False",
+    },
+}
 REQUEST_BODY = {
     "required": True,
     "description": (
@@ -41,8 +56,14 @@ REQUEST_BODY = {
                 ]
             },
         },
-        "application/ld+json": {"schema": {"description": JSON_LD}},
-        "text/html": {"schema": {"type": "string", "description": "An HTML page."}},
+        "application/ld+json": {"schema": {"description": JSON_LD}, "example": EXAMPLE},
+        "text/html": {
+            "schema": {"type": "string", "description": "An HTML page."},
+            "example": (
+                '<html><head><script type="application/ld+json">'
+                f"{json.dumps(EXAMPLE)}</script></head><body>...</body></html>"
+            ),
+        },
     },
 }
 
