@@ -106,7 +106,7 @@ def _store(db, review, actor, thresholds):
 
 def _outcome(db, node, actor, thresholds):
     review, reason = claimreview_parse.review_of(node)
-    url = review["url"] if review else claimreview_parse._url(node.get("url"))
+    url = review["url"] if review else claimreview_parse.url_of(node.get("url"))
     if review and not wording.words(review["claim_reviewed"]):
         review, reason = None, NO_WORDS
     if review is None:

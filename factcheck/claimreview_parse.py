@@ -100,7 +100,7 @@ def _number(value):
     return number if number is not None and abs(number) < 1e9 else None
 
 
-def _url(value):
+def url_of(value):
     """An http(s) URL from a string or an object's url/@id."""
     value = _first(value)
     if isinstance(value, dict):
@@ -139,7 +139,7 @@ def _rating(node):
 
 def _publisher(node, review_url):
     who = _first(node.get("author")) or _first(node.get("publisher"))
-    site = _url(who) if isinstance(who, dict) else None
+    site = url_of(who) if isinstance(who, dict) else None
     return {"publisher_name": _text(who), "publisher_site": site_of(site or review_url or "")}
 
 
@@ -151,7 +151,7 @@ def _claim(node):
     return {
         "claimant": _text(item.get("author")),
         "claim_date": _date(item.get("datePublished")),
-        "appearances": [url for url in map(_url, appearances) if url],
+        "appearances": [url for url in map(url_of, appearances) if url],
         "item_language": item.get("inLanguage"),
     }
 
@@ -160,7 +160,7 @@ def review_of(node):
     """(review, None) or (None, why it is skipped). A review: claim_reviewed, url,
     textual_rating, rating_value/best_rating/worst_rating, publisher_name, publisher_site,
     review_date, title, claimant, claim_date, appearances, language (None when unknown)."""
-    url = _url(node.get("url")) or _url(node.get("@id"))
+    url = url_of(node.get("url")) or url_of(node.get("@id"))
     review = {
         "claim_reviewed": _text(node.get("claimReviewed")),
         "url": url,
