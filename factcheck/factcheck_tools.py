@@ -3,7 +3,8 @@ same parameters and answer shape over this desk's published fact-checks, so a ne
 tool written against Google's API works here by changing its base URL. Matching is the
 lookup's (factcheck/matching.py), so a reworded query finds its claim.
 
-Every review here is this publisher's, so `reviewPublisherSiteFilter` keeps all or nothing.
+`reviewPublisherSiteFilter` keeps the reviews of one publisher: this desk's own, or another
+fact-checker's imported as ClaimReview (factcheck/claimreview_import.py).
 Pages are offsets into at most matching.CANDIDATES matches (a query) or into the newest
 published claims (no query: the site filter alone), carried in an opaque `pageToken`.
 """
@@ -37,8 +38,9 @@ def _offset(params):
     return int(token)
 
 
-def _matches(db, params, end, thresholds):
-    """Claims a reader may see, best match first (a query) or newest first (none)."""
+def _matches(db, params, end, thresholds, site):
+    """Claims a reader may find, best match first (a query), else newest first: the desk's
+    published ones, or those another publisher's site reviewed (imported ClaimReview)."""
     language = (params.get("language_code") or "").split("-")[0] or None
     if params.get("query"):
         return matching.lookup(
@@ -49,8 +51,11 @@ def _matches(db, params, end, thresholds):
             staff=False,
             thresholds=thresholds,
         )
-    claims, _ = claim_reads.search(db, {"limit": end + 1}, staff=False)
-    external_reviews.attach(db, claims)
+    if site:
+        claims = matching.reviewed_by(db, site, limit=end + 1)
+    else:
+        claims, _ = claim_reads.search(db, {"limit": end + 1}, staff=False)
+        external_reviews.attach(db, claims)
     return [claim for claim in claims if language in (None, claim["language"].split("-")[0])]
 
 
@@ -98,7 +103,10 @@ def _own(claim, publisher):
     ]
 
 
-def _shown(claim, publisher):
+def _shown(claim, publisher, site):
+    """The claim in Google's shape, with its reviews by the site filtered for (None: all)."""
+    own = _own(claim, publisher) if site in (None, site_of(publisher["url"])) else []
+    others = [r for r in claim["external_reviews"] if site in (None, r["publisher_site"])]
     # Google leaves out what it does not know (a claim date, an imported claim's claimant)
     # rather than sending null.
     known = {"claimDate": f"{claim['claim_date']}T00:00:00Z"} if claim["claim_date"] else {}
@@ -108,7 +116,7 @@ def _shown(claim, publisher):
         "text": claim["text"],
         **known,
         # The desk's own review first, then other fact-checkers' (imported).
-        "claimReview": _own(claim, publisher) + [_external(r) for r in claim["external_reviews"]],
+        "claimReview": own + [_external(review) for review in others],
     }
 
 
@@ -121,16 +129,17 @@ def search(db, params, *, publisher, thresholds, today=None):
             "Give a query, or reviewPublisherSiteFilter.",
             {"query": ["Required unless reviewPublisherSiteFilter is given."]},
         )
-    if site_filter and site_of(site_filter) != site_of(publisher["url"]):
-        return {"claims": []}
+    site = site_of(site_filter) if site_filter else None
+    foreign = site if site and site != site_of(publisher["url"]) else None
     start, size = _offset(params), params["page_size"]
     today = today or datetime.now(UTC)
-    found = [
-        claim
-        for claim in _matches(db, params, start + size, thresholds)
+    shown = [
+        _shown(claim, publisher, site)
+        for claim in _matches(db, params, start + size, thresholds, foreign)
         if _young_enough(claim, params.get("max_age_days"), today)
     ]
-    answer = {"claims": [_shown(claim, publisher) for claim in found[start : start + size]]}
+    found = [claim for claim in shown if claim["claimReview"]]
+    answer = {"claims": found[start : start + size]}
     if len(found) > start + size and start + size <= MAX_OFFSET:
         answer["nextPageToken"] = str(start + size)
     return answer

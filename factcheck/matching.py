@@ -190,6 +190,20 @@ def lookup(db, text, *, language=None, limit=10, staff=False, thresholds):
     return _hits(db, scores, limit, staff, thresholds)
 
 
+def reviewed_by(db, site, *, limit):
+    """Claims a reader may find that the publisher at this site reviewed (imported
+    ClaimReview), newest import first, at most limit, as readers see them."""
+    where = " AND ".join(["x.publisher_site = :site", *_audience(False, None)[0]])
+    rows = db.query(
+        "SELECT c.id FROM external_reviews x JOIN claims c ON c.id = x.claim_id "
+        f"WHERE {where} GROUP BY c.id ORDER BY max(x.id) DESC LIMIT :limit",
+        {"site": site, "limit": limit},
+    )
+    ids = [row["id"] for row in rows]
+    claims = _presented(db, ids, staff=False)
+    return [claims[claim_id] for claim_id in ids]
+
+
 def duplicates(db, claim_id, *, thresholds):
     """The claims, in any state, that a newly stored claim probably repeats (exact or likely
     matches of its text), as staff see them: a warning, never a refusal."""

@@ -772,5 +772,7 @@ def external_reviews(db):
             imported_at TEXT NOT NULL
         ) STRICT;
         CREATE INDEX external_reviews_by_claim ON external_reviews (claim_id, id);
+        -- The Fact Check Tools search's reviewPublisherSiteFilter for another publisher.
+        CREATE INDEX external_reviews_by_site ON external_reviews (publisher_site, id);
         """
     )

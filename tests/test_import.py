@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import matching
 from tests.conftest import assert_field_error, assert_problem, cases
 from tests.receiver import Receiver, Reply
 
@@ -410,3 +411,48 @@ def test_an_item_that_cannot_be_stored_leaves_nothing_of_itself(as_user, db, cla
     assert after["claims"] == before["claims"] + 1  # schools' claim; none for water
     assert review_row(db, "https://factcheck.example/2026/water-prices") is None
     assert not list(db.query("SELECT id FROM claims WHERE text LIKE 'Water prices%'"))
+
+
+def test_the_search_site_filter_keeps_one_publishers_reviews(anon, as_user, seeded, db):
+    published = next(
+        db.query("SELECT text FROM claims WHERE published_verdict_id IS NOT NULL LIMIT 1")
+    )["text"]
+    review = {
+        "@type": "ClaimReview",
+        "url": "https://other.example/check/1",
+        "claimReviewed": published,
+        "author": {"@type": "Organization", "name": "Other Checker"},
+        "reviewRating": {"@type": "Rating", "alternateName": "Incorrect"},
+    }
+    as_user("eve").post(URL, json=[review])
+    send(as_user("eve"), "datafeed.json", LD)  # another publisher: verify.example
+
+    def search(**params):
+        answer = anon.get("/v1alpha1/claims:search", query_string=params).json
+        return {
+            claim["text"]: [r["publisher"]["site"] for r in claim["claimReview"]]
+            for claim in answer["claims"]
+        }
+
+    assert search(reviewPublisherSiteFilter="other.example") == {published: ["other.example"]}
+    assert search(reviewPublisherSiteFilter="https://www.verify.example/") == {
+        "Bus fares doubled this year": ["verify.example"]
+    }
+    assert search(query=published, reviewPublisherSiteFilter="other.example") == {
+        published: ["other.example"]
+    }
+    ours = search(query=published, reviewPublisherSiteFilter="localhost")
+    assert ours[published] == ["localhost"]  # the desk's own only (its site: this host)
+    assert search(reviewPublisherSiteFilter="nobody.example") == {}
+
+
+def test_a_site_filtered_search_uses_the_site_index(as_user, db):
+    send(as_user("eve"), "datafeed.json", LD)
+    statements = []
+    db.conn.set_trace_callback(statements.append)
+    (claim,) = matching.reviewed_by(db, "verify.example", limit=10)
+    db.conn.set_trace_callback(None)
+    assert claim["external_reviews"][0]["publisher_site"] == "verify.example"
+    by_site = next(sql for sql in statements if "publisher_site =" in sql)
+    plan = " | ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {by_site}"))
+    assert "USING INDEX external_reviews_by_site" in plan, plan
