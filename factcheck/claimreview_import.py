@@ -2,9 +2,9 @@
 review of the desk's claim that says the same thing (the lookup's exact match, in any
 state) or of a new claim of origin `imported`, with no article.
 
-    claimreview_import.run(db, document, actor, thresholds=...)        # parsed JSON-LD
-    claimreview_import.run_html(db, html, actor, base_url=..., thresholds=...)
-    claimreview_import.run_url(db, session, url, actor, outbound_config=..., thresholds=...)
+    claimreview_import.run(db, document, actor)        # parsed JSON-LD
+    claimreview_import.run_html(db, html, actor, base_url=...)
+    claimreview_import.run_url(db, session, url, actor, outbound_config=...)
 
 Each answers {"items": [...], "stored", "already_there", "skipped"}: per ClaimReview found,
 its outcome (`stored`, `already_there`, `skipped` with a reason). Each item is written in
@@ -44,10 +44,10 @@ STORED_FIELDS = (
 )
 
 
-def _exact_claim(db, text, thresholds):
-    """The id of the claim, in any state, whose text is this one's (the lookup's exact)."""
-    hits = matching.lookup(db, text, limit=1, staff=True, thresholds=thresholds)
-    return hits[0]["id"] if hits and hits[0]["match"] == matching.EXACT else None
+def _exact_claim(db, text):
+    """The claim, in any state, whose text is this one's (the lookup's exact match; the
+    oldest if the desk holds two)."""
+    return min(matching.exact(db, text, staff=True), default=None)
 
 
 def _new_claim(db, review, actor):
@@ -73,7 +73,7 @@ def _new_claim(db, review, actor):
     return claim_id
 
 
-def _store(db, review, actor, thresholds):
+def _store(db, review, actor):
     """One review in one transaction: (outcome, claim id, review id)."""
     with write_transaction(db):
         existing = db.execute(
@@ -81,7 +81,7 @@ def _store(db, review, actor, thresholds):
         ).fetchone()
         if existing:
             return ALREADY_THERE, existing[1], existing[0]
-        claim_id = _exact_claim(db, review["claim_reviewed"], thresholds)
+        claim_id = _exact_claim(db, review["claim_reviewed"])
         if claim_id is None:
             claim_id = _new_claim(db, review, actor)
         row = {field: review[field] for field in STORED_FIELDS}
@@ -104,24 +104,24 @@ def _store(db, review, actor, thresholds):
     return STORED, claim_id, review_id
 
 
-def _outcome(db, node, actor, thresholds):
+def _outcome(db, node, actor):
     review, reason = claimreview_parse.review_of(node)
     url = review["url"] if review else claimreview_parse.url_of(node.get("url"))
     if review and not wording.words(review["claim_reviewed"]):
         review, reason = None, NO_WORDS
     if review is None:
         return {"status": SKIPPED, "url": url, "reason": reason}
-    status, claim_id, review_id = _store(db, review, actor, thresholds)
+    status, claim_id, review_id = _store(db, review, actor)
     return {"status": status, "url": url, "claim_id": claim_id, "review_id": review_id}
 
 
-def _run_nodes(db, nodes, actor, thresholds):
+def _run_nodes(db, nodes, actor):
     if not nodes:
         raise Invalid(
             "Found no ClaimReview in what was sent.",
             {"body": ["Send ClaimReview as JSON-LD, or a page carrying it."]},
         )
-    items = [_outcome(db, node, actor, thresholds) for node in nodes]
+    items = [_outcome(db, node, actor) for node in nodes]
     counts = {
         status: sum(item["status"] == status for item in items)
         for status in (STORED, ALREADY_THERE, SKIPPED)
@@ -129,15 +129,15 @@ def _run_nodes(db, nodes, actor, thresholds):
     return {"items": items, **counts}
 
 
-def run(db, document, actor, *, thresholds):
+def run(db, document, actor):
     """Import every ClaimReview of a parsed JSON-LD document."""
-    return _run_nodes(db, claimreview_parse.nodes_from_json(document), actor, thresholds)
+    return _run_nodes(db, claimreview_parse.nodes_from_json(document), actor)
 
 
-def run_html(db, html, actor, *, base_url=None, thresholds):
+def run_html(db, html, actor, *, base_url=None):
     """Import every ClaimReview of an HTML page (JSON-LD blocks and microdata)."""
     nodes = claimreview_parse.nodes_from_html(html, base_url)
-    return _run_nodes(db, nodes, actor, thresholds)
+    return _run_nodes(db, nodes, actor)
 
 
 def _fetched(session, url, outbound_config):
@@ -151,7 +151,7 @@ def _fetched(session, url, outbound_config):
     return page
 
 
-def run_url(db, session, url, actor, *, outbound_config, thresholds):
+def run_url(db, session, url, actor, *, outbound_config):
     """Fetch a page or JSON-LD document through the guard and import what it carries."""
     page = _fetched(session, url, outbound_config)
     kind = page.headers.get("Content-Type", "").split(";")[0].strip().lower()
@@ -160,16 +160,14 @@ def run_url(db, session, url, actor, *, outbound_config, thresholds):
             document = json.loads(page.text)
         except ValueError as error:
             raise Invalid("The URL's JSON is malformed.", {"url": [str(error)]}) from error
-        return run(db, document, actor, thresholds=thresholds)
-    return run_html(db, page.text, actor, base_url=page.final_url, thresholds=thresholds)
+        return run(db, document, actor)
+    return run_html(db, page.text, actor, base_url=page.final_url)
 
 
-def run_sent(db, kind, value, actor, *, session, outbound_config, thresholds):
+def run_sent(db, kind, value, actor, *, session, outbound_config):
     """Import what a request sent: kind "url", "json" (parsed) or "html"."""
     if kind == "url":
-        return run_url(
-            db, session, value, actor, outbound_config=outbound_config, thresholds=thresholds
-        )
+        return run_url(db, session, value, actor, outbound_config=outbound_config)
     if kind == "html":
-        return run_html(db, value, actor, thresholds=thresholds)
-    return run(db, value, actor, thresholds=thresholds)
+        return run_html(db, value, actor)
+    return run(db, value, actor)

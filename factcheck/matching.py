@@ -149,6 +149,13 @@ def ranked(db, text, *, language=None, staff=False, other_than=None):
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
+def exact(db, text, *, staff):
+    """The ids of the claims this audience may see whose text is text after normalising
+    (the `exact` match alone): one indexed query."""
+    where, params = _audience(staff, None)
+    return _exact_ids(db, normalised(text), where, params)
+
+
 def _presented(db, claim_ids, staff):
     """{id: claim as this audience sees it}: three queries (the claims, their verdicts,
     other fact-checkers' reviews of them)."""

@@ -3,12 +3,15 @@ blocks, @graph, microdata, DataFeed, messy values), stored as external reviews o
 matching claim or of a new imported one, answered per item, idempotent, audited."""
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from factcheck import matching
+from migrations.migrations import migrations
 from tests.conftest import assert_field_error, assert_problem, cases
+from tests.migrating import seeded_before
 from tests.receiver import Receiver, Reply
 
 URL = "/api/v1/imports/claimreview"
@@ -456,3 +459,25 @@ def test_a_site_filtered_search_uses_the_site_index(as_user, db):
     by_site = next(sql for sql in statements if "publisher_site =" in sql)
     plan = " | ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {by_site}"))
     assert "USING INDEX external_reviews_by_site" in plan, plan
+
+
+def test_0017_adds_external_reviews_beside_the_claims_stored_before(tmp_path, seeded_template):
+    db = seeded_before(tmp_path / "old.db", "0017_external_reviews", seeded_template)
+    claims_before = db.execute("SELECT * FROM claims ORDER BY id").fetchall()
+    migrations.apply(db)
+    assert db.execute("SELECT * FROM claims ORDER BY id").fetchall() == claims_before
+    claim_id = claims_before[0][0]
+    db.execute(
+        "INSERT INTO external_reviews (claim_id, url, claim_reviewed, publisher_site, "
+        "textual_rating, imported_by, imported_at) VALUES (?, 'https://a.example/1', 'x', "
+        "'a.example', 'False', 'eve', '2026-11-05T00:00:00Z')",
+        [claim_id],
+    )
+    with pytest.raises(sqlite3.IntegrityError):  # one review URL, stored once
+        db.execute(
+            "INSERT INTO external_reviews (claim_id, url, claim_reviewed, publisher_site, "
+            "textual_rating, imported_by, imported_at) VALUES (?, 'https://a.example/1', 'x', "
+            "'a.example', 'True', 'eve', '2026-11-05T00:00:00Z')",
+            [claim_id],
+        )
+    db.close()

@@ -5,7 +5,7 @@ import json
 import requests
 from flask import current_app, request
 
-from factcheck import claimreview_import, matching
+from factcheck import claimreview_import
 from factcheck.api.auth import require_role
 from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
@@ -101,15 +101,12 @@ def _sent():
 @blp.problem(422, "No ClaimReview found, or a URL that is refused or cannot be fetched.")
 def import_claimreview():
     """Store each ClaimReview sent as an external review of its claim; answer per item."""
+    outbound_config = OutboundConfig.from_app(current_app.config)
     with requests.Session() as session:
         return claimreview_import.run_sent(
-            get_db(), *_sent(), require_role("editor"), session=session, **_settings()
+            get_db(),
+            *_sent(),
+            require_role("editor"),
+            session=session,
+            outbound_config=outbound_config,
         )
-
-
-def _settings():
-    config = current_app.config
-    return {
-        "outbound_config": OutboundConfig.from_app(config),
-        "thresholds": matching.thresholds_from(config),
-    }
