@@ -146,8 +146,11 @@ def get(db, claim_id, *, staff):
         raise NotFound(f"There is no claim {claim_id}.")
     claim = present(db, rows, staff=staff)[0]
     claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id, staff=staff)
-    # Other fact-checkers' published reviews (imported): public wherever they were.
-    external_reviews.attach(db, [claim])
+    if staff:
+        # Other fact-checkers' reviews (imported). Staff only here, where the staff ETag
+        # (the claim's version, bumped by an import) covers them; readers meet them in the
+        # lookup and the Fact Check Tools search.
+        external_reviews.attach(db, [claim])
     claim["public_notes"] = list(
         db.query(
             "SELECT t.to_status AS status, t.kind, t.public_note AS note, t.created_at "

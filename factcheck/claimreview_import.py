@@ -84,6 +84,8 @@ def _store(db, review, actor):
         claim_id = _exact_claim(db, review["claim_reviewed"])
         if claim_id is None:
             claim_id = _new_claim(db, review, actor)
+        else:
+            claims.touch(db, claim_id)  # its staff answer changed: a new version and ETag
         row = {field: review[field] for field in STORED_FIELDS}
         row |= {
             "claim_id": claim_id,

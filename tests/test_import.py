@@ -199,12 +199,14 @@ def test_every_json_ld_shape_is_read(as_user, db, wrapping, content_type):
 def test_a_review_of_a_claim_the_desk_has_joins_it_and_the_staff_claim_shows_it(
     client, as_user, db, claim
 ):
+    tag = client.get(f"/api/v1/claims/{claim['id']}").headers["ETag"]
     response = send(as_user("eve"), "jsonld_article.html", HTML)
     (item,) = response.json["items"]
     assert item["claim_id"] == claim["id"]  # "The bridge cost $4 million." is exact
     assert stored(db)["claims"] == 1
-    shown = client.get(f"/api/v1/claims/{claim['id']}").json
-    (external,) = shown["external_reviews"]
+    again = client.get(f"/api/v1/claims/{claim['id']}", headers={"If-None-Match": tag})
+    assert again.status_code == 200  # the staff ETag covers the reviews: it changed
+    (external,) = again.json["external_reviews"]
     assert external["url"] == BRIDGE and external["textual_rating"] == "Mostly False"
     assert external["appearances"] == [
         "https://news.example/council-meeting",
@@ -481,3 +483,24 @@ def test_0017_adds_external_reviews_beside_the_claims_stored_before(tmp_path, se
             [claim_id],
         )
     db.close()
+
+
+def test_readers_meet_external_reviews_in_lookup_not_on_the_claim(
+    anon, client, as_user, seeded, db
+):
+    published = next(
+        db.query("SELECT id, text FROM claims WHERE published_verdict_id IS NOT NULL LIMIT 1")
+    )
+    review = {
+        "@type": "ClaimReview",
+        "url": "https://other.example/check/9",
+        "claimReviewed": published["text"],
+        "reviewRating": {"@type": "Rating", "alternateName": "Incorrect"},
+    }
+    (item,) = as_user("eve").post(URL, json=review).json["items"]
+    assert item["claim_id"] == published["id"]
+    assert "external_reviews" not in anon.get(f"/api/v1/claims/{published['id']}").json
+    hits = anon.get("/api/v1/lookup", query_string={"text": published["text"]}).json["items"]
+    assert hits[0]["external_reviews"][0]["url"] == "https://other.example/check/9"
+    imported = send(as_user("eve"), "microdata.html", HTML).json["items"][0]["claim_id"]
+    assert_problem(anon.get(f"/api/v1/claims/{imported}"), 404)  # the desk's own record

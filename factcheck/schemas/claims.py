@@ -156,8 +156,8 @@ class ClaimSchema(ClaimCreateSchema):
         fields.Nested(ExternalReviewSchema),
         dump_only=True,
         **described(
-            "Single claim only: other fact-checkers' reviews of it, imported as ClaimReview "
-            "(POST /api/v1/imports/claimreview), oldest import first."
+            "Single claim, staff only: other fact-checkers' reviews of it, imported as "
+            "ClaimReview (POST /api/v1/imports/claimreview), oldest import first."
         ),
     )
     created_at = Timestamp(dump_only=True, **described("When it was stored."))
