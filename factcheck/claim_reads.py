@@ -4,7 +4,7 @@ an answer takes, each for its audience (reader visibility comes from factcheck/v
 import json
 import unicodedata
 
-from factcheck import claims, ratings, verdicts, visibility
+from factcheck import claims, external_reviews, ratings, verdicts, visibility
 from factcheck.errors import Invalid, NotFound
 from factcheck.pagination import decode_cursor, keyset_page
 from factcheck.wording import WORD
@@ -15,6 +15,7 @@ def claim_columns(*, staff):
     return f"""
     c.id, c.article_id, c.text, c.claimant, c.claim_date, c.span_start, c.span_end,
     c.language, {visibility.claim_status(staff=staff)} AS status, c.assignee,
+    c.origin, c.check_worthiness, c.check_worthiness_reasons,
     {visibility.CURRENT_VERDICT_ID} AS published_verdict_id,
     c.version, c.public_updated_at, c.created_at,
     {visibility.claim_changed_at(staff=staff)} AS updated_at,
@@ -145,6 +146,11 @@ def get(db, claim_id, *, staff):
         raise NotFound(f"There is no claim {claim_id}.")
     claim = present(db, rows, staff=staff)[0]
     claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id, staff=staff)
+    if staff:
+        # Other fact-checkers' reviews (imported). Staff only here, where the staff ETag
+        # (the claim's version, bumped by an import) covers them; readers meet them in the
+        # lookup and the Fact Check Tools search.
+        external_reviews.attach(db, [claim])
     claim["public_notes"] = list(
         db.query(
             "SELECT t.to_status AS status, t.kind, t.public_note AS note, t.created_at "
@@ -163,6 +169,8 @@ def present(db, rows, *, staff):
     verdicts_by_id = verdicts.by_ids(db, [vid for vid in wanted if vid is not None])
     for row in rows:
         row["tags"] = json.loads(row["tags"])
+        reasons = row["check_worthiness_reasons"]
+        row["check_worthiness_reasons"] = None if reasons is None else json.loads(reasons)
         row["verdict"] = verdicts_by_id.get(row.pop("published_verdict_id"))
         row["draft_verdict"] = verdicts_by_id.get(row.pop("draft_verdict_id", None))
         row.pop("sort_key", None)

@@ -10,8 +10,13 @@ from factcheck.timeutil import now
 
 
 def folded(name):
-    """A claimant's name as the claimant filter compares it: Unicode case-folded."""
-    return unicodedata.normalize("NFC", name).casefold()
+    """A claimant's name as the claimant filter compares it: Unicode case-folded (None: no
+    claimant)."""
+    return None if name is None else unicodedata.normalize("NFC", name).casefold()
+
+
+# Where a claim came from (claims.origin): typed in, extracted from its article, imported.
+ORIGINS = ("manual", "extracted", "imported")
 
 
 # Columns computed from others, for the filters and the lookup: not part of an edit's record.

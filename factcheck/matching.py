@@ -20,7 +20,7 @@ import json
 import math
 from typing import NamedTuple
 
-from factcheck import claim_reads, visibility
+from factcheck import claim_reads, external_reviews, visibility
 from factcheck.errors import Invalid
 from factcheck.wording import content_words, normalised, similarity, words
 
@@ -54,7 +54,7 @@ def thresholds_from(config):
 
 
 def _audience(staff, language):
-    where = visibility.where(visibility.CLAIM, staff=staff)
+    where = visibility.where(visibility.LOOKUP_CLAIM, staff=staff)
     params = {}
     if language:
         # en finds en-GB and en-US too; a claim tagged en-GB is found by en-GB.
@@ -149,16 +149,24 @@ def ranked(db, text, *, language=None, staff=False, other_than=None):
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
+def exact(db, text, *, staff):
+    """The ids of the claims this audience may see whose text is text after normalising
+    (the `exact` match alone): one indexed query."""
+    where, params = _audience(staff, None)
+    return _exact_ids(db, normalised(text), where, params)
+
+
 def _presented(db, claim_ids, staff):
-    """{id: claim as this audience sees it}: two queries (the claims, their verdicts)."""
+    """{id: claim as this audience sees it}: three queries (the claims, their verdicts,
+    other fact-checkers' reviews of them)."""
     if not claim_ids:
         return {}
     sql = (
         f"SELECT {claim_reads.claim_columns(staff=staff)} FROM claims c "
         "WHERE c.id IN (SELECT value FROM json_each(?))"
     )
-    rows = list(db.query(sql, [json.dumps(claim_ids)]))
-    return {claim["id"]: claim for claim in claim_reads.present(db, rows, staff=staff)}
+    rows = claim_reads.present(db, list(db.query(sql, [json.dumps(claim_ids)])), staff=staff)
+    return {claim["id"]: claim for claim in external_reviews.attach(db, rows)}
 
 
 def label(score, thresholds):
@@ -187,6 +195,20 @@ def lookup(db, text, *, language=None, limit=10, staff=False, thresholds):
     claim as claim_reads presents it, with `score` (0..1) and `match`."""
     scores = ranked(db, text, language=language, staff=staff)
     return _hits(db, scores, limit, staff, thresholds)
+
+
+def reviewed_by(db, site, *, limit):
+    """Claims a reader may find that the publisher at this site reviewed (imported
+    ClaimReview), newest import first, at most limit, as readers see them."""
+    where = " AND ".join(["x.publisher_site = :site", *_audience(False, None)[0]])
+    rows = db.query(
+        "SELECT c.id FROM external_reviews x JOIN claims c ON c.id = x.claim_id "
+        f"WHERE {where} GROUP BY c.id ORDER BY max(x.id) DESC LIMIT :limit",
+        {"site": site, "limit": limit},
+    )
+    ids = [row["id"] for row in rows]
+    claims = _presented(db, ids, staff=False)
+    return [claims[claim_id] for claim_id in ids]
 
 
 def duplicates(db, claim_id, *, thresholds):

@@ -16,6 +16,11 @@ from factcheck import workflow
 from factcheck.errors import NotFound
 
 CLAIM = "c.published_verdict_id IS NOT NULL"
+# "Has this been checked?" (the lookup, the Fact Check Tools search) also answers with
+# claims known only from other fact-checkers' published reviews (imported ClaimReview):
+# public where they were published. Their own record here (GET) stays the desk's until it
+# publishes a verdict.
+LOOKUP_CLAIM = f"({CLAIM} OR c.origin = 'imported')"
 # Until then, that the desk is looking at an article is newsroom business.
 ARTICLE = f"EXISTS (SELECT 1 FROM claims c WHERE c.article_id = a.id AND {CLAIM})"
 VERDICT = "v.published_at IS NOT NULL"
@@ -39,7 +44,13 @@ CURRENT_VERDICT_ID = (
     f"CASE WHEN c.status IN ({_withdrawn}) THEN NULL ELSE c.published_verdict_id END"
 )
 # Fields of a claim answer that only staff receive.
-STAFF_ONLY_CLAIM_FIELDS = ("assignee", "draft_verdict")
+# The check-worthiness score is a triage aid for the desk, not part of the public record.
+STAFF_ONLY_CLAIM_FIELDS = (
+    "assignee",
+    "draft_verdict",
+    "check_worthiness",
+    "check_worthiness_reasons",
+)
 # Fields of a verdict that only staff receive: readers get the byline
 # (author_display_name), never a login name.
 STAFF_ONLY_VERDICT_FIELDS = ("author",)

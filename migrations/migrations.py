@@ -719,3 +719,84 @@ def source_link_checks(db):
         CREATE INDEX sources_broken ON sources (claim_id) WHERE check_state = 'broken';
         """
     )
+
+
+# 0016's edits of the stored claims definition: (what it says now, what it says after).
+_CLAIM_ORIGIN_EDITS = (
+    ('CREATE TABLE "claims" (', "CREATE TABLE claims ("),
+    ("article_id INTEGER NOT NULL REFERENCES", "article_id INTEGER REFERENCES"),
+    ("claimant TEXT NOT NULL,", "claimant TEXT,"),
+    ("span_start INTEGER NOT NULL CHECK", "span_start INTEGER CHECK"),
+    ("span_end INTEGER NOT NULL,", "span_end INTEGER,"),
+    (
+        "CHECK (span_end > span_start)",
+        """-- Who proposed the claim: typed in, found in its article, or imported.
+            origin TEXT NOT NULL DEFAULT 'manual'
+                CHECK (origin IN ('manual', 'extracted', 'imported')),
+            -- An extracted sentence's score in [0, 1] and the reasons (a JSON list of strings).
+            check_worthiness REAL CHECK (check_worthiness BETWEEN 0 AND 1),
+            check_worthiness_reasons TEXT
+                CHECK (check_worthiness_reasons IS NULL OR json_valid(check_worthiness_reasons)),
+            CHECK (span_end > span_start),
+            -- A claim quoted from an article has its span; an imported one has neither.
+            CHECK ((article_id IS NULL) = (span_start IS NULL)
+                AND (span_start IS NULL) = (span_end IS NULL))""",
+    ),
+)
+
+
+@migrations(name="0016_claim_origin", transactional=False)
+def claim_origin(db):
+    # Claims imported from other fact-checkers (ClaimReview) have no article here and often
+    # no claimant (ClaimReview allows none), and an extracted sentence may name nobody;
+    # extraction records where a claim came from and how check-worthy it scored.
+    if "origin" in db["claims"].columns_dict:
+        return  # rebuilt already, by a run that stopped before recording itself
+    sql = _stored_sql(db, "claims")
+    for old, new in _CLAIM_ORIGIN_EDITS:
+        if sql.count(old) != 1:
+            raise RuntimeError(f"unexpected definition of claims (no {old!r}): {sql}")
+        sql = sql.replace(old, new)
+    with _foreign_keys_off(db):
+        # Triggers on other tables name claims (status_spells_record on transitions): with
+        # the modern rename, dropping claims before renaming its copy fails on them ("no
+        # such table: main.claims"). The legacy rename leaves other objects' SQL alone,
+        # which is right here: the copy takes the very name they refer to.
+        db.execute("PRAGMA legacy_alter_table = ON")
+        try:
+            _rebuild(db, "claims", sql, "claim")
+        finally:
+            db.execute("PRAGMA legacy_alter_table = OFF")
+
+
+@migrations(name="0017_external_reviews")
+def external_reviews(db):
+    # Other fact-checkers' published reviews of a claim (ClaimReview imports). The review's
+    # URL identifies it: importing it again changes nothing.
+    db.executescript(
+        """
+        CREATE TABLE external_reviews (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+            url TEXT NOT NULL UNIQUE,
+            claim_reviewed TEXT NOT NULL,
+            publisher_name TEXT,
+            publisher_site TEXT NOT NULL,
+            textual_rating TEXT NOT NULL,
+            rating_value REAL,
+            best_rating REAL,
+            worst_rating REAL,
+            review_date TEXT,
+            title TEXT,
+            claimant TEXT,
+            claim_date TEXT,
+            appearances TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(appearances)),
+            language TEXT,
+            imported_by TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX external_reviews_by_claim ON external_reviews (claim_id, id);
+        -- The Fact Check Tools search's reviewPublisherSiteFilter for another publisher.
+        CREATE INDEX external_reviews_by_site ON external_reviews (publisher_site, id);
+        """
+    )

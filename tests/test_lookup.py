@@ -211,15 +211,19 @@ def test_a_lookup_is_a_few_indexed_queries(db, corpus):
     hits = matching.lookup(db, FIRED, thresholds=matching.Thresholds(0.8, 0.65))
     db.conn.set_trace_callback(None)
     assert hits[0]["match"] == "exact"
-    # Ours: how many claims hold each word, the candidates, the exact match, the hits and
-    # their verdicts. (FTS5 reads its own tables through SQL too, as "-- SELECT ...".)
+    # Ours: how many claims hold each word, the candidates, the exact match, the hits, their
+    # verdicts and their external reviews. (FTS5 reads its own tables through SQL too, as
+    # "-- SELECT ...".)
     queries = [sql for sql in statements if sql.lstrip().startswith("SELECT")]
-    assert len(queries) == 5, queries
+    assert len(queries) == 6, queries
     exact = next(sql for sql in queries if "text_normalised" in sql)
     plan = " | ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {exact}"))
     assert "USING INDEX claims_by_text_normalised" in plan, plan
     candidates = next(sql for sql in queries if "MATCH" in sql)
     assert f"LIMIT {matching.CANDIDATES}" in candidates or "LIMIT ?" in candidates
+    reviews = next(sql for sql in queries if "FROM external_reviews" in sql)
+    plan = " | ".join(row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {reviews}"))
+    assert "USING INDEX external_reviews_by_claim" in plan, plan
 
 
 def test_the_normalised_text_is_filled_in_for_claims_stored_before(tmp_path):

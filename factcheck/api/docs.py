@@ -72,6 +72,7 @@ EXAMPLES = {
     },
     "updateWebhook": {"active": True},
     "redeliver": {},
+    "importClaimreview": {"url": "https://verify.example/factchecks/2026/nov/02/bridge-cost/"},
 }
 
 HEADERS = {
@@ -169,7 +170,8 @@ class Conventions(BasePlugin):
         example = EXAMPLES.get(operation["operationId"])
         if example is not None and "requestBody" in operation:
             for media in operation["requestBody"]["content"].values():
-                media["example"] = example
+                # A body taking other media types too gives their examples itself.
+                media.setdefault("example", example)
 
     @staticmethod
     def _security(operation, *, anyone, write):

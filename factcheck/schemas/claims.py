@@ -2,9 +2,11 @@
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
+from factcheck.claims import ORIGINS
 from factcheck.ratings import BUCKETS
 from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
 from factcheck.schemas.fields import Day, Id, Language, Offset, Since, Slug, Text, Timestamp
+from factcheck.schemas.imports import ExternalReviewSchema
 from factcheck.schemas.lookup import LookupHitSchema
 from factcheck.schemas.verdicts import VerdictSchema
 from factcheck.workflow import NOTICE_KINDS, STATES
@@ -38,7 +40,13 @@ def _text(**options):
 
 
 def _claimant(**options):
-    return Text(min_length=1, max_length=300, **described("Who made the claim."), **options)
+    return Text(
+        min_length=1,
+        max_length=300,
+        allow_none=True,
+        **described("Who made the claim; null when the text names nobody (as ClaimReview allows)."),
+        **options,
+    )
 
 
 def _claim_date(**options):
@@ -83,7 +91,7 @@ class ClaimUpdateSchema(BaseSchema):
 class ClaimCreateSchema(ClaimUpdateSchema):
     article_id = Id(required=True, **described("The article the claim is quoted from."))
     text = _text(required=True)
-    claimant = _claimant(required=True)
+    claimant = _claimant(load_default=None)
     claim_date = _claim_date(load_default=None)
     tags = _tags(load_default=list)
 
@@ -124,6 +132,32 @@ class ClaimSchema(ClaimCreateSchema):
         **described(
             "Single claim only: publication, correction, retraction and reinstatement notices, "
             "newest first."
+        ),
+    )
+    origin = fields.String(
+        dump_only=True,
+        **described(
+            f"Where the claim came from: one of {', '.join(ORIGINS)} (typed in by hand, "
+            "proposed by extraction from its article, imported from another fact-checker)."
+        ),
+    )
+    check_worthiness = fields.Float(
+        dump_only=True,
+        allow_none=True,
+        **described("Staff only: the extracted sentence's check-worthiness in [0, 1], or null."),
+    )
+    check_worthiness_reasons = fields.List(
+        fields.String(),
+        dump_only=True,
+        allow_none=True,
+        **described("Staff only: what drove that score (short phrases), or null."),
+    )
+    external_reviews = fields.List(
+        fields.Nested(ExternalReviewSchema),
+        dump_only=True,
+        **described(
+            "Single claim, staff only: other fact-checkers' reviews of it, imported as "
+            "ClaimReview (POST /api/v1/imports/claimreview), oldest import first."
         ),
     )
     created_at = Timestamp(dump_only=True, **described("When it was stored."))

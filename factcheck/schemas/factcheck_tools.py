@@ -71,7 +71,7 @@ class GoogleClaimReviewSchema(BaseSchema):
 
 class GoogleClaimSchema(BaseSchema):
     text = fields.String(**described("The claim as quoted."))
-    claimant = fields.String(**described("Who made the claim."))
+    claimant = fields.String(**described("Who made the claim; absent if nobody is named."))
     claimDate = fields.String(
         **described("When the claim was made (midnight UTC of its day); absent if unknown.")
     )

@@ -5,6 +5,7 @@ from marshmallow import fields, validate
 from factcheck.matching import EXACT, LIKELY, POSSIBLE
 from factcheck.schemas.base import BaseSchema, described
 from factcheck.schemas.fields import Day, Id, Language, Text
+from factcheck.schemas.imports import ExternalReviewSchema
 from factcheck.schemas.verdicts import VerdictSchema
 
 
@@ -31,14 +32,26 @@ class LookupHitSchema(BaseSchema):
 
     id = Id(**described("The claim's id."))
     text = fields.String(**described("The claim as the desk quoted it."))
-    claimant = fields.String(**described("Who made the claim."))
+    claimant = fields.String(
+        allow_none=True, **described("Who made the claim; null if nobody is named.")
+    )
     claim_date = Day(allow_none=True, **described("When the claim was made; null if unknown."))
     language = fields.String(**described("The claim's language (BCP 47)."))
     status = fields.String(**described("published or retracted (staff: the editorial status)."))
+    origin = fields.String(
+        **described(
+            "manual, extracted or imported (a claim known here only from another "
+            "fact-checker's review: no verdict of the desk's own, see external_reviews)."
+        )
+    )
     verdict = fields.Nested(
         VerdictSchema,
         allow_none=True,
         **described("The current published verdict (rating, rating_name); null once retracted."),
+    )
+    external_reviews = fields.List(
+        fields.Nested(ExternalReviewSchema),
+        **described("Other fact-checkers' reviews of the claim, imported as ClaimReview."),
     )
     score = fields.Float(**described("How well it matches, 0 to 1 (1: exact)."))
     match = fields.String(
