@@ -10,6 +10,7 @@ from factcheck.api import (
     cors,
     desk,
     docs,
+    extraction,
     factcheck_tools,
     health,
     history,
@@ -72,6 +73,7 @@ def init_app(app, api):
         health,
         lookup,
         factcheck_tools,
+        extraction,
     ):
         api.register_blueprint(module.blp)
     docs.init_app(app, api)

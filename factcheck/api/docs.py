@@ -19,7 +19,7 @@ WRITES = {"post", "put", "patch", "delete"}
 # Writes under these paths honour If-Match with the staff ETag of what they change.
 IF_MATCH_PATHS = ("/api/v1/claims/{claim_id}", "/api/v1/articles/{article_id}")
 # Answers carrying these schemas carry their ETag (articles: to staff only)...
-ETAG_SCHEMAS = {"Claim", "ClaimCreated", "Article", "ArticleDetail"}
+ETAG_SCHEMAS = {"Claim", "ClaimCreated", "Article", "ArticleCreated", "ArticleDetail"}
 # ...and GETs of these honour If-None-Match (an article's tag does not cover its claims).
 CONDITIONAL_GET_SCHEMAS = {"Claim"}
 
@@ -41,6 +41,11 @@ EXAMPLES = {
         "tags": ["budget"],
     },
     "updateArticle": {"title": "Council approves the bridge budget, 9-2"},
+    "extractClaims": {"threshold": 0.5},
+    "checkWorthiness": {
+        "text": "Turnout fell to 48 percent, the lowest since 1990, the commission said. "
+        "Will it recover?"
+    },
     "updateClaim": {"claimant": "Mayor Ana Diaz", "tags": ["budget", "transport"]},
     "addSource": {
         "url": "https://council.example/minutes/2024-04",
