@@ -53,6 +53,10 @@ TITLES = frozenset(
         "dame",
     ]
 )
+# Capitalised words that open a sentence without naming anyone ("So said Ana Lind").
+NOT_NAMES = frozenset(
+    ["So", "Then", "But", "And", "It", "This", "That", "There", "They", "We", "I", "Also", "Yet"]
+)
 QUOTES = "\"\u201c\u201d'\u2018\u2019"
 
 
@@ -74,7 +78,7 @@ def _before(prefix):
     if _PRONOUN_BEFORE.search(prefix):
         return "PRONOUN"
     match = _NAME_BEFORE.search(prefix)
-    if match:
+    if match and match.group(1) not in NOT_NAMES:
         return match.group(1)
     the = _THE_BEFORE.search(prefix)
     return the.group(1).strip() if the else None
