@@ -13,6 +13,8 @@ from factcheck import articles, extraction, outbound
 from factcheck.errors import FetchFailed, UrlRefused
 from factcheck.schemas.articles import MAX_BODY_CHARACTERS
 
+# Less than this is navigation or a stub that trafilatura fell back to, not an article.
+MIN_TEXT_CHARACTERS = 100
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _LANG = re.compile(rb"<html[^>]*\slang=[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
 # Metadata the page may give: (article field, trafilatura's name).
@@ -28,7 +30,8 @@ def fetch_page(session, url, config):
     except outbound.TooLarge as error:
         raise FetchFailed(f"The page is too large: {error}.", url, "too-large") from error
     except outbound.FetchError as error:
-        cause = "timeout" if "timed out" in str(error).lower() else "unreachable"
+        message = str(error).lower()
+        cause = "timeout" if "timed out" in message or "deadline" in message else "unreachable"
         raise FetchFailed(f"The page could not be fetched: {error}.", url, cause) from error
     if not page.ok:
         raise FetchFailed(
@@ -47,7 +50,7 @@ def read_html(html, url):
 
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     text = (document.text or "").strip() if document is not None else ""
-    if not text:
+    if len(text) < MIN_TEXT_CHARACTERS:
         raise FetchFailed("No main text was found on the page.", url, "no-main-text")
     found = {"body": text}
     for name, source in PAGE_FIELDS:
