@@ -5,7 +5,9 @@ address through the outbound guard, its main text and metadata found by trafilat
 Fetch failures raise UrlRefused or FetchFailed naming the cause, before anything is stored.
 """
 
+import json
 import re
+from pathlib import Path
 
 import requests
 
@@ -79,6 +81,15 @@ def complete(data, session, config):
     return {**data, **found, **given, "title": title}
 
 
+def options(config, *, extract):
+    """store()'s settings from the app's configuration: the outbound guard's, and the
+    threshold when claims are to be extracted."""
+    return {
+        "outbound_config": outbound.OutboundConfig.from_app(config),
+        "threshold": config["CHECKWORTHY_THRESHOLD"] if extract else None,
+    }
+
+
 def _fetched(data, session, config):
     if session is not None:
         return complete(data, session, config)
@@ -86,13 +97,56 @@ def _fetched(data, session, config):
         return complete(data, own, config)
 
 
-def store(db, data, actor, *, outbound_config, threshold=None, session=None):
+def store(db, data, actor, *, outbound_config, threshold=None, session=None, reuse=False):
     """Store an article (fetched first if only its url is given) and, with a threshold,
-    extract its claims: (article id, created?, extraction or None)."""
+    extract its claims: (article id, created?, extraction or None). reuse: an article with
+    the same title and body and no address is the one stored already (a batch run again)."""
     if data.get("body") is None:
         data = _fetched(data, session, outbound_config)
-    article_id, created = articles.create(db, data, actor)
+    same = articles.find_identical(db, data) if reuse and data.get("url") is None else None
+    article_id, created = (same, False) if same else articles.create(db, data, actor)
     found = None
     if threshold is not None:
         found = extraction.extract(db, article_id, actor, threshold)
     return article_id, created, found
+
+
+# The command line's inputs (factcheck ingest): an address, a .txt or .html file, a folder of
+# them, or a JSON-lines file of articles (title, body or url, metadata), one a line.
+FILE_KINDS = (".txt", ".html", ".htm")
+LINES_KINDS = (".jsonl", ".jsonlines", ".ndjson")
+
+
+def _from_file(path):
+    raw = path.read_bytes()
+    if path.suffix.lower() == ".txt":
+        text = raw.decode("utf-8")
+        title = next((line.strip() for line in text.splitlines() if line.strip()), path.name)
+        return {"title": title[:500], "body": text}
+    found = read_html(raw, None)
+    return {**found, "title": found.get("title") or path.stem}
+
+
+def _from_lines(path):
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.strip():
+                yield f"{path}:{number}", lambda line=line: json.loads(line)
+
+
+def inputs(arguments):
+    """(label, read) for each article the arguments name; read() gives its raw fields or
+    raises (a bad article fails alone, when it is read)."""
+    for argument in arguments:
+        if argument.startswith(("http://", "https://")):
+            yield argument, lambda url=argument: {"url": url}
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            for file in sorted(path.iterdir()):
+                if file.suffix.lower() in FILE_KINDS:
+                    yield str(file), lambda file=file: _from_file(file)
+        elif path.suffix.lower() in LINES_KINDS:
+            yield from _from_lines(path)
+        else:
+            yield argument, lambda path=path: _from_file(path)

@@ -166,3 +166,55 @@ def test_private_addresses_are_refused(client, db, url):
 def test_a_body_or_an_address_is_needed(client, db, payload, field):
     body = assert_problem(client.post("/api/v1/articles", json=payload), 422)
     assert field in body["errors"] and _articles(db) == 0
+
+
+# factcheck ingest: the same path from the command line.
+
+STORY = (
+    "Budget row\n\nThe county spent $12 million on libraries in 2025, the auditor said. "
+    "What happens next is unclear."
+)
+
+
+def test_the_command_line_ingests_folders_and_json_lines_skipping_bad_articles(
+    runner, receiver, db, tmp_path
+):
+    receiver.on("/news/pool", Reply(200, body=PAGE, headers=HTML))
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY, encoding="utf-8")
+    (folder / "b.html").write_bytes(PAGE)
+    (folder / "empty.txt").write_text("", encoding="utf-8")  # bad: no body
+    (folder / "notes.md").write_text("ignored", encoding="utf-8")
+    lines = tmp_path / "more.jsonl"
+    lines.write_text(
+        '{"title": "Rates", "body": "Interest rates rose to 5.25 percent in July, '
+        'the bank said.", "publisher": "Wire"}\n'
+        "{not json\n"
+        '{"title": "No body or url"}\n'
+        f'{{"url": "{receiver.url("/news/pool")}", "title": "Pool"}}\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(args=["ingest", str(folder), str(lines)])
+    assert result.exit_code == 1, result.output
+    assert "ingest: 4 stored, 0 already stored, 3 failed" in result.output
+    assert "empty.txt: skipped" in result.output and "more.jsonl:2: skipped" in result.output
+    assert "more.jsonl:3: skipped" in result.output
+    titles = {row[0] for row in db.execute("SELECT title FROM articles")}
+    assert titles == {"Budget row", "Pool to close after council vote", "Rates", "Pool"}
+    extracted = db.execute("SELECT count(*) FROM claims WHERE origin = 'extracted'").fetchone()
+    assert extracted[0] >= 3
+    again = runner.invoke(args=["ingest", "--no-extract", str(folder / "a.txt")])
+    assert again.exit_code == 0 and "0 stored, 1 already stored" in again.output
+
+
+def test_the_command_line_fetches_addresses(runner, receiver, db):
+    receiver.on("/news/pool", Reply(200, body=PAGE, headers=HTML))
+    receiver.on("/gone", Reply(404, body=b"<html></html>", headers=HTML))
+    result = runner.invoke(
+        args=["ingest", "--no-extract", receiver.url("/news/pool"), receiver.url("/gone")]
+    )
+    assert result.exit_code == 1
+    assert "1 stored" in result.output and "1 failed" in result.output
+    assert "HTTP 404" in result.output
+    assert db.execute("SELECT count(*) FROM claims").fetchone() == (0,)

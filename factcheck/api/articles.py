@@ -2,7 +2,7 @@
 
 from flask import current_app, url_for
 
-from factcheck import articles, claim_reads, ingest, outbound
+from factcheck import articles, claim_reads, ingest
 from factcheck.api.auth import current_identity, is_staff
 from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
@@ -57,18 +57,13 @@ def create_article(data, query):
     """Store a news article, its text kept exactly (or, given only `url`, fetched from its
     page); never a second copy of an address. ?extract=true also proposes its claims."""
     article_id, created, found = ingest.store(
-        get_db(), data, current_identity(), **_ingest_options(query["extract"])
+        get_db(),
+        data,
+        current_identity(),
+        **ingest.options(current_app.config, extract=query["extract"]),
     )
     article = {**articles.get(get_db(), article_id, staff=True), "extraction": found}
     return article_response(article, 201 if created else 200, located=True)
-
-
-def _ingest_options(extract):
-    config = current_app.config
-    return {
-        "outbound_config": outbound.OutboundConfig.from_app(config),
-        "threshold": config["CHECKWORTHY_THRESHOLD"] if extract else None,
-    }
 
 
 @blp.route("", methods=["GET"])
