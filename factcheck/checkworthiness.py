@@ -119,7 +119,7 @@ FEATURES = (
         -4.0,
     ),
 )
-BIAS = -2.2
+BIAS = -1.1
 SHORT = 6  # fewer words than this: a fragment
 SHORT_WEIGHT = -1.5
 

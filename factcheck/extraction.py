@@ -3,7 +3,7 @@
 the threshold stored as claims in status new, origin extracted.
 
 A sentence already quoted by a claim of the article (the same span, or a claim quoting part
-of it) is that claim's, not a new one: extraction run again creates nothing.
+of it or running across it) is that claim's, not a new one: extraction run again creates nothing.
 """
 
 from factcheck import attribution, checkworthiness, claims, sentences
@@ -42,7 +42,9 @@ def _quoted_by(db, article_id):
 
 def _existing(sentence, quoted):
     for start, end, claim_id in quoted:
-        if sentence["span_start"] <= start and end <= sentence["span_end"]:
+        # Overlapping is enough: a typed-in claim may quote part of a sentence, or run on
+        # into the next one.
+        if start < sentence["span_end"] and sentence["span_start"] < end:
             return claim_id
     return None
 
