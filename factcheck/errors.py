@@ -177,7 +177,8 @@ class UrlRefused(Problem):
 
 
 class FetchFailed(Problem):
-    status, title, slug = 502, "Article could not be fetched", "fetch-failed"
+    # 422, not 502: the address the client sent is what cannot be used, the service is fine.
+    status, title, slug = 422, "Article could not be fetched", "fetch-failed"
     description = (
         "The page at the article's address could not be used; `cause` says why: timeout, "
         "unreachable, http-error (`upstream_status` has the status), not-html, too-large or "

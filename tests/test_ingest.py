@@ -105,26 +105,26 @@ def _closed_port_url():
         (
             Reply(404, body=b"<html><body>Not found</body></html>", headers=HTML),
             {},
-            502,
+            422,
             "http-error",
         ),
         (
             Reply(200, body=b"%PDF-1.7 ...", headers={"Content-Type": "application/pdf"}),
             {},
-            502,
+            422,
             "not-html",
         ),
-        (Reply(200, body=PAGE, headers=HTML), {"OUTBOUND_MAX_BYTES": 1000}, 502, "too-large"),
+        (Reply(200, body=PAGE, headers=HTML), {"OUTBOUND_MAX_BYTES": 1000}, 422, "too-large"),
         (
             Reply(200, body=PAGE, headers=HTML, delay=5),
             {"OUTBOUND_READ_TIMEOUT": 0.5, "OUTBOUND_DEADLINE": 2.0},
-            502,
+            422,
             "timeout",
         ),
         (
             Reply(200, body=b"<html><body><nav>Home</nav></body></html>", headers=HTML),
             {},
-            502,
+            422,
             "no-main-text",
         ),
         (Reply(200, body=PAGE, headers=HTML), {"ALLOW_PRIVATE_URLS": False}, 422, "refused"),
@@ -146,7 +146,7 @@ def test_fetch_failures_name_their_cause_and_store_nothing(
 def test_an_unreachable_address(client, app, db):
     app.config["ALLOW_PRIVATE_URLS"] = True
     url = _closed_port_url()
-    body = assert_problem(client.post("/api/v1/articles", json={"url": url}), 502)
+    body = assert_problem(client.post("/api/v1/articles", json={"url": url}), 422)
     assert body["cause"] == "unreachable" and _articles(db) == 0
 
 

@@ -51,8 +51,12 @@ def article_response(article, status=200, *, located=False):
 @blp.response(201, ArticleCreatedSchema)
 @blp.alt_response(200, schema=ArticleCreatedSchema, description="The same text is stored already.")
 @blp.problem(409, "Another text is stored at this address: `article_id` names it.")
-@blp.problem(422, "Invalid fields, or an address that may not be fetched (`cause`).")
-@blp.problem(502, "The page at `url` could not be used (`cause`); nothing was stored.")
+@blp.problem(
+    422,
+    "Invalid fields, or the page at `url` may not be fetched or could not be used "
+    "(`cause`: refused, timeout, unreachable, http-error, not-html, too-large, no-main-text); "
+    "nothing was stored.",
+)
 def create_article(data, query):
     """Store a news article, its text kept exactly (or, given only `url`, fetched from its
     page); never a second copy of an address. ?extract=true also proposes its claims."""

@@ -13,6 +13,7 @@ from factcheck.schemas.fields import DayOrTimestamp, Id, Language, Text, Timesta
 from factcheck.urls import url_key
 
 MAX_BODY_CHARACTERS = 500_000
+MISSING = "Missing data for required field."
 
 
 class ArticleUrl(Url):
@@ -96,12 +97,12 @@ class ArticleCreateSchema(ArticleUpdateSchema):
     @validates_schema
     def _body_or_url(self, data, **kwargs):
         if data.get("body") is None and data.get("url") is None:
-            raise ValidationError(
-                "Missing data for required field. Give the body (with a title), or a url to fetch.",
-                "body",
-            )
+            errors = {"body": [f"{MISSING} Give the body (with a title), or a url to fetch."]}
+            if data.get("title") is None:
+                errors["title"] = [MISSING]
+            raise ValidationError(errors)
         if data.get("body") is not None and data.get("title") is None:
-            raise ValidationError("Missing data for required field.", "title")
+            raise ValidationError(MISSING, "title")
 
 
 class ArticleSummarySchema(BaseSchema):
