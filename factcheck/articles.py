@@ -12,6 +12,7 @@ from factcheck.urls import url_key
 SUMMARY_COLUMNS = (
     "a.id, a.title, a.url, a.publisher, a.published_at, a.language, a.created_at, a.updated_at"
 )
+DEFAULT_LANGUAGE = "en"
 ARTICLE_FIELDS = ("title", "body", "url", "publisher", "published_at", "language")
 # How many of its claims an article answer embeds; claims_next pages through the rest.
 CLAIMS_PAGE = 20
@@ -36,7 +37,8 @@ def _at_address(db, key, *, other_than=None):
 def create(db, data, actor):
     """Store an article: (its id, True). If one is stored at the same address: (that id,
     False) when the body is the same (a retry), else 409 naming it. Never a second copy."""
-    row = {name: data[name] for name in ARTICLE_FIELDS}
+    row = {name: data.get(name) for name in ARTICLE_FIELDS}
+    row["language"] = row["language"] or DEFAULT_LANGUAGE
     key = _key(row["url"])
     with write_transaction(db):
         existing = _at_address(db, key)

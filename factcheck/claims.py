@@ -1,6 +1,7 @@
 """Claims: quotes from an article, located by their character span; storing, editing and
 deleting them (reading is factcheck/claim_reads.py)."""
 
+import json
 import unicodedata
 
 from factcheck import audit, spans, visibility, wording, workflow
@@ -47,6 +48,17 @@ def _write_tags(db, claim_id, tags):
     db["claim_tags"].insert_all({"claim_id": claim_id, "tag": tag} for tag in dict.fromkeys(tags))
 
 
+def _origin(data):
+    """Where a claim came from: typed in (the API's schema takes none of these), or
+    proposed by extraction with its score and reasons."""
+    reasons = data.get("check_worthiness_reasons")
+    return {
+        "origin": data.get("origin", "manual"),
+        "check_worthiness": data.get("check_worthiness"),
+        "check_worthiness_reasons": None if reasons is None else json.dumps(reasons),
+    }
+
+
 def create(db, data, actor):
     """Store a new claim and return its id."""
     with write_transaction(db):
@@ -72,6 +84,7 @@ def create(db, data, actor):
                     "status": workflow.INITIAL_STATE,
                     "created_at": stamp,
                     "updated_at": stamp,
+                    **_origin(data),
                 }
             )
             .last_pk

@@ -3,20 +3,25 @@
 
 import signal
 import sqlite3
+import sys
 import threading
 
 import click
 import requests
 from flask import current_app
 from flask.cli import with_appcontext
+from marshmallow import ValidationError
 
-from factcheck import accounts, audit, backup, linkcheck, worker
+from factcheck import accounts, audit, backup, ingest, linkcheck, worker
 from factcheck import seed as seed_loader
 from factcheck.db import connect
 from factcheck.errors import Problem
 from factcheck.identity import COMMAND_LINE
+from factcheck.schemas.articles import ArticleCreateSchema
 from factcheck.workflow import ROLES
 from migrations.migrations import migrations
+
+article_schema = ArticleCreateSchema()
 
 
 def open_database():
@@ -159,6 +164,46 @@ def worker_command(once):
         click.echo(f"worker: {checked} source links checked")
 
 
+@click.command("ingest")
+@click.argument("sources", nargs=-1, required=True)
+@click.option(
+    "--extract/--no-extract", default=True, help="Propose each article's claims (default on)."
+)
+@with_appcontext
+def ingest_command(sources, extract):
+    """Store articles from addresses, .txt/.html files, folders of them, or JSON-lines files
+    (title, body or url, metadata); a bad article is reported and skipped."""
+    options = ingest.options(current_app.config, extract=extract)
+    items = list(ingest.inputs(sources))
+    counts = {"stored": 0, "already stored": 0, "failed": 0, "claims proposed": 0}
+    with (
+        open_database() as db,
+        requests.Session() as session,
+        click.progressbar(items, label="ingesting", file=sys.stderr) as bar,
+    ):
+        for label, read in bar:
+            _ingest_one(db, session, label, read, options, counts)
+    click.echo(f"ingest: {_summary(counts)}")
+    if counts["failed"]:
+        raise SystemExit(1)
+
+
+def _ingest_one(db, session, label, read, options, counts):
+    try:
+        data = article_schema.load(read())
+        article_id, created, found = ingest.store(
+            db, data, COMMAND_LINE, session=session, reuse=True, **options
+        )
+    except (Problem, ValidationError, OSError, ValueError) as error:
+        counts["failed"] += 1
+        detail = getattr(error, "messages", None) or getattr(error, "detail", None) or error
+        click.echo(f"\n{label}: skipped: {detail}", err=True)
+        return
+    counts["stored" if created else "already stored"] += 1
+    counts["claims proposed"] += len(found["created"]) if found else 0
+    click.echo(f"\n{label}: article {article_id}", err=True)
+
+
 def register_commands(app):
     for command in (
         migrate_command,
@@ -169,5 +214,6 @@ def register_commands(app):
         backup_command,
         restore_command,
         worker_command,
+        ingest_command,
     ):
         app.cli.add_command(command)

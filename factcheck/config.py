@@ -64,6 +64,9 @@ DEFAULTS = {
     # Who publishes these fact-checks, as reviews name them (the Fact Check Tools search);
     # an empty URL means the address the service is reached at.
     "PUBLISHER_NAME": "factcheck",
+    # Article extraction (factcheck/extraction.py): sentences scoring at least this (0..1)
+    # become claims; set from bench/extraction.py's figures, see the README.
+    "CHECKWORTHY_THRESHOLD": 0.5,
     "PUBLISHER_URL": "",
 }
 

@@ -163,3 +163,27 @@ def for_status(status):
     OtherHttpError for a status with none."""
     kinds = [kind for kind in problem_types() if kind.status == status]
     return kinds[0] if kinds else OtherHttpError
+
+
+class UrlRefused(Problem):
+    status, title, slug = 422, "Address refused", "url-refused"
+    description = (
+        "The article's address may not be fetched: not http(s), or its host resolves to a "
+        "private, loopback, link-local or otherwise internal address. Nothing was stored."
+    )
+
+    def __init__(self, detail, url):
+        super().__init__(detail, {"url": [detail]}, extra={"cause": "refused", "url": url})
+
+
+class FetchFailed(Problem):
+    # 422, not 502: the address the client sent is what cannot be used, the service is fine.
+    status, title, slug = 422, "Article could not be fetched", "fetch-failed"
+    description = (
+        "The page at the article's address could not be used; `cause` says why: timeout, "
+        "unreachable, http-error (`upstream_status` has the status), not-html, too-large or "
+        "no-main-text. Nothing was stored."
+    )
+
+    def __init__(self, detail, url, cause, **more):
+        super().__init__(detail, extra={"cause": cause, "url": url, **more})

@@ -89,7 +89,7 @@ def test_a_generated_client_runs_a_claim_through_its_workflow(generated, served,
             client=rita, body=models.ArticleCreate(title="Bridge", body=body, language="en")
         ),
         201,
-        models.Article,
+        models.ArticleCreated,
     )
     created = operation("claims.create_claim").sync_detailed(
         client=rita,

@@ -13,6 +13,7 @@ from factcheck.api import (
     desk,
     docs,
     exports,
+    extraction,
     factcheck_tools,
     health,
     history,
@@ -82,6 +83,7 @@ def init_app(app, api):
         lookup,
         factcheck_tools,
         imports,
+        extraction,
     ):
         api.register_blueprint(module.blp)
     docs.init_app(app, api)

@@ -1,20 +1,21 @@
 """Article endpoints: store, find by address, read with a page of claims, edit, delete."""
 
-from flask import url_for
+from flask import current_app, url_for
 
-from factcheck import articles, claim_reads
+from factcheck import articles, claim_reads, ingest
 from factcheck.api.auth import current_identity, is_staff
 from factcheck.api.blueprint import Blueprint
 from factcheck.api.database import get_db
 from factcheck.api.etags import if_match
 from factcheck.schemas.articles import (
+    ArticleCreatedSchema,
     ArticleCreateSchema,
     ArticleDetailSchema,
     ArticleListSchema,
     ArticleQuerySchema,
-    ArticleSchema,
     ArticleUpdateSchema,
 )
+from factcheck.schemas.extraction import ExtractQuerySchema
 
 blp = Blueprint(
     "articles",
@@ -46,13 +47,26 @@ def article_response(article, status=200, *, located=False):
 
 @blp.route("", methods=["POST"])
 @blp.arguments(ArticleCreateSchema)
-@blp.response(201, ArticleSchema)
-@blp.alt_response(200, schema=ArticleSchema, description="The same text is stored already.")
+@blp.arguments(ExtractQuerySchema, location="query")
+@blp.response(201, ArticleCreatedSchema)
+@blp.alt_response(200, schema=ArticleCreatedSchema, description="The same text is stored already.")
 @blp.problem(409, "Another text is stored at this address: `article_id` names it.")
-def create_article(data):
-    """Store a news article, its text kept exactly; never a second copy of an address."""
-    article_id, created = articles.create(get_db(), data, current_identity())
-    article = articles.get(get_db(), article_id, staff=True)
+@blp.problem(
+    422,
+    "Invalid fields, or the page at `url` may not be fetched or could not be used "
+    "(`cause`: refused, timeout, unreachable, http-error, not-html, too-large, no-main-text); "
+    "nothing was stored.",
+)
+def create_article(data, query):
+    """Store a news article, its text kept exactly (or, given only `url`, fetched from its
+    page); never a second copy of an address. ?extract=true also proposes its claims."""
+    article_id, created, found = ingest.store(
+        get_db(),
+        data,
+        current_identity(),
+        **ingest.options(current_app.config, extract=query["extract"]),
+    )
+    article = {**articles.get(get_db(), article_id, staff=True), "extraction": found}
     return article_response(article, 201 if created else 200, located=True)
 
 

@@ -23,6 +23,7 @@ ETAG_SCHEMAS = {
     "Claim",
     "ClaimCreated",
     "Article",
+    "ArticleCreated",
     "ArticleDetail",
     "ClaimReview",
     "ClaimReviewFeed",
@@ -48,6 +49,11 @@ EXAMPLES = {
         "tags": ["budget"],
     },
     "updateArticle": {"title": "Council approves the bridge budget, 9-2"},
+    "extractClaims": {"threshold": 0.5},
+    "checkWorthiness": {
+        "text": "Turnout fell to 48 percent, the lowest since 1990, the commission said. "
+        "Will it recover?"
+    },
     "updateClaim": {"claimant": "Mayor Ana Diaz", "tags": ["budget", "transport"]},
     "addSource": {
         "url": "https://council.example/minutes/2024-04",

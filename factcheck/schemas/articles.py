@@ -4,14 +4,16 @@ Lists never carry bodies (a body can be 500,000 characters, and a page holds up 
 articles); a single article does, with the first page of its claims.
 """
 
-from marshmallow import ValidationError, fields
+from marshmallow import ValidationError, fields, validates_schema
 
 from factcheck.schemas.base import BaseSchema, PageQuerySchema, described, list_schema
 from factcheck.schemas.claims import ClaimSchema
+from factcheck.schemas.extraction import ExtractionSchema
 from factcheck.schemas.fields import DayOrTimestamp, Id, Language, Text, Timestamp, Url
 from factcheck.urls import url_key
 
 MAX_BODY_CHARACTERS = 500_000
+MISSING = "Missing data for required field."
 
 
 class ArticleUrl(Url):
@@ -81,12 +83,26 @@ class ArticleUpdateSchema(BaseSchema):
 
 
 class ArticleCreateSchema(ArticleUpdateSchema):
-    title = _title(required=True)
-    body = _body(required=True)
+    """A body with its title, or only a url: the page is then fetched (factcheck/ingest.py)
+    and its main text and metadata fill in what the request leaves out."""
+
+    title = _title(load_default=None)
+    body = _body(load_default=None)
     url = _url(load_default=None)
     publisher = _publisher(load_default=None)
     published_at = _published_at(load_default=None)
-    language = _language(load_default="en")
+    # No default here: a fetched page's own language beats it (articles.create sets "en").
+    language = _language(load_default=None)
+
+    @validates_schema
+    def _body_or_url(self, data, **kwargs):
+        if data.get("body") is None and data.get("url") is None:
+            errors = {"body": [f"{MISSING} Give the body (with a title), or a url to fetch."]}
+            if data.get("title") is None:
+                errors["title"] = [MISSING]
+            raise ValidationError(errors)
+        if data.get("body") is not None and data.get("title") is None:
+            raise ValidationError(MISSING, "title")
 
 
 class ArticleSummarySchema(BaseSchema):
@@ -104,6 +120,15 @@ class ArticleSummarySchema(BaseSchema):
 
 class ArticleSchema(ArticleSummarySchema):
     body = _body()
+
+
+class ArticleCreatedSchema(ArticleSchema):
+    extraction = fields.Nested(
+        ExtractionSchema,
+        dump_only=True,
+        allow_none=True,
+        **described("With ?extract=true: the claims proposed (as POST /articles/{id}/extract)."),
+    )
 
 
 class ArticleDetailSchema(ArticleSchema):

@@ -63,6 +63,16 @@ class ProblemSchema(BaseSchema):
         **described("For an article stored at the same address already: its id.")
     )
     article = fields.String(**described("For an article stored at the same address: its link."))
+    cause = fields.String(
+        **described(
+            "For an article address that could not be used: why (refused, timeout, unreachable, "
+            "http-error, not-html, too-large, no-main-text)."
+        )
+    )
+    url = fields.String(**described("For an article address that could not be used: it."))
+    upstream_status = fields.Integer(
+        **described("For an article page that answered an HTTP error: its status.")
+    )
 
 
 class ProblemTypeSchema(BaseSchema):

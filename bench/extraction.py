@@ -1,0 +1,121 @@
+"""Check-worthiness and claimant attribution measured on the labelled articles of
+tests/data/extraction: precision, recall and F1 at the configured threshold, ROC AUC of the
+score, claimant accuracy on attributed sentences, for the tuning articles and the held-out
+ones apart; and the milliseconds extraction takes per 1,000 words.
+
+    .venv/bin/python bench/extraction.py
+
+Goals: F1 >= 0.8 and claimant accuracy >= 0.9 on both sets; a 2,000-word article in < 100 ms.
+"""
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from factcheck import extraction
+from factcheck.config import from_environment
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "extraction"
+
+
+def load():
+    """(article, body, labelled sentences) for each article of the set."""
+    for path in sorted(DATA.glob("*.json")):
+        article = json.loads(path.read_text())
+        paragraphs = [[row for row in paragraph] for paragraph in article["paragraphs"]]
+        body = "\n\n".join(" ".join(text for _, _, text in p) for p in paragraphs)
+        yield article, body, [row for paragraph in paragraphs for row in paragraph]
+
+
+def normal(name):
+    name = (name or "").casefold().strip()
+    return name[4:] if name.startswith("the ") else name
+
+
+def auc(scored):
+    """ROC AUC: the chance a check-worthy sentence outscores one that is not (ties: half)."""
+    positive = [s for s, label in scored if label]
+    negative = [s for s, label in scored if not label]
+    wins = sum((p > n) + 0.5 * (p == n) for p in positive for n in negative)
+    return wins / (len(positive) * len(negative))
+
+
+def measure(articles, threshold):
+    scored, attributed, right, split_misses = [], 0, 0, 0
+    for _, body, labelled in articles:
+        found = {s["text"]: s for s in extraction.analyse(body)}
+        for label, claimant, text in labelled:
+            sentence = found.get(text)
+            if sentence is None:
+                split_misses += 1
+                sentence = {"check_worthiness": 0.0, "claimant": None}
+            scored.append((sentence["check_worthiness"], label == "Y"))
+            if claimant:
+                attributed += 1
+                right += normal(sentence["claimant"]) == normal(claimant)
+    tp = sum(1 for s, y in scored if y and s >= threshold)
+    fp = sum(1 for s, y in scored if not y and s >= threshold)
+    fn = sum(1 for s, y in scored if y and s < threshold)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "sentences": len(scored),
+        "precision": precision,
+        "recall": recall,
+        "F1": f1,
+        "ROC AUC": auc(scored),
+        "claimant accuracy": right / attributed if attributed else 0.0,
+        "missed by the splitter": split_misses,
+    }
+
+
+def speed(articles):
+    """Milliseconds per 1,000 words, on a ~2,000-word article made of the set's bodies."""
+    body = "\n\n".join(body for _, body, _ in articles)
+    while len(body.split()) < 2000:
+        body += "\n\n" + body
+    words = len(body.split())
+    runs = 20
+    started = time.perf_counter()
+    for _ in range(runs):
+        extraction.analyse(body)
+    elapsed = (time.perf_counter() - started) / runs * 1000
+    return words, elapsed
+
+
+def main():
+    threshold = from_environment()["CHECKWORTHY_THRESHOLD"]
+    articles = list(load())
+    print(f"threshold {threshold}")
+    for name, held_out in (("tuning", False), ("held out", True)):
+        chosen = [a for a in articles if a[0]["held_out"] == held_out]
+        figures = measure(chosen, threshold)
+        shown = ", ".join(
+            f"{key} {value:.3f}" if isinstance(value, float) else f"{key} {value}"
+            for key, value in figures.items()
+        )
+        print(f"{name} ({len(chosen)} articles): {shown}  [goals: F1 >= 0.8, claimant >= 0.9]")
+    words, ms = speed(articles)
+    print(
+        f"speed: {ms:.1f} ms for {words} words = {ms / words * 1000:.1f} ms per 1,000 words "
+        f"[goal: 2,000 words < 100 ms]"
+    )
+    if "-v" in sys.argv:
+        for _, body, labelled in articles:
+            found = {s["text"]: s for s in extraction.analyse(body)}
+            for label, claimant, text in labelled:
+                if text not in found:
+                    print("SPLIT", text, [t for t in found if t in text or text in t])
+                s = found.get(text, {"check_worthiness": -1, "claimant": "SPLIT"})
+                wrong = (s["check_worthiness"] >= threshold) != (label == "Y")
+                who = normal(s["claimant"]) != normal(claimant) and claimant
+                if wrong or who:
+                    reasons = s.get("check_worthiness_reasons")
+                    score = s["check_worthiness"]
+                    print(label, score, reasons, s["claimant"], "|", claimant, "|", text[:80])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""How check-worthy a sentence is: a score in [0, 1] and the reasons that drove it.
+
+A weighted sum of what fact-checkers look for (ClaimBuster's features, written as rules):
+numbers and quantities, comparisons and superlatives, named people and organisations,
+attribution, past-tense assertions raise it; opinions, questions, predictions and hedges,
+boilerplate (bylines, photo credits, "Read more") and fragments lower it. The weights were
+set on the tuning articles of tests/data/extraction and checked on the held-out ones
+(bench/extraction.py). The word lists are of English function words and news phrasing:
+never of any article's names or topics.
+"""
+
+import math
+import re
+
+from factcheck.attribution import ATTRIBUTION
+
+
+def _words(*phrases):
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
+
+
+# (reason, pattern, weight): each feature counts once per sentence.
+FEATURES = (
+    (
+        "numbers or quantities",
+        re.compile(
+            r"\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|half|"
+            r"quarter|twice|doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
+            r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b",
+            re.IGNORECASE,
+        ),
+        1.6,
+    ),
+    (
+        "comparison or superlative",
+        _words(
+            r"more than",
+            r"less than",
+            r"fewer",
+            r"\w+est",
+            r"most",
+            r"least",
+            r"record",
+            r"rose",
+            r"fell",
+            r"grew",
+            r"dropped",
+            r"climbed",
+            r"increased?",
+            r"decreased?",
+            r"up from",
+            r"down from",
+            r"compared",
+            r"faster",
+            r"slower",
+            r"higher",
+            r"lower",
+            r"cut",
+        ),
+        0.8,
+    ),
+    ("names people or organisations", re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]+"), 0.6),
+    ("attribution", ATTRIBUTION, 0.7),
+    (
+        "past-tense assertion",
+        _words(r"was", r"were", r"had", r"did", r"\w{3,}ed", r"rose", r"fell", r"grew", r"lost"),
+        0.6,
+    ),
+    (
+        "opinion",
+        _words(
+            r"I think",
+            r"I believe",
+            r"I feel",
+            r"believes?",
+            r"in my view",
+            r"should",
+            r"must",
+            r"ought",
+            r"deserves?",
+            r"proud",
+            r"ashamed",
+            r"committed to",
+            r"time to",
+            r"surely",
+            r"loved?",
+        ),
+        -2.2,
+    ),
+    ("question", re.compile(r"\?[\"'\u201d\u2019)]*\s*$|^[^\"\u201c]*\?"), -3.0),
+    (
+        "prediction or hedge",
+        _words(
+            r"will",
+            r"would(?! have)",
+            r"could",
+            r"may",
+            r"might",
+            r"expects?",
+            r"plans? to",
+            r"probably",
+            r"perhaps",
+            r"likely",
+            r"hopes?",
+            r"promised",
+            r"next (?:week|month|year)",
+            r"seemed?",
+        ),
+        -2.0,
+    ),
+    (
+        "boilerplate",
+        re.compile(
+            r"^(?:by [A-Z]|photo\b|read more|subscribe|follow us|copyright|share this|"
+            r"media contact|for immediate release|about [A-Z][\w ]+:|analysis:)|"
+            r"all rights reserved|\(credit|edited for length|\S+@\S+\.\w+",
+            re.IGNORECASE,
+        ),
+        -4.0,
+    ),
+)
+BIAS = -1.1
+SHORT = 6  # fewer words than this: a fragment
+SHORT_WEIGHT = -1.5
+
+
+def score(sentence):
+    """(score in [0, 1], the reasons: short phrases, strongest first)."""
+    found = [(reason, weight) for reason, pattern, weight in FEATURES if pattern.search(sentence)]
+    if len(sentence.split()) < SHORT:
+        found.append(("too short to be a claim", SHORT_WEIGHT))
+    total = BIAS + sum(weight for _, weight in found)
+    found.sort(key=lambda item: -abs(item[1]))
+    return round(1 / (1 + math.exp(-total)), 3), [reason for reason, _ in found]

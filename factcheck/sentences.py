@@ -1,0 +1,122 @@
+"""Sentences of a text, as exact code-point spans of it.
+
+A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) when white
+space follows and the next sentence starts as one does (a capital, a digit, an opening
+quote), and at every line break. Not at a decimal point ("3.5%": no space follows), an
+initial ("J. Smith"), a dotted acronym ("U.S."), or a known abbreviation ("Dr. Ruiz",
+"Jan. 6"), and not after a quoted question or exclamation that the sentence goes on from
+("'Why now?' she asked": a lower-case word follows).
+"""
+
+import re
+
+# Abbreviations after which a full stop does not end a sentence (titles, months, and the
+# usual Latin and business ones), compared lower-case without the dot.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "pres",
+        "st",
+        "mt",
+        "rev",
+        "hon",
+        "jr",
+        "sr",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "e.g",
+        "i.e",
+        "al",
+        "ave",
+        "blvd",
+    ]
+)
+_END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[\d\w]")
+
+
+def _abbreviated(text, stop):
+    """Whether the full stop at `stop` closes an abbreviation, an initial or an acronym."""
+    # Only the word before matters: searching from 0 made long texts quadratic.
+    match = _WORD_BEFORE.search(text[max(0, stop - 30) : stop + 1])
+    if match is None:
+        return False
+    word = match.group(1)
+    if "." in word:  # U.S., e.g, Ph.D
+        return True
+    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
+
+
+def _starts_sentence(text, at):
+    match = _STARTS.match(text, at)
+    if match is None:
+        return False
+    first = match.group(0)[-1]
+    return first.isupper() or first.isdigit() or match.group(0)[0] in "\"'\u201c\u2018(["
+
+
+def _ends(text):
+    for match in _END.finditer(text):
+        if match.group(0) == "\n":
+            yield match.start()
+            continue
+        after = match.end()
+        while after < len(text) and text[after] in " \t":
+            after += 1
+        if after < len(text) and text[after] != "\n" and not _starts_sentence(text, after):
+            continue
+        single_stop = match.group(0).rstrip("\"'\u201d\u2019)]") == "."
+        if single_stop and _abbreviated(text, match.start()):
+            continue
+        yield match.end()
+    yield len(text)
+
+
+def spans(text):
+    """The (start, end) code-point offsets of each sentence, white space trimmed."""
+    found, start = [], 0
+    for end in _ends(text):
+        piece = text[start:end]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            found.append((start + lead, start + lead + len(stripped)))
+        start = end
+    return found

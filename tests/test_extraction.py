@@ -1,0 +1,235 @@
+"""Extraction through the API: sentences and their exact spans, scores with reasons,
+claimants; proposing an article's claims (created, existing, below the threshold; run again,
+nothing new); scoring a text without storing it; and the evaluation set's goals."""
+
+import pytest
+
+from bench import extraction as bench
+from tests.conftest import assert_field_error, assert_problem
+
+SCORE = "/api/v1/check-worthiness"
+
+
+def sentences(client, text):
+    response = client.post(SCORE, json={"text": text})
+    assert response.status_code == 200, response.json
+    return response.json["sentences"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The U.S. spent $3.5 billion on Jan. 6 alone. Prices rose 3.5% in May.",
+            ["The U.S. spent $3.5 billion on Jan. 6 alone.", "Prices rose 3.5% in May."],
+        ),
+        (
+            "Dr. Ruiz said J. K. Smith was wrong. He disagreed!",
+            ["Dr. Ruiz said J. K. Smith was wrong.", "He disagreed!"],
+        ),
+        (
+            '"Why now?" she asked. "Stop!" he shouted at 9 p.m. Nobody moved.',
+            ['"Why now?" she asked.', '"Stop!" he shouted at 9 p.m. Nobody moved.'],
+        ),
+        (
+            "Headline without a stop\nThe first sentence. The second?",
+            ["Headline without a stop", "The first sentence.", "The second?"],
+        ),
+        ('He said: "It is over." Then he left.', ['He said: "It is over."', "Then he left."]),
+    ],
+)
+def test_sentences_split_where_they_end(client, text, expected):
+    found = sentences(client, text)
+    assert [s["text"] for s in found] == expected
+    assert all(text[s["span_start"] : s["span_end"]] == s["text"] for s in found)
+
+
+def test_spans_count_code_points(client):
+    text = "Zoë said 😀 nothing. Émile counted 7 votes in 2024, the most ever."
+    found = sentences(client, text)
+    assert [text[s["span_start"] : s["span_end"]] for s in found] == [s["text"] for s in found]
+    assert found[1]["span_start"] == text.index("Émile")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "worthy"),
+    [
+        ("Unemployment fell to 4.1 percent in March, the lowest rate since 2001.", None, True),
+        ("What should the council do about it now?", "question", False),
+        ("I think this is the best idea anyone has had in years.", "opinion", False),
+        ("The committee will probably meet again next month to decide.", "prediction", False),
+        ("Read more: how the votes were counted in every district", "boilerplate", False),
+        ("Photo: Volunteers count ballots. (Credit: Ana Lind)", "boilerplate", False),
+        ("It was late.", "too short", False),
+    ],
+)
+def test_scores_and_reasons(client, text, reason, worthy):
+    [found] = sentences(client, text)[:1]
+    assert 0 <= found["check_worthiness"] <= 1
+    assert (found["check_worthiness"] >= 0.5) == worthy, found
+    if reason:
+        assert any(reason in r for r in found["check_worthiness_reasons"]), found
+    else:
+        assert "numbers or quantities" in found["check_worthiness_reasons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        ("Governor Ana Lind said taxes rose 4 percent.", ["Ana Lind"]),
+        ('"Taxes rose 4 percent," said Ana Lind, a state senator.', ["Ana Lind"]),
+        ("Taxes rose 4 percent, according to the Revenue Office.", ["Revenue Office"]),
+        ("According to Ana Lind, taxes rose.", ["Ana Lind"]),
+        (
+            "Ana Lind, the governor, said taxes rose. She said spending fell. Lind added more.",
+            ["Ana Lind", "Ana Lind", "Ana Lind"],
+        ),
+        # A quotation alone takes the speaker named next to it.
+        ('"Taxes rose by a third." Lind said it twice.', ["Lind", "Lind"]),
+        ("Taxes rose 4 percent last year.", [None]),
+        ('"Taxes rose 4 percent." So said Ana Lind on Monday.', ["Ana Lind", "Ana Lind"]),
+    ],
+)
+def test_claimants(client, text, claimants):
+    assert [s["claimant"] for s in sentences(client, text)] == claimants
+
+
+def test_scoring_stores_nothing(client, db):
+    counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("claims", "articles")]
+    sentences(client, "The council spent $4 million on roads in 2025, the auditor said.")
+    after = [db.execute(f"SELECT count(*) FROM {t}").fetchone() for t in ("claims", "articles")]
+    assert after == counts
+
+
+@pytest.mark.parametrize(
+    ("payload", "field", "message"),
+    [
+        ({}, "text", "Missing data for required field."),
+        ({"text": ""}, "text", "Length must be between"),
+        ({"text": "x" * 100_001}, "text", "Length must be between"),
+        ({"text": "ok", "store": True}, "store", "Unknown field."),
+    ],
+)
+def test_scoring_rejects_bad_requests(client, payload, field, message):
+    assert_field_error(assert_problem(client.post(SCORE, json=payload), 422), field, message)
+
+
+BODY = (
+    "By Ana Lind\n\n"
+    "The city spent $48 million on road repairs in 2025, up from $31 million a year earlier, "
+    "the finance office said. Mayor Tom Berg said potholes fell by a third. "
+    '"We fixed 12,000 of them," he told reporters. What comes next?\n\n'
+    "I think the roads look better. The council will vote on the budget next week."
+)
+
+
+@pytest.fixture
+def roads(client):
+    response = client.post(
+        "/api/v1/articles", json={"title": "Roads", "body": BODY, "publisher": "Gazette"}
+    )
+    assert response.status_code == 201
+    return response.json
+
+
+def _extract(client, article_id, **body):
+    response = client.post(f"/api/v1/articles/{article_id}/extract", json=body)
+    assert response.status_code == 200, response.json
+    return response.json
+
+
+def test_extract_proposes_claims_and_run_again_creates_nothing(client, anon, roads):
+    first = _extract(client, roads["id"])
+    created = first["created"]
+    assert [c["text"] for c in created] == [
+        "The city spent $48 million on road repairs in 2025, up from $31 million a year "
+        "earlier, the finance office said.",
+        "Mayor Tom Berg said potholes fell by a third.",
+        '"We fixed 12,000 of them," he told reporters.',
+    ]
+    assert [c["claimant"] for c in created] == ["finance office", "Tom Berg", "Tom Berg"]
+    below = first["below_threshold"]
+    assert {s["text"] for s in below} >= {"By Ana Lind", "What comes next?"}
+    assert all(s["check_worthiness"] < first["threshold"] and s["claim_id"] is None for s in below)
+    assert first["existing"] == []
+    for sentence in created:
+        claim = client.get(f"/api/v1/claims/{sentence['claim_id']}").json
+        assert claim["origin"] == "extracted" and claim["status"] == "new"
+        assert claim["check_worthiness"] == sentence["check_worthiness"] >= 0.5
+        assert claim["check_worthiness_reasons"] == sentence["check_worthiness_reasons"]
+        assert BODY[claim["span_start"] : claim["span_end"]] == claim["text"] == sentence["text"]
+        assert claim["claimant"] == sentence["claimant"]
+
+    again = _extract(client, roads["id"])
+    assert again["created"] == []
+    assert [s["claim_id"] for s in again["existing"]] == [c["claim_id"] for c in created]
+    assert len(client.get("/api/v1/claims").json["items"]) == 3
+
+
+def test_a_claim_typed_in_is_linked_not_duplicated(client, roads):
+    typed = client.post(
+        "/api/v1/claims",
+        json={"article_id": roads["id"], "text": "potholes fell by a third", "claimant": "Berg"},
+    ).json
+    found = _extract(client, roads["id"])
+    [existing] = found["existing"]
+    assert existing["claim_id"] == typed["id"]
+    assert existing["text"] == "Mayor Tom Berg said potholes fell by a third."
+    assert typed["id"] not in [c["claim_id"] for c in found["created"]]
+    assert len(client.get("/api/v1/claims").json["items"]) == 3
+
+
+def test_a_lower_threshold_proposes_more(client, roads):
+    assert len(_extract(client, roads["id"], threshold=0.0)["created"]) == 7
+    assert _extract(client, roads["id"], threshold=0.0)["created"] == []
+
+
+def test_extract_on_create(client, db):
+    response = client.post("/api/v1/articles?extract=true", json={"title": "Roads", "body": BODY})
+    assert response.status_code == 201
+    assert len(response.json["extraction"]["created"]) == 3
+    assert db.execute("SELECT count(*) FROM claims WHERE origin = 'extracted'").fetchone() == (3,)
+    plain = client.post("/api/v1/articles", json={"title": "Other", "body": "Short text."})
+    assert plain.json["extraction"] is None
+
+
+@pytest.mark.parametrize(
+    ("path", "kwargs", "status"),
+    [
+        ("/api/v1/articles/999/extract", {"json": {}}, 404),
+        ("/api/v1/articles/{id}/extract", {"json": {"threshold": 2}}, 422),
+        ("/api/v1/articles/{id}/extract", {"json": {"mode": "all"}}, 422),
+        ("/api/v1/articles/{id}/extract", {"json": {}, "headers": {"If-Match": '"x"'}}, 412),
+    ],
+)
+def test_extract_refusals_store_nothing(client, roads, db, path, kwargs, status):
+    assert_problem(client.post(path.format(id=roads["id"]), **kwargs), status)
+    assert db.execute("SELECT count(*) FROM claims").fetchone() == (0,)
+
+
+def test_readers_may_not_extract_or_score(anon, roads, db):
+    assert_problem(anon.post(f"/api/v1/articles/{roads['id']}/extract", json={}), 401)
+    assert_problem(anon.post(SCORE, json={"text": "Prices rose."}), 401)
+    assert db.execute("SELECT count(*) FROM claims").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("held_out", [False, True])
+def test_the_evaluation_set_meets_its_goals(held_out):
+    articles = [a for a in bench.load() if a[0]["held_out"] == held_out]
+    assert len(articles) >= (2 if held_out else 8)
+    figures = bench.measure(articles, threshold=0.5)
+    assert figures["F1"] >= 0.8 and figures["claimant accuracy"] >= 0.9, figures
+    assert figures["missed by the splitter"] == 0
+
+
+def test_extraction_on_the_seed_article_links_every_curated_claim(seeded, client, db):
+    curated = {row[0] for row in db.execute("SELECT id FROM claims")}
+    [article_id] = [row[0] for row in db.execute("SELECT id FROM articles")]
+    found = _extract(client, article_id)
+    assert {s["claim_id"] for s in found["existing"]} == curated
+    new = {s["claim_id"] for s in found["created"]}
+    assert not new & curated
+    for claim_id in new:
+        claim = client.get(f"/api/v1/claims/{claim_id}").json
+        assert (claim["status"], claim["origin"]) == ("new", "extracted")
+    assert _extract(client, article_id)["created"] == []
