@@ -20,7 +20,7 @@ import json
 import logging
 import re
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
@@ -49,15 +49,8 @@ class LinkCheckConfig:
     @classmethod
     def from_app(cls, config):
         timeout = config["LINK_CHECK_TIMEOUT"]
-        base = outbound.OutboundConfig.from_app(config)
         return cls(
-            outbound=replace(
-                base,
-                connect_timeout=min(base.connect_timeout, timeout),
-                read_timeout=timeout,
-                deadline=timeout,
-                user_agent=USER_AGENT,
-            ),
+            outbound=outbound.OutboundConfig.for_job(config, timeout, USER_AGENT),
             every_days=config["LINK_CHECK_DAYS"],
             # Two requests, each of which may overrun its deadline by one read timeout.
             lease=4 * timeout + 30.0,

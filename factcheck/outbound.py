@@ -33,7 +33,7 @@ metadata, multicast, unspecified and reserved addresses never are.
 import ipaddress
 import socket
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -125,6 +125,19 @@ class OutboundConfig:
             deadline=config["OUTBOUND_DEADLINE"],
             max_bytes=config["OUTBOUND_MAX_BYTES"],
             max_redirects=config["OUTBOUND_MAX_REDIRECTS"],
+        )
+
+    @classmethod
+    def for_job(cls, config, timeout, user_agent):
+        """From the app's configuration, for a job whose every request (a webhook delivery,
+        a link check) must end within `timeout` seconds, under its own User-Agent."""
+        base = cls.from_app(config)
+        return replace(
+            base,
+            connect_timeout=min(base.connect_timeout, timeout),
+            read_timeout=timeout,
+            deadline=timeout,
+            user_agent=user_agent,
         )
 
 

@@ -25,7 +25,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from factcheck import outbound
 from factcheck.db import write_transaction
@@ -48,15 +48,8 @@ class WorkerConfig:
     @classmethod
     def from_app(cls, config):
         timeout = config["WEBHOOK_TIMEOUT"]
-        base = outbound.OutboundConfig.from_app(config)
         return cls(
-            outbound=replace(
-                base,
-                connect_timeout=min(base.connect_timeout, timeout),
-                read_timeout=timeout,
-                deadline=timeout,
-                user_agent=USER_AGENT,
-            ),
+            outbound=outbound.OutboundConfig.for_job(config, timeout, USER_AGENT),
             base_delay=config["WEBHOOK_BASE_DELAY"],
             max_delay=config["WEBHOOK_MAX_DELAY"],
             max_attempts=config["WEBHOOK_MAX_ATTEMPTS"],
