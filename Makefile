@@ -30,8 +30,9 @@ $(VENV)/.dev-installed: requirements-dev.lock pyproject.toml | $(BIN)/python
 run: $(VENV)/.run-installed
 	$(BIN)/factcheck migrate
 	$(BIN)/factcheck seed
-	$(BIN)/factcheck worker &
-	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
+	@# The worker runs beside gunicorn and stops with it, however gunicorn ends.
+	$(BIN)/factcheck worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app
 
 test: $(VENV)/.dev-installed $(BROWSER)
 	$(BIN)/ruff check .

@@ -102,7 +102,9 @@ def _review(claim, labels, notices, article, publisher, url):
     later = [n for n in notices if n["kind"] in LATER_NOTICES]
     item = {
         "@type": "Claim",
-        "author": {"@type": claimant_type(claim["claimant"]), "name": claim["claimant"]},
+        # A claim may have no named claimant (ClaimReview allows leaving the author out).
+        "author": claim["claimant"]
+        and {"@type": claimant_type(claim["claimant"]), "name": claim["claimant"]},
         "datePublished": claim["claim_date"],
         "appearance": _appearance(article),
     }

@@ -2,7 +2,7 @@
 with everything a reader may see of it. Claims come from claim_reads as readers get them,
 so nothing staff-only can reach a page and an unpublished claim is a 404."""
 
-from factcheck import claim_reads, claimreview, matching, sources, workflow
+from factcheck import claim_reads, claimreview, matching, sources, visibility, workflow
 
 PAGE_SIZE = 20
 # Hits a search shows: the best matches, not pages of weaker ones.
@@ -16,7 +16,8 @@ def front_page(db, query, thresholds):
     claims and the cursor of the next page (None for a search)."""
     if query.get("q"):
         hits = matching.lookup(db, query["q"], limit=SEARCH_HITS, thresholds=thresholds)
-        return hits, None
+        # The pages show this desk's fact-checks; imported reviews are for the API's lookup.
+        return [hit for hit in hits if hit["status"] != visibility.IMPORTED], None
     page = {"sort": "-updated_at", "limit": PAGE_SIZE, "cursor": query.get("cursor")}
     return claim_reads.search(db, page, staff=False)
 

@@ -32,9 +32,13 @@ SOURCE = (
 NOTE = "t.public_note IS NOT NULL AND t.kind IS NOT NULL"
 EVENT = "e.public = 1"
 
-# A claim being corrected stays "published" to readers; only a retraction shows.
+# A claim being corrected stays "published" to readers; only a retraction shows. A claim
+# known to readers only from other fact-checkers' reviews (the lookup) is "imported": this
+# desk has published nothing on it.
+IMPORTED = "imported"
 READER_STATUS = (
-    f"CASE c.status WHEN '{workflow.RETRACTED}' THEN '{workflow.RETRACTED}' "
+    f"CASE WHEN c.status = '{workflow.RETRACTED}' THEN '{workflow.RETRACTED}' "
+    f"WHEN c.published_verdict_id IS NULL THEN '{IMPORTED}' "
     f"ELSE '{workflow.PUBLISHED}' END"
 )
 # The verdict a claim presents as its own, to staff and readers alike: its published one,

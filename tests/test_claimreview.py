@@ -265,6 +265,18 @@ def test_claimant_is_a_person_or_an_organization(client, anon, as_user, story, c
     assert review_of(anon, claim_id)["itemReviewed"]["author"] == {"@type": kind, "name": claimant}
 
 
+def test_a_claim_nobody_is_named_for_has_no_author_and_its_page_says_so(
+    client, anon, as_user, story
+):
+    claim_id, source_id = new_claim(client, story, "the bridge cost $4 million", None)
+    bring_to(as_user, claim_id, "published", source_id)
+    review = review_of(anon, claim_id)
+    assert "author" not in review["itemReviewed"]
+    assert all(dotted(review, path) for path in GOOGLE_REQUIRED)  # author is recommended
+    page = anon.get(f"/claims/{claim_id}").get_data(as_text=True)
+    assert "Unattributed" in page and "None" not in page
+
+
 def test_reviews_are_cached_publicly_and_revalidated(client, anon, as_user, story, app):
     claim_id, source_id = new_claim(client, story, "the bridge cost $4 million")
     bring_to(as_user, claim_id, "published", source_id)

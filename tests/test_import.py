@@ -233,7 +233,11 @@ def test_imported_reviews_are_found_by_lookup_and_the_fact_check_tools_search(
     send(as_user("eve"), "datafeed.json", LD)
     hits = anon.get("/api/v1/lookup", query_string={"text": "bus fares doubled this year"}).json
     (hit,) = [hit for hit in hits["items"] if hit["match"] == "exact"]
+    # Not this desk's fact-check: readers are not told it was published here.
     assert hit["origin"] == "imported" and hit["verdict"] is None
+    assert hit["status"] == "imported"
+    page = anon.get("/?q=bus fares doubled this year").get_data(as_text=True)
+    assert f'href="/claims/{hit["id"]}"' not in page  # its page would be a 404
     assert [review["textual_rating"] for review in hit["external_reviews"]] == ["False"]
     found = anon.get("/v1alpha1/claims:search", query_string={"query": "Bus fares doubled"}).json
     (claim,) = [claim for claim in found["claims"] if claim["text"].startswith("Bus fares")]

@@ -37,7 +37,12 @@ class LookupHitSchema(BaseSchema):
     )
     claim_date = Day(allow_none=True, **described("When the claim was made; null if unknown."))
     language = fields.String(**described("The claim's language (BCP 47)."))
-    status = fields.String(**described("published or retracted (staff: the editorial status)."))
+    status = fields.String(
+        **described(
+            "published or retracted; imported when only other fact-checkers' reviews "
+            "(external_reviews) are known and this desk has published nothing on it."
+        )
+    )
     origin = fields.String(
         **described(
             "manual, extracted or imported (a claim known here only from another "
