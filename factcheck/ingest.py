@@ -28,13 +28,13 @@ def fetch_page(session, url, config):
     try:
         page = outbound.fetch(session, url, config=config)
     except outbound.Refused as error:
-        raise UrlRefused(f"This address may not be fetched: {error}.", url) from error
+        raise UrlRefused(f"This address may not be fetched: {error}", url) from error
     except outbound.TooLarge as error:
-        raise FetchFailed(f"The page is too large: {error}.", url, "too-large") from error
+        raise FetchFailed(f"The page is too large: {error}", url, "too-large") from error
     except outbound.FetchError as error:
         message = str(error).lower()
         cause = "timeout" if "timed out" in message or "deadline" in message else "unreachable"
-        raise FetchFailed(f"The page could not be fetched: {error}.", url, cause) from error
+        raise FetchFailed(f"The page could not be fetched: {error}", url, cause) from error
     if not page.ok:
         raise FetchFailed(
             f"The page answered HTTP {page.status}.", url, "http-error", upstream_status=page.status
