@@ -16,6 +16,9 @@ _PRONOUN_SUBJECT = re.compile(r"^(?:He|She)\s")
 _TOKEN = r"(?:[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
 _NAME = rf"{_TOKEN}(?:\s+(?:(?:of|for|de|van|von|the)\s+)?{_TOKEN})*"
 _NAME_AFTER = re.compile(rf"\s*(?:the\s+)?(?:[a-z]+\s+)?({_NAME})")
+# "according to the city's finance office": an organisation named in lower case, up to the
+# clause's end.
+_THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
 _NAME_BEFORE = re.compile(rf"({_NAME})\s*$")
 _THE_BEFORE = re.compile(r"\bthe((?:\s+[a-z]+){1,3})\s*$", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s*$", re.IGNORECASE)
@@ -58,6 +61,8 @@ NOT_NAMES = frozenset(
     ["So", "Then", "But", "And", "It", "This", "That", "There", "They", "We", "I", "Also", "Yet"]
 )
 QUOTES = "\"\u201c\u201d'\u2018\u2019"
+# "said councillor Tom Reyes": a name after the verb, perhaps behind a lower-case title.
+_NAME_AFTER_VERB = re.compile(rf"\s+(?:(?:{'|'.join(sorted(TITLES))})\s+)?({_NAME})")
 
 
 def without_title(name):
@@ -73,8 +78,14 @@ def without_title(name):
 def _before(prefix):
     """The speaker named just before an attribution verb, or "he"/"she"."""
     prefix = _ADVERB_BEFORE.sub("", prefix)
-    if _APPOSITIVE.search(prefix):
-        prefix = prefix[: _APPOSITIVE.search(prefix).start()]
+    appositive = _APPOSITIVE.search(prefix)
+    if appositive:
+        # "The mayor, Jane Porter, said": the name set off by commas is the speaker;
+        # "Ana Lind, the governor, said": the one before it is.
+        inside = prefix[appositive.start() + 1 :].strip(" ,")
+        if re.fullmatch(_NAME, inside) and inside not in NOT_NAMES:
+            return inside
+        prefix = prefix[: appositive.start()]
     if _PRONOUN_BEFORE.search(prefix):
         return "PRONOUN"
     match = _NAME_BEFORE.search(prefix)
@@ -88,11 +99,12 @@ def _speaker(sentence):
     for verb in _VERB.finditer(sentence):
         if verb.group(0).lower() == "according to":
             after = _NAME_AFTER.match(sentence, verb.end())
+            after = after or _THE_AFTER.match(sentence, verb.end())
             return after.group(1) if after else None
         named = _before(sentence[: verb.start()])
         if named:
             return named
-        after = re.match(rf"\s+({_NAME})", sentence[verb.end() :])
+        after = _NAME_AFTER_VERB.match(sentence, verb.end())
         if after:
             return after.group(1)
     return None

@@ -88,6 +88,13 @@ def test_scores_and_reasons(client, text, reason, worthy):
         ('"Taxes rose by a third." Lind said it twice.', ["Lind", "Lind"]),
         ("Taxes rose 4 percent last year.", [None]),
         ('"Taxes rose 4 percent." So said Ana Lind on Monday.', ["Ana Lind", "Ana Lind"]),
+        # Found by a newcomer's smoke test on an unseen page.
+        ('"Roads will be fixed by June," said councillor Tom Reyes.', ["Tom Reyes"]),
+        ("The mayor, Jane Porter, said the budget grew 4 percent.", ["Jane Porter"]),
+        (
+            "According to the city's finance office, spending rose 12 percent.",
+            ["city's finance office"],
+        ),
     ],
 )
 def test_claimants(client, text, claimants):
