@@ -45,16 +45,33 @@ def _counters(path):
         if getattr(_per_thread, "conn", None) is not None:
             _per_thread.conn.close()
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, timeout=5.0, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode = WAL")
-        # Counts of windows in progress are worth no fsync: a crash loses them harmlessly.
-        conn.execute("PRAGMA synchronous = OFF")
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS windows "
-            "(key TEXT PRIMARY KEY, ends_at REAL NOT NULL, hits INTEGER NOT NULL) STRICT"
-        )
-        _per_thread.conn, _per_thread.path = conn, path
+        _per_thread.conn, _per_thread.path = _open(path), path
     return _per_thread.conn
+
+
+def _open(path, patience=5.0):
+    """A connection to the counter file, set up. Threads opening a new file together race
+    to switch it to WAL, which SQLite answers "locked" at once instead of waiting (a
+    request answered 503 in CI): the loser tries again."""
+    deadline = time.monotonic() + patience
+    while True:
+        conn = sqlite3.connect(
+            path, timeout=patience, isolation_level=None, check_same_thread=False
+        )
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            # Counts of windows in progress are worth no fsync: a crash loses them harmlessly.
+            conn.execute("PRAGMA synchronous = OFF")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS windows "
+                "(key TEXT PRIMARY KEY, ends_at REAL NOT NULL, hits INTEGER NOT NULL) STRICT"
+            )
+            return conn
+        except sqlite3.OperationalError:
+            conn.close()
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 # One statement, so atomic across processes: a new window starts the count again at 1.
