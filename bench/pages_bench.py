@@ -10,9 +10,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from read_bench import build, measure
-
-from factcheck import create_app
+from read_bench import measure, traced_app
 
 # (url, goal for the p50 in ms): a page costs little more than the JSON it shows.
 URLS = [
@@ -31,16 +29,7 @@ def main():
     parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.db"
-        app = create_app({"DATABASE": str(path)})
-        build(path, args.claims, app.config)
-
-        @app.before_request
-        def trace_statements():
-            from factcheck.api.database import get_db
-
-            get_db().conn.set_trace_callback(app.config["TRACE"])
-
+        app = traced_app(Path(folder) / "bench.db", args.claims)
         client = app.test_client()
         print(f"{args.claims} synthetic claims + seed; {args.repeat} requests each, in-process")
         print(f"{'request':40} {'p50 ms':>8} {'p95 ms':>8} {'goal p50':>9} {'SQL stmts':>10}")

@@ -122,22 +122,28 @@ def measure(client, app, url, repeat):
     return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], len(statements)
 
 
+def traced_app(path, claims):
+    """An app on a database built at path with the seed and `claims` synthetic claims, whose
+    requests report their SQL to app.config["TRACE"] (set by measure)."""
+    app = create_app({"DATABASE": str(path)})
+    build(path, claims, app.config)
+
+    @app.before_request
+    def trace_statements():
+        from factcheck.api.database import get_db
+
+        get_db().conn.set_trace_callback(app.config["TRACE"])
+
+    return app
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=300)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.db"
-        app = create_app({"DATABASE": str(path)})
-        build(path, args.claims, app.config)
-
-        @app.before_request
-        def trace_statements():
-            from factcheck.api.database import get_db
-
-            get_db().conn.set_trace_callback(app.config["TRACE"])
-
+        app = traced_app(Path(folder) / "bench.db", args.claims)
         client = app.test_client()
         urls = [
             "/api/v1/claims/5",
