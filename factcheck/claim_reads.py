@@ -5,6 +5,7 @@ import json
 import unicodedata
 
 from factcheck import claims, external_reviews, ratings, verdicts, visibility
+from factcheck.db import read
 from factcheck.errors import Invalid, NotFound
 from factcheck.pagination import decode_cursor, keyset_page
 from factcheck.wording import WORD
@@ -17,7 +18,7 @@ def claim_columns(*, staff):
     c.language, {visibility.claim_status(staff=staff)} AS status, c.assignee,
     c.origin, c.check_worthiness, c.check_worthiness_reasons,
     {visibility.CURRENT_VERDICT_ID} AS published_verdict_id,
-    c.version, c.public_updated_at, c.created_at,
+    c.created_at,
     {visibility.claim_changed_at(staff=staff)} AS updated_at,
     (SELECT json_group_array(tag) FROM (
         SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag
@@ -132,32 +133,46 @@ def staff_list(db, where, params, *, order, limit):
     return present(db, list(db.query(f"{sql} LIMIT {int(limit)}", params)), staff=True)
 
 
+# A claim's public notes, newest first, as one JSON array (a column of the claim's row).
+PUBLIC_NOTES = f"""(SELECT json_group_array(json_object(
+    'status', status, 'kind', kind, 'note', note, 'created_at', created_at)) FROM (
+        SELECT t.to_status AS status, t.kind, t.public_note AS note, t.created_at
+        FROM transitions t WHERE t.claim_id = c.id AND {visibility.NOTE} ORDER BY t.id DESC
+    ))"""
+
+
 def get(db, claim_id, *, staff):
-    """One claim as this audience may see it, with its public record, or 404.
+    """One claim as this audience may see it, with its public record, or 404: two queries
+    (the claim with its notes; its verdicts), plus other fact-checkers' reviews for staff.
 
     Readers never learn that an unpublished claim exists: it is a 404 to them, not a 403.
     """
     where, params = _filters({}, staff=staff)
     where.append("c.id = :id")
     params["id"] = claim_id
-    sql = f"SELECT {claim_columns(staff=staff)} FROM claims c WHERE {' AND '.join(where)}"
-    rows = list(db.query(sql, params))
+    sql = (
+        f"SELECT {claim_columns(staff=staff)}, {PUBLIC_NOTES} AS public_notes, "
+        f"{', '.join(f'c.{name}' for name in visibility.ETAG_FIELDS)} "
+        f"FROM claims c WHERE {' AND '.join(where)}"
+    )
+    rows = read(db, sql, params)
     if not rows:
         raise NotFound(f"There is no claim {claim_id}.")
-    claim = present(db, rows, staff=staff)[0]
-    claim["published_verdicts"] = verdicts.published_for_claim(db, claim_id, staff=staff)
+    claim = rows[0]
+    published, draft = verdicts.record_of_claim(
+        db, claim_id, claim.get("draft_verdict_id"), staff=staff
+    )
+    known = {verdict["id"]: verdict for verdict in published}
+    if draft is not None:
+        known[draft["id"]] = draft
+    claim = _shaped(claim, known, staff=staff)
+    claim["published_verdicts"] = published
+    claim["public_notes"] = json.loads(claim["public_notes"])
     if staff:
         # Other fact-checkers' reviews (imported). Staff only here, where the staff ETag
         # (the claim's version, bumped by an import) covers them; readers meet them in the
         # lookup and the Fact Check Tools search.
         external_reviews.attach(db, [claim])
-    claim["public_notes"] = list(
-        db.query(
-            "SELECT t.to_status AS status, t.kind, t.public_note AS note, t.created_at "
-            f"FROM transitions t WHERE t.claim_id = ? AND {visibility.NOTE} ORDER BY t.id DESC",
-            [claim_id],
-        )
-    )
     return claim
 
 
@@ -167,12 +182,15 @@ def present(db, rows, *, staff):
     wanted = [row["published_verdict_id"] for row in rows]
     wanted += [row.get("draft_verdict_id") for row in rows]
     verdicts_by_id = verdicts.by_ids(db, [vid for vid in wanted if vid is not None])
-    for row in rows:
-        row["tags"] = json.loads(row["tags"])
-        reasons = row["check_worthiness_reasons"]
-        row["check_worthiness_reasons"] = None if reasons is None else json.loads(reasons)
-        row["verdict"] = verdicts_by_id.get(row.pop("published_verdict_id"))
-        row["draft_verdict"] = verdicts_by_id.get(row.pop("draft_verdict_id", None))
-        row.pop("sort_key", None)
-        visibility.strip_claim(row, staff=staff)
-    return rows
+    return [_shaped(row, verdicts_by_id, staff=staff) for row in rows]
+
+
+def _shaped(row, verdicts_by_id, *, staff):
+    """A claim row in the shape of its answer, for this audience."""
+    row["tags"] = json.loads(row["tags"])
+    reasons = row["check_worthiness_reasons"]
+    row["check_worthiness_reasons"] = None if reasons is None else json.loads(reasons)
+    row["verdict"] = verdicts_by_id.get(row.pop("published_verdict_id"))
+    row["draft_verdict"] = verdicts_by_id.get(row.pop("draft_verdict_id", None))
+    row.pop("sort_key", None)
+    return visibility.strip_claim(row, staff=staff)
