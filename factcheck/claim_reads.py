@@ -119,7 +119,7 @@ def search(db, query, *, staff):
         f"ORDER BY sort_key {direction}, c.id {direction} LIMIT :limit"
     )
     params["limit"] = query["limit"] + 1
-    rows = list(db.query(sql, params))
+    rows = read(db, sql, params)
     if not rows and query.get("rating"):
         # No claim matched: say so if the rating is no label at all (a typo, a wrong case).
         ratings.require_label(db, query["rating"])

@@ -36,7 +36,10 @@ def _decoded(row, staff=True):
 
 def by_ids(db, verdict_ids):
     """{id: verdict} for the given ids, in one query."""
-    rows = db.query(
+    if not verdict_ids:
+        return {}
+    rows = read(
+        db,
         VERDICT_SELECT + " WHERE v.id IN (SELECT value FROM json_each(?))",
         [json.dumps(sorted(set(verdict_ids)))],
     )

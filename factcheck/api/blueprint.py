@@ -61,6 +61,12 @@ class Blueprint(flask_smorest.Blueprint):
         if not public_reads:
             self.before_request(_needs_a_key)
 
+    def arguments(self, schema, *args, **kwargs):
+        # webargs builds a new instance of a schema class for every request it parses, which
+        # deep-copies every field (0.3 ms of a list page); one instance serves them all.
+        schema = schema() if isinstance(schema, type) else schema
+        return super().arguments(schema, *args, **kwargs)
+
     def problem(self, status, description):
         """Document an error answer: a problem+json body with this status."""
         return self.alt_response(
