@@ -92,6 +92,13 @@ def _sort(query):
     return sort
 
 
+# Relevance ranks at most this many matches of a search: the newest that pass its filters.
+# bm25 costs about 8 µs a match, so ranking every claim with a common word took a second at
+# 1,000,000 claims (300,000 matches); the newest 1,000 take under 10 ms at any size. A word
+# that common ranks poorly anyway; sort=-created_at pages through every match.
+RANKED_MATCHES = 1000
+
+
 def search(db, query, *, staff):
     """One page of claims matching the filters, plus the cursor of the next page."""
     sort = _sort(query)
@@ -100,31 +107,55 @@ def search(db, query, *, staff):
     where, params = _filters(query, staff=staff)
     prefix, source = "", "claims c"
     if query.get("q"):
-        index = visibility.search_index(staff=staff)
-        prefix = (
-            f"WITH hits AS (SELECT rowid AS id, bm25({index}) AS rank "
-            f"FROM {index} WHERE {index} MATCH :q) "
-        )
-        source = "hits JOIN claims c ON c.id = hits.id"
         params["q"] = fts_query(query["q"])
+        index = visibility.search_index(staff=staff)
+        if sort == "relevance":
+            prefix = _ranked_matches(index, where)
+            source, where = "hits JOIN claims c ON c.id = hits.id", []
+        else:
+            where.append(f"c.id IN (SELECT rowid FROM {index} WHERE {index} MATCH :q)")
     # Sort keys differ by audience (the change time, the index relevance is scored on).
     scope = f"claims:{sort}:{'staff' if staff else 'public'}"
     if query.get("cursor"):
         params["after_key"], params["after_id"] = decode_cursor(db, query["cursor"], scope)
         where.append(f"({key_sql}, c.id) {'<' if descending else '>'} (:after_key, :after_id)")
     direction = "DESC" if descending else "ASC"
+    # The page's ids first, then the columns of just those rows: asked for together, SQLite
+    # works out the tags and verdicts of every match before it keeps a page of them (a
+    # common word at 100,000 claims: 63 ms, against 14 ms in two steps).
     sql = (
-        f"{prefix}SELECT {claim_columns(staff=staff)}, {key_sql} AS sort_key FROM {source} "
+        f"{prefix}SELECT c.id, {key_sql} AS sort_key FROM {source} "
         f"{'WHERE ' + ' AND '.join(where) if where else ''} "
         f"ORDER BY sort_key {direction}, c.id {direction} LIMIT :limit"
     )
     params["limit"] = query["limit"] + 1
-    rows = read(db, sql, params)
-    if not rows and query.get("rating"):
+    keys = read(db, sql, params)
+    if not keys and query.get("rating"):
         # No claim matched: say so if the rating is no label at all (a typo, a wrong case).
         ratings.require_label(db, query["rating"])
-    rows, next_cursor = keyset_page(db, rows, query["limit"], scope, lambda row: row["sort_key"])
-    return present(db, rows, staff=staff), next_cursor
+    keys, next_cursor = keyset_page(db, keys, query["limit"], scope, lambda row: row["sort_key"])
+    return by_ids(db, [row["id"] for row in keys], staff=staff), next_cursor
+
+
+def _ranked_matches(index, where):
+    """The relevance search's matches `hits` (id, rank): bm25 of the newest RANKED_MATCHES
+    matches that pass the filters. A search matching fewer is ranked whole."""
+    conditions = " AND ".join([f"{index} MATCH :q", *where])
+    return (
+        f"WITH hits AS (SELECT {index}.rowid AS id, bm25({index}) AS rank FROM {index} "
+        f"JOIN claims c ON c.id = {index}.rowid WHERE {conditions} "
+        f"ORDER BY {index}.rowid DESC LIMIT {RANKED_MATCHES}) "
+    )
+
+
+def by_ids(db, claim_ids, *, staff):
+    """These claims, in this order, as this audience sees them (ids it may see)."""
+    sql = (
+        f"SELECT {claim_columns(staff=staff)} FROM claims c "
+        "WHERE c.id IN (SELECT value FROM json_each(?))"
+    )
+    rows = {row["id"]: row for row in read(db, sql, [json.dumps(claim_ids)])}
+    return present(db, [rows[claim_id] for claim_id in claim_ids], staff=staff)
 
 
 def staff_list(db, where, params, *, order, limit):
