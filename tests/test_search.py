@@ -9,9 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import claim_reads
+from factcheck.db import connect
 from migrations.migrations import migrations
 from tests.conftest import assert_field_error, assert_problem
 from tests.migrating import seeded_before
+from tests.flow import moved
 from tests.paging import every_item
 
 
@@ -258,3 +260,15 @@ def test_claims_published_before_the_readers_index_are_in_it(tmp_path, seeded_te
         indexed = {row[0] for row in db.execute("SELECT rowid FROM claims_public_fts")}
         assert db.execute("SELECT length(value) FROM server_secrets").fetchall() == [(32,)]
     assert indexed == published and len(published) == 9
+
+
+def index_pages(db_path):
+    with connect(db_path) as db:
+        return db.execute("SELECT id, block FROM claims_fts_data ORDER BY id").fetchall()
+
+
+def test_moves_leave_the_search_index_alone(as_user, seeded, db_path):
+    before = index_pages(db_path)
+    for to, note in (("retracted", "Withdrawn."), ("published", "Reinstated.")):
+        moved(as_user("eve"), 1, to, public_note=note)
+        assert index_pages(db_path) == before, to
