@@ -9,7 +9,9 @@ SETS = bench.sets()
 ARTICLES = [(name, article) for name, articles in SETS.items() for article in articles]
 
 
-@pytest.mark.parametrize(("name", "least"), [("tuning", 8), ("held out", 2), ("unseen", 8)])
+@pytest.mark.parametrize(
+    ("name", "least"), [("tuning", 8), ("held out", 2), ("unseen", 8), ("fresh", 8)]
+)
 def test_each_set_has_its_articles(name, least):
     assert len(SETS[name]) >= least
 
@@ -31,6 +33,9 @@ def test_every_labelled_sentence_is_well_formed(name, article):
     assert {label for label, _, _ in labelled} == {"Y", "N"}
 
 
-@pytest.mark.parametrize("article", SETS["unseen"], ids=[a[0]["title"] for a in SETS["unseen"]])
-def test_unseen_articles_are_full_length_news(article):
+OUTSIDE = [a for name in ("unseen", "fresh") for a in SETS[name]]
+
+
+@pytest.mark.parametrize("article", OUTSIDE, ids=[a[0]["title"] for a in OUTSIDE])
+def test_articles_by_other_hands_are_full_length_news(article):
     assert 250 <= len(article[1].split()) <= 600
