@@ -12,8 +12,8 @@ from factcheck import claim_reads
 from factcheck.db import connect
 from migrations.migrations import migrations
 from tests.conftest import assert_field_error, assert_problem
-from tests.migrating import seeded_before
 from tests.flow import moved
+from tests.migrating import seeded_before
 from tests.paging import every_item
 
 
