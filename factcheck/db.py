@@ -70,21 +70,21 @@ def write_transaction(db: Database):
     _bound_the_wal(db)
 
 
-_wal_paths = weakref.WeakKeyDictionary()
+_files = weakref.WeakKeyDictionary()
 _last_truncation = {"at": 0.0}
 _truncating = threading.Lock()
 
 
-def _wal_path(db):
-    if db not in _wal_paths:
-        main = db.conn.execute("PRAGMA database_list").fetchone()[2]
-        _wal_paths[db] = f"{main}-wal" if main else None  # None: in memory
-    return _wal_paths[db]
+def file_of(db):
+    """The path of the connection's database file ("" in memory), asked once."""
+    if db not in _files:
+        _files[db] = db.conn.execute("PRAGMA database_list").fetchone()[2]
+    return _files[db]
 
 
 def _bound_the_wal(db):
     """After a commit: empty the WAL if it has grown past WAL_TRUNCATE_AT."""
-    path = _wal_path(db)
+    path = f"{file_of(db)}-wal" if file_of(db) else None
     try:
         if path is None or os.stat(path).st_size < WAL_TRUNCATE_AT:
             return
