@@ -20,7 +20,12 @@ MIN_TEXT_CHARACTERS = 100
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _LANG = re.compile(rb"<html[^>]*\slang=[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
 # Metadata the page may give: (article field, trafilatura's name).
-PAGE_FIELDS = (("title", "title"), ("publisher", "sitename"), ("published_at", "date"))
+PAGE_FIELDS = (
+    ("title", "title"),
+    ("publisher", "sitename"),
+    ("author", "author"),
+    ("published_at", "date"),
+)
 
 
 def fetch_page(session, url, config):
@@ -46,8 +51,8 @@ def fetch_page(session, url, config):
 
 
 def read_html(html, url):
-    """Main text and metadata of an HTML page: {body, title, publisher, published_at,
-    language}, missing ones left out; FetchFailed when no main text is found."""
+    """Main text and metadata of an HTML page: {body, title, publisher, author,
+    published_at, language}, missing ones left out; FetchFailed when no main text is found."""
     import trafilatura  # imported when needed: it takes a second to load
 
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)

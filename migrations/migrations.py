@@ -800,3 +800,10 @@ def external_reviews(db):
         CREATE INDEX external_reviews_by_site ON external_reviews (publisher_site, id);
         """
     )
+
+
+@migrations(name="0018_article_author")
+def article_author(db):
+    # Who wrote the article (its byline), as the page or the request gives it; null when
+    # unknown, as for every article stored before.
+    db.execute("ALTER TABLE articles ADD COLUMN author TEXT")

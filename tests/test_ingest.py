@@ -54,6 +54,7 @@ def test_an_article_from_its_address(client, receiver):
     assert article["url"] == url
     assert article["title"] == "Pool to close after council vote"
     assert article["publisher"] == "The Riverside Courier"
+    assert article["author"] == "Lena Voss"  # the page's author meta tag
     assert article["published_at"] == "2026-10-02"
     assert article["language"] == "fr"
     assert "The council voted 7 to 2 on Tuesday" in article["body"]
@@ -71,14 +72,16 @@ def test_the_request_metadata_wins_and_extraction_runs(client, receiver):
             "url": receiver.url("/news/pool"),
             "title": "Eastside pool closes",
             "publisher": "Courier",
+            "author": "Courier staff",
             "language": "en",
         },
     )
     assert response.status_code == 201, response.json
     article = response.json
-    assert (article["title"], article["publisher"], article["language"]) == (
+    assert (article["title"], article["publisher"], article["author"], article["language"]) == (
         "Eastside pool closes",
         "Courier",
+        "Courier staff",
         "en",
     )
     assert article["published_at"] == "2026-10-02"  # not given: the page's
@@ -189,7 +192,7 @@ def test_the_command_line_ingests_folders_and_json_lines_skipping_bad_articles(
     lines = tmp_path / "more.jsonl"
     lines.write_text(
         '{"title": "Rates", "body": "Interest rates rose to 5.25 percent in July, '
-        'the bank said.", "publisher": "Wire"}\n'
+        'the bank said.", "publisher": "Wire", "author": "Jo Park"}\n'
         "{not json\n"
         '{"title": "No body or url"}\n'
         f'{{"url": "{receiver.url("/news/pool")}", "title": "Pool"}}\n',
@@ -200,8 +203,13 @@ def test_the_command_line_ingests_folders_and_json_lines_skipping_bad_articles(
     assert "ingest: 4 stored, 0 already stored, 3 failed" in result.output
     assert "empty.txt: skipped" in result.output and "more.jsonl:2: skipped" in result.output
     assert "more.jsonl:3: skipped" in result.output
-    titles = {row[0] for row in db.execute("SELECT title FROM articles")}
-    assert titles == {"Budget row", "Pool to close after council vote", "Rates", "Pool"}
+    stored = dict(db.execute("SELECT title, author FROM articles").fetchall())
+    assert stored == {
+        "Budget row": None,
+        "Pool to close after council vote": "Lena Voss",  # the .html file's author tag
+        "Rates": "Jo Park",
+        "Pool": "Lena Voss",
+    }
     extracted = db.execute("SELECT count(*) FROM claims WHERE origin = 'extracted'").fetchone()
     assert extracted[0] >= 3
     again = runner.invoke(args=["ingest", "--no-extract", str(folder / "a.txt")])
