@@ -95,10 +95,35 @@ def test_scores_and_reasons(client, text, reason, worthy):
             "According to the city's finance office, spending rose 12 percent.",
             ["city's finance office"],
         ),
+        # A body named after a preposition is not the speaker: the unnamed critics are.
+        ("Critics on the council argued the pool cost $2 million.", [None]),
+        ("Sources familiar with the matter said the deal was done.", [None]),
+        ("Members of the board said the vote was 5 to 4.", [None]),
+        ("The spending rose, the finance office said.", ["finance office"]),
     ],
 )
 def test_claimants(client, text, claimants):
     assert [s["claimant"] for s in sentences(client, text)] == claimants
+
+
+@pytest.mark.parametrize(
+    ("text", "superlative"),
+    [
+        ("Farmers brought in the harvest by hand on the hill.", False),
+        ("The request was honest and the interest was real.", False),
+        ("A priest came to attest to the protest in the forest.", False),
+        ("They suggest the contest went on in the west.", False),
+        ("It is the largest bridge in the region.", True),
+        ("She was the happiest person in the town that day.", True),
+        ("That was the biggest crowd on the street this summer.", True),
+        ("It was the latest twist in a long saga.", True),
+        ("It was the driest summer and the best harvest.", True),
+    ],
+)
+def test_superlatives_are_real_ones(client, text, superlative):
+    [found] = sentences(client, text)
+    reasons = found["check_worthiness_reasons"]
+    assert ("comparison or superlative" in reasons) == superlative, reasons
 
 
 def test_scoring_stores_nothing(client, db):

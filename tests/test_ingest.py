@@ -57,7 +57,8 @@ def test_an_article_from_its_address(client, receiver):
     assert article["author"] == "Lena Voss"  # the page's author meta tag
     assert article["published_at"] == "2026-10-02"
     assert article["language"] == "fr"
-    assert "The council voted 7 to 2 on Tuesday" in article["body"]
+    # The <h1> repeats the title: it is not the body's first line (nor a claim to propose).
+    assert article["body"].startswith("The council voted 7 to 2 on Tuesday")
     assert "renovated in 1995." in article["body"]
     for chrome in ("Home", "Subscribe today", "All rights reserved"):
         assert chrome not in article["body"]
@@ -93,6 +94,36 @@ def test_the_request_metadata_wins_and_extraction_runs(client, receiver):
         assert article["body"][claim["span_start"] : claim["span_end"]] == claim["text"]
     below = [s["text"] for s in article["extraction"]["below_threshold"]]
     assert "I think the town will miss it." in below
+
+
+@pytest.mark.parametrize(
+    ("head", "heading", "first_line"),
+    [
+        # <title> alone, with the site's name after the headline.
+        (b"<title>Pool vote | The Courier</title>", b"Pool vote", "The council voted"),
+        # The <h1> in other case and punctuation than the title.
+        (b"<title>Pool vote: what next</title>", b"POOL VOTE - what next?", "The council voted"),
+    ],
+)
+def test_a_headline_repeating_the_title_is_not_the_body(
+    client, receiver, head, heading, first_line
+):
+    page = (
+        b"<html><head>" + head + b"</head><body><article><h1>" + heading + b"</h1>"
+        b"<p>The council voted 7 to 2 on Tuesday to close the Eastside pool, which cost "
+        b"$1.2 million a year to run, the city's finance office said.</p><p>Attendance fell "
+        b"by 40 percent since 2019, according to the parks department.</p></article></body>"
+        b"</html>"
+    )
+    receiver.on("/news/pool", Reply(200, body=page, headers=HTML))
+    response = client.post(
+        "/api/v1/articles?extract=true", json={"url": receiver.url("/news/pool")}
+    )
+    assert response.status_code == 201, response.json
+    assert response.json["body"].startswith(first_line)
+    extraction = response.json["extraction"]
+    proposed = [s["text"] for s in extraction["created"] + extraction["below_threshold"]]
+    assert proposed[0].startswith(first_line)
 
 
 def _closed_port_url():
