@@ -67,7 +67,6 @@ def test_the_seed_goes_through_extraction(seeded, client, db):
             best.get(sentence["claim_id"], 0), sentence["check_worthiness"]
         )
     by_span = {(claim["span_start"], claim["span_end"]): claim for claim in stored}
-    origins = set()
     for curated in CURATED:
         claim = by_span.pop((curated["span_start"], curated["span_end"]))
         assert (claim["text"], claim["claimant"], claim["claim_date"]) == (
@@ -78,13 +77,57 @@ def test_the_seed_goes_through_extraction(seeded, client, db):
         proposed = best[claim["id"]] >= found["threshold"]
         assert claim["origin"] == ("extracted" if proposed else "manual"), claim
         assert claim["check_worthiness"] == (best[claim["id"]] if proposed else None)
-        origins.add(claim["origin"])
-    assert origins == {"extracted", "manual"}  # the seed has claims of both kinds
     assert by_span, "extraction proposes sentences nobody curated"
     for claim in by_span.values():  # the proposals left to triage
         assert (claim["status"], claim["origin"], claim["tags"]) == ("new", "extracted", [])
         assert claim["check_worthiness"] == best[claim["id"]] >= found["threshold"]
         assert client.get(f"/api/v1/claims/{claim['id']}/sources").json["items"] == []
+
+
+SMALL_BODY = (
+    "The city spent $48 million on roads in 2025, the finance office said. "
+    "I think it was worth it. Turnout was 61 percent, the highest in a decade."
+)
+
+
+def test_a_curated_claim_extraction_would_not_propose_is_stored_as_typed_in(
+    app, runner, db, tmp_path
+):
+    (tmp_path / "story.txt").write_text(SMALL_BODY, encoding="utf-8")
+    curated = [
+        ("The city spent $48 million on roads in 2025", "finance office"),
+        ("I think it was worth it.", "The article"),  # an opinion: extraction proposes none
+    ]
+    claims = [
+        {
+            "text": text,
+            "span_start": SMALL_BODY.index(text),
+            "span_end": SMALL_BODY.index(text) + len(text),
+            "claimant": claimant,
+            "claim_date": "2025-06-01",
+            "tags": ["roads"],
+            "sources": [],
+        }
+        for text, claimant in curated
+    ]
+    article = {"title": "Roads", "body_file": "story.txt", "published_at": "2025-06-01"}
+    document = {"article": article, "claims": claims}
+    (tmp_path / seed.SEED_FILE).write_text(json.dumps(document), encoding="utf-8")
+    app.config["SEED_DIR"] = str(tmp_path)
+    assert runner.invoke(args=["seed"]).output == (
+        "1 articles added, 2 claims added, 1 proposals added, 0 sources added, 0 verdicts added\n"
+    )
+    rows = db.execute(
+        "SELECT text, claimant, claim_date, origin, check_worthiness IS NOT NULL, status "
+        "FROM claims ORDER BY span_start"
+    ).fetchall()
+    assert rows == [
+        (curated[0][0], "finance office", "2025-06-01", "extracted", 1, "new"),
+        (curated[1][0], "The article", "2025-06-01", "manual", 0, "new"),
+        ("Turnout was 61 percent, the highest in a decade.", None, None, "extracted", 1, "new"),
+    ]
+    again = runner.invoke(args=["seed"]).output
+    assert again.startswith("0 articles added, 0 claims added, 0 proposals added")
 
 
 def test_seed_json_ratings_exist_on_their_scales():
