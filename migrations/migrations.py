@@ -802,6 +802,13 @@ def external_reviews(db):
     )
 
 
+@migrations(name="0018_article_author")
+def article_author(db):
+    # Who wrote the article (its byline), as the page or the request gives it; null when
+    # unknown, as for every article stored before.
+    db.execute("ALTER TABLE articles ADD COLUMN author TEXT")
+
+
 @migrations(name="0019_claims_fts_on_text_only")
 def claims_fts_on_text_only(db):
     # The staff search index was rewritten on every update of a claim (sqlite-utils' trigger
