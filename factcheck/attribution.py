@@ -193,7 +193,7 @@ class _Context:
             return self.organisations[-1] if self.organisations else None
         if kind == "the":
             return (value in _GENERIC and self.organisation(value)) or value
-        return self.full(names.without_title(value.rstrip(".")))
+        return self.full(names.without_title(re.sub(r"^The\s+", "", value.rstrip("."))))
 
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""

@@ -44,7 +44,9 @@ ORGANISATION_HEADS = words(
     "crescent cross nations republic kingdom states act bill report survey index composite "
     "exchange market water health prevention research network alliance coalition federation "
     "industries international global services solutions insurance railway railways "
-    "transport gallery theatre festival prize cup championship team"
+    "transport gallery theatre festival prize cup championship team foods brands retail "
+    "logistics steel oil gas mining electric telecom software networks entertainment "
+    "communications resources pharma brewery airline"
 )
 # Capitalised words that open a sentence without naming anyone ("So said Ana Lind").
 NOT_NAMES = words(
