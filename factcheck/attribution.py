@@ -12,6 +12,7 @@ Names, titles and the person/organisation distinction are factcheck/names.py's.
 import re
 
 from factcheck import interviews, names
+from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
 VERBS = (
@@ -49,13 +50,18 @@ _BETWEEN = re.compile(
     r"(?:\s+(?:today|yesterday|also|later|previously|recently|then|once|repeatedly|publicly|"
     r"always|often|never|has|have|had|[a-z]+ed\s+and))+\s*$"
 )
-_APPOSITIVE = re.compile(r",[^,]{1,80},\s*$")
+_APPOSITIVE = re.compile(r",[^,]{1,80},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
+# People the text does not name: "Officials said", "..., police said."
+ANONYMOUS = words(
+    "officials sources witnesses police analysts aides diplomats experts observers residents "
+    "people critics researchers scientists investigators prosecutors doctors economists "
+    "officers neighbours neighbors relatives friends supporters opponents protesters activists"
+)
 # "..., the court heard.", "..., officials said.": the sentence is reported from someone
 # the text does not name.
 _ANONYMOUS_END = re.compile(
     r",\s*(?:the\s+)?(?:court|jury|inquest|tribunal|hearing|committee)\s+(?:heard|was told)\b"
-    r"[^,]*$|,\s*(?:officials|sources|witnesses|police|analysts|aides|diplomats|experts|"
-    r"observers|residents|people)\s+(?:said|say|told|added)\b[^,]*$"
+    rf"[^,]*$|,\s*(?:{'|'.join(sorted(ANONYMOUS))})\s+(?:said|say|told|added)\b[^,]*$"
 )
 # A speaker must be a clause's subject: not the object of a preposition ("involved in the
 # ceasefire talks, said") nor the subject of a clause that only sets the scene ("rose after
@@ -82,8 +88,14 @@ QUOTES = "\"\u201c\u201d'\u2018\u2019"
 _OPENS_QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]")
 
 
+# "A spokesperson for Medway Energy said": the organisation speaks.
+_SPEAKS_FOR = re.compile(r"\bspokes(?:person|man|woman)\s+(?:for|of|at)\s+(?:the\s+)?$")
+
+
 def _subject(prefix, start):
     """Whether the words at `start` of prefix can be the subject of the verb after it."""
+    if _SPEAKS_FOR.search(prefix[:start]):
+        return True
     word = re.search(r"([A-Za-z]+)\s+$", prefix[:start])
     return word is None or word.group(1).lower() not in _NOT_SUBJECT_AFTER
 
@@ -113,6 +125,8 @@ def _before(prefix):
     if _IT_BEFORE.search(prefix):
         return ("it", None)
     match = _NAME_BEFORE.search(prefix)
+    if match and match.group(1).lower() in ANONYMOUS:
+        return None
     if match and match.group(1) not in names.NOT_NAMES and _subject(prefix, match.start()):
         return ("name", names.split_people(match.group(1))[-1])
     return _the_before(prefix)
@@ -148,93 +162,33 @@ def speaker(sentence):
     return ("he", None) if _PRONOUN_OPINES.match(sentence) else None
 
 
-class _Context:
-    """What the sentences so far have named: people (first named first), organisations (last
-    named last), the person last speaking or spoken of, and the last claimant."""
-
-    def __init__(self):
-        self.people, self.organisations = [], []
-        self.focus = self.last = None
-
-    def full(self, name):
-        """A surname or first name alone is the person (or organisation) named in full
-        before ("Okafor" -> "Daniel Okafor", "Brightwell" -> "Brightwell Energy")."""
-        if " " in name:
-            return name
-        for person in self.people:
-            if name in (person.split()[-1], person.split()[0]):
-                return person
-        for organisation in reversed(self.organisations):
-            if organisation.split()[0] == name:
-                return organisation
-        return name
-
-    def organisation(self, noun):
-        """The organisation a bare noun refers to ("the company", "the ministry")."""
-        if self.last in self.organisations:
-            kinds = [self.last, *self.organisations[::-1]]
-        else:
-            kinds = self.organisations[::-1]
-        for organisation in kinds:
-            head = organisation.split()[-1].lower()
-            if noun in _COMPANY and head in names.ORGANISATION_HEADS - _GENERIC:
-                return organisation
-            if noun in organisation.lower().split():
-                return organisation
-        return None
-
-    def resolve(self, found):
-        kind, value = found
-        if kind == "he":
-            return self.focus
-        if kind == "it":
-            if self.last in self.organisations:
-                return self.last
-            return self.organisations[-1] if self.organisations else None
-        if kind == "the":
-            return (value in _GENERIC and self.organisation(value)) or value
-        return self.full(names.without_title(re.sub(r"^The\s+", "", value.rstrip("."))))
-
-    def learn(self, sentence, claimant):
-        """Remember the sentence's names; its speaker, else its first person, is the focus."""
-        subject = None
-        for start, name in names.found(sentence):
-            for part in names.split_people(name):
-                person = self._mention(part, sentence[:start])
-                subject = subject or person
-        if claimant in self.people:
-            subject = claimant
-        elif claimant and claimant not in self.organisations and " " in claimant:
-            self.organisations.append(claimant)
-        self.focus = subject or self.focus
-        self.last = claimant
-
-    def _mention(self, name, before):
-        """Record one name; the person it names, or None."""
-        person = names.without_title(name)
-        if " " not in person:
-            full = self.full(person)
-            return full if full in self.people else None
-        if names.is_person(name, before):
-            if person not in self.people:
-                self.people.append(person)
-            return person
-        self.organisations.append(re.sub(r"^The\s+", "", name))
-        return None
-
-
 def _named(sentence, context):
     found = speaker(sentence)
-    claimant = context.resolve(found) if found else None
+    claimant = _resolve(found, context) if found else None
     context.learn(sentence, claimant)
     return claimant
+
+
+def _resolve(found, context):
+    """The claimant a speaker stands for, given what the text has named so far."""
+    kind, value = found
+    if kind == "he":
+        return context.focus
+    if kind == "it":
+        return context.last_organisation()
+    if kind == "the":
+        noun = value.split()[-1]
+        if noun in context.titles:
+            return context.titles[noun]
+        return (value in _GENERIC and context.organisation(value, _COMPANY)) or value
+    return context.full(names.without_title(re.sub(r"^The\s+", "", value.rstrip("."))))
 
 
 def claimants(sentences, paragraphs=None):
     """The claimant of each sentence (a list of str or None), in order; paragraphs is each
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
-    context = _Context()
+    context = Mentions()
     found = [_named(sentence, context) for sentence in sentences]
     found = _quotes_to_speakers(sentences, paragraphs, found)
     return interviews.answers_to_interviewee(sentences, paragraphs, found)

@@ -48,6 +48,9 @@ ORGANISATION_HEADS = words(
     "logistics steel oil gas mining electric telecom software networks entertainment "
     "communications resources pharma brewery airline"
 )
+# Heads that are common surnames too ("Helen Park", "Tom Hall"): a place or organisation only
+# in a name of three words or more ("St Luke's Church") or after "the".
+SURNAME_HEADS = words("park hall house cross lane church bridge bank post press street water")
 # Capitalised words that open a sentence without naming anyone ("So said Ana Lind").
 NOT_NAMES = words(
     "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
@@ -94,7 +97,10 @@ def organisational(name, before=""):
         return True
     if any(word in ("of", "for", "the") for word in tokens[1:]):
         return True
-    return tokens[-1].lower().rstrip(".") in ORGANISATION_HEADS
+    head = tokens[-1].lower().rstrip(".")
+    if head in SURNAME_HEADS:
+        return len(tokens) >= 3
+    return head in ORGANISATION_HEADS
 
 
 def is_person(name, before=""):

@@ -111,8 +111,27 @@ NAMED_TURNS = (
             "Prices rose 3 percent, according to figures from the rail regulator.",
             ["rail regulator"],
         ),
+        # "The mayor said": the person named with that title.
+        (
+            "Mayor Dana Cole opened the bridge. The mayor said it cost $4 million.",
+            [None, "Dana Cole"],
+        ),
+        (
+            "Ana Lind, the governor, met teachers. The governor said 30 had left.",
+            [None, "Ana Lind"],
+        ),
+        # A long relative clause between the speaker and the verb; a spokesperson's employer.
+        (
+            "Sara Wu, who has run the shelter since 2010 and who was honoured by the city last "
+            "year for her work, said 40 dogs were rescued.",
+            ["Sara Wu"],
+        ),
+        ("A spokesperson for Medway Energy said prices would rise.", ["Medway Energy"]),
+        # A surname that is also a noun ending place names is still a person's.
+        ("Helen Park was elected in 2019. She has said the budget grew.", [None, "Helen Park"]),
         # Nobody is named: anonymous sources, documents, a court, a clause setting the scene.
         ("Two men were arrested, police said.", [None]),
+        ("Officials said the road would reopen.", [None]),
         ("The firm had reported a profit of $2 million, the court heard.", [None]),
         ("A senior official involved in the budget talks said the gap was $4 billion.", [None]),
         ("The story also said the bridge opened in 1950.", [None]),

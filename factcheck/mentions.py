@@ -1,0 +1,94 @@
+"""What an article's sentences have named so far, for factcheck/attribution.py to resolve a
+surname ("Okafor"), a pronoun ("she said"), a title ("the mayor said"), "it" and "the company"
+against: the people (first named first), their titles, the organisations (last named last),
+the person last speaking or spoken of (the focus) and the last claimant.
+"""
+
+import re
+
+from factcheck import names
+
+_TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
+# "Ana Lind, the governor,": the title in an appositive after the name.
+_TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
+
+
+class Mentions:
+    def __init__(self):
+        self.people, self.organisations, self.titles = [], [], {}
+        self.focus = self.last = None
+
+    def full(self, name):
+        """A surname or first name alone is the person (or organisation) named in full
+        before ("Okafor" -> "Daniel Okafor", "Brightwell" -> "Brightwell Energy"); the
+        first person so named, as news writing names later ones in full."""
+        if " " in name:
+            return name
+        for person in self.people:
+            if name in (person.split()[-1], person.split()[0]):
+                return person
+        for organisation in reversed(self.organisations):
+            if organisation.split()[0] == name:
+                return organisation
+        return name
+
+    def organisation(self, noun, companies):
+        """The organisation a bare noun refers to ("the company", "the ministry"): the last
+        claimant if it is one, else the last named of that kind."""
+        found = self.organisations[::-1]
+        if self.last in self.organisations:
+            found.insert(0, self.last)
+        for organisation in found:
+            head = organisation.split()[-1].lower()
+            if noun in companies and head in names.ORGANISATION_HEADS - companies:
+                return organisation
+            if noun in organisation.lower().split():
+                return organisation
+        return None
+
+    def last_organisation(self):
+        """What "it said" refers to."""
+        if self.last in self.organisations:
+            return self.last
+        return self.organisations[-1] if self.organisations else None
+
+    def learn(self, sentence, claimant):
+        """Remember the sentence's names; its speaker, else its first person, is the focus."""
+        subject = None
+        for start, name in names.found(sentence):
+            for part in names.split_people(name):
+                person = self._mention(part, sentence[:start])
+                if person:
+                    self._titles(person, part, sentence, start)
+                subject = subject or person
+        if claimant in self.people:
+            subject = claimant
+        elif claimant and claimant not in self.organisations and " " in claimant:
+            self.organisations.append(claimant)
+        self.focus = subject or self.focus
+        self.last = claimant
+
+    def _mention(self, name, before):
+        """Record one name; the person it names, or None."""
+        person = names.without_title(name)
+        if " " not in person:
+            full = self.full(person)
+            return full if full in self.people else None
+        if names.is_person(name, before):
+            if person not in self.people:
+                self.people.append(person)
+            return person
+        self.organisations.append(re.sub(r"^The\s+", "", name))
+        return None
+
+    def _titles(self, person, name, sentence, start):
+        """The titles the sentence gives the person: "Mayor Dana Cole", "police commissioner
+        Tom Brennan", "Ana Lind, the governor,"."""
+        found = name.split()[: -len(person.split())]
+        before = _TITLES_BEFORE.search(sentence[:start])
+        found += before.group(1).split() if before else []
+        after = _TITLES_AFTER.match(sentence, start + len(name))
+        found += after.group(1).split() if after else []
+        for word in found:
+            if word.lower().rstrip(".") in names.TITLES:
+                self.titles[word.lower().rstrip(".")] = person
