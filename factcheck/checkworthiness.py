@@ -19,13 +19,20 @@ def _words(*phrases):
     return re.compile(r"\b(?:" + "|".join(phrases) + r")\b", re.IGNORECASE)
 
 
+# A digit that is a quantity: not a street number ("1 Quay Street") nor part of a phone
+# number ("555-0142"); a game's "fourth quarter" is no quantity either.
+_DIGIT = (
+    r"\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
+    r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
+)
 # (reason, pattern, weight): each feature counts once per sentence.
 FEATURES = (
     (
         "numbers or quantities",
         re.compile(
-            r"\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|half|"
-            r"quarter|twice|doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
+            rf"{_DIGIT}|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|"
+            r"half|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!final )quarter|twice|"
+            r"doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
             r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b",
             re.IGNORECASE,
         ),
@@ -104,6 +111,9 @@ FEATURES = (
             r"hopes?",
             r"promised",
             r"next (?:week|month|year)",
+            r"(?:is|are) due to",
+            r"(?:is|are) scheduled to",
+            r"will be held",
             r"seemed?",
         ),
         -2.0,
@@ -111,7 +121,7 @@ FEATURES = (
     (
         "boilerplate",
         re.compile(
-            r"^(?:by [A-Z]|photo\b|read more|subscribe|follow us|copyright|share this|"
+            r"^(?:(?-i:By [A-Z])|photo\b|read more|subscribe|follow us|copyright|share this|"
             r"media contact|for immediate release|about [A-Z][\w ]+:|analysis:)|"
             r"all rights reserved|\(credit|edited for length|\S+@\S+\.\w+",
             re.IGNORECASE,
