@@ -41,6 +41,11 @@ _DOCUMENT_FROM = re.compile(
 # clause's end.
 _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
 _NAME_BEFORE = re.compile(rf"({NAME})\s*$")
+# "Governor Ana Lind's office said", "Medway Energy's spokesperson said": the one spoken for.
+_SPOKEN_FOR = re.compile(
+    rf"({NAME})['\u2019]s\s+(?:office|spokes(?:person|man|woman)|press office|lawyers?|"
+    r"attorneys?|campaign|representatives?)\s*$"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s*$")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
@@ -73,7 +78,8 @@ _NOT_SUBJECT_AFTER = words(
 # The things a narrator cites that are not claimants: the article's own parts, documents.
 DOCUMENTS = words(
     "article story report column caption headline graphic version study survey paper letter "
-    "post statement filing note list interview"
+    "post statement filing note list interview lawsuit suit complaint indictment ruling "
+    "judgment memo document email petition motion website book film poll audit review"
 )
 # A bare "the company said" is the organisation of that kind named last.
 _COMPANY = words("company firm group business maker")
@@ -124,12 +130,20 @@ def _before(prefix):
         return ("he", None)
     if _IT_BEFORE.search(prefix):
         return ("it", None)
+    return _name_before(prefix) or _the_before(prefix)
+
+
+def _name_before(prefix):
+    """A name ending prefix that is the verb's subject, or the one spoken for."""
+    spoken_for = _SPOKEN_FOR.search(prefix)
+    if spoken_for and _subject(prefix, spoken_for.start()):
+        return ("name", spoken_for.group(1))
     match = _NAME_BEFORE.search(prefix)
-    if match and match.group(1).lower() in ANONYMOUS:
+    if match is None or match.group(1) in names.NOT_NAMES or not _subject(prefix, match.start()):
         return None
-    if match and match.group(1) not in names.NOT_NAMES and _subject(prefix, match.start()):
-        return ("name", names.split_people(match.group(1))[-1])
-    return _the_before(prefix)
+    if match.group(1).lower() in ANONYMOUS:
+        return ("anonymous", None)
+    return ("name", names.split_people(match.group(1))[-1])
 
 
 def _according(sentence, at):
@@ -172,6 +186,8 @@ def _named(sentence, context):
 def _resolve(found, context):
     """The claimant a speaker stands for, given what the text has named so far."""
     kind, value = found
+    if kind == "anonymous":
+        return None
     if kind == "he":
         return context.focus
     if kind == "it":

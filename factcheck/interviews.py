@@ -55,12 +55,33 @@ def answers_to_interviewee(sentences, paragraphs, found):
         return found
     if not any(label in ("Q", "A") or _answers(label, interviewee) for label in labelled):
         return found
-    result, answering = list(found), False
+    if any(_answers(label, interviewee) for label in labelled):
+        answering = _labelled_answers(labels, paragraphs, interviewee)
+    else:
+        answering = _unlabelled_answers(labels, paragraphs)
+    return [interviewee if a else claimant for a, claimant in zip(answering, found, strict=True)]
+
+
+def _labelled_answers(labels, paragraphs, interviewee):
+    """Whether each sentence is an answer: from an "A:" (or the interviewee's name) to the
+    next label or the end of the paragraph."""
+    answering, found = False, []
     for i, label in enumerate(labels):
         if label:
             answering = _answers(label, interviewee)
         elif i and paragraphs[i] != paragraphs[i - 1]:
             answering = False
-        if answering:
-            result[i] = interviewee
-    return result
+        found.append(answering)
+    return found
+
+
+def _unlabelled_answers(labels, paragraphs):
+    """Only the questions labelled ("Q: ..."): the paragraph after a question's answers it."""
+    found, asked, answer = [], None, None
+    for i, label in enumerate(labels):
+        if label:
+            asked, answer = paragraphs[i], None
+        elif asked is not None and paragraphs[i] == asked + 1:
+            answer = paragraphs[i]
+        found.append(not label and answer == paragraphs[i])
+    return found

@@ -23,6 +23,15 @@ INTERVIEW = (
     "This conversation was edited for length."
 )
 SILVA = "Marta Silva"
+# Only the questions labelled: the paragraph after each question is the answer.
+QUESTIONS_ONLY = (
+    "Marta Silva has led the port authority since 2019.\n\n"
+    "Q: Why are ships waiting longer?\n\n"
+    "Cranes broke down 40 times in June. Repairs take a week.\n\n"
+    "Q: Is that all?\n\n"
+    "We lack 30 staff too.\n\n"
+    "This conversation was edited for length."
+)
 NAMED_TURNS = (
     "By Leo Grant\n\n"
     "We spoke with Hana Ito, the city's chief engineer, about the bridge.\n\n"
@@ -42,6 +51,7 @@ NAMED_TURNS = (
             [None, None, None, SILVA, SILVA, "ministry", None, SILVA, SILVA, None],
         ),
         (NAMED_TURNS, [None, None, None, "Hana Ito", "Hana Ito", None]),
+        (QUESTIONS_ONLY, [None, None, SILVA, SILVA, None, SILVA, None]),
         # he/she: the last person speaking or spoken of, never a court, hotel or college.
         (
             "Judge Mary Ellis told Northfield Magistrates Court the fine was $900. "
@@ -129,12 +139,15 @@ NAMED_TURNS = (
         ("A spokesperson for Medway Energy said prices would rise.", ["Medway Energy"]),
         # A surname that is also a noun ending place names is still a person's.
         ("Helen Park was elected in 2019. She has said the budget grew.", [None, "Helen Park"]),
+        # "X's office said": X speaks through it.
+        ("Governor Ana Lind's office said 300 nurses were hired.", ["Ana Lind"]),
         # Nobody is named: anonymous sources, documents, a court, a clause setting the scene.
         ("Two men were arrested, police said.", [None]),
         ("Officials said the road would reopen.", [None]),
         ("The firm had reported a profit of $2 million, the court heard.", [None]),
         ("A senior official involved in the budget talks said the gap was $4 billion.", [None]),
         ("The story also said the bridge opened in 1950.", [None]),
+        ("The lawsuit claims that the firm hid $3 million in losses.", [None]),
         ("Shares rose after the chip maker reported sales of $3 billion.", [None]),
         ("A report about the town council said it spent $5 million.", [None]),
     ],
