@@ -25,7 +25,7 @@ _VERB = re.compile(rf"\b(?:{VERBS})\b|\b(?i:according to)\b")
 # "He expects ...", "She believes ...": the person last named is still speaking. "She was
 # 87", "He will appear in court" state facts about them: nobody is quoted.
 _PRONOUN_OPINES = re.compile(
-    r"^(?:He|She)\s+(?:also\s+)?(?:expects|expected|believes|believed|thinks|thought|hopes|"
+    r"^(He|She)\s+(?:also\s+)?(?:expects|expected|believes|believed|thinks|thought|hopes|"
     r"hoped|fears|feared|predicts|predicted|doubts|doubted|accepts|accepted|admits|admitted|"
     r"acknowledges|acknowledged|agrees|agreed|disagrees|disagreed|blames|blamed|urges|urged|"
     r"recalls|recalled|describes|described|dismisses|dismissed|rejects|rejected)\b"
@@ -47,7 +47,7 @@ _SPOKEN_FOR = re.compile(
     r"attorneys?|campaign|representatives?)\s*$"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|He|She)\s*$")
+_PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)\s*$")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
@@ -90,6 +90,7 @@ _GENERIC = _COMPANY | words(
 _TITLE_AFTER = "|".join(sorted(names.TITLES))
 # "said councillor Tom Reyes": a name after the verb, perhaps behind a lower-case title.
 _NAME_AFTER_VERB = re.compile(rf"\s+(?:(?:{_TITLE_AFTER})\s+)?({NAME})")
+_QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 QUOTES = "\"\u201c\u201d'\u2018\u2019"
 _OPENS_QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]")
 
@@ -126,8 +127,9 @@ def _before(prefix):
         if re.fullmatch(NAME, inside) and inside not in names.NOT_NAMES:
             return ("name", inside)
         prefix = prefix[: appositive.start()]
-    if _PRONOUN_BEFORE.search(prefix):
-        return ("he", None)
+    pronoun = _PRONOUN_BEFORE.search(prefix)
+    if pronoun:
+        return ("he", pronoun.group(1).lower())
     if _IT_BEFORE.search(prefix):
         return ("it", None)
     return _name_before(prefix) or _the_before(prefix)
@@ -164,7 +166,10 @@ def speaker(sentence):
     """The speaker the sentence names itself, unresolved (see _before), or None."""
     if _ANONYMOUS_END.search(sentence.rstrip(".!?\"'\u201d\u2019")):
         return None
+    quoted = [q.span() for q in _QUOTATION.finditer(sentence)]
     for verb in _VERB.finditer(sentence):
+        if any(start < verb.start() < end for start, end in quoted):
+            continue  # '"He says it is over," she said': the speaker is outside the quote
         if verb.group(0).lower() == "according to":
             return _according(sentence, verb.end())
         named = _before(sentence[: verb.start()])
@@ -173,7 +178,8 @@ def speaker(sentence):
         after = _NAME_AFTER_VERB.match(sentence, verb.end())
         if after:
             return ("name", names.split_people(after.group(1))[0])
-    return ("he", None) if _PRONOUN_OPINES.match(sentence) else None
+    opines = _PRONOUN_OPINES.match(sentence)
+    return ("he", opines.group(1).lower()) if opines else None
 
 
 def _named(sentence, context):
@@ -189,7 +195,7 @@ def _resolve(found, context):
     if kind == "anonymous":
         return None
     if kind == "he":
-        return context.focus
+        return context.person(value)
     if kind == "it":
         return context.last_organisation()
     if kind == "the":

@@ -1,7 +1,8 @@
 """What an article's sentences have named so far, for factcheck/attribution.py to resolve a
 surname ("Okafor"), a pronoun ("she said"), a title ("the mayor said"), "it" and "the company"
 against: the people (first named first), their titles, the organisations (last named last),
-the person last speaking or spoken of (the focus) and the last claimant.
+the people last speaking or spoken of (and "he" or "she" where the text has told) and the
+last claimant.
 """
 
 import re
@@ -16,7 +17,8 @@ _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.
 class Mentions:
     def __init__(self):
         self.people, self.organisations, self.titles = [], [], {}
-        self.focus = self.last = None
+        self.recent, self.pronouns = [], {}  # people spoken or written of, last last
+        self.last = None
 
     def full(self, name):
         """A surname or first name alone is the person (or organisation) named in full
@@ -65,8 +67,18 @@ class Mentions:
             subject = claimant
         elif claimant and claimant not in self.organisations and " " in claimant:
             self.organisations.append(claimant)
-        self.focus = subject or self.focus
+        if subject:
+            self.recent = [p for p in self.recent if p != subject] + [subject]
         self.last = claimant
+
+    def person(self, pronoun):
+        """Who "he" or "she" is: the person last speaking or spoken of, passing over one
+        the text has called by the other pronoun (or a title of the other sex)."""
+        for person in reversed(self.recent):
+            if self.pronouns.get(person, pronoun) == pronoun:
+                self.pronouns[person] = pronoun
+                return person
+        return None
 
     def _mention(self, name, before):
         """Record one name; the person it names, or None."""
@@ -90,5 +102,8 @@ class Mentions:
         after = _TITLES_AFTER.match(sentence, start + len(name))
         found += after.group(1).split() if after else []
         for word in found:
-            if word.lower().rstrip(".") in names.TITLES:
-                self.titles[word.lower().rstrip(".")] = person
+            title = word.lower().rstrip(".")
+            if title in names.TITLES:
+                self.titles[title] = person
+            if title in names.PRONOUN_OF_TITLE:
+                self.pronouns[person] = names.PRONOUN_OF_TITLE[title]

@@ -48,6 +48,13 @@ ORGANISATION_HEADS = words(
     "logistics steel oil gas mining electric telecom software networks entertainment "
     "communications resources pharma brewery airline"
 )
+# Titles that tell which pronoun a person takes.
+PRONOUN_OF_TITLE = {
+    **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "father", "councilman"], "he"),
+    **dict.fromkeys(["mrs", "ms", "dame", "lady", "queen", "princess", "councilwoman"], "she"),
+    **dict.fromkeys(["spokesman", "chairman"], "he"),
+    **dict.fromkeys(["spokeswoman", "chairwoman"], "she"),
+}
 # Heads that are common surnames too ("Helen Park", "Tom Hall"): a place or organisation only
 # in a name of three words or more ("St Luke's Church") or after "the".
 SURNAME_HEADS = words("park hall house cross lane church bridge bank post press street water")

@@ -66,6 +66,17 @@ NAMED_TURNS = (
             "Ana Ruiz studied at Kings College in 1990. She often said the course cost $200.",
             [None, "Ana Ruiz"],
         ),
+        # "She" passes over a person the text has called "he".
+        (
+            "Judge Alison Reyes jailed Tom Fox. Prosecutor Dan Lee said 9 cheques were forged. "
+            "He said Fox wept. She said the crime was mean.",
+            [None, "Dan Lee", "Dan Lee", "Alison Reyes"],
+        ),
+        # A verb inside the quotation is not the attribution.
+        (
+            'Ana Ruiz said 3 staff left. "He says it was 4," she added.',
+            ["Ana Ruiz", "Ana Ruiz"],
+        ),
         # A sentence about someone, with no verb of saying, quotes nobody.
         ("Ana Ruiz, the director, said profits fell. She was 61.", ["Ana Ruiz", None]),
         ("Ben Ode said he was innocent. He will appear in court in May.", ["Ben Ode", None]),
