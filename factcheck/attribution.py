@@ -16,7 +16,7 @@ from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
 VERBS = (
-    r"said|says|told|tells|claimed|claims|announced|announces|tweeted|wrote|writes|stated|"
+    r"said|says|say|told|tells|claimed|claims|announced|announces|tweeted|wrote|writes|stated|"
     r"noted|notes|reported|added|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies"
 )
@@ -103,7 +103,7 @@ def _subject(prefix, start):
     """Whether the words at `start` of prefix can be the subject of the verb after it."""
     if _SPEAKS_FOR.search(prefix[:start]):
         return True
-    word = re.search(r"([A-Za-z]+)\s+$", prefix[:start])
+    word = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", prefix[:start])
     return word is None or word.group(1).lower() not in _NOT_SUBJECT_AFTER
 
 
