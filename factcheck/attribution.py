@@ -176,7 +176,7 @@ def speaker(sentence):
         if named:
             return named
         after = _NAME_AFTER_VERB.match(sentence, verb.end())
-        if after:
+        if after and after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
             return ("name", names.split_people(after.group(1))[0])
     opines = _PRONOUN_OPINES.match(sentence)
     return ("he", opines.group(1).lower()) if opines else None

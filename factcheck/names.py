@@ -63,6 +63,12 @@ NOT_NAMES = words(
     "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
     "By For If When While After Before As Q"
 )
+# Days and months: "said Monday that ..." names nobody.
+DATES = words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep "
+    "Sept Oct Nov Dec"
+)
 _JOINED = re.compile(r"\s+and\s+")
 
 

@@ -91,7 +91,7 @@ def _initial(text, stop):
     word ending a sentence ("a post on X. \"Thanks,\" she wrote"): an initial is followed by
     a name, not by a quotation."""
     rest = text[stop + 1 : stop + 3].lstrip()
-    return not rest or rest[0] not in "\"\u201c\u2018"
+    return not rest or rest[0] not in '"\u201c\u2018'
 
 
 def _starts_sentence(text, at):
