@@ -46,6 +46,11 @@ _SPOKEN_FOR = re.compile(
     rf"({NAME})['\u2019]s\s+(?:office|spokes(?:person|man|woman)|press office|lawyers?|"
     r"attorneys?|campaign|representatives?)\s*$"
 )
+# "FBI data show ...", "Labor Department figures showed ...": whose figures they are.
+_FIGURES_OF = re.compile(
+    rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
+    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)\s*$")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
@@ -166,20 +171,36 @@ def speaker(sentence):
     """The speaker the sentence names itself, unresolved (see _before), or None."""
     if _ANONYMOUS_END.search(sentence.rstrip(".!?\"'\u201d\u2019")):
         return None
+    figures = _FIGURES_OF.match(sentence)
+    if figures:
+        return ("name", figures.group(1))
+    found = _at_verbs(sentence)
+    if found:
+        return found
+    opines = _PRONOUN_OPINES.match(sentence)
+    return ("he", opines.group(1).lower()) if opines else None
+
+
+def _at_verbs(sentence):
+    """The speaker named at the first attribution verb (outside quotations) that has one."""
     quoted = [q.span() for q in _QUOTATION.finditer(sentence)]
     for verb in _VERB.finditer(sentence):
         if any(start < verb.start() < end for start, end in quoted):
             continue  # '"He says it is over," she said': the speaker is outside the quote
         if verb.group(0).lower() == "according to":
             return _according(sentence, verb.end())
-        named = _before(sentence[: verb.start()])
+        named = _before(sentence[: verb.start()]) or _after(sentence, verb.end())
         if named:
             return named
-        after = _NAME_AFTER_VERB.match(sentence, verb.end())
-        if after and after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
-            return ("name", names.split_people(after.group(1))[0])
-    opines = _PRONOUN_OPINES.match(sentence)
-    return ("he", opines.group(1).lower()) if opines else None
+    return None
+
+
+def _after(sentence, at):
+    """ "said Ana Lind", "said councillor Tom Reyes"; not "said Monday"."""
+    after = _NAME_AFTER_VERB.match(sentence, at)
+    if after and after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
+        return ("name", names.split_people(after.group(1))[0])
+    return None
 
 
 def _named(sentence, context):

@@ -49,8 +49,9 @@ class Mentions:
         return None
 
     def last_organisation(self):
-        """What "it said" refers to."""
-        if self.last in self.organisations:
+        """What "it said" refers to: the last claimant if not a person ("The district said
+        ... It said ..."), else the organisation last named."""
+        if self.last and self.last not in self.people:
             return self.last
         return self.organisations[-1] if self.organisations else None
 

@@ -116,6 +116,17 @@ NAMED_TURNS = (
             "The Transport Ministry opened 3 roads. The ministry said more would follow.",
             [None, "Transport Ministry"],
         ),
+        # "The district said ... It said": the last claimant that is no person.
+        (
+            "The district said 3 schools would close. It said 40 staff would move.",
+            ["district", "district"],
+        ),
+        # Whose figures show it.
+        ("Labor Department figures show 120,000 jobs were added.", ["Labor Department"]),
+        (
+            'Profits rose 4 percent, the firm said Monday. "We won," said May Lee.',
+            ["firm", "May Lee"],
+        ),
         # More ways of saying so.
         ("The Harlow Water Board has confirmed 3 leaks.", ["Harlow Water Board"]),
         ("The army denied that its troops crossed the river.", ["army"]),
