@@ -124,14 +124,17 @@ def _before(prefix):
     """The speaker just before an attribution verb: ("name", X), ("he", ...), ("it", ...),
     ("the", noun phrase) or None."""
     prefix = _BETWEEN.sub("", prefix)
-    appositive = _APPOSITIVE.search(prefix)
-    if appositive:
-        # "The mayor, Jane Porter, said": the name set off by commas is the speaker;
-        # "Ana Lind, the governor, said": the one before it is.
+    # "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
+    # 45, a nurse, said": the one before them is.
+    for _ in range(3):
+        appositive = _APPOSITIVE.search(prefix)
+        if appositive is None or _NAME_BEFORE.search(prefix.rstrip(",")):
+            break
         inside = prefix[appositive.start() + 1 :].strip(" ,")
         if re.fullmatch(NAME, inside) and inside not in names.NOT_NAMES:
             return ("name", inside)
-        prefix = prefix[: appositive.start()]
+        prefix = prefix[: appositive.start()] + ","
+    prefix = prefix.rstrip(",")
     pronoun = _PRONOUN_BEFORE.search(prefix)
     if pronoun:
         return ("he", pronoun.group(1).lower())
@@ -157,6 +160,9 @@ def _according(sentence, at):
     """The source after "according to": a name, or "the" and an organisation in lower case."""
     source = _DOCUMENT_FROM.match(sentence, at)
     at = source.end() if source else at
+    pronoun = re.match(r"\s*(him|her)\b", sentence[at:])
+    if pronoun:
+        return ("he", "he" if pronoun.group(1) == "him" else "she")
     after = _NAME_AFTER.match(sentence, at)
     if after:
         head = after.group(2)

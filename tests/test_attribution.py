@@ -159,6 +159,8 @@ NAMED_TURNS = (
             ["Sara Wu"],
         ),
         ("A spokesperson for Medway Energy said prices would rise.", ["Medway Energy"]),
+        ("Ana Lind, 45, a nurse from Leeds, said 3 wards closed.", ["Ana Lind"]),
+        ("Tom Fox runs the club. According to him, 40 members left.", [None, "Tom Fox"]),
         # A surname that is also a noun ending place names is still a person's.
         ("Helen Park was elected in 2019. She has said the budget grew.", [None, "Helen Park"]),
         # "X's office said": X speaks through it.
