@@ -16,8 +16,8 @@ from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
 VERBS = (
-    r"said|says|say|told|tells|claimed|claims|announced|announces|tweeted|wrote|writes|stated|"
-    r"noted|notes|reported|added|adds|warned|warns|argued|argues|insisted|insists|promised|"
+    r"said|says|(?<!to )say|told|tells|claimed|claims|announced|announces|tweeted|wrote|"
+    r"writes|stated|noted|notes|reported|added|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies"
 )
 ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)

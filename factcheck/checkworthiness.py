@@ -104,7 +104,8 @@ FEATURES = (
             r"may",
             r"might",
             r"expects?",
-            r"plans? to",
+            r"(?<!about )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )plans? to",
+            r"expected to",
             r"probably",
             r"perhaps",
             r"likely",
@@ -123,7 +124,9 @@ FEATURES = (
         re.compile(
             r"^(?:(?-i:By [A-Z])|photo\b|read more|subscribe|follow us|copyright|share this|"
             r"media contact|for immediate release|about [A-Z][\w ]+:|analysis:)|"
-            r"all rights reserved|\(credit|edited for length|\S+@\S+\.\w+",
+            r"all rights reserved|\(credit|edited for length|"
+            r"declined to (?:comment|say|disclose|elaborate)|"
+            r"did not (?:immediately )?respond to (?:a )?requests? for comment|\S+@\S+\.\w+",
             re.IGNORECASE,
         ),
         -4.0,

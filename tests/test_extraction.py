@@ -67,6 +67,11 @@ def test_spans_count_code_points(client):
         ("Photo: Volunteers count ballots. (Credit: Ana Lind)", "boilerplate", False),
         ("It was late.", "too short", False),
         ("The summit is due to open in Oslo on March 3.", "prediction", False),
+        ("The firm is expected to spend about $9 billion on new plants.", "prediction", False),
+        ("A spokesperson for the 3 unions declined to comment.", "boilerplate", False),
+        ("She declined to say how many of the 40 staff had left.", "boilerplate", False),
+        # "plans to" after an article or "about" is a noun, no hedge.
+        ("The council approved its plans to build 400 homes in 2024.", None, True),
         # "By" opens a byline only before a name.
         ("By then, the mayor said, the debt was $4 million.", None, True),
     ],
