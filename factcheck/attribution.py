@@ -178,8 +178,8 @@ def speaker(sentence):
     if _ANONYMOUS_END.search(sentence.rstrip(".!?\"'\u201d\u2019")):
         return None
     figures = _FIGURES_OF.match(sentence)
-    if figures:
-        return ("name", figures.group(1))
+    if figures and (" " in figures.group(1) or figures.group(1).isupper()):
+        return ("name", figures.group(1))  # not "New figures show"
     found = _at_verbs(sentence)
     if found:
         return found

@@ -50,8 +50,12 @@ def answers_to_interviewee(sentences, paragraphs, found):
     """found, with each answer of a Q&A layout given to the interviewee."""
     labels = [_label(s) for s in sentences]
     labelled = [label for label in labels if label]
-    interviewee = _interviewee(sentences[: labels.index(labelled[0])]) if labelled else None
-    if interviewee is None or len(labelled) < 2:
+    if len(labelled) < 2:
+        return found
+    turns = [i for i, label in enumerate(labels) if label in ("Q", "A")]
+    # the introduction ends at the first question or answer ("Photo:" may come before)
+    interviewee = _interviewee(sentences[: (turns or [labels.index(labelled[0])])[0]])
+    if interviewee is None:
         return found
     if not any(label in ("Q", "A") or _answers(label, interviewee) for label in labelled):
         return found

@@ -32,6 +32,10 @@ QUESTIONS_ONLY = (
     "We lack 30 staff too.\n\n"
     "This conversation was edited for length."
 )
+CAPTION_FIRST = (
+    "Photo: The port at dawn.\n\nMarta Silva has led the port authority since 2019.\n\n"
+    "Q: Why are ships waiting longer?\n\nA: Cranes broke down 40 times in June."
+)
 NAMED_TURNS = (
     "By Leo Grant\n\n"
     "We spoke with Hana Ito, the city's chief engineer, about the bridge.\n\n"
@@ -51,6 +55,7 @@ NAMED_TURNS = (
             [None, None, None, SILVA, SILVA, "ministry", None, SILVA, SILVA, None],
         ),
         (NAMED_TURNS, [None, None, None, "Hana Ito", "Hana Ito", None]),
+        (CAPTION_FIRST, [None, None, None, SILVA]),
         (QUESTIONS_ONLY, [None, None, SILVA, SILVA, None, SILVA, None]),
         # he/she: the last person speaking or spoken of, never a court, hotel or college.
         (
@@ -123,6 +128,7 @@ NAMED_TURNS = (
         ),
         # Whose figures show it.
         ("Labor Department figures show 120,000 jobs were added.", ["Labor Department"]),
+        ("New figures show 120,000 jobs were added.", [None]),
         (
             'Profits rose 4 percent, the firm said Monday. "We won," said May Lee.',
             ["firm", "May Lee"],
