@@ -6,7 +6,9 @@ of the sentence after it), and a Q&A's answers given to the person interviewed
 (factcheck/interviews.py). None when nobody is named: the narrator's own sentences, "officials
 said", "the court heard", "a senior diplomat said", "the article said".
 
-Names, titles and the person/organisation distinction are factcheck/names.py's.
+Names, titles and the person/organisation distinction are factcheck/names.py's; what the
+text has named so far (against which "Okafor", "she", "the mayor", "it" are resolved) is
+factcheck/mentions.py's.
 """
 
 import re
