@@ -47,13 +47,20 @@ _SUPERLATIVES = [
 # (without it, scoring took four times as long).
 SUPERLATIVE = r"(?=\w+est\b)(?:" + "|".join(_SUPERLATIVES) + ")"
 
+# A digit that is a quantity: not a street number ("1 Quay Street") nor part of a phone
+# number ("555-0142"); a game's "fourth quarter" is no quantity either.
+_DIGIT = (
+    r"\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
+    r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
+)
 # (reason, pattern, weight): each feature counts once per sentence.
 FEATURES = (
     (
         "numbers or quantities",
         re.compile(
-            r"\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|half|"
-            r"quarter|twice|doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
+            rf"{_DIGIT}|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|"
+            r"half|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!final )quarter|twice|"
+            r"doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
             r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b",
             re.IGNORECASE,
         ),
@@ -125,13 +132,17 @@ FEATURES = (
             r"may",
             r"might",
             r"expects?",
-            r"plans? to",
+            r"(?<!about )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )plans? to",
+            r"expected to",
             r"probably",
             r"perhaps",
             r"likely",
             r"hopes?",
             r"promised",
             r"next (?:week|month|year)",
+            r"(?:is|are) due to",
+            r"(?:is|are) scheduled to",
+            r"will be held",
             r"seemed?",
         ),
         -2.0,
@@ -139,9 +150,11 @@ FEATURES = (
     (
         "boilerplate",
         re.compile(
-            r"^(?:by [A-Z]|photo\b|read more|subscribe|follow us|copyright|share this|"
+            r"^(?:(?-i:By [A-Z])|photo\b|read more|subscribe|follow us|copyright|share this|"
             r"media contact|for immediate release|about [A-Z][\w ]+:|analysis:)|"
-            r"all rights reserved|\(credit|edited for length|\S+@\S+\.\w+",
+            r"all rights reserved|\(credit|edited for length|"
+            r"declined to (?:comment|say|disclose|elaborate)|"
+            r"did not (?:immediately )?respond to (?:a )?requests? for comment|\S+@\S+\.\w+",
             re.IGNORECASE,
         ),
         -4.0,

@@ -15,7 +15,7 @@ def analyse(text):
     """Every sentence of text: its exact span, score, reasons and claimant. Stores nothing."""
     found = sentences.spans(text)
     quoted = [text[start:end] for start, end in found]
-    speakers = attribution.claimants(quoted)
+    speakers = attribution.claimants(quoted, _paragraphs(text, found))
     analysed = []
     for (start, end), sentence, claimant in zip(found, quoted, speakers, strict=True):
         score, reasons = checkworthiness.score(sentence)
@@ -30,6 +30,15 @@ def analyse(text):
             }
         )
     return analysed
+
+
+def _paragraphs(text, found):
+    """Each sentence's paragraph number: a line break between two sentences starts one."""
+    numbers, number = [], 0
+    for i, (start, _) in enumerate(found):
+        number += i > 0 and "\n" in text[found[i - 1][1] : start]
+        numbers.append(number)
+    return numbers
 
 
 def _quoted_by(db, article_id):

@@ -81,7 +81,17 @@ def _abbreviated(text, stop):
     word = match.group(1)
     if "." in word:  # U.S., e.g, Ph.D
         return True
-    return (len(word) == 1 and word.isupper()) or word.lower() in ABBREVIATIONS
+    if len(word) == 1 and word.isupper():
+        return _initial(text, stop)
+    return word.lower() in ABBREVIATIONS
+
+
+def _initial(text, stop):
+    """Whether a capital letter and a stop are a name's initial ("J. Smith"), not a one-letter
+    word ending a sentence ("a post on X. \"Thanks,\" she wrote"): an initial is followed by
+    a name, not by a quotation."""
+    rest = text[stop + 1 : stop + 3].lstrip()
+    return not rest or rest[0] not in '"\u201c\u2018'
 
 
 def _starts_sentence(text, at):

@@ -36,6 +36,11 @@ def sentences(client, text):
             ["Headline without a stop", "The first sentence.", "The second?"],
         ),
         ('He said: "It is over." Then he left.', ['He said: "It is over."', "Then he left."]),
+        # A one-letter word before a quotation ends its sentence; an initial does not.
+        (
+            'He gave up in a post on X. "Well done," he wrote to Mary J. Blige.',
+            ["He gave up in a post on X.", '"Well done," he wrote to Mary J. Blige.'],
+        ),
     ],
 )
 def test_sentences_split_where_they_end(client, text, expected):
@@ -61,6 +66,14 @@ def test_spans_count_code_points(client):
         ("Read more: how the votes were counted in every district", "boilerplate", False),
         ("Photo: Volunteers count ballots. (Credit: Ana Lind)", "boilerplate", False),
         ("It was late.", "too short", False),
+        ("The summit is due to open in Oslo on March 3.", "prediction", False),
+        ("The firm is expected to spend about $9 billion on new plants.", "prediction", False),
+        ("A spokesperson for the 3 unions declined to comment.", "boilerplate", False),
+        ("She declined to say how many of the 40 staff had left.", "boilerplate", False),
+        # "plans to" after an article or "about" is a noun, no hedge.
+        ("The council approved its plans to build 400 homes in 2024.", None, True),
+        # "By" opens a byline only before a name.
+        ("By then, the mayor said, the debt was $4 million.", None, True),
     ],
 )
 def test_scores_and_reasons(client, text, reason, worthy):
@@ -71,6 +84,19 @@ def test_scores_and_reasons(client, text, reason, worthy):
         assert any(reason in r for r in found["check_worthiness_reasons"]), found
     else:
         assert "numbers or quantities" in found["check_worthiness_reasons"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Send letters to the editor at 12 High Street, Leeds.",
+        "For details call the desk on 555-0199 today.",
+        "She was brilliant in the third quarter.",
+    ],
+)
+def test_addresses_phone_numbers_and_quarters_are_no_quantities(client, text):
+    [found] = sentences(client, text)
+    assert "numbers or quantities" not in found["check_worthiness_reasons"], found
 
 
 @pytest.mark.parametrize(

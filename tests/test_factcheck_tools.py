@@ -147,6 +147,7 @@ def test_unpublished_claims_are_never_answered_and_retracted_ones_say_so(
             ({"query": "x", "maxAgeDays": -1}, "maxAgeDays", "greater than or equal to 1"),
             ({"query": "x", "languageCode": "en_US!"}, "languageCode", "BCP 47"),
             ({"query": "!!!"}, "text", "Give the claim"),
+            ({"reviewPublisherSiteFilter": "["}, "reviewPublisherSiteFilter", "Not a site"),
         ],
         "params",
     ),

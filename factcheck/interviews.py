@@ -1,0 +1,91 @@
+"""A question-and-answer transcript's answers are the interviewee's claims.
+
+The layout: turns opened by "Q:" and "A:" (or by the speakers' names, "Achebe:"), after an
+introduction naming the person interviewed ("We spoke to Ana Lind, the city's treasurer",
+else the first person the introduction names; a byline's name is not it). An answer runs from
+its label to the end of its paragraph; questions keep only an attribution of their own
+("Q: The ministry says ...").
+"""
+
+import re
+
+from factcheck import names
+
+_LABEL = re.compile(r"^([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*:\s")
+_INTERVIEWED = re.compile(
+    r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+|\bmet\s+"
+)
+_BYLINE = re.compile(r"^(?:By|Interview by|Reporting by)\s")
+
+
+def _label(sentence):
+    match = _LABEL.match(sentence)
+    return match.group(1) if match else None
+
+
+def _people(sentence):
+    for start, name in names.found(sentence):
+        if names.is_person(name, sentence[:start]):
+            yield start, names.without_title(name)
+
+
+def _interviewee(intro):
+    """The person the introduction says was interviewed, else the first it names."""
+    named = [(s, start, p) for s in intro if not _BYLINE.match(s) for start, p in _people(s)]
+    for sentence, start, person in named:
+        if _INTERVIEWED.search(sentence[:start][-30:]):
+            return person
+    return named[0][2] if named else None
+
+
+def _answers(label, interviewee):
+    """Whether a turn with this label is the interviewee's."""
+    if label == "A":
+        return True
+    words = {word.casefold() for word in interviewee.split()}
+    return label != "Q" and {w.casefold() for w in label.split()} <= words
+
+
+def answers_to_interviewee(sentences, paragraphs, found):
+    """found, with each answer of a Q&A layout given to the interviewee."""
+    labels = [_label(s) for s in sentences]
+    labelled = [label for label in labels if label]
+    if len(labelled) < 2:
+        return found
+    turns = [i for i, label in enumerate(labels) if label in ("Q", "A")]
+    # the introduction ends at the first question or answer ("Photo:" may come before)
+    interviewee = _interviewee(sentences[: (turns or [labels.index(labelled[0])])[0]])
+    if interviewee is None:
+        return found
+    if not any(label in ("Q", "A") or _answers(label, interviewee) for label in labelled):
+        return found
+    if any(_answers(label, interviewee) for label in labelled):
+        answering = _labelled_answers(labels, paragraphs, interviewee)
+    else:
+        answering = _unlabelled_answers(labels, paragraphs)
+    return [interviewee if a else claimant for a, claimant in zip(answering, found, strict=True)]
+
+
+def _labelled_answers(labels, paragraphs, interviewee):
+    """Whether each sentence is an answer: from an "A:" (or the interviewee's name) to the
+    next label or the end of the paragraph."""
+    answering, found = False, []
+    for i, label in enumerate(labels):
+        if label:
+            answering = _answers(label, interviewee)
+        elif i and paragraphs[i] != paragraphs[i - 1]:
+            answering = False
+        found.append(answering)
+    return found
+
+
+def _unlabelled_answers(labels, paragraphs):
+    """Only the questions labelled ("Q: ..."): the paragraph after a question's answers it."""
+    found, asked, answer = [], None, None
+    for i, label in enumerate(labels):
+        if label:
+            asked, answer = paragraphs[i], None
+        elif asked is not None and paragraphs[i] == asked + 1:
+            answer = paragraphs[i]
+        found.append(not label and answer == paragraphs[i])
+    return found

@@ -1,0 +1,110 @@
+"""What an article's sentences have named so far, for factcheck/attribution.py to resolve a
+surname ("Okafor"), a pronoun ("she said"), a title ("the mayor said"), "it" and "the company"
+against: the people (first named first), their titles, the organisations (last named last),
+the people last speaking or spoken of (and "he" or "she" where the text has told) and the
+last claimant.
+"""
+
+import re
+
+from factcheck import names
+
+_TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
+# "Ana Lind, the governor,": the title in an appositive after the name.
+_TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
+
+
+class Mentions:
+    def __init__(self):
+        self.people, self.organisations, self.titles = [], [], {}
+        self.recent, self.pronouns = [], {}  # people spoken or written of, last last
+        self.last = None
+
+    def full(self, name):
+        """A surname or first name alone is the person (or organisation) named in full
+        before ("Okafor" -> "Daniel Okafor", "Brightwell" -> "Brightwell Energy"); the
+        first person so named, as news writing names later ones in full."""
+        if " " in name:
+            return name
+        for person in self.people:
+            if name in (person.split()[-1], person.split()[0]):
+                return person
+        for organisation in reversed(self.organisations):
+            if organisation.split()[0] == name:
+                return organisation
+        return name
+
+    def organisation(self, noun, companies):
+        """The organisation a bare noun refers to ("the company", "the ministry"): the last
+        claimant if it is one, else the last named of that kind."""
+        found = self.organisations[::-1]
+        if self.last in self.organisations:
+            found.insert(0, self.last)
+        for organisation in found:
+            head = organisation.split()[-1].lower()
+            if noun in companies and head in names.ORGANISATION_HEADS - companies:
+                return organisation
+            if noun in organisation.lower().split():
+                return organisation
+        return None
+
+    def last_organisation(self):
+        """What "it said" refers to: the last claimant if not a person ("The district said
+        ... It said ..."), else the organisation last named."""
+        if self.last and self.last not in self.people:
+            return self.last
+        return self.organisations[-1] if self.organisations else None
+
+    def learn(self, sentence, claimant):
+        """Remember the sentence's names; its speaker, else its first person, is the focus."""
+        subject = None
+        for start, name in names.found(sentence):
+            for part in names.split_people(name):
+                person = self._mention(part, sentence[:start])
+                if person:
+                    self._titles(person, part, sentence, start)
+                subject = subject or person
+        if claimant in self.people:
+            subject = claimant
+        elif claimant and claimant not in self.organisations and " " in claimant:
+            self.organisations.append(claimant)
+        if subject:
+            self.recent = [p for p in self.recent if p != subject] + [subject]
+        self.last = claimant
+
+    def person(self, pronoun):
+        """Who "he" or "she" is: the person last speaking or spoken of, passing over one
+        the text has called by the other pronoun (or a title of the other sex)."""
+        for person in reversed(self.recent):
+            if self.pronouns.get(person, pronoun) == pronoun:
+                self.pronouns[person] = pronoun
+                return person
+        return None
+
+    def _mention(self, name, before):
+        """Record one name; the person it names, or None."""
+        person = names.without_title(name)
+        if " " not in person:
+            full = self.full(person)
+            return full if full in self.people else None
+        if names.is_person(name, before):
+            if person not in self.people:
+                self.people.append(person)
+            return person
+        self.organisations.append(re.sub(r"^The\s+", "", name))
+        return None
+
+    def _titles(self, person, name, sentence, start):
+        """The titles the sentence gives the person: "Mayor Dana Cole", "police commissioner
+        Tom Brennan", "Ana Lind, the governor,"."""
+        found = name.split()[: -len(person.split())]
+        before = _TITLES_BEFORE.search(sentence[:start])
+        found += before.group(1).split() if before else []
+        after = _TITLES_AFTER.match(sentence, start + len(name))
+        found += after.group(1).split() if after else []
+        for word in found:
+            title = word.lower().rstrip(".")
+            if title in names.TITLES:
+                self.titles[title] = person
+            if title in names.PRONOUN_OF_TITLE:
+                self.pronouns[person] = names.PRONOUN_OF_TITLE[title]

@@ -1,0 +1,132 @@
+"""Names in news text: finding capitalised runs, dropping job titles, and telling a person
+("Judge Alison Reyes", "Ana Lind") from an organisation or a place ("Westbrook Crown Court",
+"Norvale Systems", "the Grand Hotel"), which pronouns and "the company" are resolved against
+(factcheck/attribution.py). The word lists are English titles and the common nouns that head
+organisation and place names: never any article's names.
+"""
+
+import re
+
+# A name: capitalised words, initials and abbreviated titles, joined by "of", "for", "and",
+# "de", ... ("Centers for Disease Control and Prevention", "Friends of the Library").
+TOKEN = r"(?:[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
+NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the)\s+)*{TOKEN})*"
+_NAME = re.compile(NAME)
+
+
+def words(text):
+    """The set of the words of text: word lists written as prose-like strings."""
+    return frozenset(text.split())
+
+
+TITLES = words(
+    "mr mrs ms dr prof professor senator sen governor gov mayor minister secretary president "
+    "chief councillor councilman councilwoman councilor judge justice representative rep "
+    "commissioner director spokesperson spokesman spokeswoman sir dame lord lady prosecutor "
+    "coach captain capt inspector detective sergeant sgt officer constable superintendent "
+    "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
+    "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
+    "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
+    "manager editor executive ceo cfo coo chancellor king queen prince princess pope"
+)
+# Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
+ORGANISATION_HEADS = words(
+    "court hotel council college university school academy hospital clinic department "
+    "ministry agency street road avenue lane square park church cathedral centre center club "
+    "association society institute institution foundation trust commission committee board "
+    "office service authority bureau organization organisation programme program project "
+    "group party union bank fund company corporation inc ltd llc plc corp co systems energy "
+    "securities holdings partners capital airlines airways motors media technologies labs "
+    "pharmaceuticals times news press post journal conference league county city state "
+    "province region district river lake sea ocean mountains island islands bridge station "
+    "airport stadium arena hall house senate parliament assembly congress government "
+    "administration police army navy force forces registry regulator library museum "
+    "crescent cross nations republic kingdom states act bill report survey index composite "
+    "exchange market water health prevention research network alliance coalition federation "
+    "industries international global services solutions insurance railway railways "
+    "transport gallery theatre festival prize cup championship team foods brands retail "
+    "logistics steel oil gas mining electric telecom software networks entertainment "
+    "communications resources pharma brewery airline"
+)
+# Titles that tell which pronoun a person takes.
+PRONOUN_OF_TITLE = {
+    **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "father", "councilman"], "he"),
+    **dict.fromkeys(["mrs", "ms", "dame", "lady", "queen", "princess", "councilwoman"], "she"),
+    **dict.fromkeys(["spokesman", "chairman"], "he"),
+    **dict.fromkeys(["spokeswoman", "chairwoman"], "she"),
+}
+# Heads that are common surnames too ("Helen Park", "Tom Hall"): a place or organisation only
+# in a name of three words or more ("St Luke's Church") or after "the".
+SURNAME_HEADS = words("park hall house cross lane church bridge bank post press street water")
+# Capitalised words that open a sentence without naming anyone ("So said Ana Lind").
+NOT_NAMES = words(
+    "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
+    "By For If When While After Before As Q"
+)
+# Days and months: "said Monday that ..." names nobody.
+DATES = words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep "
+    "Sept Oct Nov Dec"
+)
+_JOINED = re.compile(r"\s+and\s+")
+
+
+def found(text):
+    """(start, name) of each capitalised run of text, sentence-opening words dropped."""
+    for match in _NAME.finditer(text):
+        name = match.group(0).rstrip(".")
+        start = match.start()
+        first, _, rest = name.partition(" ")
+        if first in NOT_NAMES:
+            if not rest or not rest[:1].isupper():
+                continue
+            start, name = start + len(first) + 1, rest
+        yield start, name
+
+
+def without_title(name):
+    """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
+    Bishop"); the last word is always kept."""
+    tokens = name.split()
+    # The last word is the surname even when it is a title too ("Laura Bishop").
+    last = max(
+        (i for i, word in enumerate(tokens[:-1]) if word.rstrip(".").lower() in TITLES),
+        default=-1,
+    )
+    return " ".join(tokens[last + 1 :])
+
+
+def titled(name):
+    """Whether the name opens with a title ("Dr. Oyelaran", "Judge Alison Reyes")."""
+    return name.split()[0].rstrip(".").lower() in TITLES and " " in name
+
+
+def organisational(name, before=""):
+    """Whether the name is an organisation's or a place's: "the" before it, "of"/"for" in it,
+    or a head noun ending it."""
+    tokens = name.split()
+    if re.search(r"\bthe\s*$", before, re.IGNORECASE) or tokens[0] == "The":
+        return True
+    if any(word in ("of", "for", "the") for word in tokens[1:]):
+        return True
+    head = tokens[-1].lower().rstrip(".")
+    if head in SURNAME_HEADS:
+        return len(tokens) >= 3
+    return head in ORGANISATION_HEADS
+
+
+def is_person(name, before=""):
+    """A titled name, or two or more capitalised words naming no organisation or place."""
+    if titled(name) and not organisational(without_title(name), before):
+        return True
+    return len(name.split()) >= 2 and not organisational(name, before)
+
+
+def split_people(name):
+    """ "Rosa Alvarez and Tom Brennan" is two people; "Securities and Exchange Commission",
+    "England and Wales" one name."""
+    parts = _JOINED.split(name)
+    if len(parts) > 1 and all(is_person(part) for part in parts):
+        return parts
+    return [name]
