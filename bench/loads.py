@@ -96,9 +96,11 @@ def editor_key(database):
 
 
 def check(base, paths):
-    """Fail early, naming the request, if a sample of a file's requests is not answered 200
-    (a wrong path would otherwise be measured as a fast error)."""
+    """Warn, naming the request, when a sample of a file's requests is not answered 200: a
+    wrong path would be measured as errors (the figures count only answers below 400)."""
     for path in paths[:3]:
-        with urllib.request.urlopen(base + path, timeout=60) as response:
-            if response.status != 200:
-                raise RuntimeError(f"{base}{path} answered {response.status}")
+        try:
+            with urllib.request.urlopen(base + path, timeout=60):
+                pass
+        except OSError as error:
+            print(f"  WARNING: {base}{path}: {error}", flush=True)

@@ -52,7 +52,7 @@ def arguments():
 
 def show(scale, label, result):
     print(
-        f"  {goals.claims(scale):>4} {label:24} {result['rps']:9,.0f} req/s  "
+        f"  {goals.claims(scale):>4} {label:16} {result['ok_rps']:7,.0f} req/s  "
         f"p50 {result['p50_ms']:7.1f} ms  p99 {result['p99_ms']:7.1f} ms  "
         f"errors {result['errors']}  5xx {result['server_errors']}  busy {result['busy']}",
         flush=True,
