@@ -5,6 +5,7 @@ figure measured once. Absolute figures on a shared machine swing between rounds,
 ratio is taken within each round, and a goal's figure is the median over the rounds.
 """
 
+import math
 import operator
 import statistics
 from collections.abc import Callable
@@ -25,6 +26,7 @@ READS = {
 WRITES = "writes"  # 32 connections of workflow moves (retract, reinstate)
 MIXED = "mixed"  # the scale of the mixed load, whichever it is
 MIB = 1024 * 1024
+INF = "inf"
 
 
 def median_of(rounds, name, field):
@@ -36,11 +38,16 @@ def median_ratio(rounds, name, base, field="ok_rps"):
     """The median over rounds of name's field divided by base's, both from the same round.
     Requests answered below 400 only: a request refused fast must not look like speed."""
     values = [
-        one[name][field] / one[base][field]
+        _divide(one[name][field], one[base][field])
         for one in rounds
-        if name in one and base in one and one[base][field]
+        if name in one and base in one and (one[name][field] or one[base][field])
     ]
     return statistics.median(values) if values else None
+
+
+def _divide(figure, base):
+    # A base that completed nothing in the run (Datasette's slowest search) loses outright.
+    return figure / base if base else math.inf
 
 
 def total_of(rounds, name, field):
@@ -130,7 +137,7 @@ GOALS = (
     Goal("transitions 'database is locked/busy'", locked, "<=", 0),
     # Not a goal of the issue: a check that every move sent was a valid one.
     Goal("transitions refused or failed, any cause", total(WRITES, "errors"), "<=", 0),
-    Goal("WAL max, 60 s of 24 readers + 8 writers", wal_mib, "<", 64, " MiB", MIXED),
+    Goal("WAL max under the mixed load", wal_mib, "<", 64, " MiB", MIXED),
     Goal(
         "worker RSS max (read rounds)",
         scale_fact("worker_rss_mib"),
@@ -148,6 +155,13 @@ GOALS = (
         (1_000_000,),
     ),
 )
+
+
+def _rounded(value):
+    # JSON has no infinity: a ratio to a base that completed nothing is the string "inf".
+    if value is None:
+        return None
+    return INF if math.isinf(value) else round(value, 2)
 
 
 def judged_scales(goal, results):
@@ -169,7 +183,7 @@ def evaluate(results):
                 {
                     "goal": f"{goal.text} {goal.compare} {goal.limit:g}{goal.unit}",
                     "scale": scale,
-                    "figure": None if value is None else round(value, 2),
+                    "figure": _rounded(value),
                     "unit": goal.unit,
                     "met": None if value is None else goal.met(value),
                 }
@@ -188,7 +202,9 @@ def mark(met):
 def goals_table(rows):
     lines = ["| goal | claims | measured | |", "|---|---|---|---|"]
     for row in rows:
-        figure = "-" if row["figure"] is None else f"{row['figure']:,g}{row['unit']}"
+        figure = row["figure"]
+        figure = "-" if figure is None else f"{figure}" if figure == INF else f"{figure:,g}"
+        figure += "" if figure == "-" else row["unit"]
         lines.append(f"| {row['goal']} | {claims(row['scale'])} | {figure} | {mark(row['met'])} |")
     return "\n".join(lines)
 

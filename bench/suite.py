@@ -25,7 +25,7 @@ import datasette
 from bench import databases, goals, loads, report, servers, wrk_runner
 
 WORK = databases.CACHE / "run"
-# Seconds for the moves a warm-up left in flight to land before the claims' status is read.
+# Seconds for the moves a run left in flight to land before the claims' status is read.
 SETTLE = 2
 
 
@@ -80,6 +80,13 @@ def server_of(name, started):
     return started.get(name, started["factcheck"])
 
 
+def settled_moves(path, database):
+    """The moves file written once the moves a run left in flight have landed: each line
+    starts from its claim's status (a move still landing would make one invalid)."""
+    time.sleep(SETTLE)
+    return loads.write_moves(path, database)
+
+
 def one_round(scale, files, started, key, load):
     """Every read once, then the writers: {figure name: wrk result}."""
     results = {}
@@ -90,12 +97,10 @@ def one_round(scale, files, started, key, load):
         show(scale, name, results[name])
     base, moves = started["factcheck"].base, files["folder"] / "moves.txt"
     arguments = [moves, load.threads, key]
-    # Each run walks its claims from the status they have when it starts, so the file is
-    # written again after the warm-up has moved them (and its last moves have landed).
+    # Written again after the warm-up has moved the claims.
     loads.write_moves(moves, files["db"])
     wrk_runner.warm(base, "writes.lua", arguments, load)
-    time.sleep(SETTLE)
-    loads.write_moves(moves, files["db"])
+    settled_moves(moves, files["db"])
     results[goals.WRITES] = wrk_runner.finish(wrk_runner.start(base, "writes.lua", arguments, load))
     show(scale, goals.WRITES, results[goals.WRITES])
     return results
@@ -105,7 +110,7 @@ def mixed_load(database, files, factcheck, key, seconds):
     """24 readers and 8 writers for `seconds` while the WAL's size is sampled."""
     wal = Path(f"{database}-wal")
     mix = loads.write_lines(files["folder"] / "mix.txt", loads.mixed_paths(files["paths"]))
-    moves = loads.write_moves(files["folder"] / "moves.txt", database)
+    moves = settled_moves(files["folder"] / "moves.txt", database)
     readers = wrk_runner.Load(threads=1, connections=24, seconds=seconds, warmup=0)
     writers = replace(readers, connections=8)
     with servers.Sampler(lambda: wal.stat().st_size if wal.exists() else 0) as sampler:

@@ -4,12 +4,16 @@ wrk itself, the servers and the Lua scripts run only in `make bench`.
 """
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from bench import goals, loads, report, wrk_runner
+from bench import goals, loads, report, servers, wrk_runner
 
 RAW = {
     "requests": 1000,
@@ -67,8 +71,11 @@ def rounds_of(*figures):
         ([(500, 1000), (1000, 2000), (2000, 4000)], 0.5),
         ([(100, 1000), (900, 1000), (500, 1000)], 0.5),
         ([(100, 1000), (900, 1000)], 0.5),  # an even count: the mean of the middle two
-        ([(100, 0), (300, 1000)], 0.3),  # a base that served nothing gives no ratio
-        ([(100, 0)], None),
+        # A base that completed nothing in the round is beaten by any figure; none by none.
+        ([(100, 0)], float("inf")),
+        ([(100, 0), (300, 1000), (500, 1000)], 0.5),
+        ([(0, 0)], None),
+        ([(0, 0), (300, 1000)], 0.3),
         ([], None),
     ],
 )
@@ -76,8 +83,11 @@ def test_a_ratio_is_taken_within_each_round_then_the_median_over_rounds(figures,
     assert goals.median_ratio(rounds_of(*figures), "claim", "flask") == pytest.approx(ratio)
 
 
-def results_with(claim_p99, writes_busy=0, locked_in_log=0, scales=(10_000, 100_000)):
+def results_with(
+    claim_p99, writes_busy=0, locked_in_log=0, datasette_rps=1000, scales=(10_000, 100_000)
+):
     round_ = {
+        "ds_row": {"ok_rps": datasette_rps},
         "claim": {"ok_rps": 900, "p99_ms": claim_p99},
         "flask": {"ok_rps": 1000, "p99_ms": 5},
         "search": {"ok_rps": 400, "p99_ms": 40},
@@ -116,6 +126,8 @@ def row(rows, goal_start, scale):
         (results_with(15, writes_busy=1), "transitions 'database", 10_000, 3, False),
         (results_with(15, locked_in_log=2), "transitions 'database", 10_000, 2, False),
         (results_with(claim_p99=15), "WAL max", 100_000, 70, False),
+        (results_with(15, datasette_rps=0), "claim GET req/s / Datasette", 10_000, "inf", True),
+        (results_with(15, datasette_rps=450), "claim GET req/s / Datasette", 10_000, 2, True),
     ],
 )
 def test_goals_are_judged_on_their_figures(results, goal, scale, figure, met):
@@ -136,6 +148,8 @@ def test_the_goals_table_marks_each_row():
     assert "| claim GET p99, 32 connections <= 15 ms | 100k | 20 ms | **not met** |" in table
     assert "| transitions/s, 32 connections >= 800/s | 10k | 850/s | met |" in table
     assert "| list page req/s / Flask constant's >= 0.5x | 10k | - | not measured |" in table
+    table = goals.goals_table(goals.evaluate(results_with(claim_p99=20, datasette_rps=0)))
+    assert "| claim GET req/s / Datasette row JSON's >= 2x | 10k | infx | met |" in table
 
 
 README = "# x\n\nBefore.\n\n{start}\nold\ntable\n{end}\n\nAfter {start} is a marker.\n"
@@ -237,3 +251,24 @@ def test_moves_start_from_each_claims_status_now(tmp_path):
         ("/api/v1/claims/3/transitions", "published", "retracted"),
     ]
     assert all(json.loads(there)["public_note"] for _, there, _ in lines)
+
+
+def test_worker_processes_and_their_memory_are_read_from_proc():
+    with subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]) as child:
+        try:
+            assert child.pid in servers.children(os.getpid())
+            assert servers.rss_mib(child.pid) > 1
+        finally:
+            child.kill()
+    assert servers.rss_mib(child.pid) == 0  # ended: nothing to count
+
+
+def test_a_sampler_keeps_the_largest_reading_and_takes_one_at_the_end():
+    readings = iter([3, 9, 4, 1, 2, 5, 6, 7, 8] + [0] * 1000)
+    with servers.Sampler(lambda: next(readings), interval=0.001) as sampler:
+        time.sleep(0.05)
+    assert sampler.largest == 9
+    now = [1]
+    with servers.Sampler(lambda: now[0], interval=60) as sampler:
+        now[0] = 20  # after the first reading, if the thread has taken it yet
+    assert sampler.largest == 20  # the reading at the end counts
