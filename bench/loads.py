@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
@@ -60,6 +61,19 @@ def write_lines(path, lines):
 
 def write_moves(path, database):
     return write_lines(path, move_lines(database))
+
+
+def wait_until_quiet(database, quiet=1.0, limit=60):
+    """Return once nothing has been committed to database for `quiet` seconds: the moves
+    a wrk run left in flight (queued in the server when it stopped) have landed."""
+    with connect(database) as db:
+        # data_version changes when another connection commits to the file.
+        version = db.execute("PRAGMA data_version").fetchone()[0]
+        for _ in range(int(limit / quiet)):
+            time.sleep(quiet)
+            version, before = db.execute("PRAGMA data_version").fetchone()[0], version
+            if version == before:
+                return
 
 
 def move_lines(database, limit=MOVING_CLAIMS):

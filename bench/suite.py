@@ -14,7 +14,6 @@ bench/results/ and rewrites README.md's bench section.
 
 import argparse
 import shutil
-import time
 from contextlib import ExitStack
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -25,8 +24,6 @@ import datasette
 from bench import databases, goals, loads, report, servers, wrk_runner
 
 WORK = databases.CACHE / "run"
-# Seconds for the moves a run left in flight to land before the claims' status is read.
-SETTLE = 2
 
 
 def arguments():
@@ -83,7 +80,7 @@ def server_of(name, started):
 def settled_moves(path, database):
     """The moves file written once the moves a run left in flight have landed: each line
     starts from its claim's status (a move still landing would make one invalid)."""
-    time.sleep(SETTLE)
+    loads.wait_until_quiet(database)
     return loads.write_moves(path, database)
 
 

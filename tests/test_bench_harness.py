@@ -8,7 +8,9 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
+from contextlib import closing
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -239,10 +241,11 @@ def test_every_read_of_a_round_has_requests():
 
 def test_moves_start_from_each_claims_status_now(tmp_path):
     path = tmp_path / "desk.db"
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:
         db.execute("CREATE TABLE claims (id INTEGER PRIMARY KEY, status TEXT)")
         statuses = [(1, "published"), (2, "new"), (3, "retracted"), (4, "in_review")]
         db.executemany("INSERT INTO claims VALUES (?, ?)", statuses)
+        db.commit()
     lines = [line.split("\t") for line in loads.move_lines(path)]
     assert [
         (path, json.loads(there)["to"], json.loads(back)["to"]) for path, there, back in lines
@@ -272,3 +275,29 @@ def test_a_sampler_keeps_the_largest_reading_and_takes_one_at_the_end():
     with servers.Sampler(lambda: now[0], interval=60) as sampler:
         now[0] = 20  # after the first reading, if the thread has taken it yet
     assert sampler.largest == 20  # the reading at the end counts
+
+
+def test_waiting_for_quiet_lasts_until_commits_stop(tmp_path):
+    path = tmp_path / "desk.db"
+    with closing(sqlite3.connect(path)) as db:
+        db.execute("CREATE TABLE t (n INTEGER)")
+        db.commit()
+
+    def commit_for(seconds):
+        deadline = time.monotonic() + seconds
+        with closing(sqlite3.connect(path)) as db:
+            while time.monotonic() < deadline:
+                db.execute("INSERT INTO t VALUES (1)")
+                db.commit()
+                time.sleep(0.01)
+
+    writer = threading.Thread(target=commit_for, args=(0.6,))
+    start = time.monotonic()
+    writer.start()
+    loads.wait_until_quiet(path, quiet=0.2)
+    waited = time.monotonic() - start
+    writer.join()
+    assert 0.6 <= waited < 5
+    start = time.monotonic()
+    loads.wait_until_quiet(path, quiet=0.2)
+    assert time.monotonic() - start < 1  # nothing committing: one quiet interval
