@@ -25,7 +25,10 @@ max_requests = 10_000
 max_requests_jitter = 1_000
 # The longest request line gunicorn allows; its default (4094) cuts long search URLs.
 limit_request_line = 8190
-accesslog = "-"
+# The access log: "-" is stdout (the default), a path appends to that file, empty turns it
+# off. Writing a line per request to a pipe costs a third of a bare hello's throughput, so
+# `make bench` turns it off; in production a file (or a buffered log collector) is cheaper.
+accesslog = os.environ.get("FACTCHECK_ACCESS_LOG", "-") or None
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms'
 # gunicorn's control socket (for `gunicornc`) defaults to one path per user, so a second

@@ -10,10 +10,11 @@ from factcheck.urls import url_key
 
 # Lists never carry bodies: a page of 100 articles could otherwise be 50 MB.
 SUMMARY_COLUMNS = (
-    "a.id, a.title, a.url, a.publisher, a.published_at, a.language, a.created_at, a.updated_at"
+    "a.id, a.title, a.url, a.publisher, a.author, a.published_at, a.language, a.created_at, "
+    "a.updated_at"
 )
 DEFAULT_LANGUAGE = "en"
-ARTICLE_FIELDS = ("title", "body", "url", "publisher", "published_at", "language")
+ARTICLE_FIELDS = ("title", "body", "url", "publisher", "author", "published_at", "language")
 # How many of its claims an article answer embeds; claims_next pages through the rest.
 CLAIMS_PAGE = 20
 

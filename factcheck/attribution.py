@@ -20,7 +20,13 @@ _NAME_AFTER = re.compile(rf"\s*(?:the\s+)?(?:[a-z]+\s+)?({_NAME})")
 # clause's end.
 _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
 _NAME_BEFORE = re.compile(rf"({_NAME})\s*$")
-_THE_BEFORE = re.compile(r"\bthe((?:\s+[a-z]+){1,3})\s*$", re.IGNORECASE)
+# "the finance office said": a body named in lower case right before the verb; not when a
+# preposition governs it ("Critics on the council argued": the critics speak, unnamed).
+_THE_BEFORE = re.compile(r"(?<!\w)(?:(\w+)\s+)?the((?:\s+[a-z]+){1,3})\s*$", re.IGNORECASE)
+_PREPOSITIONS = """about above across against among around at behind below beneath beside
+    between beyond by for from in inside into near of off on onto outside over through to
+    toward towards under within without with"""
+PREPOSITIONS = frozenset(_PREPOSITIONS.split())
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s*$", re.IGNORECASE)
 _ADVERB_BEFORE = re.compile(r"\s+(?:today|yesterday|also|later|previously|recently|then)\s*$")
 _APPOSITIVE = re.compile(r",[^,]{1,80},\s*$")
@@ -92,7 +98,9 @@ def _before(prefix):
     if match and match.group(1) not in NOT_NAMES:
         return match.group(1)
     the = _THE_BEFORE.search(prefix)
-    return the.group(1).strip() if the else None
+    if the is None or (the.group(1) or "").lower() in PREPOSITIONS:
+        return None
+    return the.group(2).strip()
 
 
 def _speaker(sentence):

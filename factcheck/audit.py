@@ -4,6 +4,7 @@ import hashlib
 import json
 
 from factcheck import outbox, visibility
+from factcheck.db import insert_row
 from factcheck.timeutil import now
 
 GENESIS = "0" * 64
@@ -49,7 +50,7 @@ def record(
         "after": _encode(after),
         "prev_hash": last[0] if last else GENESIS,
     }
-    event_id = db["audit_events"].insert({**event, "hash": _digest(event)}).last_pk
+    event_id = insert_row(db, "audit_events", {**event, "hash": _digest(event)})
     # The one hook for webhooks: their events land in this same transaction.
     outbox.record(db, event_id, action, claim_id, before, after, event["created_at"])
 

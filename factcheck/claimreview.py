@@ -48,6 +48,11 @@ def claimant_type(claimant):
     return "Organization" if words & ORGANISATION_WORDS else "Person"
 
 
+def _agent(name):
+    """A Person or Organization by name; None for no name (the property is then left out)."""
+    return name and {"@type": claimant_type(name), "name": name}
+
+
 def review(db, claim_id, publisher, page_url):
     """The ClaimReview of a published (or retracted) claim; 404 for any other."""
     claim = claim_reads.get(db, claim_id, staff=False)
@@ -103,8 +108,7 @@ def _review(claim, labels, notices, article, publisher, url):
     item = {
         "@type": "Claim",
         # A claim may have no named claimant (ClaimReview allows leaving the author out).
-        "author": claim["claimant"]
-        and {"@type": claimant_type(claim["claimant"]), "name": claim["claimant"]},
+        "author": _agent(claim["claimant"]),
         "datePublished": claim["claim_date"],
         "appearance": _appearance(article),
     }
@@ -149,8 +153,15 @@ def _rating(claim, labels, notices):
 def _appearance(article):
     if article is None or not article["url"]:
         return None
+    # The article's own author (its byline), not the claimant: schema.org's CreativeWork
+    # author, as in Google's fact-check example.
     return _without_empty(
-        {"@type": "CreativeWork", "url": article["url"], "headline": article["title"]}
+        {
+            "@type": "CreativeWork",
+            "url": article["url"],
+            "headline": article["title"],
+            "author": _agent(article["author"]),
+        }
     )
 
 
@@ -187,9 +198,9 @@ def _notices(db, claims):
 
 
 def articles(db, claims):
-    """{article id: its url, title and publisher} for the claims' articles."""
+    """{article id: its url, title, publisher and author} for the claims' articles."""
     rows = db.query(
-        "SELECT id, url, title, publisher, published_at FROM articles "
+        "SELECT id, url, title, publisher, author, published_at FROM articles "
         "WHERE id IN (SELECT value FROM json_each(?))",
         [_ids(claims, "article_id")],
     )

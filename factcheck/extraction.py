@@ -40,13 +40,29 @@ def _quoted_by(db, article_id):
     ).fetchall()
 
 
+def _overlap(sentence, start, end):
+    # Overlapping is enough: a typed-in claim may quote part of a sentence, or run on into
+    # the next one.
+    return start < sentence["span_end"] and sentence["span_start"] < end
+
+
 def _existing(sentence, quoted):
     for start, end, claim_id in quoted:
-        # Overlapping is enough: a typed-in claim may quote part of a sentence, or run on
-        # into the next one.
-        if start < sentence["span_end"] and sentence["span_start"] < end:
+        if _overlap(sentence, start, end):
             return claim_id
     return None
+
+
+def proposing(analysed, start, end, threshold):
+    """Of analyse()'s sentences, the best-scoring one through which extraction would propose
+    a claim quoting text[start:end] (one it overlaps, at or above the threshold); None when
+    extraction would not propose it."""
+    found = [
+        sentence
+        for sentence in analysed
+        if sentence["check_worthiness"] >= threshold and _overlap(sentence, start, end)
+    ]
+    return max(found, key=lambda sentence: sentence["check_worthiness"], default=None)
 
 
 def extract(db, article_id, actor, threshold, if_match=None):

@@ -20,7 +20,12 @@ MIN_TEXT_CHARACTERS = 100
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _LANG = re.compile(rb"<html[^>]*\slang=[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
 # Metadata the page may give: (article field, trafilatura's name).
-PAGE_FIELDS = (("title", "title"), ("publisher", "sitename"), ("published_at", "date"))
+PAGE_FIELDS = (
+    ("title", "title"),
+    ("publisher", "sitename"),
+    ("author", "author"),
+    ("published_at", "date"),
+)
 
 
 def fetch_page(session, url, config):
@@ -46,12 +51,13 @@ def fetch_page(session, url, config):
 
 
 def read_html(html, url):
-    """Main text and metadata of an HTML page: {body, title, publisher, published_at,
-    language}, missing ones left out; FetchFailed when no main text is found."""
+    """Main text and metadata of an HTML page: {body, title, publisher, author,
+    published_at, language}, missing ones left out; FetchFailed when no main text is found."""
     import trafilatura  # imported when needed: it takes a second to load
 
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     text = (document.text or "").strip() if document is not None else ""
+    text = _without_headline(text, getattr(document, "title", None))
     if len(text) < MIN_TEXT_CHARACTERS:
         raise FetchFailed("No main text was found on the page.", url, "no-main-text")
     found = {"body": text}
@@ -64,6 +70,26 @@ def read_html(html, url):
     if language:
         found["language"] = language.group(1).decode()
     return found
+
+
+_HEADING_NOISE = re.compile(r"[\W_]+")
+
+
+def _heading(text):
+    return _HEADING_NOISE.sub(" ", text).strip().casefold()
+
+
+def _without_headline(text, title):
+    """The main text without its first line when that line is the page's headline
+    (trafilatura keeps the <h1>): the title is stored apart, and a headline is no sentence to
+    check. A <title> may add the site's name after it ("Headline | Site")."""
+    first, _, rest = text.partition("\n")
+    headline, page_title = _heading(first), _heading(title or "")
+    if not headline or not rest.strip():
+        return text
+    if page_title == headline or page_title.startswith(headline + " "):
+        return rest.strip()
+    return text
 
 
 def complete(data, session, config):

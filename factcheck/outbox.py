@@ -22,6 +22,7 @@ import json
 import time
 
 from factcheck import visibility, workflow
+from factcheck.db import insert_row
 
 CLAIM_CREATED, STATUS_CHANGED = "claim.created", "claim.status_changed"
 PUBLIC_EVENTS = {
@@ -96,18 +97,16 @@ def record(db, audit_event_id, action, claim_id, before, after, created_at):
         if not webhook_ids:
             continue  # nobody listens: nothing to keep
         data = event_data(db, event_type, claim_id, before, after)
-        event_id = (
-            db["webhook_events"]
-            .insert(
-                {
-                    "type": event_type,
-                    "created_at": created_at,
-                    "claim_id": claim_id,
-                    "audit_event_id": audit_event_id,
-                    "data": json.dumps(data, separators=(",", ":")),
-                }
-            )
-            .last_pk
+        event_id = insert_row(
+            db,
+            "webhook_events",
+            {
+                "type": event_type,
+                "created_at": created_at,
+                "claim_id": claim_id,
+                "audit_event_id": audit_event_id,
+                "data": json.dumps(data, separators=(",", ":")),
+            },
         )
         enqueue(db, webhook_ids, event_id, created_at)
 
@@ -116,16 +115,16 @@ def enqueue(db, webhook_ids, event_id, created_at, redelivery_of=None):
     """A pending delivery of the event to each subscription, due now; their ids."""
     due = time.time()
     return [
-        db["webhook_deliveries"]
-        .insert(
+        insert_row(
+            db,
+            "webhook_deliveries",
             {
                 "webhook_id": webhook_id,
                 "event_id": event_id,
                 "next_attempt_at": due,
                 "created_at": created_at,
                 "redelivery_of": redelivery_of,
-            }
+            },
         )
-        .last_pk
         for webhook_id in webhook_ids
     ]

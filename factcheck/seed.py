@@ -4,12 +4,18 @@ Every record goes through the same schemas and domain functions as the API, so s
 data obeys the same rules (spans must match, verdicts cite the claim's own sources) and
 the editorial workflow: a seed reviewer researches and drafts, a different seed editor
 approves and publishes. A claim already stored at the same span is left as it is.
+
+The seed goes through extraction as any article does: a curated claim that extraction
+proposes is stored as that proposal (origin extracted, its score and reasons) with the
+curated span, claimant and date; one it would not propose is stored all the same, as typed
+in (origin manual); then the article's extraction (as POST /articles/{id}/extract runs it)
+links the curated claims and leaves the sentences nobody curated as new claims to triage.
 """
 
 import json
 from pathlib import Path
 
-from factcheck import accounts, articles, claims, sources, transitions, verdicts
+from factcheck import accounts, articles, claims, extraction, sources, transitions, verdicts
 from factcheck.db import write_transaction
 from factcheck.identity import COMMAND_LINE, Identity
 from factcheck.schemas.articles import ArticleCreateSchema
@@ -51,12 +57,25 @@ def _claim_exists(db, article_id, claim):
     ).fetchone()
 
 
-def _load_claim(db, article_id, seed_claim, config, counts):
+def _origin(analysed, seed_claim, threshold):
+    """Where the curated claim came from: the proposal extraction makes of it, else typed in."""
+    found = extraction.proposing(
+        analysed, seed_claim["span_start"], seed_claim["span_end"], threshold
+    )
+    if found is None:
+        return {"origin": "manual"}
+    return {
+        "origin": "extracted",
+        "check_worthiness": found["check_worthiness"],
+        "check_worthiness_reasons": found["check_worthiness_reasons"],
+    }
+
+
+def _load_claim(db, article_id, seed_claim, config, counts, origin=None):
     skip = {"sources", "verdict", "status"}
     fields = {key: value for key, value in seed_claim.items() if key not in skip}
-    claim_id = claims.create(
-        db, claim_schema.load({**fields, "article_id": article_id}), COMMAND_LINE
-    )
+    data = claim_schema.load({**fields, "article_id": article_id})
+    claim_id = claims.create(db, {**data, **(origin or {})}, COMMAND_LINE)
     counts["claims"] += 1
     source_ids = {}
     for seed_source in seed_claim["sources"]:
@@ -83,9 +102,11 @@ def _ensure_users(db):
 
 
 def load(db, config):
-    """Add whatever of the seed data is missing; return how many of each kind were added."""
+    """Add whatever of the seed data is missing; return how many of each kind were added
+    (proposals: claims extraction proposed that were not curated, left new)."""
     article, seed_claims = _read(config["SEED_DIR"])
-    counts = {"articles": 0, "claims": 0, "sources": 0, "verdicts": 0}
+    threshold = config["CHECKWORTHY_THRESHOLD"]
+    counts = {"articles": 0, "claims": 0, "proposals": 0, "sources": 0, "verdicts": 0}
     with write_transaction(db):
         _ensure_users(db)
         article = article_schema.load(article)
@@ -93,7 +114,11 @@ def load(db, config):
         if article_id is None:
             article_id, _ = articles.create(db, article, COMMAND_LINE)
             counts["articles"] += 1
+        analysed = extraction.analyse(article["body"])
         for seed_claim in seed_claims:
             if not _claim_exists(db, article_id, seed_claim):
-                _load_claim(db, article_id, seed_claim, config, counts)
+                origin = _origin(analysed, seed_claim, threshold)
+                _load_claim(db, article_id, seed_claim, config, counts, origin)
+        found = extraction.extract(db, article_id, COMMAND_LINE, threshold)
+        counts["proposals"] = len(found["created"])
     return counts

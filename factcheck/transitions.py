@@ -4,7 +4,7 @@ validate the move, compute the change, record it."""
 from dataclasses import dataclass
 
 from factcheck import accounts, audit, claims, verdicts, workflow
-from factcheck.db import write_transaction
+from factcheck.db import insert_row, update_row, write_transaction
 from factcheck.errors import Conflict, Forbidden, Invalid
 from factcheck.identity import Identity
 from factcheck.timeutil import now
@@ -205,8 +205,8 @@ def record(db, move, changes, stamp):
     claim_id = move.claim["id"]
     kind = workflow.notice_kind(move.transition, move.claim)
     if move.transition.publishes:
-        db["verdicts"].update(move.draft["id"], {"published_at": stamp})
-    db["claims"].update(claim_id, changes)
+        update_row(db, "verdicts", move.draft["id"], {"published_at": stamp})
+    update_row(db, "claims", claim_id, changes)
     claims.touch(db, claim_id)
     row = {
         "claim_id": claim_id,
@@ -219,7 +219,7 @@ def record(db, move, changes, stamp):
         "kind": kind,
         "created_at": stamp,
     }
-    transition_id = db["transitions"].insert(row).last_pk
+    transition_id = insert_row(db, "transitions", row)
     audit.record(
         db,
         move.actor,

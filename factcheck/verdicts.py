@@ -3,7 +3,7 @@
 import json
 
 from factcheck import audit, claims, ratings, visibility
-from factcheck.db import write_transaction
+from factcheck.db import read, write_transaction
 from factcheck.errors import Invalid
 from factcheck.timeutil import now
 
@@ -36,7 +36,10 @@ def _decoded(row, staff=True):
 
 def by_ids(db, verdict_ids):
     """{id: verdict} for the given ids, in one query."""
-    rows = db.query(
+    if not verdict_ids:
+        return {}
+    rows = read(
+        db,
         VERDICT_SELECT + " WHERE v.id IN (SELECT value FROM json_each(?))",
         [json.dumps(sorted(set(verdict_ids)))],
     )
@@ -51,13 +54,18 @@ def for_claim(db, claim_id, *, staff):
     return [_decoded(row, staff) for row in rows]
 
 
-def published_for_claim(db, claim_id, *, staff):
-    """Every revision that was ever published, newest first: the public record."""
-    rows = db.query(
-        f"{VERDICT_SELECT} WHERE v.claim_id = ? AND {visibility.VERDICT} ORDER BY v.revision DESC",
-        [claim_id],
+def record_of_claim(db, claim_id, draft_id, *, staff):
+    """Every revision that was ever published, newest first (the public record), and the
+    draft (or None): one query."""
+    rows = read(
+        db,
+        f"{VERDICT_SELECT} WHERE v.claim_id = ? AND ({visibility.VERDICT} OR v.id = ?) "
+        "ORDER BY v.revision DESC",
+        [claim_id, draft_id],
     )
-    return [_decoded(row, staff) for row in rows]
+    published = [_decoded(row, staff) for row in rows if row["id"] != draft_id]
+    draft = next((_decoded(row, staff) for row in rows if row["id"] == draft_id), None)
+    return published, draft
 
 
 def draft_of(db, claim_id):

@@ -90,6 +90,10 @@ def claim_changed_at(*, staff):
     return "c.updated_at" if staff else "c.public_updated_at"
 
 
+# The columns a claim's ETag is made of (etag below), read with it and not answered.
+ETAG_FIELDS = ("version", "public_updated_at")
+
+
 def etag(claim, *, staff):
     """The entity tag of what this audience sees of a claim: staff see every change, readers
     only publications and retractions."""

@@ -800,3 +800,28 @@ def external_reviews(db):
         CREATE INDEX external_reviews_by_site ON external_reviews (publisher_site, id);
         """
     )
+
+
+@migrations(name="0018_article_author")
+def article_author(db):
+    # Who wrote the article (its byline), as the page or the request gives it; null when
+    # unknown, as for every article stored before.
+    db.execute("ALTER TABLE articles ADD COLUMN author TEXT")
+
+
+@migrations(name="0019_claims_fts_on_text_only")
+def claims_fts_on_text_only(db):
+    # The staff search index was rewritten on every update of a claim (sqlite-utils' trigger
+    # fires on any column), so each workflow move wrote FTS segments, twice when the rating
+    # copy changed too: about a millisecond of every move, under the write lock. Only a
+    # change of the quote changes what the index holds.
+    db.executescript(
+        """
+        DROP TRIGGER claims_au;
+        CREATE TRIGGER claims_au AFTER UPDATE OF text ON claims
+        WHEN old.text IS NOT new.text BEGIN
+            INSERT INTO claims_fts (claims_fts, rowid, text) VALUES ('delete', old.id, old.text);
+            INSERT INTO claims_fts (rowid, text) VALUES (new.id, new.text);
+        END;
+        """
+    )

@@ -14,6 +14,7 @@ from migrations.migrations import migrations
 from tests.concurrency import race
 from tests.conftest import ARTICLE_BODY, assert_field_error, assert_problem, cases, quote
 from tests.flow import bring_to
+from tests.migrating import seeded_before
 from tests.paging import every_item
 
 
@@ -21,10 +22,17 @@ def test_create_returns_the_article_with_location(client):
     body = "Text with a no-break\u00a0space and an e\u0301 kept exactly."
     response = client.post(
         "/api/v1/articles",
-        json={"title": "T", "body": body, "published_at": "2020-11-18", "language": "en-GB"},
+        json={
+            "title": "T",
+            "body": body,
+            "author": "Dana Whitfield",
+            "published_at": "2020-11-18",
+            "language": "en-GB",
+        },
     )
     assert response.status_code == 201
     article = response.json
+    assert article["author"] == "Dana Whitfield"
     assert response.headers["Location"] == f"/api/v1/articles/{article['id']}"
     assert article["body"] == body
     assert article["url"] is None and article["publisher"] is None
@@ -113,6 +121,12 @@ BAD_YEAR = "Give a year between 1000 and 9998"
                 f"{BAD_YEAR} (in UTC).",
             ),
             ({"title": "T", "body": "x" * 500_001}, "body", "Length must be between 1 and 500000."),
+            (
+                {"title": "T", "body": "B", "author": "x" * 301},
+                "author",
+                "Length must be between 0 and 300.",
+            ),
+            ({"title": "T", "body": "B", "author": 7}, "author", "Not a valid string."),
         ],
         "payload",
     ),
@@ -142,6 +156,29 @@ def test_lists_never_carry_bodies_a_single_article_does(client, anon, claim, sou
         [item] = caller.get("/api/v1/articles").json["items"]
         assert "body" not in item and item["title"] == "Council meeting"
         assert caller.get(f"/api/v1/articles/{item['id']}").json["body"] == ARTICLE_BODY
+
+
+def test_the_author_is_edited_and_shown_to_readers(client, anon, claim, source, as_user, db):
+    url = f"/api/v1/articles/{claim['article_id']}"
+    assert client.get(url).json["author"] is None
+    response = client.patch(url, json={"author": "Ana Lind and Tom Reyes"})
+    assert response.status_code == 200 and response.json["author"] == "Ana Lind and Tom Reyes"
+    event = audit_of(db, claim["article_id"])[-1]
+    assert json.loads(event["before"]) == {"author": None}
+    bring_to(as_user, claim["id"], "published", source["id"])
+    for caller in (client, anon):
+        assert caller.get(url).json["author"] == "Ana Lind and Tom Reyes"
+        [item] = caller.get("/api/v1/articles").json["items"]
+        assert item["author"] == "Ana Lind and Tom Reyes"
+
+
+def test_migration_0018_keeps_the_articles_stored_before(tmp_path, seeded_template):
+    with seeded_before(tmp_path / "old.db", "0018_article_author", seeded_template) as db:
+        before = list(db.query("SELECT * FROM articles ORDER BY id"))
+        assert before and "author" not in before[0]
+        migrations.apply(db)
+        after = list(db.query("SELECT * FROM articles ORDER BY id"))
+    assert after == [{**row, "author": None} for row in before]
 
 
 # --- Finding an article by its address ---------------------------------------------------

@@ -166,6 +166,25 @@ def test_a_published_claim_has_every_property(client, anon, as_user, story, publ
     assert anon.get(f"/claims/{claim_id}").mimetype == "text/html"
 
 
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("Dana Whitfield", {"@type": "Person", "name": "Dana Whitfield"}),
+        ("Riverside News Service", {"@type": "Organization", "name": "Riverside News Service"}),
+        (None, None),
+    ],
+)
+def test_the_appearance_names_the_article_author(client, anon, as_user, story, byline, author):
+    """The article's byline is its CreativeWork's author, not the claimant (the Claim's)."""
+    client.patch(f"/api/v1/articles/{story['id']}", json={"author": byline})
+    claim_id, source_id = new_claim(client, story, "the bridge cost $4 million")
+    bring_to(as_user, claim_id, "published", source_id)
+    review = review_of(anon, claim_id)
+    assert review["itemReviewed"]["appearance"].get("author") == author
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "The mayor"}
+    check_schema_org(review)
+
+
 def test_without_a_publisher_url_the_author_is_the_service(client, anon, as_user, story):
     claim_id, source_id = new_claim(client, story, "the bridge cost $4 million")
     bring_to(as_user, claim_id, "published", source_id)

@@ -1,7 +1,12 @@
 """Connections from factcheck.db: the write-ahead log does not keep a spike's size for good."""
 
+import threading
+import time
 from pathlib import Path
 
+import pytest
+
+from factcheck import db
 from factcheck.db import JOURNAL_SIZE_LIMIT, connect, write_transaction
 
 MIB = 1024 * 1024
@@ -25,3 +30,47 @@ def test_wal_shrinks_back_to_the_limit_once_a_long_read_ends(db_path):
     assert wal.stat().st_size <= JOURNAL_SIZE_LIMIT
     writer.close()
     reader.close()
+
+
+def _largest_wal_under_constant_reads(db_path, commits):
+    """Write `commits` MiB, one per commit, while four threads keep reading (some read is
+    always open, as under a viral claim); the WAL's largest size meanwhile."""
+    wal, stop = Path(f"{db_path}-wal"), threading.Event()
+    writer = connect(db_path)
+    writer.execute("CREATE TABLE scratch (data BLOB)")
+
+    def read_on():
+        reader = connect(db_path)
+        while not stop.is_set():
+            reader.execute("BEGIN")
+            reader.execute("SELECT count(*) FROM claims").fetchone()
+            time.sleep(0.002)
+            reader.execute("COMMIT")
+        reader.close()
+
+    readers = [threading.Thread(target=read_on) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    largest = 0
+    try:
+        for _ in range(commits):
+            with write_transaction(writer):
+                writer.execute("INSERT INTO scratch VALUES (zeroblob(?))", [MIB])
+            largest = max(largest, wal.stat().st_size)
+    finally:
+        stop.set()
+        for thread in readers:
+            thread.join()
+        writer.close()
+    return largest
+
+
+@pytest.mark.parametrize(
+    ("truncate_at", "bounded"),
+    [(8 * MIB, True), (10**12, False)],  # the bound, and none: what it is there for
+)
+def test_the_wal_stays_bounded_while_reads_never_stop(db_path, monkeypatch, truncate_at, bounded):
+    monkeypatch.setattr(db, "WAL_TRUNCATE_AT", truncate_at)
+    monkeypatch.setattr(db, "TRUNCATE_EVERY", 0)
+    largest = _largest_wal_under_constant_reads(db_path, commits=48)
+    assert (largest < 8 * MIB + JOURNAL_SIZE_LIMIT) == bounded, largest / MIB

@@ -54,9 +54,11 @@ def test_an_article_from_its_address(client, receiver):
     assert article["url"] == url
     assert article["title"] == "Pool to close after council vote"
     assert article["publisher"] == "The Riverside Courier"
+    assert article["author"] == "Lena Voss"  # the page's author meta tag
     assert article["published_at"] == "2026-10-02"
     assert article["language"] == "fr"
-    assert "The council voted 7 to 2 on Tuesday" in article["body"]
+    # The <h1> repeats the title: it is not the body's first line (nor a claim to propose).
+    assert article["body"].startswith("The council voted 7 to 2 on Tuesday")
     assert "renovated in 1995." in article["body"]
     for chrome in ("Home", "Subscribe today", "All rights reserved"):
         assert chrome not in article["body"]
@@ -71,14 +73,16 @@ def test_the_request_metadata_wins_and_extraction_runs(client, receiver):
             "url": receiver.url("/news/pool"),
             "title": "Eastside pool closes",
             "publisher": "Courier",
+            "author": "Courier staff",
             "language": "en",
         },
     )
     assert response.status_code == 201, response.json
     article = response.json
-    assert (article["title"], article["publisher"], article["language"]) == (
+    assert (article["title"], article["publisher"], article["author"], article["language"]) == (
         "Eastside pool closes",
         "Courier",
+        "Courier staff",
         "en",
     )
     assert article["published_at"] == "2026-10-02"  # not given: the page's
@@ -90,6 +94,36 @@ def test_the_request_metadata_wins_and_extraction_runs(client, receiver):
         assert article["body"][claim["span_start"] : claim["span_end"]] == claim["text"]
     below = [s["text"] for s in article["extraction"]["below_threshold"]]
     assert "I think the town will miss it." in below
+
+
+@pytest.mark.parametrize(
+    ("head", "heading", "first_line"),
+    [
+        # <title> alone, with the site's name after the headline.
+        (b"<title>Pool vote | The Courier</title>", b"Pool vote", "The council voted"),
+        # The <h1> in other case and punctuation than the title.
+        (b"<title>Pool vote: what next</title>", b"POOL VOTE - what next?", "The council voted"),
+    ],
+)
+def test_a_headline_repeating_the_title_is_not_the_body(
+    client, receiver, head, heading, first_line
+):
+    page = (
+        b"<html><head>" + head + b"</head><body><article><h1>" + heading + b"</h1>"
+        b"<p>The council voted 7 to 2 on Tuesday to close the Eastside pool, which cost "
+        b"$1.2 million a year to run, the city's finance office said.</p><p>Attendance fell "
+        b"by 40 percent since 2019, according to the parks department.</p></article></body>"
+        b"</html>"
+    )
+    receiver.on("/news/pool", Reply(200, body=page, headers=HTML))
+    response = client.post(
+        "/api/v1/articles?extract=true", json={"url": receiver.url("/news/pool")}
+    )
+    assert response.status_code == 201, response.json
+    assert response.json["body"].startswith(first_line)
+    extraction = response.json["extraction"]
+    proposed = [s["text"] for s in extraction["created"] + extraction["below_threshold"]]
+    assert proposed[0].startswith(first_line)
 
 
 def _closed_port_url():
@@ -189,7 +223,7 @@ def test_the_command_line_ingests_folders_and_json_lines_skipping_bad_articles(
     lines = tmp_path / "more.jsonl"
     lines.write_text(
         '{"title": "Rates", "body": "Interest rates rose to 5.25 percent in July, '
-        'the bank said.", "publisher": "Wire"}\n'
+        'the bank said.", "publisher": "Wire", "author": "Jo Park"}\n'
         "{not json\n"
         '{"title": "No body or url"}\n'
         f'{{"url": "{receiver.url("/news/pool")}", "title": "Pool"}}\n',
@@ -200,8 +234,13 @@ def test_the_command_line_ingests_folders_and_json_lines_skipping_bad_articles(
     assert "ingest: 4 stored, 0 already stored, 3 failed" in result.output
     assert "empty.txt: skipped" in result.output and "more.jsonl:2: skipped" in result.output
     assert "more.jsonl:3: skipped" in result.output
-    titles = {row[0] for row in db.execute("SELECT title FROM articles")}
-    assert titles == {"Budget row", "Pool to close after council vote", "Rates", "Pool"}
+    stored = dict(db.execute("SELECT title, author FROM articles").fetchall())
+    assert stored == {
+        "Budget row": None,
+        "Pool to close after council vote": "Lena Voss",  # the .html file's author tag
+        "Rates": "Jo Park",
+        "Pool": "Lena Voss",
+    }
     extracted = db.execute("SELECT count(*) FROM claims WHERE origin = 'extracted'").fetchone()
     assert extracted[0] >= 3
     again = runner.invoke(args=["ingest", "--no-extract", str(folder / "a.txt")])

@@ -311,3 +311,25 @@ def test_the_staff_view_finds_unpublished_claims(db, corpus):
     for text in UNPUBLISHED:
         hits = matching.lookup(db, text, staff=True, thresholds=thresholds)
         assert (hits[0]["id"], hits[0]["match"]) == (claim_id_of(db, text), "exact")
+
+
+@pytest.mark.parametrize(
+    ("word", "held_before", "counted_now"),
+    [
+        ("harbour", 3, 3),  # common (over RANKED_AT_MOST): the count kept from before
+        ("tax", 1, 2),  # rare: counted again every time
+    ],
+)
+def test_common_words_counts_are_kept_a_while(
+    client, db_path, monkeypatch, word, held_before, counted_now
+):
+    monkeypatch.setattr(matching, "RANKED_AT_MOST", 2)
+    monkeypatch.setattr(matching, "_common_counts", {})
+    for n in range(held_before):
+        stored(client, f"The {word} cost {n} million.")
+    with connect(db_path) as db:
+        assert matching._claims_holding(db, [word])[word] == held_before
+        stored(client, f"The {word} cost 99 million.")
+        assert matching._claims_holding(db, [word])[word] == counted_now
+        monkeypatch.setattr(matching, "COMMON_COUNTS_KEPT", 0.0)
+        assert matching._claims_holding(db, [word])[word] == held_before + 1

@@ -8,8 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from factcheck import claim_reads
+from factcheck.db import connect
 from migrations.migrations import migrations
 from tests.conftest import assert_field_error, assert_problem
+from tests.flow import moved
 from tests.migrating import seeded_before
 from tests.paging import every_item
 
@@ -44,6 +47,37 @@ def test_relevance_pagination_covers_all_hits(client, seeded):
     everything = [item["id"] for item in search(client, "Trump", limit=100)["items"]]
     seen = [item["id"] for item in every_item(client, "/api/v1/claims", q="Trump", limit=2)]
     assert seen == everything and len(everything) > 2
+
+
+def claims_saying(client, texts, claimant="x"):
+    """One article quoting each text; its claims' ids, oldest first."""
+    article = client.post("/api/v1/articles", json={"title": "T", "body": " ".join(texts)}).json
+    return [
+        client.post(
+            "/api/v1/claims",
+            json={"article_id": article["id"], "text": text, "claimant": claimant},
+        ).json["id"]
+        for text in texts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        # More matches than relevance ranks: the newest ones are ranked, and paged through.
+        ({"q": "harbour"}, slice(-3, None)),
+        # Every match, when sorted by time.
+        ({"q": "harbour", "sort": "-created_at"}, slice(None)),
+        # Filters narrow the matches before the bound: old ones that pass are ranked.
+        ({"q": "harbour", "claimant": "Old Speaker"}, slice(0, 2)),
+    ],
+)
+def test_relevance_ranks_the_newest_matches(client, monkeypatch, params, expected):
+    monkeypatch.setattr(claim_reads, "RANKED_MATCHES", 3)
+    old = claims_saying(client, ["Harbour fees rose.", "The harbour shrank."], "Old Speaker")
+    new = claims_saying(client, [f"Harbour traffic fell {n} times." for n in range(4)])
+    found = every_item(client, "/api/v1/claims", limit=1, **params)
+    assert sorted(item["id"] for item in found) == sorted((old + new)[expected])
 
 
 @pytest.mark.parametrize(
@@ -226,3 +260,15 @@ def test_claims_published_before_the_readers_index_are_in_it(tmp_path, seeded_te
         indexed = {row[0] for row in db.execute("SELECT rowid FROM claims_public_fts")}
         assert db.execute("SELECT length(value) FROM server_secrets").fetchall() == [(32,)]
     assert indexed == published and len(published) == 9
+
+
+def index_pages(db_path):
+    with connect(db_path) as db:
+        return db.execute("SELECT id, block FROM claims_fts_data ORDER BY id").fetchall()
+
+
+def test_moves_leave_the_search_index_alone(as_user, seeded, db_path):
+    before = index_pages(db_path)
+    for to, note in (("retracted", "Withdrawn."), ("published", "Reinstated.")):
+        moved(as_user("eve"), 1, to, public_note=note)
+        assert index_pages(db_path) == before, to

@@ -160,3 +160,29 @@ def test_two_instances_on_different_ports_each_keep_their_control_socket(tmp_pat
     finally:
         for process in started:
             stop(process)
+
+
+@pytest.mark.parametrize(
+    ("setting", "logged_to"),
+    [
+        ("-", "gunicorn.log"),  # stdout, which served.start sends to gunicorn.log
+        ("{folder}/access.log", "access.log"),
+        ("", None),  # off, as make bench runs it
+    ],
+)
+def test_access_log_goes_where_the_setting_says(tmp_path, setting, logged_to):
+    env, _ = prepare(tmp_path)
+    env["FACTCHECK_ACCESS_LOG"] = setting.format(folder=tmp_path)
+    process, base = start(env, tmp_path)
+    try:
+        marker = f"/api/v1/claims/1?probe={uuid.uuid4().hex}"
+        requests.get(f"{base}{marker}", timeout=10)
+    finally:
+        stop(process)
+    logged = {
+        name: marker in (tmp_path / name).read_text()
+        for name in ("gunicorn.log", "access.log")
+        if (tmp_path / name).exists()
+    }
+    assert logged == {name: name == logged_to for name in logged}
+    assert (logged_to is None) or logged[logged_to]

@@ -47,7 +47,10 @@ def require_json_body():
 
 def vary_by_caller(response):
     """Staff and readers get different answers from the same URL: caches must keep them apart."""
-    response.vary.add("Authorization")
+    if "Vary" in response.headers:
+        response.vary.add("Authorization")
+    else:
+        response.headers["Vary"] = "Authorization"  # without parsing an empty header first
     return response
 
 

@@ -44,7 +44,7 @@ def _thresholds():
 
 @blp.route("", methods=["GET"])
 @blp.arguments(ClaimQuerySchema, location="query")
-@blp.response(200, ClaimListSchema)
+@blp.shaped_response(200, ClaimListSchema)
 @blp.problem(400, "The cursor was altered, cut short or is for another query.")
 def list_claims(query):
     """List claims with filters, full-text search (q) and cursor pagination."""
@@ -54,7 +54,7 @@ def list_claims(query):
 
 @blp.route("/<id:claim_id>", methods=["GET"])
 @blp.no_query()
-@blp.response(200, ClaimSchema)
+@blp.shaped_response(200, ClaimSchema)
 @blp.alt_response(304, description="Not modified since the ETag in If-None-Match.")
 @blp.problem(404, "No such claim (or not published, for readers).")
 def get_claim(claim_id):

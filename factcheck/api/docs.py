@@ -38,6 +38,7 @@ EXAMPLES = {
         "body": "The mayor said the bridge cost $4 million. Critics disagreed.",
         "url": "https://news.example/bridge",
         "publisher": "The Example Times",
+        "author": "Dana Whitfield",
         "published_at": "2024-05-01",
         "language": "en",
     },

@@ -46,10 +46,12 @@ def client_address():
     return address
 
 
-def _limit(step, setting, name, caller):
-    """step (hit, check or count) for caller against the limits the setting names."""
+def _limit(step, setting, name, caller_of):
+    """step (hit, check or count) for the caller (caller_of() names it) against the limits
+    the setting names; nothing to work out when that limit is off."""
     config = current_app.config
-    step(ratelimit.counters_path(config["DATABASE"]), config[setting], name, caller)
+    if ratelimit.parse(config[setting]):
+        step(ratelimit.counters_path(config["DATABASE"]), config[setting], name, caller_of())
 
 
 def limit_callers():
@@ -58,22 +60,22 @@ def limit_callers():
     if request.path in EXEMPT_PATHS:
         return
     if "Authorization" in request.headers:
-        _limit(ratelimit.check, "RATE_LIMIT_AUTH_FAIL", "failed authentication", client_address())
+        _limit(ratelimit.check, "RATE_LIMIT_AUTH_FAIL", "failed authentication", client_address)
     else:
-        _limit(ratelimit.hit, "RATE_LIMIT_ANON", "anonymous", client_address())
+        _limit(ratelimit.hit, "RATE_LIMIT_ANON", "anonymous", client_address)
 
 
 def limit_writes():
     """After the key is known: count a POST against its key's quota."""
     if request.method == "POST" and g.identity.key_id is not None:
-        _limit(ratelimit.hit, "WRITE_QUOTA", "object-creating", f"key {g.identity.key_id}")
+        _limit(ratelimit.hit, "WRITE_QUOTA", "object-creating", lambda: f"key {g.identity.key_id}")
 
 
 def count_failed_authentication(response):
     """A 401 for a request with a key counts; the answer stays the 401 (failures that
     arrive together may all pass the check, and go over the limit here)."""
     if response.status_code == 401 and "Authorization" in request.headers:
-        _limit(ratelimit.count, "RATE_LIMIT_AUTH_FAIL", "failed authentication", client_address())
+        _limit(ratelimit.count, "RATE_LIMIT_AUTH_FAIL", "failed authentication", client_address)
     return response
 
 

@@ -59,6 +59,15 @@ def _publisher(**options):
     return Text(max_length=300, allow_none=True, **described("Null if unknown."), **options)
 
 
+def _author(**options):
+    return Text(
+        max_length=300,
+        allow_none=True,
+        **described("Who wrote it (the byline, several names as one text); null if unknown."),
+        **options,
+    )
+
+
 def _published_at(**options):
     return DayOrTimestamp(
         allow_none=True,
@@ -78,6 +87,7 @@ class ArticleUpdateSchema(BaseSchema):
     body = _body()
     url = _url()
     publisher = _publisher()
+    author = _author()
     published_at = _published_at()
     language = _language()
 
@@ -90,6 +100,7 @@ class ArticleCreateSchema(ArticleUpdateSchema):
     body = _body(load_default=None)
     url = _url(load_default=None)
     publisher = _publisher(load_default=None)
+    author = _author(load_default=None)
     published_at = _published_at(load_default=None)
     # No default here: a fetched page's own language beats it (articles.create sets "en").
     language = _language(load_default=None)
@@ -112,6 +123,7 @@ class ArticleSummarySchema(BaseSchema):
     title = _title()
     url = _url()
     publisher = _publisher()
+    author = _author()
     published_at = _published_at()
     language = _language()
     created_at = Timestamp(dump_only=True, **described("When it was stored."))

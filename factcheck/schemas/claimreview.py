@@ -21,6 +21,9 @@ class LdAppearanceSchema(BaseSchema):
     type = _ld("@type", "CreativeWork.")
     url = fields.String(**described("Where the claim appeared: the article's address."))
     headline = fields.String(**described("The article's title."))
+    author = fields.Nested(
+        LdThingSchema, **described("Who wrote the article (its byline), when known.")
+    )
 
 
 class LdClaimSchema(BaseSchema):

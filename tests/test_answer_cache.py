@@ -1,0 +1,72 @@
+"""Readers' answers kept until the database changes (factcheck/api/answer_cache.py): a kept
+answer is never one commit out of date, and staff never get one."""
+
+import pytest
+
+from factcheck.api.database import get_db
+from factcheck.db import connect, write_transaction
+from tests.conftest import client_as
+from tests.flow import moved
+
+READS = ["/api/v1/claims/1", "/api/v1/claims?limit=5", "/api/v1/claims?q=Krebs"]
+
+
+def statements_of(app, client, path):
+    """(the answer, the SQL statements the request ran)."""
+    ran = []
+    with app.app_context():
+        get_db().conn.set_trace_callback(ran.append)
+        try:
+            response = client.get(path)
+        finally:
+            get_db().conn.set_trace_callback(None)
+    assert response.status_code == 200, response.json
+    return response, ran
+
+
+@pytest.mark.parametrize("path", READS)
+def test_a_repeated_read_is_answered_without_reading_claims(app, anon, seeded, path):
+    first, _ = statements_of(app, anon, path)
+    again, ran = statements_of(app, anon, path)
+    assert again.json == first.json and again.headers.get("ETag") == first.headers.get("ETag")
+    assert ran == ["PRAGMA data_version"]
+
+
+def change_elsewhere(as_user, db_path):
+    """Another connection (another worker) edits claim 1's claimant."""
+    with connect(db_path) as db, write_transaction(db):
+        db.execute("UPDATE claims SET claimant = 'Someone Else' WHERE id = 1")
+
+
+def change_here(as_user, db_path):
+    """This thread's connection (an editor's request) retracts claim 1."""
+    moved(as_user("eve"), 1, "retracted", public_note="Withdrawn.")
+
+
+@pytest.mark.parametrize("change", [change_elsewhere, change_here])
+@pytest.mark.parametrize("path", ["/api/v1/claims/1", "/api/v1/claims?limit=50"])
+def test_any_commit_ends_every_kept_answer(app, anon, as_user, db_path, seeded, change, path):
+    before, _ = statements_of(app, anon, path)
+    change(as_user, db_path)
+    after, ran = statements_of(app, anon, path)
+    assert len(ran) > 1 and after.json != before.json
+
+
+def test_staff_never_get_a_readers_answer(app, anon, client, seeded):
+    statements_of(app, anon, "/api/v1/claims/1")
+    staff, ran = statements_of(app, client, "/api/v1/claims/1")
+    assert "assignee" in staff.json and len(ran) > 1
+
+
+def test_a_conditional_read_is_answered_by_the_view(app, anon, seeded):
+    first, _ = statements_of(app, anon, "/api/v1/claims/1")
+    again = anon.get("/api/v1/claims/1", headers={"If-None-Match": first.headers["ETag"]})
+    assert again.status_code == 304
+
+
+def test_the_cache_can_be_turned_off(app, seeded):
+    app.config["READ_CACHE_BYTES"] = 0
+    reader = client_as(app, None)
+    statements_of(app, reader, "/api/v1/claims/1")
+    _, ran = statements_of(app, reader, "/api/v1/claims/1")
+    assert len(ran) > 1
