@@ -265,18 +265,20 @@ def _refuse_unless_empty(db):
         raise Conflict(f"The generated desk's users exist already: {', '.join(taken)}.")
 
 
+def rating_slugs(db, scale):
+    """The labels of the scale verdicts are drawn from, in the scale's order."""
+    sql = (
+        "SELECT l.slug FROM rating_labels l JOIN rating_scales s ON s.id = l.scale_id "
+        "WHERE s.slug = ? ORDER BY l.position"
+    )
+    return [row[0] for row in db.execute(sql, [scale])]
+
+
 def generate(db, claims, *, seed, scale, until, progress=None):
     """Build a desk of `claims` claims in a migrated database without claims (else 409,
     nothing written); `progress(n)` is told of every n claims written."""
     _refuse_unless_empty(db)
-    labels = [
-        row[0]
-        for row in db.execute(
-            "SELECT l.slug FROM rating_labels l JOIN rating_scales s ON s.id = l.scale_id "
-            "WHERE s.slug = ? ORDER BY l.position",
-            [scale],
-        )
-    ]
+    labels = rating_slugs(db, scale)
     writer = bulk.Writer(db, scale)
     with bulk_load.loading(db) as loader:
         for count, ops in stories(claims, seed, labels, until):
