@@ -13,6 +13,7 @@ audit.record chains it (audit.verify checks every link)."""
 import hashlib
 import json
 from datetime import UTC, datetime
+from json.encoder import encode_basestring_ascii
 
 from factcheck import sources, transitions, urls, wording, workflow
 from factcheck.audit import GENESIS, HASHED_FIELDS
@@ -51,10 +52,26 @@ COLUMNS = {
     "audit_events": (*("id", *HASHED_FIELDS), "hash"),
 }
 AUTOINCREMENT = ("users", "articles", "claims", "sources", "verdicts")
-# audit._encode and audit._digest, with their encoders built once (json.dumps builds one a
-# call when given options: a quarter of the time of an event). Same text, same hashes.
+# audit._encode with its encoder built once (json.dumps builds one a call when given
+# options). audit._digest hashes json.dumps of the event's fields as a list; _canonical
+# writes that same text directly, half the time of an event. Same text, same hashes:
+# audit.verify, which `factcheck verify-audit` runs, recomputes every one with _digest.
 _ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
-_CANONICAL = json.JSONEncoder(separators=(",", ":")).encode
+_STRING = encode_basestring_ascii
+
+
+def _number(value):
+    return "null" if value is None else str(value)
+
+
+def _canonical(when, actor, key_id, action, entity, entity_id, claim_id, public, before, after):
+    before = "null" if before is None else _STRING(before)
+    return (
+        f"[{_STRING(when)},{_STRING(actor)},{_number(key_id)},{_STRING(action)},"
+        f"{_STRING(entity)},{_number(entity_id)},{_number(claim_id)},{public},{before},"
+        f"{_STRING(after)},"
+    )
+
 
 _DAYS = {}
 
@@ -128,8 +145,10 @@ class Writer:
 
     def audit(self, when, actor, action, entity, entity_id, claim_id, before, after, public=0):
         values = [when, actor.name, actor.key_id, action, entity, entity_id, claim_id, public]
-        values += [None if before is None else _ENCODE(before), _ENCODE(after), self.prev_hash]
-        self.prev_hash = hashlib.sha256(_CANONICAL(values).encode()).hexdigest()
+        values += [None if before is None else _ENCODE(before), _ENCODE(after)]
+        text = f'{_canonical(*values)}"{self.prev_hash}"]'
+        values.append(self.prev_hash)
+        self.prev_hash = hashlib.sha256(text.encode()).hexdigest()
         self.rows["audit_events"].append((self._id("audit_events"), *values, self.prev_hash))
 
     def user(self, micros, when, actor, name, role, byline):

@@ -12,7 +12,10 @@ when the operations are applied, as the domain functions give them.
 """
 
 import json
+import multiprocessing
+import os
 import random
+from collections import deque
 from datetime import UTC, datetime, timedelta
 
 from factcheck import bulk, bulk_load, synthetic
@@ -53,7 +56,7 @@ HOUR = 3_600_000_000  # microseconds
 class Story:
     """The operations of one batch of articles, in time order once `ordered`."""
 
-    def __init__(self, rng, text, labels, first_article, first_claim):
+    def __init__(self, rng, text, labels, *, first_article, first_claim):
         self.rng = rng
         self.text = text
         self.labels = labels
@@ -196,26 +199,49 @@ def _joined(sentences):
     return "".join(parts), [claim[1:] for claim in sorted(quoted)]
 
 
-def stories(claims, seed, labels, until):
+def _batch(seed, index, first, count, labels, start, step):
+    """Batch `index` of a desk: the articles quoting claims first .. first + count - 1, and
+    everything done to them; (count, ops). A batch draws from a generator of its own, so
+    batches can be told in any order, or in other processes, with the same result."""
+    rng = random.Random(f"factcheck-generate:{seed}:{index}")
+    text = synthetic.Writer(rng, synthetic.sentence_pool(seed))
+    # Keys only need to be unique: a batch has fewer articles than claims.
+    story = Story(rng, text, labels, first_article=first, first_claim=first)
+    done = 0
+    while done < count:
+        claims = min(rng.randint(*CLAIMS_PER_ARTICLE), count - done)
+        story.article(start + int((first + done) * step), claims)
+        done += claims
+    return count, story.ordered()
+
+
+def _told(job):
+    return _batch(*job)
+
+
+def stories(claims, seed, labels, until, processes=0):
     """The desk's operations, a batch at a time: (claims in the batch, ops). The users come
-    first; then articles spread evenly over DESK_DAYS days before `until` (a date)."""
+    first; then articles spread evenly over DESK_DAYS days before `until` (a date). With
+    `processes`, batches are told in that many other processes (a few batches ahead)."""
     end = int(datetime(until.year, until.month, until.day, tzinfo=UTC).timestamp()) * 1_000_000
     start = end - DESK_DAYS * 24 * HOUR
-    users = [(start - HOUR, "user", None, *user) for user in USERS]
-    yield 0, users
-    rng = random.Random(f"factcheck-generate:{seed}")
-    text = synthetic.Writer(rng)
+    yield 0, [(start - HOUR, "user", None, *user) for user in USERS]
     step = (end - start - 30 * 24 * HOUR) / claims  # the last claims have a month to move
-    article_key = claim_key = done = 0
-    while done < claims:
-        story = Story(rng, text, labels, article_key, claim_key)
-        batch_start = done
-        while done < claims and done - batch_start < BATCH_CLAIMS:
-            count = min(rng.randint(*CLAIMS_PER_ARTICLE), claims - done)
-            story.article(start + int(done * step), count)
-            done += count
-        article_key, claim_key = story.article_key, story.claim_key
-        yield done - batch_start, story.ordered()
+    jobs = [
+        (seed, index, first, min(BATCH_CLAIMS, claims - first), labels, start, step)
+        for index, first in enumerate(range(0, claims, BATCH_CLAIMS))
+    ]
+    if processes < 1 or len(jobs) < 2:
+        yield from map(_told, jobs)
+        return
+    # spawn, not fork: the caller may have threads (and a database connection) open.
+    with multiprocessing.get_context("spawn").Pool(processes) as pool:
+        ahead = deque(pool.apply_async(_told, [job]) for job in jobs[: processes + 2])
+        for job in jobs[processes + 2 :]:
+            yield ahead.popleft().get()
+            ahead.append(pool.apply_async(_told, [job]))
+        while ahead:
+            yield ahead.popleft().get()
 
 
 def bench_words(db, limit=200):
@@ -274,14 +300,18 @@ def rating_slugs(db, scale):
     return [row[0] for row in db.execute(sql, [scale])]
 
 
-def generate(db, claims, *, seed, scale, until, progress=None):
+def generate(db, claims, *, seed, scale, until, progress=None, processes=None):
     """Build a desk of `claims` claims in a migrated database without claims (else 409,
     nothing written); `progress(n)` is told of every n claims written."""
     _refuse_unless_empty(db)
     labels = rating_slugs(db, scale)
+    if processes is None:
+        # Telling the story is a third of the work: another process does it meanwhile.
+        processes = max(1, min(2, (os.cpu_count() or 1) - 1))
     writer = bulk.Writer(db, scale)
+    told = stories(claims, seed, labels, until, processes=processes)
     with bulk_load.loading(db) as loader:
-        for count, ops in stories(claims, seed, labels, until):
+        for count, ops in told:
             for op in ops:
                 writer.apply(op)
             loader.put(writer.batch())

@@ -152,16 +152,23 @@ def tags():
     return tuple(vocabulary()[:TAG_POOL])
 
 
+@cache
+def sentence_pool(seed):
+    """The sentences that are not claims, drawn once for a desk (every batch shares them)."""
+    writer = Writer(random.Random(f"factcheck-sentences:{seed}"), pool=())
+    return tuple(writer.sentence() for _ in range(SENTENCE_POOL))
+
+
 class Writer:
     """Draws the desk's text from one random.Random. Sentences that are not claims (the
     rest of an article, a verdict's explanation) come from a pool drawn once: only the
     claims themselves need to be new each time."""
 
-    def __init__(self, rng):
+    def __init__(self, rng, pool):
         self.rng = rng
         self.urn = _word_urn()
         self.claimants = _claimant_urn()
-        self.pool = [self._sentence() for _ in range(SENTENCE_POOL)]
+        self.pool = pool
 
     def content(self, count):
         bits, urn = self.rng.getrandbits, self.urn
@@ -186,12 +193,13 @@ class Writer:
         text = words[0] + "".join(link + word for link, word in zip(links, words[1:], strict=True))
         return f"{text} in {self._number()}" if rng.random() < 0.5 else text
 
-    def _sentence(self):
+    def sentence(self):
+        """A new sentence that is not a claim."""
         text = self.clause(6, 16)
         return text[0].upper() + text[1:] + "."
 
     def sentences(self, count):
-        """Sentences that are not claims."""
+        """Sentences that are not claims, from the pool."""
         pool, bits = self.pool, self.rng.getrandbits
         return [pool[bits(POOL_BITS)] for _ in range(count)]
 
