@@ -15,7 +15,7 @@ import json
 from datetime import UTC, datetime
 from json.encoder import encode_basestring_ascii
 
-from factcheck import sources, transitions, urls, wording, workflow
+from factcheck import sources, transitions, urls, workflow
 from factcheck.audit import GENESIS, HASHED_FIELDS
 from factcheck.claims import folded
 from factcheck.identity import COMMAND_LINE, Identity
@@ -140,8 +140,8 @@ class Writer:
         return value
 
     def apply(self, op):
-        micros, kind, actor, *fields = op
-        getattr(self, kind)(micros, stamp(micros), self.identities[actor], *fields)
+        micros, when, kind, actor, *fields = op
+        getattr(self, kind)(micros, when, self.identities[actor], *fields)
 
     def audit(self, when, actor, action, entity, entity_id, claim_id, before, after, public=0):
         values = [when, actor.name, actor.key_id, action, entity, entity_id, claim_id, public]
@@ -166,7 +166,7 @@ class Writer:
         self.rows["articles"].append((article_id, *values, urls.url_key(row["url"]), when, when))
         self.audit(when, actor, "article.created", "article", article_id, None, None, row)
 
-    def claim(self, micros, when, actor, key, article_key, data):
+    def claim(self, micros, when, actor, key, article_key, data, derived):
         article_id, body, language = self.articles[article_key]
         start, end = data["span_start"], data["span_end"]
         # spans.locate's first rule (a given span holding the quote) without its regex for
@@ -179,8 +179,8 @@ class Writer:
             "id": claim_id,
             "article_id": article_id,
             "text": text,
-            "text_normalised": wording.normalised(text),
-            "text_words": wording.indexed_words(text),
+            "text_normalised": derived["normalised"],
+            "text_words": derived["words"],
             "claimant": data["claimant"],
             "claimant_folded": folded(data["claimant"]),
             "claim_date": data["claim_date"],

@@ -18,7 +18,7 @@ import random
 from collections import deque
 from datetime import UTC, datetime, timedelta
 
-from factcheck import bulk, bulk_load, synthetic
+from factcheck import bulk, bulk_load, synthetic, wording
 from factcheck.errors import Conflict
 
 # Users of the generated desk: (login, role, byline).
@@ -68,9 +68,10 @@ class Story:
         self.ops.append((micros, len(self.ops), kind, actor, *fields))
 
     def ordered(self):
-        """(microseconds since the epoch, kind, actor name, *fields) in time order."""
+        """(microseconds since the epoch, timestamp, kind, actor name, *fields) in time order
+        (the timestamp formatted here, in the process telling the story)."""
         self.ops.sort(key=lambda op: (op[0], op[1]))
-        return [(op[0], *op[2:]) for op in self.ops]
+        return [(op[0], bulk.stamp(op[0]), *op[2:]) for op in self.ops]
 
     def article(self, micros, claims):
         """An article quoting `claims` claims, and each claim's way through the desk."""
@@ -113,7 +114,11 @@ class Story:
         key, self.claim_key = self.claim_key, self.claim_key + 1
         reviewer = rng.choices(REVIEWERS, weights=(8, 5, 3, 2, 1, 1))[0]
         editor = rng.choice(EDITORS)
-        self.add(micros, "claim", reviewer, key, article_key, data)
+        # What the claim's columns derive from its text, computed here by the functions
+        # claims.create uses: the writing process has enough to do.
+        text = data["text"]
+        derived = {"normalised": wording.normalised(text), "words": wording.indexed_words(text)}
+        self.add(micros, "claim", reviewer, key, article_key, data, derived)
         target = rng.choices(tuple(STATUS_WEIGHTS), weights=tuple(STATUS_WEIGHTS.values()))[0]
         if target == "new":
             return
@@ -225,7 +230,7 @@ def stories(claims, seed, labels, until, processes=0):
     `processes`, batches are told in that many other processes (a few batches ahead)."""
     end = int(datetime(until.year, until.month, until.day, tzinfo=UTC).timestamp()) * 1_000_000
     start = end - DESK_DAYS * 24 * HOUR
-    yield 0, [(start - HOUR, "user", None, *user) for user in USERS]
+    yield 0, [(start - HOUR, bulk.stamp(start - HOUR), "user", None, *user) for user in USERS]
     step = (end - start - 30 * 24 * HOUR) / claims  # the last claims have a month to move
     jobs = [
         (seed, index, first, min(BATCH_CLAIMS, claims - first), labels, start, step)

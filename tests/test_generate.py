@@ -12,7 +12,6 @@ from factcheck import (
     accounts,
     articles,
     audit,
-    bulk,
     claims,
     generate,
     sources,
@@ -81,7 +80,8 @@ class Replay:
         data = self.article_schema.load(row)
         self.articles[key], _ = articles.create(self.db, data, actor)
 
-    def claim(self, actor, key, article_key, data):
+    def claim(self, actor, key, article_key, data, derived):
+        """(`derived`, the columns the writer takes from the story, claims.create computes.)"""
         data = self.claim_schema.load({**data, "article_id": self.articles[article_key]})
         self.claims[key] = claims.create(self.db, data, actor)
         self.sources[key] = []
@@ -107,8 +107,8 @@ def replay(db, config, claims_count, seed, monkeypatch):
     story = Replay(db, config["DEFAULT_SCALE"])
     labels = generate.rating_slugs(db, config["DEFAULT_SCALE"])
     for _, ops in generate.stories(claims_count, seed, labels, UNTIL):
-        for micros, kind, actor_name, *fields in ops:
-            clock.append(bulk.stamp(micros))
+        for _, when, kind, actor_name, *fields in ops:
+            clock.append(when)
             role = story.roles.get(actor_name)
             actor = COMMAND_LINE if actor_name is None else Identity(actor_name, role)
             getattr(story, kind)(actor, *fields)
