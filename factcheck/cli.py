@@ -236,7 +236,10 @@ def generate_command(claims, seed, until):
             except Problem as problem:
                 raise click.ClickException(problem.detail) from problem
         counts = generate.counts(db)
+        words = generate.bench_words(db, limit=5)
     seconds = time.perf_counter() - started
+    click.echo(f"words readers find in many claims: {', '.join(words['common'])}")
+    click.echo(f"words readers find in few claims: {', '.join(words['rare'])}")
     click.echo(f"generated in {seconds:.1f} s: {_summary(counts)}")
 
 

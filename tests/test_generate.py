@@ -147,6 +147,9 @@ def desk(app, runner, small_batches):
     result = run_generate(runner, "--claims", str(CLAIMS), "--seed", "3")
     assert result.exit_code == 0, result.output
     assert f"{CLAIMS} claims" in result.output
+    with connect(app.config["DATABASE"]) as db:
+        common = generate.bench_words(db)["common"][:5]
+    assert f"words readers find in many claims: {', '.join(common)}\n" in result.output
     return app
 
 
