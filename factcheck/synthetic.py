@@ -34,6 +34,8 @@ ONSETS = ("b", "br", "c", "d", "dr", "f", "g", "gr", "k", "l", "m", "n", "p", "p
 ONSETS += ("tr", "v", "z", "sh", "ch", "st", "pl", "kl")
 VOWELS = ("a", "o", "u", "i", "ai", "ou", "e")
 CODAS = ("n", "r", "t", "k", "m", "nd", "rk", "lt", "p", "d", "x", "g")
+# At most this many words: of the candidates drawn, those porter would stem are dropped
+# (4,857 remain).
 VOCABULARY_SIZE = 5000
 ZIPF_EXPONENT = 1.0
 
