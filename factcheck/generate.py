@@ -295,6 +295,13 @@ def _refuse_unless_empty(db):
     ]
     if taken:
         raise Conflict(f"The generated desk's users exist already: {', '.join(taken)}.")
+    # The writer leaves the outbox alone (audit.record would queue deliveries to them).
+    (hooks,) = db.execute("SELECT count(*) FROM webhooks WHERE disabled_at IS NULL").fetchone()
+    if hooks:
+        raise Conflict(
+            f"The database has {hooks} active webhook subscriptions: generate "
+            "writes no webhook events, so it builds a desk only without them."
+        )
 
 
 def rating_slugs(db, scale):
@@ -308,7 +315,9 @@ def rating_slugs(db, scale):
 
 def generate(db, claims, *, seed, scale, until, progress=None, processes=None):
     """Build a desk of `claims` claims in a migrated database without claims (else 409,
-    nothing written); `progress(n)` is told of every n claims written."""
+    nothing written); `progress(n)` is told of every n claims written. `processes` tell
+    the story (default: one on two cores); they are spawned, so the program calling this
+    must be importable (the CLI, a script file; from `python -` pass processes=0)."""
     _refuse_unless_empty(db)
     labels = rating_slugs(db, scale)
     if processes is None:

@@ -237,6 +237,7 @@ def test_a_generated_claim_moves_on_through_the_api(desk, keys):
     [
         ("claims", "holds 1 claims already"),
         ("users", "users exist already: amara"),
+        ("webhooks", "1 active webhook subscriptions"),
     ],
 )
 def test_generate_refuses_a_database_with_claims_or_its_users(
@@ -247,9 +248,13 @@ def test_generate_refuses_a_database_with_claims_or_its_users(
             "/api/v1/claims",
             json={"article_id": article["id"], "text": "the bridge cost $4 million"},
         )
-    else:
+    elif existing == "users":
         with connect(app.config["DATABASE"]) as db:
             accounts.create_user(db, "amara", "reviewer", COMMAND_LINE)
+    else:
+        with connect(app.config["DATABASE"]) as db:
+            row = {"url": "https://hooks.example/in", "events": '["*"]', "secret": "s"}
+            db["webhooks"].insert({**row, "created_by": "ada", "created_at": now()})
     before = {table: rows(app.config["DATABASE"], table) for table in TABLES}
     result = run_generate(runner, "--claims", "50")
     assert result.exit_code == 1 and message in result.output
