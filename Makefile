@@ -2,6 +2,8 @@
 #   make run   - create .venv, install the locked dependencies, migrate, seed, start the
 #                webhook worker and serve on 127.0.0.1:8000
 #   make test  - create .venv with the dev extras, run ruff and pytest
+#   make bench - create .venv with the bench extras, install wrk, measure issue 12's goals
+#                (make bench SCALES=10000,100000 BENCH_ARGS="--rounds 1"; README "Benchmarks")
 # Any Python 3.11 or newer: the first of these commands that is one (or set PYTHON=...).
 PYTHON_NAMES := python3 python3.14 python3.13 python3.12 python3.11 python
 PYTHON ?= $(firstword $(foreach name,$(PYTHON_NAMES),$(shell $(name) -c \
@@ -9,8 +11,12 @@ PYTHON ?= $(firstword $(foreach name,$(PYTHON_NAMES),$(shell $(name) -c \
 VENV := .venv
 BIN := $(VENV)/bin
 BROWSER := /usr/bin/chromium /usr/bin/chromedriver
+WRK := /usr/bin/wrk
+# Claims in each database `make bench` measures, and more options of bench/suite.py.
+SCALES ?= 10000,100000,1000000
+BENCH_ARGS ?=
 
-.PHONY: run test lint lock serve clean
+.PHONY: run test lint lock serve clean bench
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed; none of" \
@@ -26,6 +32,12 @@ $(VENV)/.dev-installed: requirements-dev.lock pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.lock
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@ $(VENV)/.run-installed
+
+# The bench lock holds the dev extras too, so one .venv serves make test and make bench.
+$(VENV)/.bench-installed: requirements-bench.lock pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-bench.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@ $(VENV)/.dev-installed $(VENV)/.run-installed
 
 run: $(VENV)/.run-installed
 	$(BIN)/factcheck migrate
@@ -45,6 +57,14 @@ $(BROWSER) &:
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 
+bench: $(VENV)/.bench-installed $(WRK)
+	$(BIN)/python -m bench.suite --scales $(SCALES) $(BENCH_ARGS)
+
+# Debian's wrk, the load generator of make bench: installed when missing, as Chromium is.
+$(WRK):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y wrk
+
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -56,6 +76,8 @@ lock: $(BIN)/python
 		--output-file requirements.lock pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 		--extra dev --output-file requirements-dev.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--extra dev --extra bench --output-file requirements-bench.lock pyproject.toml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -5,6 +5,8 @@ import signal
 import sqlite3
 import sys
 import threading
+import time
+from datetime import UTC, datetime
 
 import click
 import requests
@@ -12,7 +14,7 @@ from flask import current_app
 from flask.cli import with_appcontext
 from marshmallow import ValidationError
 
-from factcheck import accounts, audit, backup, ingest, linkcheck, worker
+from factcheck import accounts, audit, backup, generate, ingest, linkcheck, worker
 from factcheck import seed as seed_loader
 from factcheck.db import connect
 from factcheck.errors import Problem
@@ -204,6 +206,43 @@ def _ingest_one(db, session, label, read, options, counts):
     click.echo(f"\n{label}: article {article_id}", err=True)
 
 
+@click.command("generate")
+@click.option("--claims", type=click.IntRange(1), required=True, help="How many claims.")
+@click.option("--seed", type=int, default=1, show_default=True, help="Same seed, same desk.")
+@click.option(
+    "--until",
+    type=click.DateTime(["%Y-%m-%d"]),
+    help="The desk's last day (YYYY-MM-DD); default today (UTC).",
+)
+@with_appcontext
+def generate_command(claims, seed, until):
+    """Build a synthetic desk of N claims (articles, sources, verdicts, moves, audit trail)
+    for benchmarks, in a database without claims (migrated first)."""
+    until = (until or datetime.now(UTC)).date()
+    started = time.perf_counter()
+    with open_database() as db:
+        db.enable_wal()
+        migrations.apply(db)
+        with click.progressbar(length=claims, label="generating", file=sys.stderr) as bar:
+            try:
+                generate.generate(
+                    db,
+                    claims,
+                    seed=seed,
+                    scale=current_app.config["DEFAULT_SCALE"],
+                    until=until,
+                    progress=bar.update,
+                )
+            except Problem as problem:
+                raise click.ClickException(problem.detail) from problem
+        counts = generate.counts(db)
+        words = generate.bench_words(db, limit=5)
+    seconds = time.perf_counter() - started
+    click.echo(f"words readers find in many claims: {', '.join(words['common'])}")
+    click.echo(f"words readers find in few claims: {', '.join(words['rare'])}")
+    click.echo(f"generated in {seconds:.1f} s: {_summary(counts)}")
+
+
 def register_commands(app):
     for command in (
         migrate_command,
@@ -215,5 +254,6 @@ def register_commands(app):
         restore_command,
         worker_command,
         ingest_command,
+        generate_command,
     ):
         app.cli.add_command(command)

@@ -1,0 +1,158 @@
+"""The servers a benchmark round measures, each started on a free loopback port: factcheck,
+the two floors (bench/floor_apps.py) and Datasette, and what their processes use."""
+
+import os
+import runpy
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+GUNICORN_CONF = ROOT / "gunicorn.conf.py"
+
+
+@dataclass
+class Server:
+    name: str
+    port: int
+    process: subprocess.Popen
+    log: Path
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def gunicorn_settings():
+    """Workers and threads as gunicorn.conf.py sets them in this environment."""
+    settings = runpy.run_path(str(GUNICORN_CONF))
+    return {"workers": settings["workers"], "threads": settings["threads"]}
+
+
+def start(name, command, environment, folder, ready_path):
+    """Start command with its output in folder/<name>.log; return once ready_path answers."""
+    log = folder / f"{name}.log"
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT
+        )
+    server = Server(name, int(environment["BENCH_PORT"]), process, log)
+    deadline = time.monotonic() + 120  # Datasette's first request counts a 1M-row table
+    while True:
+        try:
+            with urllib.request.urlopen(server.base + ready_path, timeout=60):
+                return server
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                stop(server)
+                raise RuntimeError(f"{name} did not start: {log.read_text()[-2000:]}") from None
+            time.sleep(0.2)
+
+
+def gunicorn(name, app, database, folder, ready_path="/"):
+    """app (a module:variable) under gunicorn with the project's settings; the access log
+    off (FACTCHECK_ACCESS_LOG), and keyless rate limits and write quotas off, since one
+    client address sends every request of the benchmark."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "BENCH_PORT": str(port),
+        "FACTCHECK_BIND": f"127.0.0.1:{port}",
+        "FACTCHECK_DATABASE": str(database),
+        "FACTCHECK_ACCESS_LOG": "",
+        "FACTCHECK_RATE_LIMIT_ANON": "",
+        "FACTCHECK_WRITE_QUOTA": "",
+        "FACTCHECK_CONTROL_SOCKET": str(folder / f"{name}.ctl"),
+    }
+    command = [BIN / "gunicorn", "-c", GUNICORN_CONF, app]
+    return start(name, command, environment, folder, ready_path)
+
+
+def datasette(database, folder, workers, immutable):
+    """Datasette on the same file, in as many uvicorn worker processes as gunicorn's."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "BENCH_PORT": str(port),
+        "BENCH_DATASETTE_DB": str(database),
+        "BENCH_DATASETTE_IMMUTABLE": "1" if immutable else "",
+    }
+    command = [
+        *(BIN / "uvicorn", "bench.datasette_app:app", "--host", "127.0.0.1"),
+        *("--port", str(port), "--workers", str(workers), "--no-access-log"),
+        *("--log-level", "warning"),
+    ]
+    return start("datasette", command, environment, folder, "/-/versions.json")
+
+
+def stop(server):
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+        server.process.wait()
+
+
+def children(pid):
+    """Ids of the processes whose parent is pid (gunicorn's workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # ended meanwhile
+            # The command name, in parentheses, may hold spaces: the fields after it count.
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def rss_mib(pid):
+    """Resident memory of a process in MiB (0 if it has ended)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0.0
+    line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), None)
+    return int(line.split()[1]) / 1024 if line else 0.0
+
+
+def max_worker_rss_mib(server):
+    return max((rss_mib(pid) for pid in children(server.process.pid)), default=0.0)
+
+
+class Sampler:
+    """Reads a figure every `interval` seconds in a thread while in use; keeps the largest."""
+
+    def __init__(self, measure, interval=0.5):
+        self.measure, self.interval, self.largest = measure, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.is_set():
+            self.largest = max(self.largest, self.measure())
+            self._stop.wait(self.interval)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.largest = max(self.largest, self.measure())

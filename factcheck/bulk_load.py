@@ -1,0 +1,123 @@
+"""The database side of writing a generated desk (factcheck/bulk.py makes the rows): one
+transaction with the settings of a bulk load, the triggers of claims and transitions set
+aside while rows go in and what they maintain computed once at the end, and the inserts in
+a thread of their own, so that SQLite (which releases the GIL while it works) writes one
+batch while Python makes the next."""
+
+import queue
+import threading
+from contextlib import contextmanager
+
+from factcheck.bulk import COLUMNS
+
+# The tables whose triggers are set aside; bulk.Writer computes status_spells and the
+# rating bucket itself, and finish() rebuilds the rest.
+TRIGGER_TABLES = ("claims", "transitions")
+CACHE_KIB = 512 * 1024
+
+
+def _insert(db, table, rows):
+    names = ", ".join(COLUMNS[table])
+    marks = ", ".join("?" * len(COLUMNS[table]))
+    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+class Loader(threading.Thread):
+    """Inserts the batches it is given, in order, until given None."""
+
+    def __init__(self, db):
+        super().__init__(name="generate-loader", daemon=True)
+        self.db = db
+        self.batches = queue.Queue(maxsize=2)
+        self.error = None
+
+    def run(self):
+        while (rows := self.batches.get()) is not None:
+            if self.error is None:
+                try:
+                    for table in COLUMNS:
+                        if rows[table]:
+                            _insert(self.db, table, rows[table])
+                except BaseException as error:  # handed to the main thread by put/close
+                    self.error = error
+
+    def put(self, rows):
+        self._raise()
+        self.batches.put(rows)
+
+    def close(self):
+        self.stop()
+        self._raise()
+
+    def stop(self):
+        self.batches.put(None)
+        self.join()
+
+    def _raise(self):
+        if self.error is not None:
+            raise self.error
+
+
+def _finish(db, triggers):
+    """What the set-aside triggers would have done, then the triggers back."""
+    db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
+    db.execute("INSERT INTO claim_words_fts (claim_words_fts) VALUES ('rebuild')")
+    # Generation refuses a database holding claims: every published claim here is new.
+    db.execute(
+        "INSERT INTO claims_public_fts (rowid, text) "
+        "SELECT id, text FROM claims WHERE published_verdict_id IS NOT NULL"
+    )
+    db.execute(
+        "INSERT INTO claim_status_counts (status, claims) "
+        "SELECT status, count(*) FROM claims WHERE true GROUP BY status "
+        "ON CONFLICT (status) DO UPDATE SET claims = claims + excluded.claims"
+    )
+    for (sql,) in triggers:
+        db.execute(sql)
+    broken = db.execute("PRAGMA foreign_key_check").fetchmany(5)
+    if broken:
+        raise RuntimeError(f"generated rows break foreign keys: {broken}")
+
+
+@contextmanager
+def loading(db):
+    """A Loader inside one transaction: all of the desk lands or none of it. A rollback
+    journal (new pages go straight to the file, not twice through the WAL), no fsync, a
+    large cache, foreign keys checked once at the end; the connection's usual settings
+    (factcheck.db.connect) and its journal mode are restored afterwards."""
+    journal = db.execute("PRAGMA journal_mode").fetchone()[0]
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
+    db.execute("BEGIN IMMEDIATE")
+    loader = Loader(db)
+    try:
+        triggers = db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?) "
+            "ORDER BY rowid",
+            TRIGGER_TABLES,
+        ).fetchall()
+        names = db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?)",
+            TRIGGER_TABLES,
+        ).fetchall()
+        for (name,) in names:
+            db.execute(f"DROP TRIGGER {name}")
+        loader.start()
+        yield loader
+        loader.close()
+        _finish(db, triggers)
+        db.conn.execute("COMMIT")
+    except BaseException:
+        if loader.is_alive():
+            loader.error = loader.error or RuntimeError("stopped")
+            loader.stop()
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    finally:
+        db.execute(f"PRAGMA journal_mode = {journal}")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("PRAGMA cache_size = -2000")
+        db.execute("PRAGMA foreign_keys = ON")

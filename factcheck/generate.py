@@ -1,0 +1,352 @@
+"""`factcheck generate`: a realistic synthetic desk for the benchmarks.
+
+The desk is told as a story: a list of operations (a user joins, an article is stored, a
+claim is quoted from it, a source added, a verdict drafted, a move taken), each with its
+time and its actor, in the order the newsroom did them. factcheck/bulk.py writes that story
+in bulk with the same effects as the domain functions (tests/test_generate.py replays the
+same story through claims.create, sources.add, verdicts.add and transitions.apply and
+compares the two databases row for row, audit hashes included).
+
+The story refers to what it creates by keys (article and claim numbers); ids are given
+when the operations are applied, as the domain functions give them.
+"""
+
+import gc
+import json
+import multiprocessing
+import os
+import random
+from collections import deque
+from datetime import UTC, datetime, timedelta
+
+from factcheck import bulk, bulk_load, synthetic, wording
+from factcheck.errors import Conflict
+
+# Users of the generated desk: (login, role, byline).
+USERS = (
+    ("amara", "reviewer", "Amara Okafor"),
+    ("bilal", "reviewer", "Bilal Haddad"),
+    ("chiara", "reviewer", "Chiara Rossi"),
+    ("dmitri", "reviewer", "Dmitri Petrov"),
+    ("esther", "reviewer", "Esther Mensah"),
+    ("felix", "reviewer", "Felix Vogel"),
+    ("greta", "editor", "Greta Lindqvist"),
+    ("hugo", "editor", "Hugo Moreau"),
+    ("ines", "editor", "Ines Castillo"),
+)
+REVIEWERS = tuple(name for name, role, _ in USERS if role == "reviewer")
+EDITORS = tuple(name for name, role, _ in USERS if role == "editor")
+# Where claims end up (weights): about half published, the rest across the workflow.
+STATUS_WEIGHTS = {
+    "published": 50,
+    "retracted": 2,
+    "new": 12,
+    "in_research": 14,
+    "in_review": 8,
+    "approved": 6,
+    "dismissed": 8,
+}
+CLAIMS_PER_ARTICLE = (8, 15)
+FILLER_SENTENCES = (6, 14)
+DESK_DAYS = 730
+# Operations are applied in batches of about this many claims (one sort, one flush each).
+BATCH_CLAIMS = 4000
+HOUR = 3_600_000_000  # microseconds
+
+
+class Story:
+    """The operations of one batch of articles, in time order once `ordered`."""
+
+    def __init__(self, rng, text, labels, *, first_article, first_claim):
+        self.rng = rng
+        self.text = text
+        self.labels = labels
+        self.article_key = first_article
+        self.claim_key = first_claim
+        self.ops = []
+
+    def add(self, micros, kind, actor, *fields):
+        self.ops.append((micros, len(self.ops), kind, actor, *fields))
+
+    def ordered(self):
+        """(microseconds since the epoch, timestamp, kind, actor name, *fields) in time order
+        (the timestamp formatted here, in the process telling the story)."""
+        self.ops.sort(key=lambda op: (op[0], op[1]))
+        return [(op[0], bulk.stamp(op[0]), *op[2:]) for op in self.ops]
+
+    def article(self, micros, claims):
+        """An article quoting `claims` claims, and each claim's way through the desk."""
+        rng, text = self.rng, self.text
+        sentences = [(line, None) for line in text.sentences(rng.randint(*FILLER_SENTENCES))]
+        for n in range(claims):
+            claimant = text.claimant()
+            sentence, offset, claim = text.claim_sentence(claimant)
+            sentences.insert(
+                rng.randint(0, len(sentences)), (sentence, (n, offset, claim, claimant))
+            )
+        body, quoted = _joined(sentences)
+        key, self.article_key = self.article_key, self.article_key + 1
+        publisher = text.publisher()
+        day = datetime.fromtimestamp(micros / 1e6, UTC).date()
+        title = text.title()
+        slug = "-".join(title.lower().split()[:5])
+        row = {
+            "title": title,
+            "body": body,
+            "url": f"https://{_domain(publisher)}/{day:%Y/%m}/{slug}-{key}",
+            "publisher": publisher,
+            "published_at": day.isoformat(),
+            "language": "en",
+        }
+        self.add(micros, "article", rng.choice(REVIEWERS), key, row)
+        for n, (start, claim, claimant) in enumerate(quoted):
+            data = {
+                "text": claim,
+                "claimant": claimant,
+                "claim_date": (day - timedelta(days=rng.choice((0, 0, 0, 1, 2)))).isoformat(),
+                "span_start": start,
+                "span_end": start + len(claim),
+                "tags": text.tags(),
+            }
+            self.claim(micros + (n + 1) * 60_000_000, key, data)
+
+    def claim(self, micros, article_key, data):
+        rng = self.rng
+        key, self.claim_key = self.claim_key, self.claim_key + 1
+        reviewer = rng.choices(REVIEWERS, weights=(8, 5, 3, 2, 1, 1))[0]
+        editor = rng.choice(EDITORS)
+        # What the claim's columns derive from its text, computed here by the functions
+        # claims.create uses: the writing process has enough to do.
+        text = data["text"]
+        derived = {"normalised": wording.normalised(text), "words": wording.indexed_words(text)}
+        self.add(micros, "claim", reviewer, key, article_key, data, derived)
+        target = rng.choices(tuple(STATUS_WEIGHTS), weights=tuple(STATUS_WEIGHTS.values()))[0]
+        if target == "new":
+            return
+        when = micros + self._later()
+        if target == "dismissed":
+            self.add(when, "move", editor, key, _move("dismissed", note="Opinion, not a claim."))
+            return
+        self.add(when, "move", reviewer, key, _move("in_research"))
+        self._research(when, key, reviewer, editor, target)
+
+    def _later(self):
+        """Time until the next step: minutes to days, mostly hours."""
+        return int(self.rng.expovariate(1 / 18) * HOUR) + 60_000_000
+
+    def _research(self, when, key, reviewer, editor, target):
+        rng = self.rng
+        drafting = target != "in_research" or rng.random() < 0.5
+        sources = rng.choices((0, 1, 2, 3), weights=(1, 5, 3, 1))[0]
+        sources = max(sources, 1) if target != "in_research" else sources
+        for n in range(sources):
+            when += self._later()
+            self.add(when, "source", reviewer, key, self._source(n))
+        if not drafting:
+            return
+        when += self._later()
+        rating = rng.choice(self.labels)
+        explanation = " ".join(self.text.sentences(rng.randint(1, 3)))
+        verdict = {"rating": rating, "scale": None, "explanation": explanation}
+        self.add(when, "verdict", reviewer, key, verdict, rng.randint(1, sources) if sources else 0)
+        steps = ("in_review", "approved", "published", "retracted")
+        if target not in steps:
+            return
+        for status in steps[: steps.index(target) + 1]:
+            when += self._later()
+            actor = reviewer if status == "in_review" else editor
+            notice = "We withdrew this fact-check: its main source was discredited."
+            self.add(
+                when,
+                "move",
+                actor,
+                key,
+                _move(status, public_note=notice if status == "retracted" else None),
+            )
+
+    def _source(self, n):
+        rng = self.rng
+        site = rng.choice(synthetic.SOURCE_SITES)
+        words = self.text.content(rng.randint(3, 6))
+        return {
+            "url": f"https://{site}/{'-'.join(words)}",
+            "title": " ".join(words).capitalize(),
+            "publisher": site,
+            "published_at": None,
+            "accessed_at": None,
+            "archived_url": None,
+            "kind": "primary" if n == 0 else rng.choice(("primary", "secondary")),
+            "note": "",
+        }
+
+
+def _move(to, note=None, public_note=None):
+    return {"to": to, "note": note, "public_note": public_note}
+
+
+def _domain(publisher):
+    return "".join(publisher.lower().split()).removeprefix("the") + ".example"
+
+
+def _joined(sentences):
+    """The body (paragraphs of three sentences) and its claims in the order they were drawn:
+    (where the claim starts in the body, its text, its claimant)."""
+    parts, quoted, offset = [], [], 0
+    for n, (sentence, claim) in enumerate(sentences):
+        if n:
+            separator = "\n\n" if n % 3 == 0 else " "
+            parts.append(separator)
+            offset += len(separator)
+        if claim is not None:
+            number, start, text, claimant = claim
+            quoted.append((number, offset + start, text, claimant))
+        parts.append(sentence)
+        offset += len(sentence)
+    return "".join(parts), [claim[1:] for claim in sorted(quoted)]
+
+
+def _batch(seed, index, first, count, labels, start, step):
+    """Batch `index` of a desk: the articles quoting claims first .. first + count - 1, and
+    everything done to them; (count, ops). A batch draws from a generator of its own, so
+    batches can be told in any order, or in other processes, with the same result."""
+    rng = random.Random(f"factcheck-generate:{seed}:{index}")
+    text = synthetic.Writer(rng, synthetic.sentence_pool(seed))
+    # Keys only need to be unique: a batch has fewer articles than claims.
+    story = Story(rng, text, labels, first_article=first, first_claim=first)
+    done = 0
+    while done < count:
+        claims = min(rng.randint(*CLAIMS_PER_ARTICLE), count - done)
+        story.article(start + int((first + done) * step), claims)
+        done += claims
+    return count, story.ordered()
+
+
+def _told(job):
+    return _batch(*job)
+
+
+def stories(claims, seed, labels, until, processes=0):
+    """The desk's operations, a batch at a time: (claims in the batch, ops). The users come
+    first; then articles spread evenly over DESK_DAYS days before `until` (a date). With
+    `processes`, batches are told in that many other processes (a few batches ahead)."""
+    end = int(datetime(until.year, until.month, until.day, tzinfo=UTC).timestamp()) * 1_000_000
+    start = end - DESK_DAYS * 24 * HOUR
+    yield 0, [(start - HOUR, bulk.stamp(start - HOUR), "user", None, *user) for user in USERS]
+    step = (end - start - 30 * 24 * HOUR) / claims  # the last claims have a month to move
+    jobs = [
+        (seed, index, first, min(BATCH_CLAIMS, claims - first), labels, start, step)
+        for index, first in enumerate(range(0, claims, BATCH_CLAIMS))
+    ]
+    if processes < 1 or len(jobs) < 2:
+        yield from map(_told, jobs)
+        return
+    # spawn, not fork: the caller may have threads (and a database connection) open.
+    with multiprocessing.get_context("spawn").Pool(processes, initializer=gc.disable) as pool:
+        ahead = deque(pool.apply_async(_told, [job]) for job in jobs[: processes + 2])
+        for job in jobs[processes + 2 :]:
+            yield ahead.popleft().get()
+            ahead.append(pool.apply_async(_told, [job]))
+        while ahead:
+            yield ahead.popleft().get()
+
+
+def bench_words(db, limit=200):
+    """What a benchmark may ask of this desk as a reader, from the database as it is:
+    {"common": words in the most published claims, "rare": words in the fewest (at least
+    one), "published_ids": ids of published claims, "lookup_texts": their exact texts}.
+    Each list holds at most `limit` items; the words are single search terms (the desk's
+    vocabulary, counted in the readers' search index)."""
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_public_vocab "
+        "USING fts5vocab(main, claims_public_fts, row)"
+    )
+    counts = dict(db.execute("SELECT term, doc FROM temp.bench_public_vocab").fetchall())
+    words = [(counts[word], word) for word in synthetic.vocabulary() if word in counts]
+    common = [word for _, word in sorted(words, key=lambda item: (-item[0], item[1]))[:limit]]
+    rare = [word for _, word in sorted(words)[:limit]]
+    # Spread over the whole desk (a scrambled order of the ids), not its first claims only.
+    rows = db.execute(
+        "SELECT id, text FROM claims WHERE status = 'published' "
+        "ORDER BY (id * 2654435761) % 4294967296 LIMIT ?",
+        [limit],
+    ).fetchall()
+    return {
+        "common": common,
+        "rare": rare,
+        "published_ids": [row[0] for row in rows],
+        "lookup_texts": [row[1] for row in rows],
+    }
+
+
+def _refuse_unless_empty(db):
+    (claims,) = db.execute("SELECT count(*) FROM claims").fetchone()
+    if claims:
+        raise Conflict(
+            f"The database holds {claims} claims already: generate builds a desk only in a "
+            "database without claims (use a new FACTCHECK_DATABASE)."
+        )
+    names = [name for name, _, _ in USERS]
+    taken = [
+        row[0]
+        for row in db.execute(
+            "SELECT name FROM users WHERE name IN (SELECT value FROM json_each(?))",
+            [json.dumps(names)],
+        )
+    ]
+    if taken:
+        raise Conflict(f"The generated desk's users exist already: {', '.join(taken)}.")
+    # The writer leaves the outbox alone (audit.record would queue deliveries to them).
+    (hooks,) = db.execute("SELECT count(*) FROM webhooks WHERE disabled_at IS NULL").fetchone()
+    if hooks:
+        raise Conflict(
+            f"The database has {hooks} active webhook subscriptions: generate "
+            "writes no webhook events, so it builds a desk only without them."
+        )
+
+
+def rating_slugs(db, scale):
+    """The labels of the scale verdicts are drawn from, in the scale's order."""
+    sql = (
+        "SELECT l.slug FROM rating_labels l JOIN rating_scales s ON s.id = l.scale_id "
+        "WHERE s.slug = ? ORDER BY l.position"
+    )
+    return [row[0] for row in db.execute(sql, [scale])]
+
+
+def generate(db, claims, *, seed, scale, until, progress=None, processes=None):
+    """Build a desk of `claims` claims in a migrated database without claims (else 409,
+    nothing written); `progress(n)` is told of every n claims written. `processes` tell
+    the story (default: one on two cores); they are spawned, so the program calling this
+    must be importable (the CLI, a script file; from `python -` pass processes=0)."""
+    _refuse_unless_empty(db)
+    labels = rating_slugs(db, scale)
+    if processes is None:
+        # Telling the story is a third of the work: another process does it meanwhile.
+        processes = max(1, min(2, (os.cpu_count() or 1) - 1))
+    writer = bulk.Writer(db, scale)
+    told = stories(claims, seed, labels, until, processes=processes)
+    # The desk is millions of small tuples and dicts, none in a reference cycle: the cyclic
+    # collector only re-scanned them (a quarter of the time of telling and writing).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with bulk_load.loading(db) as loader:
+            for count, ops in told:
+                for op in ops:
+                    writer.apply(op)
+                loader.put(writer.batch())
+                if progress:
+                    progress(count)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def counts(db):
+    """How many of each thing the desk holds (what `factcheck generate` reports)."""
+    tables = ("articles", "claims", "sources", "verdicts", "transitions", "audit_events")
+    found = {table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables}
+    (published,) = db.execute(
+        "SELECT ifnull(sum(claims), 0) FROM claim_status_counts WHERE status = 'published'"
+    ).fetchone()
+    return {**found, "published claims": published}
