@@ -26,7 +26,7 @@ JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024
 # writers, waits for the readers of older snapshots to finish (reads take milliseconds), and
 # empties the file. It waits at most TRUNCATE_PATIENCE, so a long read (a backup, an export)
 # stalls no write: the log is emptied once the read is over. One attempt a second at most.
-WAL_TRUNCATE_AT = 32 * 1024 * 1024
+WAL_TRUNCATE_AT = 16 * 1024 * 1024
 TRUNCATE_PATIENCE_MS = 100
 TRUNCATE_EVERY = 1.0
 

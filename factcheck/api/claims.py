@@ -64,7 +64,7 @@ def get_claim(claim_id):
 
 @blp.route("/<id:claim_id>", methods=["PATCH"])
 @blp.arguments(ClaimUpdateSchema)
-@blp.response(200, ClaimSchema)
+@blp.shaped_response(200, ClaimSchema)
 @blp.problem(404, "No such claim.")
 @blp.problem(412, "If-Match names an older version.")
 def update_claim(changes, claim_id):

@@ -15,7 +15,7 @@ blp = Blueprint(
 
 @blp.route("/claims/<id:claim_id>/transitions", methods=["POST"])
 @blp.arguments(TransitionCreateSchema)
-@blp.response(200, ClaimSchema)
+@blp.shaped_response(200, ClaimSchema)
 @blp.problem(403, "The caller's role or identity may not take this move.")
 @blp.problem(409, "Not a move from the current status; lists allowed_moves.")
 @blp.problem(412, "If-Match names an older version of the claim.")
