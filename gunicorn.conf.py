@@ -20,8 +20,9 @@ worker_connections = 1000
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-# Recycle workers now and then so a slow leak cannot grow forever.
-max_requests = 10_000
+# Recycle workers now and then so a slow leak cannot grow forever (0: never). A restart
+# mid-run shows as socket errors and a latency spike, so `make bench` turns it off.
+max_requests = int(os.environ.get("FACTCHECK_MAX_REQUESTS", 10_000))
 max_requests_jitter = 1_000
 # The longest request line gunicorn allows; its default (4094) cuts long search URLs.
 limit_request_line = 8190

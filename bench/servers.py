@@ -63,8 +63,9 @@ def start(name, command, environment, folder, ready_path):
 
 def gunicorn(name, app, database, folder, ready_path="/"):
     """app (a module:variable) under gunicorn with the project's settings; the access log
-    off (FACTCHECK_ACCESS_LOG), and keyless rate limits and write quotas off, since one
-    client address sends every request of the benchmark."""
+    off (FACTCHECK_ACCESS_LOG), workers never recycled mid-run (FACTCHECK_MAX_REQUESTS), and
+    keyless rate limits and write quotas off, since one client address sends every request
+    of the benchmark."""
     port = free_port()
     environment = {
         **os.environ,
@@ -72,6 +73,7 @@ def gunicorn(name, app, database, folder, ready_path="/"):
         "FACTCHECK_BIND": f"127.0.0.1:{port}",
         "FACTCHECK_DATABASE": str(database),
         "FACTCHECK_ACCESS_LOG": "",
+        "FACTCHECK_MAX_REQUESTS": "0",
         "FACTCHECK_RATE_LIMIT_ANON": "",
         "FACTCHECK_WRITE_QUOTA": "",
         "FACTCHECK_CONTROL_SOCKET": str(folder / f"{name}.ctl"),
