@@ -29,6 +29,10 @@ def read_paths(words, database_name="desk"):
         "list": ["/api/v1/claims?limit=20"],
         "search": [f"/api/v1/claims?{urlencode({'q': word, 'limit': 20})}" for word in common],
         "lookup": [f"/api/v1/lookup?{urlencode({'text': text})}" for text in words["lookup_texts"]],
+        "claim_uncached": [f"/api/v1/claims/{claim}" for claim in ids],
+        "search_uncached": [
+            f"/api/v1/claims?{urlencode({'q': word, 'limit': 20})}" for word in common
+        ],
         "flask": ["/"],
         "hello": ["/"],
         "ds_row": [f"{table}/{claim}.json" for claim in ids],

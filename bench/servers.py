@@ -61,11 +61,11 @@ def start(name, command, environment, folder, ready_path):
             time.sleep(0.2)
 
 
-def gunicorn(name, app, database, folder, ready_path="/"):
+def gunicorn(name, app, database, folder, ready_path="/", settings=None):
     """app (a module:variable) under gunicorn with the project's settings; the access log
     off (FACTCHECK_ACCESS_LOG), workers never recycled mid-run (FACTCHECK_MAX_REQUESTS), and
     keyless rate limits and write quotas off, since one client address sends every request
-    of the benchmark."""
+    of the benchmark; settings: more FACTCHECK_* variables."""
     port = free_port()
     environment = {
         **os.environ,
@@ -77,6 +77,7 @@ def gunicorn(name, app, database, folder, ready_path="/"):
         "FACTCHECK_RATE_LIMIT_ANON": "",
         "FACTCHECK_WRITE_QUOTA": "",
         "FACTCHECK_CONTROL_SOCKET": str(folder / f"{name}.ctl"),
+        **(settings or {}),
     }
     command = [BIN / "gunicorn", "-c", GUNICORN_CONF, app]
     return start(name, command, environment, folder, ready_path)

@@ -60,6 +60,14 @@ def start_servers(stack, database, folder, immutable):
     """factcheck, the floors and Datasette on database, stopped when stack closes."""
     started = {
         "factcheck": servers.gunicorn("factcheck", "wsgi:app", database, folder, "/healthz"),
+        "factcheck_uncached": servers.gunicorn(
+            "factcheck_uncached",
+            "wsgi:app",
+            database,
+            folder,
+            "/healthz",
+            settings={"FACTCHECK_READ_CACHE_BYTES": "0"},
+        ),
         "flask": servers.gunicorn("flask", "bench.floor_apps:flask_constant", database, folder),
         "hello": servers.gunicorn("hello", "bench.floor_apps:hello", database, folder),
         "datasette": servers.datasette(
@@ -74,6 +82,8 @@ def start_servers(stack, database, folder, immutable):
 def server_of(name, started):
     if name.startswith("ds_"):
         return started["datasette"]
+    if name.endswith("_uncached"):
+        return started["factcheck_uncached"]
     return started.get(name, started["factcheck"])
 
 
