@@ -149,13 +149,14 @@ def _ranked_matches(index, where):
 
 
 def by_ids(db, claim_ids, *, staff):
-    """These claims, in this order, as this audience sees them (ids it may see)."""
+    """These claims, in this order, as this audience sees them (ids it may see; one deleted
+    since they were picked is left out)."""
     sql = (
         f"SELECT {claim_columns(staff=staff)} FROM claims c "
         "WHERE c.id IN (SELECT value FROM json_each(?))"
     )
     rows = {row["id"]: row for row in read(db, sql, [json.dumps(claim_ids)])}
-    return present(db, [rows[claim_id] for claim_id in claim_ids], staff=staff)
+    return present(db, [rows[claim_id] for claim_id in claim_ids if claim_id in rows], staff=staff)
 
 
 def staff_list(db, where, params, *, order, limit):
