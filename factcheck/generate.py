@@ -95,6 +95,7 @@ class Story:
             "body": body,
             "url": f"https://{_domain(publisher)}/{day:%Y/%m}/{slug}-{key}",
             "publisher": publisher,
+            "author": None,  # stored as the API stores an article without a byline
             "published_at": day.isoformat(),
             "language": "en",
         }
