@@ -60,8 +60,8 @@ def write_transaction(db: Database):
     """One atomic write: all of it lands or none of it does.
 
     BEGIN IMMEDIATE takes the write lock up front, so two writers queue on the busy
-    timeout instead of one failing when it upgrades a read lock; threads of one process
-    queue on _writer first. Inside an open transaction it nests as a savepoint.
+    timeout instead of one failing when it upgrades a read lock. Inside an open
+    transaction it nests as a savepoint.
     """
     if db.conn.in_transaction:
         with db.atomic():
