@@ -31,21 +31,11 @@ TRUNCATE_PATIENCE_MS = 100
 TRUNCATE_EVERY = 1.0
 
 
-# One writer per process at a time. SQLite's write lock keeps no queue: a writer that finds
-# it taken sleeps in growing steps (up to 100 ms) before it tries again, so a dozen server
-# threads contending for it spent most of their time asleep (32 connections of moves: p99
-# 550 ms). Threads wait for this lock instead, and wake as soon as it is free; only one
-# writer per process meets SQLite's lock.
-_writer = threading.Lock()
-_busy_timeouts = weakref.WeakKeyDictionary()
-
-
 def connect(path, busy_timeout=5.0) -> Database:
     """Open the SQLite file with the pragmas every connection needs."""
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), timeout=busy_timeout, check_same_thread=False)
     db = Database(conn, execute_plugins=False)
-    _busy_timeouts[db] = busy_timeout
     # sqlite-utils leaves foreign keys off; every connection must turn them on.
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
@@ -67,21 +57,16 @@ def write_transaction(db: Database):
         with db.atomic():
             yield db
         return
-    if not _writer.acquire(timeout=_busy_timeouts.get(db, 5.0)):
-        raise sqlite3.OperationalError("database is locked")  # as SQLite says it (503)
+    db.execute("BEGIN IMMEDIATE")
     try:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            yield db
-        except BaseException:
-            # SQLite may have ended the transaction already (a trigger's RAISE(ROLLBACK), a
-            # full disk): rolling back again would raise and hide the real error.
-            if db.conn.in_transaction:
-                db.conn.execute("ROLLBACK")
-            raise
-        db.conn.execute("COMMIT")
-    finally:
-        _writer.release()
+        yield db
+    except BaseException:
+        # SQLite may have ended the transaction already (a trigger's RAISE(ROLLBACK), a
+        # full disk): rolling back again would raise and hide the real error.
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
+    db.conn.execute("COMMIT")
     _bound_the_wal(db)
 
 
