@@ -183,11 +183,7 @@ def _presented(db, claim_ids, staff):
     other fact-checkers' reviews of them)."""
     if not claim_ids:
         return {}
-    sql = (
-        f"SELECT {claim_reads.claim_columns(staff=staff)} FROM claims c "
-        "WHERE c.id IN (SELECT value FROM json_each(?))"
-    )
-    rows = claim_reads.present(db, list(db.query(sql, [json.dumps(claim_ids)])), staff=staff)
+    rows = claim_reads.by_ids(db, claim_ids, staff=staff)
     return {claim["id"]: claim for claim in external_reviews.attach(db, rows)}
 
 
