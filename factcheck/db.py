@@ -86,9 +86,10 @@ def file_of(db):
 
 def _bound_the_wal(db):
     """After a commit: empty the WAL if it has grown past WAL_TRUNCATE_AT."""
-    path = f"{file_of(db)}-wal" if file_of(db) else None
+    if not file_of(db):
+        return  # in memory: no log
     try:
-        if path is None or os.stat(path).st_size < WAL_TRUNCATE_AT:
+        if os.stat(f"{file_of(db)}-wal").st_size < WAL_TRUNCATE_AT:
             return
     except FileNotFoundError:
         return
