@@ -1,5 +1,6 @@
 """Readers' answers kept until the database changes (factcheck/api/answer_cache.py): a kept
-answer is never one commit out of date, and staff never get one."""
+answer is never one commit out of date, staff never get one, it is given whole (CORS headers
+per origin) and it still counts against the keyless rate limit."""
 
 import pytest
 
@@ -70,3 +71,31 @@ def test_the_cache_can_be_turned_off(app, seeded):
     statements_of(app, reader, "/api/v1/claims/1")
     _, ran = statements_of(app, reader, "/api/v1/claims/1")
     assert len(ran) > 1
+
+
+@pytest.mark.parametrize("path", READS)
+@pytest.mark.parametrize(
+    "first_origin, then_origin",
+    [(None, "https://widget.example"), ("https://widget.example", None)],
+)
+def test_a_kept_answer_is_given_whole_and_per_origin(anon, seeded, path, first_origin, then_origin):
+    def read(origin):
+        return anon.get(path, headers={"Origin": origin} if origin else {})
+
+    kept, fresh = read(first_origin), read(then_origin)
+    again_kept, again_fresh = read(first_origin), read(then_origin)
+    assert sorted(again_kept.headers.items()) == sorted(kept.headers.items())
+    assert sorted(again_fresh.headers.items()) == sorted(fresh.headers.items())
+    cross_origin = again_kept if first_origin else again_fresh
+    assert cross_origin.headers["Access-Control-Allow-Origin"] == "*"
+    same_origin = again_fresh if first_origin else again_kept
+    assert "Access-Control-Allow-Origin" not in same_origin.headers
+
+
+def test_kept_answers_count_against_the_keyless_limit(app, anon, seeded):
+    app.config["RATE_LIMIT_ANON"] = "3/day"
+    for _ in range(3):  # the first is computed and kept, the next two are kept answers
+        assert anon.get("/api/v1/claims/1").status_code == 200
+    refused = anon.get("/api/v1/claims/1")
+    assert refused.status_code == 429 and refused.mimetype == "application/problem+json"
+    assert int(refused.headers["Retry-After"]) >= 1

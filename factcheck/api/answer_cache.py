@@ -1,9 +1,10 @@
-"""Readers' answers kept in memory until the database changes.
+"""Readers' answers kept in memory until the database changes, served in front of Flask.
 
 When a claim goes viral, readers ask for the same few URLs over and over: the same claim,
-the same search, the same lookup. An anonymous GET of a hot read (Blueprint.shaped_response)
-is answered from here while nothing at all has been committed to the database since it was
-computed, so a cached answer is never one commit out of date, whatever the change was (a
+the same search. A keyless GET of a hot read (a view of Blueprint.shaped_response marks its
+answer as one readers may be given again) is answered from here, before Flask's routing,
+hooks and response objects, while nothing at all has been committed to the database since
+it was computed: a kept answer is never one commit out of date, whatever the change was (a
 publication, a correction, a byline, a source's link check).
 
 "Nothing committed" is SQLite's own counting: `PRAGMA data_version` changes when another
@@ -12,43 +13,42 @@ read before an answer is computed and again before it is kept, so an answer comp
 something committed is not kept. Answers are kept per connection, that is per server
 thread, since each connection numbers its own data_version; each keeps at most
 READ_CACHE_BYTES of bodies (FACTCHECK_READ_CACHE_BYTES; 0 turns it off), the oldest used
-dropped first.
+dropped first. An answer is kept whole (status, every header the app wrote, body), by
+host, path, query and whether the request came cross-origin (CORS headers differ).
 
-Answers to a key are never kept (staff see drafts), nor conditional requests (the view
-answers those itself), nor anything but a 200.
+Requests with a key are never answered here (staff see drafts), nor conditional ones (the
+view answers those with a 304), nor anything but GET. The keyless rate limit still counts
+every request, here, before a kept answer is given (api/ratelimit.count_keyless).
 """
 
 import weakref
 from collections import OrderedDict
 
-from flask import Response, current_app, g, request
+from factcheck.api.database import thread_db
+from factcheck.api.ratelimit import count_keyless
+from factcheck.errors import TooManyRequests
+
+# The WSGI environ's mark, set by a view, that its answer may be given to readers again.
+KEEP = "factcheck.answer_may_be_kept"
 
 _caches = weakref.WeakKeyDictionary()
 
 
 class _Cache:
-    def __init__(self):
-        self.version = None
-        self.answers = OrderedDict()  # URL -> (body, headers)
+    def __init__(self, version):
+        self.version = version
+        self.answers = OrderedDict()  # key -> (status, headers, body)
         self.size = 0
 
-    def keep(self, key, body, headers, budget):
+    def keep(self, key, answer, budget):
+        body = answer[2]
         if len(body) > budget // 4:
             return  # one large answer would push out many small ones
-        self.answers[key] = (body, headers)
+        self.answers[key] = answer
         self.size += len(body)
         while self.size > budget:
-            _, (dropped, _) = self.answers.popitem(last=False)
+            _, (_, _, dropped) = self.answers.popitem(last=False)
             self.size -= len(dropped)
-
-
-def _usable():
-    return (
-        request.method == "GET"
-        and "Authorization" not in request.headers
-        and "If-None-Match" not in request.headers
-        and current_app.config["READ_CACHE_BYTES"] > 0
-    )
 
 
 def _state(db):
@@ -57,37 +57,71 @@ def _state(db):
 
 def _cache_of(db):
     """This connection's cache, emptied if the database has changed since it was filled."""
-    cache = _caches.get(db)
-    if cache is None:
-        cache = _caches[db] = _Cache()
     state = _state(db)
-    if cache.version != state:
-        cache.version, cache.answers, cache.size = state, OrderedDict(), 0
+    cache = _caches.get(db)
+    if cache is None or cache.version != state:
+        cache = _caches[db] = _Cache(state)
     return cache
 
 
-def cached(db):
-    """The kept answer to this request, or None (and the database's state is noted)."""
-    if not _usable():
-        return None
-    cache = _cache_of(db)
-    g.answer_cache_state = cache.version
-    kept = cache.answers.get(request.full_path)
-    if kept is None:
-        return None
-    cache.answers.move_to_end(request.full_path)
-    body, headers = kept
-    return Response(body, 200, headers, mimetype="application/json")
+def _usable(environ):
+    return (
+        environ["REQUEST_METHOD"] == "GET"
+        and "HTTP_AUTHORIZATION" not in environ
+        and "HTTP_IF_NONE_MATCH" not in environ
+    )
 
 
-def keep(db, response):
-    """Keep this request's answer (a 200 the view built) if readers' answers may be kept."""
-    if _usable() and response.status_code == 200:
-        cache = _cache_of(db)
-        if cache.version != g.pop("answer_cache_state", None):
-            return response  # something was committed while it was computed
-        headers = {name: value for name, value in response.headers if name == "ETag"}
-        cache.keep(
-            request.full_path, response.get_data(), headers, current_app.config["READ_CACHE_BYTES"]
-        )
-    return response
+def _key(environ):
+    return (
+        environ.get("HTTP_HOST"),
+        environ["wsgi.url_scheme"],
+        environ.get("SCRIPT_NAME", ""),
+        environ.get("PATH_INFO", ""),
+        environ.get("QUERY_STRING", ""),
+        "HTTP_ORIGIN" in environ,
+    )
+
+
+class AnswerCache:
+    """WSGI middleware around the app (app.wsgi_app), reading the app's live config."""
+
+    def __init__(self, app, config):
+        self.app = app
+        self.config = config
+
+    def __call__(self, environ, start_response):
+        budget = self.config["READ_CACHE_BYTES"]
+        if budget <= 0 or not _usable(environ):
+            return self.app(environ, start_response)
+        try:
+            count_keyless(environ, self.config)
+        except TooManyRequests:
+            return self.app(environ, start_response)  # which answers the refusal
+        db = thread_db(self.config)
+        cache, key = _cache_of(db), _key(environ)
+        kept = cache.answers.get(key)
+        if kept is not None:
+            cache.answers.move_to_end(key)
+            status, headers, body = kept
+            start_response(status, list(headers))
+            return [body]
+        return self._answer_and_keep(environ, start_response, db, cache, key)
+
+    def _answer_and_keep(self, environ, start_response, db, cache, key):
+        started = []
+
+        def noting_start(status, headers, exc_info=None):
+            started[:] = [status, list(headers)]
+            return start_response(status, headers, exc_info)
+
+        result = self.app(environ, noting_start)
+        if not environ.get(KEEP) or not started or not started[0].startswith("200 "):
+            return result
+        try:
+            body = b"".join(result)
+        finally:
+            getattr(result, "close", lambda: None)()
+        if _state(db) == cache.version:  # nothing was committed while it was computed
+            cache.keep(key, (*started, body), self.config["READ_CACHE_BYTES"])
+        return [body]

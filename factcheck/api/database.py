@@ -13,15 +13,20 @@ from factcheck.db import connect
 _per_thread = threading.local()
 
 
+def thread_db(config) -> Database:
+    """This thread's connection to the configured database, opened on first use."""
+    key = (config["DATABASE"], config["BUSY_TIMEOUT"])
+    if getattr(_per_thread, "key", None) != key:
+        if getattr(_per_thread, "db", None) is not None:
+            _per_thread.db.close()
+        _per_thread.db, _per_thread.key = connect(*key), key
+    return _per_thread.db
+
+
 def get_db() -> Database:
-    """The request's connection: its thread's, opened on first use."""
+    """The request's connection: its thread's."""
     if "db" not in g:
-        key = (current_app.config["DATABASE"], current_app.config["BUSY_TIMEOUT"])
-        if getattr(_per_thread, "key", None) != key:
-            if getattr(_per_thread, "db", None) is not None:
-                _per_thread.db.close()
-            _per_thread.db, _per_thread.key = connect(*key), key
-        g.db = _per_thread.db
+        g.db = thread_db(current_app.config)
     return g.db
 
 

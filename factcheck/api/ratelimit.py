@@ -15,10 +15,12 @@ from apispec import BasePlugin
 from flask import current_app, g, request
 
 from factcheck import ratelimit
-from factcheck.errors import PROBLEM_MEDIA_TYPE
+from factcheck.errors import PROBLEM_MEDIA_TYPE, TooManyRequests
 from factcheck.schemas.base import ProblemSchema
 
 EXEMPT_PATHS = {"/healthz"}  # monitors must not be refused
+# The WSGI environ's mark of a keyless request counted: None, or the refusal it earned.
+COUNTED = "factcheck.keyless_counted"
 
 
 @functools.lru_cache(maxsize=8)
@@ -34,35 +36,54 @@ def _trusted(address, networks):
     return any(ip in network for network in networks)
 
 
-def client_address():
+def client_address(environ, config):
     """The caller's address: the peer's, unless the peer is a trusted proxy; then the last
     address in X-Forwarded-For that is not a trusted proxy (what the nearest one saw)."""
-    address = request.remote_addr or ""
-    networks = _networks(current_app.config["TRUSTED_PROXIES"])
-    forwarded = request.headers.get("X-Forwarded-For", "")
+    address = environ.get("REMOTE_ADDR") or ""
+    networks = _networks(config["TRUSTED_PROXIES"])
+    forwarded = environ.get("HTTP_X_FORWARDED_FOR", "")
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
     while hops and _trusted(address, networks):
         address = hops.pop()
     return address
 
 
-def _limit(step, setting, name, caller_of):
+def _limit(step, setting, name, caller_of, config=None):
     """step (hit, check or count) for the caller (caller_of() names it) against the limits
     the setting names; nothing to work out when that limit is off."""
-    config = current_app.config
+    config = config or current_app.config
     if ratelimit.parse(config[setting]):
         step(ratelimit.counters_path(config["DATABASE"]), config[setting], name, caller_of())
+
+
+def _caller():
+    return client_address(request.environ, current_app.config)
+
+
+def count_keyless(environ, config):
+    """Count a request without a key against RATE_LIMIT_ANON, once: the answer cache in
+    front of the app (api/answer_cache.py) counts it before it gives a kept answer, and the
+    app must then neither count it again nor forget a refusal. TooManyRequests when over."""
+    if environ.get("PATH_INFO") in EXEMPT_PATHS:
+        return
+    if COUNTED not in environ:
+        environ[COUNTED] = None
+        try:
+            caller = functools.partial(client_address, environ, config)
+            _limit(ratelimit.hit, "RATE_LIMIT_ANON", "anonymous", caller, config)
+        except TooManyRequests as refusal:
+            environ[COUNTED] = refusal
+    if environ[COUNTED] is not None:
+        raise environ[COUNTED]
 
 
 def limit_callers():
     """Before the key is looked at: count a keyless request, or refuse a key from an
     address that has failed to authenticate too often."""
-    if request.path in EXEMPT_PATHS:
-        return
-    if "Authorization" in request.headers:
-        _limit(ratelimit.check, "RATE_LIMIT_AUTH_FAIL", "failed authentication", client_address)
-    else:
-        _limit(ratelimit.hit, "RATE_LIMIT_ANON", "anonymous", client_address)
+    if "Authorization" not in request.headers:
+        count_keyless(request.environ, current_app.config)
+    elif request.path not in EXEMPT_PATHS:
+        _limit(ratelimit.check, "RATE_LIMIT_AUTH_FAIL", "failed authentication", _caller)
 
 
 def limit_writes():
@@ -75,7 +96,7 @@ def count_failed_authentication(response):
     """A 401 for a request with a key counts; the answer stays the 401 (failures that
     arrive together may all pass the check, and go over the limit here)."""
     if response.status_code == 401 and "Authorization" in request.headers:
-        _limit(ratelimit.count, "RATE_LIMIT_AUTH_FAIL", "failed authentication", client_address)
+        _limit(ratelimit.count, "RATE_LIMIT_AUTH_FAIL", "failed authentication", _caller)
     return response
 
 
