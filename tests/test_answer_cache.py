@@ -9,7 +9,12 @@ from factcheck.db import connect, write_transaction
 from tests.conftest import client_as
 from tests.flow import moved
 
-READS = ["/api/v1/claims/1", "/api/v1/claims?limit=5", "/api/v1/claims?q=Krebs"]
+READS = [
+    "/api/v1/claims/1",
+    "/api/v1/claims?limit=5",
+    "/api/v1/claims?q=Krebs",
+    "/api/v1/lookup?text=Krebs+said+the+election+was+secure",
+]
 
 
 def statements_of(app, client, path):

@@ -102,8 +102,7 @@ class Blueprint(flask_smorest.Blueprint):
         schema's shape: sent as JSON without the schema's dump, which cost as much as the
         read itself on the hot reads. The schema still documents the answer, and under test
         (app.testing) every answer must equal its dump, so the two cannot drift apart.
-        Readers may be given the answer again until the database changes
-        (api/answer_cache.py)."""
+        Readers may be given the answer again until the database changes (readers_may_keep)."""
         schema = schema() if isinstance(schema, type) else schema
 
         def decorator(view):
@@ -115,12 +114,24 @@ class Blueprint(flask_smorest.Blueprint):
                 if current_app.testing:
                     _require_shape(schema, data)
                 body = json.dumps(data, separators=(",", ":"))
-                request.environ[answer_cache.KEEP] = True
                 return Response(body, status_code or status, headers, mimetype="application/json")
 
-            return self.response(status, schema)(shaped)
+            return self.response(status, schema)(readers_may_keep(shaped))
 
         return decorator
+
+
+def readers_may_keep(view):
+    """Mark a read whose answer depends on nothing but the database and the URL: readers
+    (requests without a key) may be given it again until anything is committed
+    (api/answer_cache.py)."""
+
+    @functools.wraps(view)
+    def marking(*args, **kwargs):
+        request.environ[answer_cache.KEEP] = True
+        return view(*args, **kwargs)
+
+    return marking
 
 
 def _require_shape(schema, data):

@@ -3,7 +3,7 @@
 from flask import current_app
 
 from factcheck import matching
-from factcheck.api.blueprint import Blueprint
+from factcheck.api.blueprint import Blueprint, readers_may_keep
 from factcheck.api.database import get_db
 from factcheck.schemas.lookup import LookupQuerySchema, LookupSchema
 
@@ -19,6 +19,7 @@ blp = Blueprint(
 @blp.arguments(LookupQuerySchema, location="query")
 @blp.response(200, LookupSchema)
 @blp.problem(422, "No text, or text with no words.")
+@readers_may_keep
 def lookup(query):
     """Published fact-checks matching text, best first, each with its score and match."""
     thresholds = matching.thresholds_from(current_app.config)
