@@ -21,6 +21,7 @@ view answers those with a 304), nor anything but GET. The keyless rate limit sti
 every request, here, before a kept answer is given (api/ratelimit.count_keyless).
 """
 
+import sqlite3
 import weakref
 from collections import OrderedDict
 
@@ -98,8 +99,11 @@ class AnswerCache:
             count_keyless(environ, self.config)
         except TooManyRequests:
             return self.app(environ, start_response)  # which answers the refusal
-        db = thread_db(self.config)
-        cache, key = _cache_of(db), _key(environ)
+        try:
+            db = thread_db(self.config)
+            cache, key = _cache_of(db), _key(environ)
+        except sqlite3.Error:
+            return self.app(environ, start_response)  # which says what is wrong, as always
         kept = cache.answers.get(key)
         if kept is not None:
             cache.answers.move_to_end(key)
@@ -122,6 +126,14 @@ class AnswerCache:
             body = b"".join(result)
         finally:
             getattr(result, "close", lambda: None)()
-        if _state(db) == cache.version:  # nothing was committed while it was computed
+        if _unchanged_since(db, cache.version):
             cache.keep(key, (*started, body), self.config["READ_CACHE_BYTES"])
         return [body]
+
+
+def _unchanged_since(db, version):
+    """Whether nothing was committed since version was read (False if it cannot be told)."""
+    try:
+        return _state(db) == version
+    except sqlite3.Error:
+        return False
