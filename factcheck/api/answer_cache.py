@@ -1,11 +1,11 @@
 """Readers' answers kept in memory until the database changes, served in front of Flask.
 
 When a claim goes viral, readers ask for the same few URLs over and over: the same claim,
-the same search. A keyless GET of a hot read (a view of Blueprint.shaped_response marks its
-answer as one readers may be given again) is answered from here, before Flask's routing,
-hooks and response objects, while nothing at all has been committed to the database since
-it was computed: a kept answer is never one commit out of date, whatever the change was (a
-publication, a correction, a byline, a source's link check).
+the same search, the same lookup. A keyless GET of such a read (a view marked with
+blueprint.readers_may_keep, as every Blueprint.shaped_response is) is answered from here,
+before Flask's routing, hooks and response objects, while nothing at all has been committed
+to the database since it was computed: a kept answer is never one commit out of date,
+whatever the change was (a publication, a correction, a byline, a source's link check).
 
 "Nothing committed" is SQLite's own counting: `PRAGMA data_version` changes when another
 connection commits, and the connection's total_changes when it writes itself. The state is
