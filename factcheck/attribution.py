@@ -19,8 +19,18 @@ from factcheck.names import NAME, words
 
 VERBS = (
     r"said|says|(?<!to )say|told|tells|claimed|claims|announced|announces|tweeted|wrote|"
-    r"writes|stated|noted|notes|reported|added|adds|warned|warns|argued|argues|insisted|insists|promised|"
-    r"explained|confirmed|confirms|testified|denied|denies"
+    r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
+    r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
+    r"estimates|found|finds|concluded|concludes|"
+    # "added" says something unless followed by what was added: not "had added 40 trains".
+    r"added(?!\s+(?:\d|[$\u00a3\u20ac]|a|an|another|its|his|her|their|some|about|nearly|"
+    r"almost|over|extra|new)\b)|"
+    # "posted on social media that ...", "posted pictures showing that ...".
+    r"posted(?=[^.;\"\u201c]{0,80}?\b(?:that|saying|showing)\b)|"
+    # "put the losses at $640 million": an estimate.
+    r"put(?=[^.;]{0,80}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?[$\u00a3\u20ac]?\d)|"
+    # 'called the delay "indefensible"': the quoted word is the speaker's.
+    r"called(?=\s[^\"\u201c.]{1,60}[\"\u201c])"
 )
 ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 _VERB = re.compile(rf"\b(?:{VERBS})\b|\b(?i:according to)\b")
@@ -32,7 +42,15 @@ _PRONOUN_OPINES = re.compile(
     r"acknowledges|acknowledged|agrees|agreed|disagrees|disagreed|blames|blamed|urges|urged|"
     r"recalls|recalled|describes|described|dismisses|dismissed|rejects|rejected)\b"
 )
-_NAME_AFTER = re.compile(rf"\s*(?:the\s+)?(?:[a-z]+\s+)?({NAME})(?:\s+([a-z]+)(?=\s*[,.;]))?")
+# "according to the state Department of Health", "according to the sales tracker Acme".
+_NAME_AFTER = re.compile(
+    rf"\s*(?:the\s+)?((?:[a-z]+\s+){{0,3}})({NAME})(?:\s+([a-z]+)(?=\s*[,.;]))?"
+)
+# "according to the authority's latest report": the authority.
+_WHOSE_DOCUMENT = re.compile(
+    r"\s*the\s+([a-z]+)['\u2019]s\s+(?:[a-z]+\s+)?(?:reports?|figures|data|estimates?|"
+    r"statement|survey|study|analysis|records)\b"
+)
 # "according to a statement from the World Food Programme": the source is whoever made it.
 _DOCUMENT_FROM = re.compile(
     r"\s*(?:(?:an?|the)\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|figures|data|reports?|"
@@ -63,6 +81,21 @@ _BETWEEN = re.compile(
     r"always|often|never|has|have|had|[a-z]+ed\s+and))+\s*$"
 )
 _APPOSITIVE = re.compile(r",[^,]{1,80},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
+# "the union Equity, which said", "heard from Dr Ana Lind, an ecologist, who said": the
+# relative pronoun's antecedent speaks, even as the object of a preposition.
+_RELATIVE = re.compile(r",\s*(?:who|which)\s*$")
+# "One of them, retired teacher Ana Lind, said": a name after words describing her.
+_DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
+# "A university spokesman said": someone speaking for the organisation of that kind.
+_KIND_SPEAKS = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:person|man|woman)\s*$")
+# "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
+_MODIFIER = re.compile(r"\b[Tt]he\s+([a-z]+)\s+$")
+# "said Brightwell had not ...": a name followed by its own verb is the reported clause's
+# subject, not the speaker.
+_CLAUSE_SUBJECT = re.compile(
+    r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|can|did|"
+    r"does|do|[a-z]+ed)\b"
+)
 # People the text does not name: "Officials said", "..., police said."
 ANONYMOUS = words(
     "officials sources witnesses police analysts aides diplomats experts observers residents "
@@ -82,6 +115,7 @@ _NOT_SUBJECT_AFTER = words(
     "in of about at on from by with to for into than after before when since because as while "
     "if until unless though although once whether"
 )
+_RELATIVES = words("who whom whose which that")
 # The things a narrator cites that are not claimants: the article's own parts, documents.
 DOCUMENTS = words(
     "article story report column caption headline graphic version study survey paper letter "
@@ -99,6 +133,7 @@ _TITLE_AFTER = "|".join(sorted(names.TITLES))
 _NAME_AFTER_VERB = re.compile(rf"\s+(?:(?:{_TITLE_AFTER})\s+)?({NAME})")
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 QUOTES = "\"\u201c\u201d'\u2018\u2019"
+_MID_SENTENCE = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]*")
 _OPENS_QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]")
 
 
@@ -110,7 +145,8 @@ def _subject(prefix, start):
     """Whether the words at `start` of prefix can be the subject of the verb after it."""
     if _SPEAKS_FOR.search(prefix[:start]):
         return True
-    word = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", prefix[:start])
+    # "published in the journal Earth Systems found": a preposition's object still.
+    word = re.search(r"([A-Za-z]+)\s+(?:the\s+(?:[a-z]+\s+)?)?$", prefix[:start])
     return word is None or word.group(1).lower() not in _NOT_SUBJECT_AFTER
 
 
@@ -119,43 +155,86 @@ def _the_before(prefix):
     if the is None or not _subject(prefix, the.start()):
         return None
     phrase = the.group(1).strip()
-    return None if phrase.split()[-1] in DOCUMENTS else ("the", phrase)
+    noun = phrase.split()[-1]
+    return ("document", noun) if noun in DOCUMENTS else ("the", phrase)
 
 
 def _before(prefix):
     """The speaker just before an attribution verb: ("name", X), ("he", ...), ("it", ...),
-    ("the", noun phrase) or None."""
+    ("the", noun phrase), ("document", noun), ("kind", noun) or None."""
     prefix = _BETWEEN.sub("", prefix)
-    # "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
-    # 45, a nurse, said": the one before them is.
-    for _ in range(3):
-        appositive = _APPOSITIVE.search(prefix)
-        if appositive is None or _NAME_BEFORE.search(prefix.rstrip(",")):
-            break
-        inside = prefix[appositive.start() + 1 :].strip(" ,")
-        if re.fullmatch(NAME, inside) and inside not in names.NOT_NAMES:
-            return ("name", inside)
-        prefix = prefix[: appositive.start()] + ","
-    prefix = prefix.rstrip(",")
+    relative = _RELATIVE.search(prefix)
+    if relative:
+        prefix = prefix[: relative.start()] + ", "
+    named, prefix = _past_appositives(prefix)
+    if named:
+        return ("name", named)
     pronoun = _PRONOUN_BEFORE.search(prefix)
     if pronoun:
         return ("he", pronoun.group(1).lower())
     if _IT_BEFORE.search(prefix):
         return ("it", None)
-    return _name_before(prefix) or _the_before(prefix)
+    kind = _KIND_SPEAKS.search(prefix)
+    if kind:
+        return ("kind", kind.group(1))
+    return _name_before(prefix, relative) or _the_before(prefix)
 
 
-def _name_before(prefix):
-    """A name ending prefix that is the verb's subject, or the one spoken for."""
+def _past_appositives(prefix):
+    """(the name an appositive gives, None) or (None, prefix without its appositives):
+    "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
+    45, a nurse, said": the one before them is."""
+    for _ in range(3):
+        appositive = _APPOSITIVE.search(prefix)
+        if appositive is None or _NAME_BEFORE.search(prefix.rstrip(",")):
+            break
+        named = _appositive_name(prefix[appositive.start() + 1 :].strip(" ,"))
+        if named:
+            return named, None
+        prefix = prefix[: appositive.start()] + ","
+    return None, prefix.rstrip(", ")
+
+
+def _appositive_name(inside):
+    """The name an appositive gives: all of it ("Jane Porter"), or the name after words
+    describing the person ("retired teacher Ana Lind"; not "a nurse from Leeds")."""
+    if re.fullmatch(NAME, inside):
+        return None if inside in names.NOT_NAMES else inside
+    described = _DESCRIBED.fullmatch(inside)
+    if described and not set(described.group(1).split()) & (_NOT_SUBJECT_AFTER | _RELATIVES):
+        return described.group(2)
+    return None
+
+
+def _name_before(prefix, antecedent=False):
+    """A name ending prefix that is the verb's subject (or a relative pronoun's antecedent,
+    which may be a preposition's object), or the one spoken for."""
     spoken_for = _SPOKEN_FOR.search(prefix)
     if spoken_for and _subject(prefix, spoken_for.start()):
         return ("name", spoken_for.group(1))
     match = _NAME_BEFORE.search(prefix)
-    if match is None or match.group(1) in names.NOT_NAMES or not _subject(prefix, match.start()):
+    if match is None or match.group(1) in names.NOT_NAMES:
+        return None
+    if not (antecedent or _subject(prefix, match.start())):
         return None
     if match.group(1).lower() in ANONYMOUS:
         return ("anonymous", None)
-    return ("name", names.split_people(match.group(1))[-1])
+    return ("name", _modified(prefix[: match.start()], _person(match.group(1), -1)))
+
+
+def _person(name, which):
+    """The person a name holds: "Ana Lind of the Home Safety Alliance" -> "Ana Lind"; of
+    "Ana Lind and Tom Fox", the first (which=0) or last (which=-1)."""
+    person_of = names.person_of(name)
+    return person_of[0] if person_of else names.split_people(name)[which]
+
+
+def _modified(before, name):
+    """ "the state Farm Bureau": an organisation's name keeps the word between it and "the"."""
+    modifier = _MODIFIER.search(before)
+    if modifier and " " in name and names.organisational(name):
+        return f"{modifier.group(1)} {name}"
+    return name
 
 
 def _according(sentence, at):
@@ -166,11 +245,17 @@ def _according(sentence, at):
     if pronoun:
         return ("he", "he" if pronoun.group(1) == "him" else "she")
     after = _NAME_AFTER.match(sentence, at)
-    if after:
-        head = after.group(2)
+    if after and not set(after.group(1).split()) & (_NOT_SUBJECT_AFTER | _RELATIVES):
+        name, head = after.group(2), after.group(3)
         if head and head in names.ORGANISATION_HEADS:
-            return ("name", f"{after.group(1)} {head}")
-        return ("name", after.group(1))
+            name = f"{name} {head}"
+        descriptors = after.group(1).split()
+        if len(descriptors) == 1:
+            name = _modified(f"the {descriptors[0]} ", name)
+        return ("name", name)
+    whose = _WHOSE_DOCUMENT.match(sentence, at)
+    if whose:
+        return ("the", whose.group(1))
     after = _THE_AFTER.match(sentence, at)
     return ("the", after.group(1)) if after else None
 
@@ -206,19 +291,21 @@ def _at_verbs(sentence):
 def _after(sentence, at):
     """ "said Ana Lind", "said councillor Tom Reyes"; not "said Monday"."""
     after = _NAME_AFTER_VERB.match(sentence, at)
-    if after and after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
-        return ("name", names.split_people(after.group(1))[0])
+    if after is None or _CLAUSE_SUBJECT.match(sentence, after.end()):
+        return None
+    if after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
+        return ("name", _person(after.group(1), 0))
     return None
 
 
 def _named(sentence, context):
     found = speaker(sentence)
-    claimant = _resolve(found, context) if found else None
+    claimant = _resolve(found, context, sentence) if found else None
     context.learn(sentence, claimant)
     return claimant
 
 
-def _resolve(found, context):
+def _resolve(found, context, sentence):
     """The claimant a speaker stands for, given what the text has named so far."""
     kind, value = found
     if kind == "anonymous":
@@ -226,20 +313,57 @@ def _resolve(found, context):
     if kind == "he":
         return context.person(value)
     if kind == "it":
-        return context.last_organisation()
+        return _opening_organisation(sentence, None, context) or context.last_organisation()
+    if kind == "document":
+        return context.documents.get(value)
+    if kind == "kind":
+        return context.organisation(value, _COMPANY)
     if kind == "the":
-        noun = value.split()[-1]
-        if noun in context.titles:
-            return context.titles[noun]
-        return (value in _GENERIC and context.organisation(value, _COMPANY)) or value
+        return _the_resolved(value, context, sentence)
     return context.full(names.without_title(re.sub(r"^The\s+", "", value.rstrip("."))))
+
+
+def _the_resolved(value, context, sentence):
+    """ "the mayor": the person of that title; "the agency", "the panel": the organisation
+    the sentence opens with or last named that the noun describes; else the phrase."""
+    noun = value.split()[-1]
+    if noun in context.titles:
+        return context.titles[noun]
+    if " " in value:
+        return value
+    found = _opening_organisation(sentence, value, context)
+    found = found or context.organisation(value, _COMPANY)
+    return found or value
+
+
+def _opening_organisation(sentence, noun, context):
+    """ "Acme Foods cut 40 jobs, it said", "Hale University ..., the university said": the
+    organisation the sentence opens with, when the noun (None: "it") can describe it."""
+    opening = next(iter(names.found(sentence)), None)
+    if opening is None or sentence[: opening[0]] not in ("", "The "):
+        return None
+    name = opening[1]
+    if " " in name:
+        fits = names.organisational(name, sentence[: opening[0]]) and (
+            noun is None or names.describes(noun, name, _COMPANY)
+        )
+    else:
+        # One word opening a sentence is a name only if the text capitalises it mid-sentence
+        # too ("Prices rose ..., the company said" names nobody); a company's, as its own
+        # name tells nothing else.
+        fits = (
+            name in context.capitalised
+            and context.full(name) == name
+            and (noun is None or noun in _COMPANY)
+        )
+    return name if fits else None
 
 
 def claimants(sentences, paragraphs=None):
     """The claimant of each sentence (a list of str or None), in order; paragraphs is each
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
-    context = Mentions()
+    context = Mentions(_MID_SENTENCE.findall(" ".join(sentences)))
     found = [_named(sentence, context) for sentence in sentences]
     found = _quotes_to_speakers(sentences, paragraphs, found)
     return interviews.answers_to_interviewee(sentences, paragraphs, found)
@@ -251,15 +375,19 @@ def _all_quote(sentence):
 
 def _quotes_to_speakers(sentences, paragraphs, found):
     """A sentence that is all quotation, naming nobody, goes on the quote before it in the
-    paragraph; else it is the speaker's of the sentence after it."""
+    paragraph; else it is the speaker's of the sentence after it; else it goes on with the
+    speaker of the sentence before it ("X said the grant was cut. "We found out by email."")."""
     result = list(found)
     for i, sentence in enumerate(sentences):
         if found[i] is not None or not _all_quote(sentence):
             continue
-        same_before = i > 0 and paragraphs[i - 1] == paragraphs[i]
-        same_after = i + 1 < len(sentences) and paragraphs[i + 1] == paragraphs[i]
-        if same_before and result[i - 1] and _OPENS_QUOTE.search(sentences[i - 1]):
-            result[i] = result[i - 1]
-        elif same_after and found[i + 1]:
-            result[i] = found[i + 1]
+        same = [
+            j for j in (i - 1, i + 1) if 0 <= j < len(sentences) and paragraphs[j] == paragraphs[i]
+        ]
+        before = result[i - 1] if i - 1 in same else None
+        after = found[i + 1] if i + 1 in same else None
+        if before and _OPENS_QUOTE.search(sentences[i - 1]):
+            result[i] = before
+        else:
+            result[i] = after or before
     return result

@@ -9,7 +9,9 @@ import re
 
 # A name: capitalised words, initials and abbreviated titles, joined by "of", "for", "and",
 # "de", ... ("Centers for Disease Control and Prevention", "Friends of the Library").
-TOKEN = r"(?:[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
+# An initialism with stops ("U.S.", "D.C.") is one token, or "the U.S. and Canada" would
+# read as a name "S. and Canada".
+TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
 NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
@@ -47,6 +49,16 @@ ORGANISATION_HEADS = words(
     "transport gallery theatre festival prize cup championship team foods brands retail "
     "logistics steel oil gas mining electric telecom software networks entertainment "
     "communications resources pharma brewery airline"
+)
+# Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
+# bureau named before, "the university" a college, "the panel" a committee.
+KINDS = (
+    words(
+        "agency commission authority department ministry bureau office regulator service "
+        "administration board"
+    ),
+    words("council committee panel assembly parliament senate congress inquiry"),
+    words("university college school academy institute"),
 )
 # Titles that tell which pronoun a person takes.
 PRONOUN_OF_TITLE = {
@@ -117,10 +129,22 @@ def organisational(name, before=""):
 
 
 def is_person(name, before=""):
-    """A titled name, or two or more capitalised words naming no organisation or place."""
+    """A titled name, or two or more capitalised words naming no organisation or place;
+    never a name joined by "and" ("U.S. and Canada"): two people are two names."""
+    if _JOINED.search(name):
+        return False
     if titled(name) and not organisational(without_title(name), before):
         return True
     return len(name.split()) >= 2 and not organisational(name, before)
+
+
+def person_of(name):
+    """ "Lauren Cole of the Home Safety Alliance" -> ("Lauren Cole", "Home Safety Alliance");
+    None when the words before "of" are no person ("Bank of England")."""
+    person, of, organisation = name.partition(" of ")
+    if not of or not is_person(person):
+        return None
+    return person, re.sub(r"^the\s+", "", organisation)
 
 
 def split_people(name):
@@ -130,3 +154,16 @@ def split_people(name):
     if len(parts) > 1 and all(is_person(part) for part in parts):
         return parts
     return [name]
+
+
+def describes(noun, organisation, companies):
+    """Whether a bare noun ("the agency", "the company") can refer to the organisation: the
+    noun is in its name or heads one of its kind; a company is any organisation not headed
+    by a public body's, a school's or a place's noun."""
+    tokens = organisation.lower().split()
+    if noun in tokens:
+        return True
+    head = tokens[-1]
+    if noun in companies:
+        return head in ORGANISATION_HEADS - companies - frozenset().union(*KINDS)
+    return any(noun in kind and head in kind for kind in KINDS)
