@@ -180,6 +180,103 @@ NAMED_TURNS = (
         ("The lawsuit claims that the firm hid $3 million in losses.", [None]),
         ("Shares rose after the chip maker reported sales of $3 billion.", [None]),
         ("A report about the town council said it spent $5 million.", [None]),
+        # "X, which said", "heard from X, a chemist, who said": the relative pronoun's
+        # antecedent speaks, even as a preposition's object.
+        (
+            "The plan was attacked by the nurses' union Unison, which said 200 posts would go.",
+            ["Unison"],
+        ),
+        (
+            "The panel also heard from Dr Rosa Quint, a chemist at Tallis University, who said "
+            "12 wells were polluted.",
+            ["Rosa Quint"],
+        ),
+        # An appositive naming someone after words describing them.
+        (
+            "One of the tenants, retired nurse Gloria Tate, said the rent rose $200.",
+            ["Gloria Tate"],
+        ),
+        # "X of the Y, a charity, said": the person, who is "she" after.
+        (
+            "Nadia Petrov of the Cyclists' Trust, a charity, said 30 riders were hurt. "
+            "She said the lanes were narrow.",
+            ["Nadia Petrov", "Nadia Petrov"],
+        ),
+        # An initialism is one word, and a name joined by "and" is no person to be "she".
+        (
+            "Lena Ortiz said exports rose. Sales in the U.K. and Ireland fell 4 percent. "
+            "She said prices were cut.",
+            ["Lena Ortiz", None, "Lena Ortiz"],
+        ),
+        # Replying, estimating, finding, posting that, putting a figure at, calling a thing.
+        (
+            "Tom Weir asked about delays. Ada Byrne replied that 14 trains were cancelled.",
+            [None, "Ada Byrne"],
+        ),
+        ("The Dairy Council put the losses at $80 million.", ["Dairy Council"]),
+        (
+            "Mayor Ted Ross posted on social media that the city had added 12 buses.",
+            ["Ted Ross"],
+        ),
+        (
+            'Ada Byrne said fares would rise. Byrne called the increase "unavoidable."',
+            ["Ada Byrne", "Ada Byrne"],
+        ),
+        # A word between "the" and an organisation's name is the name's; "the report found"
+        # is whoever the text said made the report.
+        (
+            "The state Grain Board put the losses at $80 million in a report. "
+            "The report found that 30 farms closed.",
+            ["state Grain Board", "state Grain Board"],
+        ),
+        (
+            'In a statement, Zentro said 3 units failed. "We regret it," the statement said.',
+            ["Zentro", "Zentro"],
+        ),
+        # A bare noun is the organisation named before that it describes: "the panel" the
+        # review panel, "the agency" a commission, "the commission" when it estimates.
+        (
+            "According to the review panel, 9 files were lost. The panel found no sign of theft.",
+            ["review panel", "review panel"],
+        ),
+        (
+            "The Fire Safety Commission opened an inquiry. Two people were hurt, the agency "
+            "said. Candles cause 3,000 fires a year, the commission estimates.",
+            [None, "Fire Safety Commission", "Fire Safety Commission"],
+        ),
+        (
+            "The Harbour Council raised fares. Ridership fell by a tenth, according to the "
+            "council's latest report.",
+            [None, "Harbour Council"],
+        ),
+        # ... and first the organisation the sentence itself opens with.
+        ("Harlow College will cut 40 courses, the college said on Monday.", ["Harlow College"]),
+        ("The Canal Trust will close 3 locks, it announced.", ["Canal Trust"]),
+        # A one-word name opening a sentence, capitalised mid-sentence too, is a company's.
+        (
+            "Zentro is recalling 9,000 kettles, the company said. Buyers can return them to "
+            "Zentro stores.",
+            ["Zentro", None],
+        ),
+        ("Prices rose 4 percent, the company said.", ["company"]),
+        # A one-word name seen alone stays itself, not a longer name sharing its first word.
+        (
+            "Zentro sold 5,000 units. The recall covers the Zentro Swift 200 model. "
+            "In a statement, Zentro said the fault was rare.",
+            [None, None, "Zentro"],
+        ),
+        # "A university spokeswoman said": the university; the name after "said" that has
+        # its own verb is what was said about.
+        (
+            "Dr Omar Hale leads the lab at Marden University. A university spokeswoman said "
+            "Hale had taught there since 2001.",
+            [None, "Marden University"],
+        ),
+        ("A senior aide said Harris had resigned.", [None]),
+        # "according to the market researcher Kanto": the name after words describing it.
+        ("The kettle outsold all others, according to the market researcher Kanto.", ["Kanto"]),
+        # A quotation alone after someone's reported words goes on with them.
+        ('Ada Byrne said the depot would close. "We had no choice."', ["Ada Byrne", "Ada Byrne"]),
     ],
 )
 def test_claimants(client, text, expected):
