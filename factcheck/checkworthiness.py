@@ -48,10 +48,10 @@ _SUPERLATIVES = [
 SUPERLATIVE = r"(?=\w+est\b)(?:" + "|".join(_SUPERLATIVES) + ")"
 
 # A digit that is a quantity: not a street number ("1 Quay Street") nor part of a phone
-# number ("555-0142"); a game's "fourth quarter" is no quantity either.
+# number ("555-0142", "800-555-0142"); a game's "fourth quarter" is no quantity either.
 _DIGIT = (
     r"\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
-    r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
+    r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?!\d*-\d{3}-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
 )
 # (reason, pattern, weight): each feature counts once per sentence.
 FEATURES = (
@@ -61,7 +61,9 @@ FEATURES = (
             rf"{_DIGIT}|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|"
             r"half|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!final )quarter|twice|"
             r"doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
-            r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b",
+            r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b|"
+            # A count of none: "No arrests have been made", "no charges were filed".
+            r"\bno\s+[a-z]+s\s+(?:have|has|had)\s+been\b",
             re.IGNORECASE,
         ),
         1.6,
