@@ -21,10 +21,12 @@ VERBS = (
     r"said|says|(?<!to )say|told|tells|claimed|claims|announced|announces|tweeted|wrote|"
     r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
-    r"estimates|found|finds|concluded|concludes|"
+    r"estimates|concluded|concludes|"
+    # "found that", "found no evidence": a finding, not "found the wreck".
+    r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b)|"
     # "added" says something unless followed by what was added: not "had added 40 trains".
-    r"added(?!\s+(?:\d|[$\u00a3\u20ac]|a|an|another|its|his|her|their|some|about|nearly|"
-    r"almost|over|extra|new)\b)|"
+    r"added(?!\s+(?:\d|[$\u00a3\u20ac]|(?:a|an|another|its|his|her|their|some|about|nearly|"
+    r"almost|over|extra|new)\b))|"
     # "posted on social media that ...", "posted pictures showing that ...".
     r"posted(?=[^.;\"\u201c]{0,80}?\b(?:that|saying|showing)\b)|"
     # "put the losses at $640 million": an estimate.

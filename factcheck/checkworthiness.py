@@ -62,7 +62,7 @@ FEATURES = (
             r"half|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!final )quarter|twice|"
             r"doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
             r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b|"
-            # A count of none: "No arrests have been made", "no charges were filed".
+            # A count of none: "No arrests have been made", "no charges had been filed".
             r"\bno\s+[a-z]+s\s+(?:have|has|had)\s+been\b",
             re.IGNORECASE,
         ),

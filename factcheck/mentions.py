@@ -76,7 +76,8 @@ class Mentions:
                 self.documents[document.lower()] = claimant
         if claimant in self.people:
             subject = claimant
-        elif claimant and claimant not in self.organisations and " " in claimant:
+        elif claimant and claimant not in self.organisations:
+            # a one-word claimant no person is an organisation ("Acme said"; "the company")
             self.organisations.append(claimant)
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]

@@ -159,11 +159,13 @@ def split_people(name):
 def describes(noun, organisation, companies):
     """Whether a bare noun ("the agency", "the company") can refer to the organisation: the
     noun is in its name or heads one of its kind; a company is any organisation not headed
-    by a public body's, a school's or a place's noun."""
+    by a public body's or a school's noun."""
     tokens = organisation.lower().split()
     if noun in tokens:
         return True
     head = tokens[-1]
     if noun in companies:
-        return head in ORGANISATION_HEADS - companies - frozenset().union(*KINDS)
+        # a one-word name ("Acme") says nothing against being a company
+        others = frozenset().union(*KINDS)
+        return head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS)
     return any(noun in kind and head in kind for kind in KINDS)

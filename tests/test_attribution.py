@@ -214,6 +214,12 @@ NAMED_TURNS = (
             [None, "Ada Byrne"],
         ),
         ("The Dairy Council put the losses at $80 million.", ["Dairy Council"]),
+        # ... but finding a thing and adding a thing say nothing.
+        ("Divers found the wreck in 1998.", [None]),
+        (
+            "Harlow Council said 3 roads would shut. It added 12 buses to the route.",
+            ["Harlow Council", None],
+        ),
         (
             "Mayor Ted Ross posted on social media that the city had added 12 buses.",
             ["Ted Ross"],
@@ -259,6 +265,10 @@ NAMED_TURNS = (
             ["Zentro", None],
         ),
         ("Prices rose 4 percent, the company said.", ["company"]),
+        (
+            "Movaro reported sales of $9 billion. The company said 300 stores opened.",
+            ["Movaro", "Movaro"],
+        ),
         # A one-word name seen alone stays itself, not a longer name sharing its first word.
         (
             "Zentro sold 5,000 units. The recall covers the Zentro Swift 200 model. "
