@@ -21,6 +21,10 @@ VERBS = (
     r"said|says|(?<!to )say|told|tells|claimed|claims|announced|announces|tweeted|wrote|"
     r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
+    r"acknowledged|acknowledges|admitted|admits|alleged|alleges|asserted|"
+    r"asserts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out|revealed|"
+    r"reveals|disclosed|discloses|cautioned|cautions|contended|contends|countered|counters|"
+    r"complained|complains|conceded(?=\s+that\b|\s*[,:\"\u201c])|"
     r"estimates|concluded|concludes|"
     # "found that", "found no evidence": a finding, not "found the wreck".
     r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b)|"
@@ -73,6 +77,17 @@ _FIGURES_OF = re.compile(
     rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
     r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
 )
+# "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
+# Tuesday, showed": whose data they are.
+_DOCUMENT_SHOWS = re.compile(
+    r"\b(?:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
+    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+)?"
+    rf"(?:from|by)\s+(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
+    r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
+)
+# "The crash was reported to police": a verb in the passive names no speaker before it.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(rf"\s+by\s+(?:the\s+)?({NAME})")
 _THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
 _PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)\s*$")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
@@ -269,6 +284,9 @@ def speaker(sentence):
     figures = _FIGURES_OF.match(sentence)
     if figures and (" " in figures.group(1) or figures.group(1).isupper()):
         return ("name", figures.group(1))  # not "New figures show"
+    shows = _DOCUMENT_SHOWS.search(sentence)
+    if shows:
+        return ("name", shows.group(1))
     found = _at_verbs(sentence)
     if found:
         return found
@@ -284,10 +302,19 @@ def _at_verbs(sentence):
             continue  # '"He says it is over," she said': the speaker is outside the quote
         if verb.group(0).lower() == "according to":
             return _according(sentence, verb.end())
-        named = _before(sentence[: verb.start()]) or _after(sentence, verb.end())
+        if _PASSIVE.search(sentence[: verb.start()]):
+            named = _agent(sentence, verb.end())  # "was reported": by whom, if said
+        else:
+            named = _before(sentence[: verb.start()]) or _after(sentence, verb.end())
         if named:
             return named
     return None
+
+
+def _agent(sentence, at):
+    """ "was announced by the Harbour Board": the one after "by"."""
+    agent = _BY.match(sentence, at)
+    return ("name", agent.group(1)) if agent else None
 
 
 def _after(sentence, at):
@@ -322,7 +349,16 @@ def _resolve(found, context, sentence):
         return context.organisation(value, _COMPANY)
     if kind == "the":
         return _the_resolved(value, context, sentence)
-    return context.full(names.without_title(re.sub(r"^The\s+", "", value.rstrip("."))))
+    return _name_resolved(value, context)
+
+
+def _name_resolved(value, context):
+    """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
+    noun capitalised only because it opens the sentence, never inside one, names nobody."""
+    name = context.full(names.without_title(re.sub(r"^The\s+", "", value.rstrip("."))))
+    if name.endswith("s") and " " not in name and name not in context.capitalised:
+        return None
+    return name
 
 
 def _the_resolved(value, context, sentence):
@@ -333,7 +369,7 @@ def _the_resolved(value, context, sentence):
         return context.titles[noun]
     if " " in value:
         return value
-    found = _opening_organisation(sentence, value, context)
+    found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
     found = found or context.organisation(value, _COMPANY)
     return found or value
 
@@ -359,6 +395,16 @@ def _opening_organisation(sentence, noun, context):
             and (noun is None or noun in _COMPANY)
         )
     return name if fits else None
+
+
+def _named_here(sentence, noun):
+    """ "Doctors at Kell Hospital treated 40, the hospital said": an organisation the
+    sentence itself names that the noun describes."""
+    for start, name in names.found(sentence):
+        organisation = " " in name and names.organisational(name, sentence[:start])
+        if organisation and names.describes(noun, name, _COMPANY):
+            return re.sub(r"^The\s+", "", name)
+    return None
 
 
 def claimants(sentences, paragraphs=None):

@@ -285,6 +285,35 @@ NAMED_TURNS = (
         ("A senior aide said Harris had resigned.", [None]),
         # "according to the market researcher Kanto": the name after words describing it.
         ("The kettle outsold all others, according to the market researcher Kanto.", ["Kanto"]),
+        # A verb in the passive names no speaker before it; its agent after "by" speaks.
+        ("The theft was reported to police at 9 p.m.", [None]),
+        ("The closure was announced by the Harbour Board on Monday.", ["Harbour Board"]),
+        # More verbs of saying; "conceded" alone is losing, not saying.
+        (
+            "Mayor Ada Kerr spoke. The mayor acknowledged that 300 beds were closed.",
+            [None, "Ada Kerr"],
+        ),
+        ("Lena Moss, 54, admitted she had spent $900 on the trip.", ["Lena Moss"]),
+        (
+            "Gil Hart conceded that 3 votes were lost. Rita Vale conceded at midnight.",
+            ["Gil Hart", None],
+        ),
+        # Whose data or figures show it.
+        ("Unemployment rose to 5 percent, data from the Labour Bureau showed.", ["Labour Bureau"]),
+        (
+            "The figures, released by the Fiscal Office on Tuesday, showed prices rose 3 percent.",
+            ["Fiscal Office"],
+        ),
+        # "the hospital said": the hospital the sentence itself names.
+        (
+            "Doctors at Kell Hospital treated 40 patients, the hospital said.",
+            ["Kell Hospital"],
+        ),
+        # A plural noun capitalised only to open a sentence names nobody.
+        (
+            "Teachers said the school was cold. Parents told the board 40 pupils fell ill.",
+            [None, None],
+        ),
         # A quotation alone after someone's reported words goes on with them.
         ('Ada Byrne said the depot would close. "We had no choice."', ["Ada Byrne", "Ada Byrne"]),
     ],
