@@ -25,7 +25,7 @@ VERBS = (
     r"asserts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out|revealed|"
     r"reveals|disclosed|discloses|cautioned|cautions|contended|contends|countered|counters|"
     r"complained|complains|conceded(?=\s+that\b|\s*[,:\"\u201c])|"
-    r"estimates|concluded|concludes|"
+    r"estimates|concluded|concludes|estimated|"
     # "found that", "found no evidence": a finding, not "found the wreck".
     r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b)|"
     # "added" says something unless followed by what was added: not "had added 40 trains".
@@ -59,7 +59,7 @@ _WHOSE_DOCUMENT = re.compile(
 )
 # "according to a statement from the World Food Programme": the source is whoever made it.
 _DOCUMENT_FROM = re.compile(
-    r"\s*(?:(?:an?|the)\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|figures|data|reports?|"
+    r"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){0,2}?(?:statements?|figures|data|reports?|"
     r"estimates?|analysis|survey|count|tally|records|study|research|poll)\s+"
     r"(?:from|by|of|released by|published by)\s+"
 )
@@ -139,11 +139,10 @@ DOCUMENTS = words(
     "post statement filing note list interview lawsuit suit complaint indictment ruling "
     "judgment memo document email petition motion website book film poll audit review"
 )
-# A bare "the company said" is the organisation of that kind named last.
-_COMPANY = words("company firm group business maker")
-_GENERIC = _COMPANY | words(
-    "ministry department agency council club board service office authority bureau "
-    "commission committee regulator bank university college school hospital court"
+# A bare "the company said", "the carmaker said" is the business named last.
+_COMPANY = words(
+    "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
+    "retailer insurer lender supplier developer operator carrier chain brand startup publisher"
 )
 _TITLE_AFTER = "|".join(sorted(names.TITLES))
 # "said councillor Tom Reyes": a name after the verb, perhaps behind a lower-case title.

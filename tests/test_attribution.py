@@ -309,6 +309,20 @@ NAMED_TURNS = (
             "Doctors at Kell Hospital treated 40 patients, the hospital said.",
             ["Kell Hospital"],
         ),
+        # "the carmaker": a business; "estimated that"; a dated survey by a body in lower case.
+        (
+            "Vela Motors recalled 900 cars. The carmaker said no one was hurt.",
+            [None, "Vela Motors"],
+        ),
+        (
+            "The Budget Council, a watchdog, estimated that debt would reach 90 percent.",
+            ["Budget Council"],
+        ),
+        ("Damage is estimated at $5 million. An estimated 40 homes flooded.", [None, None]),
+        (
+            "According to a 2023 survey by the state nurses association, 6 in 10 nurses quit.",
+            ["state nurses association"],
+        ),
         # A plural noun capitalised only to open a sentence names nobody.
         (
             "Teachers said the school was cold. Parents told the board 40 pupils fell ill.",
