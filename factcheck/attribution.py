@@ -142,11 +142,15 @@ DOCUMENTS = words(
 # A bare "the company said", "the carmaker said" is the business named last.
 _COMPANY = words(
     "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
-    "retailer insurer lender supplier developer operator carrier chain brand startup publisher"
+    "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
+    "utility"
 )
-_TITLE_AFTER = "|".join(sorted(names.TITLES))
-# "said councillor Tom Reyes": a name after the verb, perhaps behind a lower-case title.
-_NAME_AFTER_VERB = re.compile(rf"\s+(?:(?:{_TITLE_AFTER})\s+)?({NAME})")
+# "said councillor Tom Reyes", "said fisherman Bo Lind": a name after the verb, perhaps
+# behind words saying who they are (not "said in a statement on Twitter").
+_NOT_DESCRIBING = "|".join(
+    sorted(_NOT_SUBJECT_AFTER | words("a an the that this it he she they we his her its their"))
+)
+_NAME_AFTER_VERB = re.compile(rf"\s+(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})")
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 QUOTES = "\"\u201c\u201d'\u2018\u2019"
 _MID_SENTENCE = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]*")

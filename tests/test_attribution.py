@@ -323,6 +323,13 @@ NAMED_TURNS = (
             "According to a 2023 survey by the state nurses association, 6 in 10 nurses quit.",
             ["state nurses association"],
         ),
+        (
+            "Power failed, according to Delta Energy. The utility said crews were out.",
+            ["Delta Energy", "Delta Energy"],
+        ),
+        # "said fisherman Bo Lind": words saying who the speaker is, before the name.
+        ('"It rose 2 metres," said fisherman Bo Lind, 67.', ["Bo Lind"]),
+        ('"It rose 2 metres," said in a statement on Twitter.', [None]),
         # A plural noun capitalised only to open a sentence names nobody.
         (
             "Teachers said the school was cold. Parents told the board 40 pupils fell ill.",
