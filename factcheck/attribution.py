@@ -89,7 +89,11 @@ _DOCUMENT_SHOWS = re.compile(
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(rf"\s+by\s+(?:the\s+)?({NAME})")
 _THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
-_PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)\s*$")
+# "she said"; "her office said": she speaks through it.
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:office|spokes(?:person|man|woman)|lawyers?|"
+    r"attorneys?|campaign|representatives?))\s*$"
+)
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
@@ -191,7 +195,10 @@ def _before(prefix):
         return ("name", named)
     pronoun = _PRONOUN_BEFORE.search(prefix)
     if pronoun:
-        return ("he", pronoun.group(1).lower())
+        return (
+            "he",
+            "he" if pronoun.group(2) in ("His", "his") else (pronoun.group(1) or "she").lower(),
+        )
     if _IT_BEFORE.search(prefix):
         return ("it", None)
     kind = _KIND_SPEAKS.search(prefix)
@@ -219,7 +226,8 @@ def _appositive_name(inside):
     """The name an appositive gives: all of it ("Jane Porter"), or the name after words
     describing the person ("retired teacher Ana Lind"; not "a nurse from Leeds")."""
     if re.fullmatch(NAME, inside):
-        return None if inside in names.NOT_NAMES else inside
+        # not "D-Calif.", a party and state
+        return None if inside in names.NOT_NAMES or re.match(r"[A-Z]-", inside) else inside
     described = _DESCRIBED.fullmatch(inside)
     if described and not set(described.group(1).split()) & (_NOT_SUBJECT_AFTER | _RELATIVES):
         return described.group(2)
@@ -237,7 +245,7 @@ def _name_before(prefix, antecedent=False):
         return None
     if not (antecedent or _subject(prefix, match.start())):
         return None
-    if match.group(1).lower() in ANONYMOUS:
+    if names.without_title(match.group(1)).split()[0].lower() in ANONYMOUS:  # "Residents of X"
         return ("anonymous", None)
     return ("name", _modified(prefix[: match.start()], _person(match.group(1), -1)))
 

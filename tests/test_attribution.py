@@ -330,6 +330,16 @@ NAMED_TURNS = (
         # "said fisherman Bo Lind": words saying who the speaker is, before the name.
         ('"It rose 2 metres," said fisherman Bo Lind, 67.', ["Bo Lind"]),
         ('"It rose 2 metres," said in a statement on Twitter.', [None]),
+        # "Sen. X, D-Calif., said": the party and state are not the speaker; "her office
+        # said": she speaks through it.
+        (
+            "Sen. Maria Ruiz, D-Calif., said the bill cost $40 billion. Her office later said "
+            "the figure was $38 billion.",
+            ["Maria Ruiz", "Maria Ruiz"],
+        ),
+        # An unnamed group with a place is no name; a title opening a name is still one.
+        ("Residents of Elm Street said the water was brown.", [None]),
+        ("Police Chief Ada Roe said 40 cars were stolen.", ["Ada Roe"]),
         # A plural noun capitalised only to open a sentence names nobody.
         (
             "Teachers said the school was cold. Parents told the board 40 pupils fell ill.",
