@@ -366,7 +366,8 @@ def _resolve(found, context, sentence):
 def _name_resolved(value, context):
     """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
-    name = context.full(names.without_title(re.sub(r"^The\s+", "", value.rstrip("."))))
+    value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
+    name = context.full(names.without_title(value))
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         return None
     return name

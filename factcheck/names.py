@@ -29,7 +29,8 @@ TITLES = words(
     "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
     "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
-    "manager editor executive ceo cfo coo chancellor king queen prince princess pope"
+    "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
+    "msp congressman congresswoman assemblyman assemblywoman alderman"
 )
 # Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
 ORGANISATION_HEADS = words(
@@ -87,14 +88,20 @@ _JOINED = re.compile(r"\s+and\s+")
 def found(text):
     """(start, name) of each capitalised run of text, sentence-opening words dropped."""
     for match in _NAME.finditer(text):
-        name = match.group(0).rstrip(".")
-        start = match.start()
-        first, _, rest = name.partition(" ")
-        if first in NOT_NAMES:
-            if not rest or not rest[:1].isupper():
-                continue
-            start, name = start + len(first) + 1, rest
-        yield start, name
+        whole = match.group(0).rstrip(".")
+        name = opened(whole)
+        if name:  # a suffix of the whole run
+            yield match.start() + len(whole) - len(name), name
+
+
+def opened(name):
+    """The name without the word opening its sentence ("But the Greenfield Residents
+    Group" -> "Greenfield Residents Group"); "" when nothing named is left."""
+    first, _, rest = name.partition(" ")
+    if first not in NOT_NAMES:
+        return name
+    rest = rest[4:] if rest.startswith("the ") else rest
+    return rest if rest[:1].isupper() else ""
 
 
 def without_title(name):

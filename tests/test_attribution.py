@@ -340,6 +340,12 @@ NAMED_TURNS = (
         # An unnamed group with a place is no name; a title opening a name is still one.
         ("Residents of Elm Street said the water was brown.", [None]),
         ("Police Chief Ada Roe said 40 cars were stolen.", ["Ada Roe"]),
+        # "MP" is a title; "But the" opening a sentence is no part of a name.
+        (
+            'Local MP Jo Dale spoke. "It is good news," Dale said.',
+            [None, "Jo Dale"],
+        ),
+        ("But the Elm Tenants Group said rents rose 9 percent.", ["Elm Tenants Group"]),
         # A plural noun capitalised only to open a sentence names nobody.
         (
             "Teachers said the school was cold. Parents told the board 40 pupils fell ill.",
