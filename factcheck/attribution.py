@@ -99,7 +99,7 @@ _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
 _BETWEEN = re.compile(
     r"(?:\s+(?:today|yesterday|also|later|previously|recently|then|once|repeatedly|publicly|"
-    r"always|often|never|has|have|had|[a-z]+ed\s+and))+\s*$"
+    r"always|often|never|has|have|had|[a-z]+ed(?:\s+[a-z]+){0,3}?\s+and))+\s*$"
 )
 _APPOSITIVE = re.compile(r",[^,]{1,80},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
 # "the union Equity, which said", "heard from Dr Ana Lind, an ecologist, who said": the
@@ -111,11 +111,11 @@ _DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
 _KIND_SPEAKS = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:person|man|woman)\s*$")
 # "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
 _MODIFIER = re.compile(r"\b[Tt]he\s+([a-z]+)\s+$")
-# "said Brightwell had not ...": a name followed by its own verb is the reported clause's
-# subject, not the speaker.
-_CLAUSE_SUBJECT = re.compile(
-    r"\s+(?:had|has|have|was|were|is|are|would|will|could|should|might|may|must|can|did|"
-    r"does|do|[a-z]+ed)\b"
+# "said Ana Lind.", "said Ana Lind on Monday"; not "said Brightwell had not ..." nor "say
+# Arctic sea ice shrank": a name followed by more of its clause is what was said about.
+_SPEAKER_ENDS = re.compile(
+    r"\s*(?:[,.;:!?\"\u201d\u2019)\u2014-]|$)|\s+(?:on|in|at|of|from|during|yesterday|today|"
+    r"last|this|earlier|later|who|when|after|before|as|while|to|for|via|and)\b"
 )
 # People the text does not name: "Officials said", "..., police said."
 ANONYMOUS = words(
@@ -331,7 +331,7 @@ def _agent(sentence, at):
 def _after(sentence, at):
     """ "said Ana Lind", "said councillor Tom Reyes"; not "said Monday"."""
     after = _NAME_AFTER_VERB.match(sentence, at)
-    if after is None or _CLAUSE_SUBJECT.match(sentence, after.end()):
+    if after is None or not _SPEAKER_ENDS.match(sentence, after.end()):
         return None
     if after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
         return ("name", _person(after.group(1), 0))

@@ -30,7 +30,11 @@ TITLES = words(
     "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
-    "msp congressman congresswoman assemblyman assemblywoman alderman"
+    "msp congressman congresswoman assemblyman assemblywoman alderman "
+    # roles that open a name like a title does ("Passenger Dan Ochoa", "the passenger said")
+    "passenger resident shopper voter student teacher nurse farmer fisherman driver commuter "
+    "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
+    "lawyer researcher scientist activist campaigner"
 )
 # Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
 ORGANISATION_HEADS = words(

@@ -346,6 +346,15 @@ NAMED_TURNS = (
             [None, "Jo Dale"],
         ),
         ("But the Elm Tenants Group said rents rose 9 percent.", ["Elm Tenants Group"]),
+        # "X apologised to customers and said": X still speaks.
+        (
+            "Chief executive Rosa Kent apologised to customers and said 90 flights resumed.",
+            ["Rosa Kent"],
+        ),
+        # A name after "say" that goes on into its own clause is what was said about.
+        ("Scientists in Oslo say Arctic sea ice shrank 4 percent.", [None]),
+        # A role opening a name is dropped as a title is.
+        ("Passenger Dan Ochoa, 41, said he waited 9 hours.", ["Dan Ochoa"]),
         # A plural noun capitalised only to open a sentence names nobody.
         (
             "Teachers said the school was cold. Parents told the board 40 pupils fell ill.",
