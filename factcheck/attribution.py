@@ -1,8 +1,8 @@
 """Who a sentence attributes its claim to: "X said", "said X", "X, the mayor, said",
 "according to X" (also "according to a statement from X"), "he/she said" (the person last
-speaking or spoken of), "it said" and "the company said" (the organisation last named), a
-sentence that is all quotation given to the speaker of the quote before it (or, failing that,
-of the sentence after it), and a Q&A's answers given to the person interviewed
+speaking or spoken of), "it said" and "the company said" (the organisation of that kind the
+sentence or the text last named), quotations given to their speakers across sentences
+(factcheck/quotations.py), and a Q&A's answers given to the person interviewed
 (factcheck/interviews.py). None when nobody is named: the narrator's own sentences, "officials
 said", "the court heard", "a senior diplomat said", "the article said".
 
@@ -13,7 +13,7 @@ factcheck/mentions.py's.
 
 import re
 
-from factcheck import interviews, names
+from factcheck import interviews, names, quotations
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
@@ -156,9 +156,7 @@ _NOT_DESCRIBING = "|".join(
 )
 _NAME_AFTER_VERB = re.compile(rf"\s+(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})")
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
-QUOTES = "\"\u201c\u201d'\u2018\u2019"
 _MID_SENTENCE = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]*")
-_OPENS_QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]")
 
 
 # "A spokesperson for Medway Energy said": the organisation speaks.
@@ -425,29 +423,5 @@ def claimants(sentences, paragraphs=None):
     paragraphs = paragraphs or [0] * len(sentences)
     context = Mentions(_MID_SENTENCE.findall(" ".join(sentences)))
     found = [_named(sentence, context) for sentence in sentences]
-    found = _quotes_to_speakers(sentences, paragraphs, found)
+    found = quotations.to_speakers(sentences, paragraphs, found)
     return interviews.answers_to_interviewee(sentences, paragraphs, found)
-
-
-def _all_quote(sentence):
-    return sentence[:1] in QUOTES and sentence.rstrip(".!?")[-1:] in QUOTES
-
-
-def _quotes_to_speakers(sentences, paragraphs, found):
-    """A sentence that is all quotation, naming nobody, goes on the quote before it in the
-    paragraph; else it is the speaker's of the sentence after it; else it goes on with the
-    speaker of the sentence before it ("X said the grant was cut. "We found out by email."")."""
-    result = list(found)
-    for i, sentence in enumerate(sentences):
-        if found[i] is not None or not _all_quote(sentence):
-            continue
-        same = [
-            j for j in (i - 1, i + 1) if 0 <= j < len(sentences) and paragraphs[j] == paragraphs[i]
-        ]
-        before = result[i - 1] if i - 1 in same else None
-        after = found[i + 1] if i + 1 in same else None
-        if before and _OPENS_QUOTE.search(sentences[i - 1]):
-            result[i] = before
-        else:
-            result[i] = after or before
-    return result

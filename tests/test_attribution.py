@@ -360,6 +360,21 @@ NAMED_TURNS = (
             "Teachers said the school was cold. Parents told the board 40 pupils fell ill.",
             [None, None],
         ),
+        # A quotation running over several sentences is one quotation: every sentence of it
+        # is the speaker's named in any of them, or of the quote before it.
+        (
+            '"Rents are too high. Families are leaving," said Mona Reyes, who runs a shelter.',
+            ["Mona Reyes", "Mona Reyes"],
+        ),
+        (
+            '"It is a scandal," Tom Fox said. "Forty families lost homes. Nobody apologised."',
+            ["Tom Fox", "Tom Fox", "Tom Fox"],
+        ),
+        # ... within its paragraph, and a stray mark does not carry over into the next one.
+        (
+            'Tom Fox said it was "a scandal.\n\nForty families lost homes. Nobody apologised.',
+            ["Tom Fox", None, None],
+        ),
         # A quotation alone after someone's reported words goes on with them.
         ('Ada Byrne said the depot would close. "We had no choice."', ["Ada Byrne", "Ada Byrne"]),
     ],
