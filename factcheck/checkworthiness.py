@@ -53,6 +53,8 @@ _DIGIT = (
     r"\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
     r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?!\d*-\d{3}-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
 )
+# "would cost $2 billion", "will add $168 a year": a costing states an amount, no hedge.
+_COSTING = r"(?!\s+(?:cost|add|save|raise|bring in|generate)\b[^.]{0,40}?[$\u00a3\u20ac]\s?\d)"
 # (reason, pattern, weight): each feature counts once per sentence.
 FEATURES = (
     (
@@ -128,8 +130,8 @@ FEATURES = (
     (
         "prediction or hedge",
         _words(
-            r"will",
-            r"would(?! have)",
+            rf"will{_COSTING}",
+            rf"would(?! have){_COSTING}",
             r"could",
             r"may",
             r"might",

@@ -76,6 +76,9 @@ def test_spans_count_code_points(client):
         ("By then, the mayor said, the debt was $4 million.", None, True),
         # A count of none is a quantity, however short the sentence.
         ("No arrests have been made in the case so far.", None, True),
+        # A costing states an amount: "would cost $2 billion" is no hedge; a plan still is.
+        ("The union says its pay claim would cost the city $9 million.", None, True),
+        ("The city would probably hire 40 more drivers.", "prediction", False),
     ],
 )
 def test_scores_and_reasons(client, text, reason, worthy):
