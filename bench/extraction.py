@@ -4,8 +4,8 @@ score, claimant accuracy on attributed sentences and the milliseconds extraction
 1,000 words, for four sets apart: tuning (the articles the rules were tuned on), held out
 (kept aside by the same author), unseen (tests/data/extraction/unseen, written and labelled
 by a second author who never read the rules) and fresh (tests/data/extraction/fresh, written
-and labelled blind by a third author after the rules were last tuned on the other three, and
-never shown to whoever tunes them: the final out-of-sample check).
+and labelled blind by a third author after the rules were tuned on the other three; its misses
+were made general rules since, so it is tuning data too).
 
     .venv/bin/python bench/extraction.py [-v]
 

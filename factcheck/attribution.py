@@ -1,8 +1,8 @@
 """Who a sentence attributes its claim to: "X said", "said X", "X, the mayor, said",
 "according to X" (also "according to a statement from X"), "he/she said" (the person last
-speaking or spoken of), "it said" and "the company said" (the organisation last named), a
-sentence that is all quotation given to the speaker of the quote before it (or, failing that,
-of the sentence after it), and a Q&A's answers given to the person interviewed
+speaking or spoken of), "it said" and "the company said" (the organisation of that kind the
+sentence or the text last named), quotations given to their speakers across sentences
+(factcheck/quotations.py), and a Q&A's answers given to the person interviewed
 (factcheck/interviews.py). None when nobody is named: the narrator's own sentences, "officials
 said", "the court heard", "a senior diplomat said", "the article said".
 
@@ -13,14 +13,30 @@ factcheck/mentions.py's.
 
 import re
 
-from factcheck import interviews, names
+from factcheck import interviews, names, quotations
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
 VERBS = (
     r"said|says|(?<!to )say|told|tells|claimed|claims|announced|announces|tweeted|wrote|"
-    r"writes|stated|noted|notes|reported|added|adds|warned|warns|argued|argues|insisted|insists|promised|"
-    r"explained|confirmed|confirms|testified|denied|denies"
+    r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
+    r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
+    r"acknowledged|acknowledges|admitted|admits|alleged|alleges|asserted|"
+    r"asserts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out|revealed|"
+    r"reveals|disclosed|discloses|cautioned|cautions|contended|contends|countered|counters|"
+    r"complained|complains|conceded(?=\s+that\b|\s*[,:\"\u201c])|"
+    r"estimates|concluded|concludes|estimated|"
+    # "found that", "found no evidence": a finding, not "found the wreck".
+    r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b)|"
+    # "added" says something unless followed by what was added: not "had added 40 trains".
+    r"added(?!\s+(?:\d|[$\u00a3\u20ac]|(?:a|an|another|its|his|her|their|some|about|nearly|"
+    r"almost|over|extra|new)\b))|"
+    # "posted on social media that ...", "posted pictures showing that ...".
+    r"posted(?=[^.;\"\u201c]{0,80}?\b(?:that|saying|showing)\b)|"
+    # "put the losses at $640 million": an estimate.
+    r"put(?=[^.;]{0,80}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?[$\u00a3\u20ac]?\d)|"
+    # 'called the delay "indefensible"': the quoted word is the speaker's.
+    r"called(?=\s[^\"\u201c.]{1,60}[\"\u201c])"
 )
 ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 _VERB = re.compile(rf"\b(?:{VERBS})\b|\b(?i:according to)\b")
@@ -32,10 +48,18 @@ _PRONOUN_OPINES = re.compile(
     r"acknowledges|acknowledged|agrees|agreed|disagrees|disagreed|blames|blamed|urges|urged|"
     r"recalls|recalled|describes|described|dismisses|dismissed|rejects|rejected)\b"
 )
-_NAME_AFTER = re.compile(rf"\s*(?:the\s+)?(?:[a-z]+\s+)?({NAME})(?:\s+([a-z]+)(?=\s*[,.;]))?")
+# "according to the state Department of Health", "according to the sales tracker Acme".
+_NAME_AFTER = re.compile(
+    rf"\s*(?:the\s+)?((?:[a-z]+\s+){{0,3}})({NAME})(?:\s+([a-z]+)(?=\s*[,.;]))?"
+)
+# "according to the authority's latest report": the authority.
+_WHOSE_DOCUMENT = re.compile(
+    r"\s*the\s+([a-z]+)['\u2019]s\s+(?:[a-z]+\s+)?(?:reports?|figures|data|estimates?|"
+    r"statement|survey|study|analysis|records)\b"
+)
 # "according to a statement from the World Food Programme": the source is whoever made it.
 _DOCUMENT_FROM = re.compile(
-    r"\s*(?:(?:an?|the)\s+)?(?:[a-z]+\s+){0,2}?(?:statements?|figures|data|reports?|"
+    r"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){0,2}?(?:statements?|figures|data|reports?|"
     r"estimates?|analysis|survey|count|tally|records|study|research|poll)\s+"
     r"(?:from|by|of|released by|published by)\s+"
 )
@@ -53,16 +77,46 @@ _FIGURES_OF = re.compile(
     rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
     r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
 )
+# "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
+# Tuesday, showed": whose data they are.
+_DOCUMENT_SHOWS = re.compile(
+    r"\b(?:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
+    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+)?"
+    rf"(?:from|by)\s+(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
+    r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
+)
+# "The crash was reported to police": a verb in the passive names no speaker before it.
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_BY = re.compile(rf"\s+by\s+(?:the\s+)?({NAME})")
 _THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
-_PRONOUN_BEFORE = re.compile(r"\b([Hh]e|[Ss]he)\s*$")
+# "she said"; "her office said": she speaks through it.
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:office|spokes(?:person|man|woman)|lawyers?|"
+    r"attorneys?|campaign|representatives?))\s*$"
+)
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
 _BETWEEN = re.compile(
     r"(?:\s+(?:today|yesterday|also|later|previously|recently|then|once|repeatedly|publicly|"
-    r"always|often|never|has|have|had|[a-z]+ed\s+and))+\s*$"
+    r"always|often|never|has|have|had|[a-z]+ed(?:\s+[a-z]+){0,3}?\s+and))+\s*$"
 )
 _APPOSITIVE = re.compile(r",[^,]{1,80},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
+# "the union Equity, which said", "heard from Dr Ana Lind, an ecologist, who said": the
+# relative pronoun's antecedent speaks, even as the object of a preposition.
+_RELATIVE = re.compile(r",\s*(?:who|which)\s*$")
+# "One of them, retired teacher Ana Lind, said": a name after words describing her.
+_DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
+# "A university spokesman said": someone speaking for the organisation of that kind.
+_KIND_SPEAKS = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:person|man|woman)\s*$")
+# "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
+_MODIFIER = re.compile(r"\b[Tt]he\s+([a-z]+)\s+$")
+# "said Ana Lind.", "said Ana Lind on Monday"; not "said Brightwell had not ..." nor "say
+# Arctic sea ice shrank": a name followed by more of its clause is what was said about.
+_SPEAKER_ENDS = re.compile(
+    r"\s*(?:[,.;:!?\"\u201d\u2019)\u2014-]|$)|\s+(?:on|in|at|of|from|during|yesterday|today|"
+    r"last|this|earlier|later|who|when|after|before|as|while|to|for|via|and)\b"
+)
 # People the text does not name: "Officials said", "..., police said."
 ANONYMOUS = words(
     "officials sources witnesses police analysts aides diplomats experts observers residents "
@@ -82,24 +136,27 @@ _NOT_SUBJECT_AFTER = words(
     "in of about at on from by with to for into than after before when since because as while "
     "if until unless though although once whether"
 )
+_RELATIVES = words("who whom whose which that")
 # The things a narrator cites that are not claimants: the article's own parts, documents.
 DOCUMENTS = words(
     "article story report column caption headline graphic version study survey paper letter "
     "post statement filing note list interview lawsuit suit complaint indictment ruling "
     "judgment memo document email petition motion website book film poll audit review"
 )
-# A bare "the company said" is the organisation of that kind named last.
-_COMPANY = words("company firm group business maker")
-_GENERIC = _COMPANY | words(
-    "ministry department agency council club board service office authority bureau "
-    "commission committee regulator bank university college school hospital court"
+# A bare "the company said", "the carmaker said" is the business named last.
+_COMPANY = words(
+    "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
+    "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
+    "utility"
 )
-_TITLE_AFTER = "|".join(sorted(names.TITLES))
-# "said councillor Tom Reyes": a name after the verb, perhaps behind a lower-case title.
-_NAME_AFTER_VERB = re.compile(rf"\s+(?:(?:{_TITLE_AFTER})\s+)?({NAME})")
+# "said councillor Tom Reyes", "said fisherman Bo Lind": a name after the verb, perhaps
+# behind words saying who they are (not "said in a statement on Twitter").
+_NOT_DESCRIBING = "|".join(
+    sorted(_NOT_SUBJECT_AFTER | words("a an the that this it he she they we his her its their"))
+)
+_NAME_AFTER_VERB = re.compile(rf"\s+(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})")
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
-QUOTES = "\"\u201c\u201d'\u2018\u2019"
-_OPENS_QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]")
+_MID_SENTENCE = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]*")
 
 
 # "A spokesperson for Medway Energy said": the organisation speaks.
@@ -110,7 +167,8 @@ def _subject(prefix, start):
     """Whether the words at `start` of prefix can be the subject of the verb after it."""
     if _SPEAKS_FOR.search(prefix[:start]):
         return True
-    word = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", prefix[:start])
+    # "published in the journal Earth Systems found": a preposition's object still.
+    word = re.search(r"([A-Za-z]+)\s+(?:the\s+(?:[a-z]+\s+)?)?$", prefix[:start])
     return word is None or word.group(1).lower() not in _NOT_SUBJECT_AFTER
 
 
@@ -119,43 +177,90 @@ def _the_before(prefix):
     if the is None or not _subject(prefix, the.start()):
         return None
     phrase = the.group(1).strip()
-    return None if phrase.split()[-1] in DOCUMENTS else ("the", phrase)
+    noun = phrase.split()[-1]
+    return ("document", noun) if noun in DOCUMENTS else ("the", phrase)
 
 
 def _before(prefix):
     """The speaker just before an attribution verb: ("name", X), ("he", ...), ("it", ...),
-    ("the", noun phrase) or None."""
+    ("the", noun phrase), ("document", noun), ("kind", noun) or None."""
     prefix = _BETWEEN.sub("", prefix)
-    # "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
-    # 45, a nurse, said": the one before them is.
+    relative = _RELATIVE.search(prefix)
+    if relative:
+        prefix = prefix[: relative.start()] + ", "
+    named, prefix = _past_appositives(prefix)
+    if named:
+        return ("name", named)
+    pronoun = _PRONOUN_BEFORE.search(prefix)
+    if pronoun:
+        return (
+            "he",
+            "he" if pronoun.group(2) in ("His", "his") else (pronoun.group(1) or "she").lower(),
+        )
+    if _IT_BEFORE.search(prefix):
+        return ("it", None)
+    kind = _KIND_SPEAKS.search(prefix)
+    if kind:
+        return ("kind", kind.group(1))
+    return _name_before(prefix, relative) or _the_before(prefix)
+
+
+def _past_appositives(prefix):
+    """(the name an appositive gives, None) or (None, prefix without its appositives):
+    "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
+    45, a nurse, said": the one before them is."""
     for _ in range(3):
         appositive = _APPOSITIVE.search(prefix)
         if appositive is None or _NAME_BEFORE.search(prefix.rstrip(",")):
             break
-        inside = prefix[appositive.start() + 1 :].strip(" ,")
-        if re.fullmatch(NAME, inside) and inside not in names.NOT_NAMES:
-            return ("name", inside)
+        named = _appositive_name(prefix[appositive.start() + 1 :].strip(" ,"))
+        if named:
+            return named, None
         prefix = prefix[: appositive.start()] + ","
-    prefix = prefix.rstrip(",")
-    pronoun = _PRONOUN_BEFORE.search(prefix)
-    if pronoun:
-        return ("he", pronoun.group(1).lower())
-    if _IT_BEFORE.search(prefix):
-        return ("it", None)
-    return _name_before(prefix) or _the_before(prefix)
+    return None, prefix.rstrip(", ")
 
 
-def _name_before(prefix):
-    """A name ending prefix that is the verb's subject, or the one spoken for."""
+def _appositive_name(inside):
+    """The name an appositive gives: all of it ("Jane Porter"), or the name after words
+    describing the person ("retired teacher Ana Lind"; not "a nurse from Leeds")."""
+    if re.fullmatch(NAME, inside):
+        # not "D-Calif.", a party and state
+        return None if inside in names.NOT_NAMES or re.match(r"[A-Z]-", inside) else inside
+    described = _DESCRIBED.fullmatch(inside)
+    if described and not set(described.group(1).split()) & (_NOT_SUBJECT_AFTER | _RELATIVES):
+        return described.group(2)
+    return None
+
+
+def _name_before(prefix, antecedent=False):
+    """A name ending prefix that is the verb's subject (or a relative pronoun's antecedent,
+    which may be a preposition's object), or the one spoken for."""
     spoken_for = _SPOKEN_FOR.search(prefix)
     if spoken_for and _subject(prefix, spoken_for.start()):
         return ("name", spoken_for.group(1))
     match = _NAME_BEFORE.search(prefix)
-    if match is None or match.group(1) in names.NOT_NAMES or not _subject(prefix, match.start()):
+    if match is None or match.group(1) in names.NOT_NAMES:
         return None
-    if match.group(1).lower() in ANONYMOUS:
+    if not (antecedent or _subject(prefix, match.start())):
+        return None
+    if names.without_title(match.group(1)).split()[0].lower() in ANONYMOUS:  # "Residents of X"
         return ("anonymous", None)
-    return ("name", names.split_people(match.group(1))[-1])
+    return ("name", _modified(prefix[: match.start()], _person(match.group(1), -1)))
+
+
+def _person(name, which):
+    """The person a name holds: "Ana Lind of the Home Safety Alliance" -> "Ana Lind"; of
+    "Ana Lind and Tom Fox", the first (which=0) or last (which=-1)."""
+    person_of = names.person_of(name)
+    return person_of[0] if person_of else names.split_people(name)[which]
+
+
+def _modified(before, name):
+    """ "the state Farm Bureau": an organisation's name keeps the word between it and "the"."""
+    modifier = _MODIFIER.search(before)
+    if modifier and " " in name and names.organisational(name):
+        return f"{modifier.group(1)} {name}"
+    return name
 
 
 def _according(sentence, at):
@@ -166,11 +271,17 @@ def _according(sentence, at):
     if pronoun:
         return ("he", "he" if pronoun.group(1) == "him" else "she")
     after = _NAME_AFTER.match(sentence, at)
-    if after:
-        head = after.group(2)
+    if after and not set(after.group(1).split()) & (_NOT_SUBJECT_AFTER | _RELATIVES):
+        name, head = after.group(2), after.group(3)
         if head and head in names.ORGANISATION_HEADS:
-            return ("name", f"{after.group(1)} {head}")
-        return ("name", after.group(1))
+            name = f"{name} {head}"
+        descriptors = after.group(1).split()
+        if len(descriptors) == 1:
+            name = _modified(f"the {descriptors[0]} ", name)
+        return ("name", name)
+    whose = _WHOSE_DOCUMENT.match(sentence, at)
+    if whose:
+        return ("the", whose.group(1))
     after = _THE_AFTER.match(sentence, at)
     return ("the", after.group(1)) if after else None
 
@@ -182,6 +293,9 @@ def speaker(sentence):
     figures = _FIGURES_OF.match(sentence)
     if figures and (" " in figures.group(1) or figures.group(1).isupper()):
         return ("name", figures.group(1))  # not "New figures show"
+    shows = _DOCUMENT_SHOWS.search(sentence)
+    if shows:
+        return ("name", shows.group(1))
     found = _at_verbs(sentence)
     if found:
         return found
@@ -197,28 +311,39 @@ def _at_verbs(sentence):
             continue  # '"He says it is over," she said': the speaker is outside the quote
         if verb.group(0).lower() == "according to":
             return _according(sentence, verb.end())
-        named = _before(sentence[: verb.start()]) or _after(sentence, verb.end())
+        if _PASSIVE.search(sentence[: verb.start()]):
+            named = _agent(sentence, verb.end())  # "was reported": by whom, if said
+        else:
+            named = _before(sentence[: verb.start()]) or _after(sentence, verb.end())
         if named:
             return named
     return None
 
 
+def _agent(sentence, at):
+    """ "was announced by the Harbour Board": the one after "by"."""
+    agent = _BY.match(sentence, at)
+    return ("name", agent.group(1)) if agent else None
+
+
 def _after(sentence, at):
     """ "said Ana Lind", "said councillor Tom Reyes"; not "said Monday"."""
     after = _NAME_AFTER_VERB.match(sentence, at)
-    if after and after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
-        return ("name", names.split_people(after.group(1))[0])
+    if after is None or not _SPEAKER_ENDS.match(sentence, after.end()):
+        return None
+    if after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
+        return ("name", _person(after.group(1), 0))
     return None
 
 
 def _named(sentence, context):
     found = speaker(sentence)
-    claimant = _resolve(found, context) if found else None
+    claimant = _resolve(found, context, sentence) if found else None
     context.learn(sentence, claimant)
     return claimant
 
 
-def _resolve(found, context):
+def _resolve(found, context, sentence):
     """The claimant a speaker stands for, given what the text has named so far."""
     kind, value = found
     if kind == "anonymous":
@@ -226,40 +351,77 @@ def _resolve(found, context):
     if kind == "he":
         return context.person(value)
     if kind == "it":
-        return context.last_organisation()
+        return _opening_organisation(sentence, None, context) or context.last_organisation()
+    if kind == "document":
+        return context.documents.get(value)
+    if kind == "kind":
+        return context.organisation(value, _COMPANY)
     if kind == "the":
-        noun = value.split()[-1]
-        if noun in context.titles:
-            return context.titles[noun]
-        return (value in _GENERIC and context.organisation(value, _COMPANY)) or value
-    return context.full(names.without_title(re.sub(r"^The\s+", "", value.rstrip("."))))
+        return _the_resolved(value, context, sentence)
+    return _name_resolved(value, context)
+
+
+def _name_resolved(value, context):
+    """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
+    noun capitalised only because it opens the sentence, never inside one, names nobody."""
+    value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
+    name = context.full(names.without_title(value))
+    if name.endswith("s") and " " not in name and name not in context.capitalised:
+        return None
+    return name
+
+
+def _the_resolved(value, context, sentence):
+    """ "the mayor": the person of that title; "the agency", "the panel": the organisation
+    the sentence opens with or last named that the noun describes; else the phrase."""
+    noun = value.split()[-1]
+    if noun in context.titles:
+        return context.titles[noun]
+    if " " in value:
+        return value
+    found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
+    found = found or context.organisation(value, _COMPANY)
+    return found or value
+
+
+def _opening_organisation(sentence, noun, context):
+    """ "Acme Foods cut 40 jobs, it said", "Hale University ..., the university said": the
+    organisation the sentence opens with, when the noun (None: "it") can describe it."""
+    opening = next(iter(names.found(sentence)), None)
+    if opening is None or sentence[: opening[0]] not in ("", "The "):
+        return None
+    name = opening[1]
+    if " " in name:
+        fits = names.organisational(name, sentence[: opening[0]]) and (
+            noun is None or names.describes(noun, name, _COMPANY)
+        )
+    else:
+        # One word opening a sentence is a name only if the text capitalises it mid-sentence
+        # too ("Prices rose ..., the company said" names nobody); a company's, as its own
+        # name tells nothing else.
+        fits = (
+            name in context.capitalised
+            and context.full(name) == name
+            and (noun is None or noun in _COMPANY)
+        )
+    return name if fits else None
+
+
+def _named_here(sentence, noun):
+    """ "Doctors at Kell Hospital treated 40, the hospital said": an organisation the
+    sentence itself names that the noun describes."""
+    for start, name in names.found(sentence):
+        organisation = " " in name and names.organisational(name, sentence[:start])
+        if organisation and names.describes(noun, name, _COMPANY):
+            return re.sub(r"^The\s+", "", name)
+    return None
 
 
 def claimants(sentences, paragraphs=None):
     """The claimant of each sentence (a list of str or None), in order; paragraphs is each
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
-    context = Mentions()
+    context = Mentions(_MID_SENTENCE.findall(" ".join(sentences)))
     found = [_named(sentence, context) for sentence in sentences]
-    found = _quotes_to_speakers(sentences, paragraphs, found)
+    found = quotations.to_speakers(sentences, paragraphs, found)
     return interviews.answers_to_interviewee(sentences, paragraphs, found)
-
-
-def _all_quote(sentence):
-    return sentence[:1] in QUOTES and sentence.rstrip(".!?")[-1:] in QUOTES
-
-
-def _quotes_to_speakers(sentences, paragraphs, found):
-    """A sentence that is all quotation, naming nobody, goes on the quote before it in the
-    paragraph; else it is the speaker's of the sentence after it."""
-    result = list(found)
-    for i, sentence in enumerate(sentences):
-        if found[i] is not None or not _all_quote(sentence):
-            continue
-        same_before = i > 0 and paragraphs[i - 1] == paragraphs[i]
-        same_after = i + 1 < len(sentences) and paragraphs[i + 1] == paragraphs[i]
-        if same_before and result[i - 1] and _OPENS_QUOTE.search(sentences[i - 1]):
-            result[i] = result[i - 1]
-        elif same_after and found[i + 1]:
-            result[i] = found[i + 1]
-    return result

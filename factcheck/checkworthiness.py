@@ -48,11 +48,13 @@ _SUPERLATIVES = [
 SUPERLATIVE = r"(?=\w+est\b)(?:" + "|".join(_SUPERLATIVES) + ")"
 
 # A digit that is a quantity: not a street number ("1 Quay Street") nor part of a phone
-# number ("555-0142"); a game's "fourth quarter" is no quantity either.
+# number ("555-0142", "800-555-0142"); a game's "fourth quarter" is no quantity either.
 _DIGIT = (
     r"\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
-    r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
+    r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?!\d*-\d{3}-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
 )
+# "would cost $2 billion", "will add $168 a year": a costing states an amount, no hedge.
+_COSTING = r"(?!\s+(?:cost|add|save|raise|bring in|generate)\b[^.]{0,40}?[$\u00a3\u20ac]\s?\d)"
 # (reason, pattern, weight): each feature counts once per sentence.
 FEATURES = (
     (
@@ -61,7 +63,9 @@ FEATURES = (
             rf"{_DIGIT}|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|"
             r"half|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!final )quarter|twice|"
             r"doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
-            r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b",
+            r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b|"
+            # A count of none: "No arrests have been made", "no charges had been filed".
+            r"\bno\s+[a-z]+s\s+(?:have|has|had)\s+been\b",
             re.IGNORECASE,
         ),
         1.6,
@@ -126,8 +130,8 @@ FEATURES = (
     (
         "prediction or hedge",
         _words(
-            r"will",
-            r"would(?! have)",
+            rf"will{_COSTING}",
+            rf"would(?! have){_COSTING}",
             r"could",
             r"may",
             r"might",

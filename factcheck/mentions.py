@@ -9,16 +9,29 @@ import re
 
 from factcheck import names
 
+# The documents a sentence cites ("in a statement", "in a report released on Monday").
+_DOCUMENT = re.compile(
+    r"\b(?:a|an|its|their|his|her)\s+(?:[a-z]+\s+)?"
+    r"(statement|report|study|survey|letter|filing|post)\b",
+    re.IGNORECASE,
+)
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
 # "Ana Lind, the governor,": the title in an appositive after the name.
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
 
 
 class Mentions:
-    def __init__(self):
+    def __init__(self, capitalised=()):
+        # Words the text capitalises inside a sentence: names, not sentence openers.
+        self.capitalised = frozenset(capitalised)
         self.people, self.organisations, self.titles = [], [], {}
         self.recent, self.pronouns = [], {}  # people spoken or written of, last last
         self.last = None
+        # Single words named alone before anyone longer shares them ("Brightwarm" before
+        # "the Brightwarm Cozy 1500"): they stay themselves.
+        self.alone = set()
+        # "In a statement, X said ..." then "the statement said": whose document it is.
+        self.documents = {}
 
     def full(self, name):
         """A surname or first name alone is the person (or organisation) named in full
@@ -29,22 +42,22 @@ class Mentions:
         for person in self.people:
             if name in (person.split()[-1], person.split()[0]):
                 return person
+        if name in self.alone:
+            return name
         for organisation in reversed(self.organisations):
             if organisation.split()[0] == name:
                 return organisation
         return name
 
     def organisation(self, noun, companies):
-        """The organisation a bare noun refers to ("the company", "the ministry"): the last
-        claimant if it is one, else the last named of that kind."""
+        """The organisation a bare noun refers to ("the company", "the ministry", "the
+        agency" for a commission): the last claimant if it is one, else the last named of
+        that kind."""
         found = self.organisations[::-1]
         if self.last in self.organisations:
             found.insert(0, self.last)
         for organisation in found:
-            head = organisation.split()[-1].lower()
-            if noun in companies and head in names.ORGANISATION_HEADS - companies:
-                return organisation
-            if noun in organisation.lower().split():
+            if names.describes(noun, organisation, companies):
                 return organisation
         return None
 
@@ -57,16 +70,14 @@ class Mentions:
 
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""
-        subject = None
-        for start, name in names.found(sentence):
-            for part in names.split_people(name):
-                person = self._mention(part, sentence[:start])
-                if person:
-                    self._titles(person, part, sentence, start)
-                subject = subject or person
+        subject = self._names(sentence)
+        if claimant:
+            for document in _DOCUMENT.findall(sentence):
+                self.documents[document.lower()] = claimant
         if claimant in self.people:
             subject = claimant
-        elif claimant and claimant not in self.organisations and " " in claimant:
+        elif claimant and claimant not in self.organisations:
+            # a one-word claimant no person is an organisation ("Acme said"; "the company")
             self.organisations.append(claimant)
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]
@@ -81,11 +92,29 @@ class Mentions:
                 return person
         return None
 
+    def _names(self, sentence):
+        """Record the sentence's names; the first person, or None."""
+        subject = None
+        for start, name in names.found(sentence):
+            for part in self._parts(name):
+                person = self._mention(part, sentence[:start])
+                if person:
+                    self._titles(person, part, sentence, start)
+                subject = subject or person
+        return subject
+
+    @staticmethod
+    def _parts(name):
+        """The people and organisations one name holds: "A and B", "A of the B"."""
+        return names.person_of(name) or names.split_people(name)
+
     def _mention(self, name, before):
         """Record one name; the person it names, or None."""
         person = names.without_title(name)
         if " " not in person:
             full = self.full(person)
+            if full == person:
+                self.alone.add(person)
             return full if full in self.people else None
         if names.is_person(name, before):
             if person not in self.people:

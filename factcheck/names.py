@@ -9,7 +9,9 @@ import re
 
 # A name: capitalised words, initials and abbreviated titles, joined by "of", "for", "and",
 # "de", ... ("Centers for Disease Control and Prevention", "Friends of the Library").
-TOKEN = r"(?:[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
+# An initialism with stops ("U.S.", "D.C.") is one token, or "the U.S. and Canada" would
+# read as a name "S. and Canada".
+TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
 NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
@@ -27,7 +29,12 @@ TITLES = words(
     "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
     "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
-    "manager editor executive ceo cfo coo chancellor king queen prince princess pope"
+    "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
+    "msp congressman congresswoman assemblyman assemblywoman alderman "
+    # roles that open a name like a title does ("Passenger Dan Ochoa", "the passenger said")
+    "passenger resident shopper voter student teacher nurse farmer fisherman driver commuter "
+    "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
+    "lawyer researcher scientist activist campaigner"
 )
 # Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
 ORGANISATION_HEADS = words(
@@ -47,6 +54,16 @@ ORGANISATION_HEADS = words(
     "transport gallery theatre festival prize cup championship team foods brands retail "
     "logistics steel oil gas mining electric telecom software networks entertainment "
     "communications resources pharma brewery airline"
+)
+# Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
+# bureau named before, "the university" a college, "the panel" a committee.
+KINDS = (
+    words(
+        "agency commission authority department ministry bureau office regulator service "
+        "administration board"
+    ),
+    words("council committee panel assembly parliament senate congress inquiry"),
+    words("university college school academy institute"),
 )
 # Titles that tell which pronoun a person takes.
 PRONOUN_OF_TITLE = {
@@ -75,14 +92,20 @@ _JOINED = re.compile(r"\s+and\s+")
 def found(text):
     """(start, name) of each capitalised run of text, sentence-opening words dropped."""
     for match in _NAME.finditer(text):
-        name = match.group(0).rstrip(".")
-        start = match.start()
-        first, _, rest = name.partition(" ")
-        if first in NOT_NAMES:
-            if not rest or not rest[:1].isupper():
-                continue
-            start, name = start + len(first) + 1, rest
-        yield start, name
+        whole = match.group(0).rstrip(".")
+        name = opened(whole)
+        if name:  # a suffix of the whole run
+            yield match.start() + len(whole) - len(name), name
+
+
+def opened(name):
+    """The name without the word opening its sentence ("But the Greenfield Residents
+    Group" -> "Greenfield Residents Group"); "" when nothing named is left."""
+    first, _, rest = name.partition(" ")
+    if first not in NOT_NAMES:
+        return name
+    rest = rest[4:] if rest.startswith("the ") else rest
+    return rest if rest[:1].isupper() else ""
 
 
 def without_title(name):
@@ -117,10 +140,22 @@ def organisational(name, before=""):
 
 
 def is_person(name, before=""):
-    """A titled name, or two or more capitalised words naming no organisation or place."""
+    """A titled name, or two or more capitalised words naming no organisation or place;
+    never a name joined by "and" ("U.S. and Canada"): two people are two names."""
+    if _JOINED.search(name):
+        return False
     if titled(name) and not organisational(without_title(name), before):
         return True
     return len(name.split()) >= 2 and not organisational(name, before)
+
+
+def person_of(name):
+    """ "Lauren Cole of the Home Safety Alliance" -> ("Lauren Cole", "Home Safety Alliance");
+    None when the words before "of" are no person ("Bank of England")."""
+    person, of, organisation = name.partition(" of ")
+    if not of or not is_person(person):
+        return None
+    return person, re.sub(r"^the\s+", "", organisation)
 
 
 def split_people(name):
@@ -130,3 +165,18 @@ def split_people(name):
     if len(parts) > 1 and all(is_person(part) for part in parts):
         return parts
     return [name]
+
+
+def describes(noun, organisation, companies):
+    """Whether a bare noun ("the agency", "the company") can refer to the organisation: the
+    noun is in its name or heads one of its kind; a company is any organisation not headed
+    by a public body's or a school's noun."""
+    tokens = organisation.lower().split()
+    if noun in tokens:
+        return True
+    head = tokens[-1]
+    if noun in companies:
+        # a one-word name ("Acme") says nothing against being a company
+        others = frozenset().union(*KINDS)
+        return head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS)
+    return any(noun in kind and head in kind for kind in KINDS)

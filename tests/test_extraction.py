@@ -74,6 +74,11 @@ def test_spans_count_code_points(client):
         ("The council approved its plans to build 400 homes in 2024.", None, True),
         # "By" opens a byline only before a name.
         ("By then, the mayor said, the debt was $4 million.", None, True),
+        # A count of none is a quantity, however short the sentence.
+        ("No arrests have been made in the case so far.", None, True),
+        # A costing states an amount: "would cost $2 billion" is no hedge; a plan still is.
+        ("The union says its pay claim would cost the city $9 million.", None, True),
+        ("The city would probably hire 40 more drivers.", "prediction", False),
     ],
 )
 def test_scores_and_reasons(client, text, reason, worthy):
@@ -91,6 +96,7 @@ def test_scores_and_reasons(client, text, reason, worthy):
     [
         "Send letters to the editor at 12 High Street, Leeds.",
         "For details call the desk on 555-0199 today.",
+        "Refunds are given on 800-555-0177 or by post.",
         "She was brilliant in the third quarter.",
     ],
 )

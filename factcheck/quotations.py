@@ -1,0 +1,70 @@
+"""Quotations and their speakers across sentences, for factcheck/attribution.py.
+
+A quotation running over several sentences ('"Forty families lost their homes. Nobody has
+apologised," Tom Fox said.') is one quotation: each of its sentences is the speaker's named
+in any of them. A quotation (of one sentence or several) that names nobody continues the
+quote before it in its paragraph; else it is the speaker's of the sentence after it; else it
+goes on with the speaker of the sentence before ('X said the grant was cut. "We found out by
+email."').
+"""
+
+import re
+
+QUOTES = "\"\u201c\u201d'\u2018\u2019"
+_OPENS_QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]")
+
+
+def to_speakers(sentences, paragraphs, found):
+    """found (each sentence's own claimant or None), with quotations given their speakers."""
+    runs = _runs(sentences, paragraphs)
+    texts = [" ".join(sentences[i] for i in run) for run in runs]
+    spoken = [next((found[i] for i in run if found[i]), None) for run in runs]
+    spoken = _all_quotes(texts, [paragraphs[run[0]] for run in runs], spoken)
+    return [found[i] or spoken[k] for k, run in enumerate(runs) for i in run]
+
+
+def _ends_inside(sentences, paragraphs):
+    """Whether each sentence ends inside a quotation still open. Only double marks count:
+    a single one is too often an apostrophe. A new paragraph starts outside."""
+    ends, inside, paragraph = [], False, None
+    for sentence, number in zip(sentences, paragraphs, strict=True):
+        inside = inside and number == paragraph
+        paragraph = number
+        for mark in re.findall('["\u201c\u201d]', sentence):
+            inside = {"\u201c": True, "\u201d": False}.get(mark, not inside)
+        ends.append(inside)
+    return ends
+
+
+def _runs(sentences, paragraphs):
+    """The sentences' indices in runs: one sentence each, or those a quotation runs over."""
+    ends = _ends_inside(sentences, paragraphs)
+    runs, run = [], []
+    for i in range(len(sentences)):
+        run.append(i)
+        goes_on = i + 1 < len(sentences) and paragraphs[i + 1] == paragraphs[i]
+        if not (ends[i] and goes_on):
+            runs.append(run)
+            run = []
+    return runs
+
+
+def _all_quote(text):
+    return text[:1] in QUOTES and text.rstrip(".!?")[-1:] in QUOTES
+
+
+def _all_quotes(texts, paragraphs, found):
+    """A text all quotation, naming nobody: the quote's before it in the paragraph, else the
+    speaker's of the text after it, else the speaker's of the text before it."""
+    result = list(found)
+    for i, text in enumerate(texts):
+        if found[i] is not None or not _all_quote(text):
+            continue
+        same = [j for j in (i - 1, i + 1) if 0 <= j < len(texts) and paragraphs[j] == paragraphs[i]]
+        before = result[i - 1] if i - 1 in same else None
+        after = found[i + 1] if i + 1 in same else None
+        if before and _OPENS_QUOTE.search(texts[i - 1]):
+            result[i] = before
+        else:
+            result[i] = after or before
+    return result
