@@ -5,10 +5,13 @@ each test here leaves the others' data alone: the race works on a claim and user
 """
 
 import json
+import os
 import socket
 import subprocess
 import uuid
+from collections import Counter
 from functools import partial
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
@@ -186,3 +189,38 @@ def test_access_log_goes_where_the_setting_says(tmp_path, setting, logged_to):
     }
     assert logged == {name: name == logged_to for name in logged}
     assert (logged_to is None) or logged[logged_to]
+
+
+def connections_held(port):
+    """How many established TCP connections to port each process holds (by pid)."""
+    accepted = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[3] == "01" and int(fields[1].rsplit(":", 1)[1], 16) == port:  # ESTABLISHED
+            accepted.add(f"socket:[{fields[9]}]")
+    held = Counter()
+    for descriptors in Path("/proc").glob("[0-9]*/fd"):
+        try:
+            held[descriptors.parent.name] += sum(
+                os.readlink(fd) in accepted for fd in descriptors.iterdir()
+            )
+        except OSError:
+            continue  # a process that ended meanwhile, or not ours to read
+    return +held
+
+
+def test_a_burst_of_connections_is_shared_between_the_workers(server):
+    port = int(server.url.rsplit(":", 1)[1])
+    clients = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(24)]
+    try:
+        for client in clients:
+            client.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        for client in clients:
+            assert client.recv(64).startswith(b"HTTP/1.1 200")  # answered, so accepted
+        held = connections_held(port)
+    finally:
+        for client in clients:
+            client.close()
+    # One worker used to take every one of them (24 of 24, each time) and serve them all on
+    # one core while the rest idled; how evenly they spread depends on who gets a core.
+    assert sum(held.values()) == 24 and len(held) >= 2, held
