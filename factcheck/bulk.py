@@ -10,10 +10,9 @@ move's time in status (status_spells) computed from the times the writer knows, 
 rating bucket read from the scale's labels. The audit trail is hash-chained exactly as
 audit.record chains it (audit.verify checks every link)."""
 
-import hashlib
-import json
 from datetime import UTC, datetime
-from json.encoder import encode_basestring_ascii
+from hashlib import sha256
+from json.encoder import c_make_encoder, encode_basestring_ascii
 
 from factcheck import sources, transitions, urls, workflow
 from factcheck.audit import GENESIS, HASHED_FIELDS
@@ -52,27 +51,33 @@ COLUMNS = {
     "audit_events": (*("id", *HASHED_FIELDS), "hash"),
 }
 AUTOINCREMENT = ("users", "articles", "claims", "sources", "verdicts")
-# audit._encode with its encoder built once (json.dumps builds one a call when given
-# options). audit._digest hashes json.dumps of the event's fields as a list; _canonical
-# writes that same text directly, half the time of an event. Same text, same hashes:
-# audit.verify, which `factcheck verify-audit` runs, recomputes every one with _digest.
-_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
+# audit._encode with its encoder built once: json.dumps(value, sort_keys=True,
+# separators=(",", ":")) makes a new C encoder on every call. audit._digest hashes
+# json.dumps of the event's fields as a list; Writer.audit writes that same text directly,
+# half the time of an event. Same text, same hashes: audit.verify, which `factcheck
+# verify-audit` runs, recomputes every one with _digest.
+_ENCODER = c_make_encoder(None, None, encode_basestring_ascii, None, ":", ",", True, False, True)
 _STRING = encode_basestring_ascii
+
+
+def _encode(value):
+    return "".join(_ENCODER(value, 0))
+
+
+class _Quoted(dict):
+    """JSON strings of the few actions and entities, each quoted once."""
+
+    def __missing__(self, text):
+        quoted = self[text] = _STRING(text)
+        return quoted
 
 
 def _number(value):
     return "null" if value is None else str(value)
 
 
-def _canonical(when, actor, key_id, action, entity, entity_id, claim_id, public, before, after):
-    before = "null" if before is None else _STRING(before)
-    return (
-        f"[{_STRING(when)},{_STRING(actor)},{_number(key_id)},{_STRING(action)},"
-        f"{_STRING(entity)},{_number(entity_id)},{_number(claim_id)},{public},{before},"
-        f"{_STRING(after)},"
-    )
-
-
+# A new source's link check as sources._shaped gives it (the time of its first check aside).
+_UNCHECKED = {**dict.fromkeys(sources.CHECK_FIELDS.values()), "redirects": []}
 _DAYS = {}
 
 
@@ -116,6 +121,9 @@ class Writer:
             )
         }
         self.identities, self.bylines = {None: COMMAND_LINE}, {}
+        self.who, self._quoted = {}, _Quoted()
+        self.event_id = self.ids.pop("audit_events")
+        self.transitions = {}
         self.rows = {table: [] for table in COLUMNS}
         self._start_batch()
 
@@ -144,12 +152,27 @@ class Writer:
         getattr(self, kind)(micros, when, self.identities[actor], *fields)
 
     def audit(self, when, actor, action, entity, entity_id, claim_id, before, after, public=0):
-        values = [when, actor.name, actor.key_id, action, entity, entity_id, claim_id, public]
-        values += [None if before is None else _ENCODE(before), _ENCODE(after)]
-        text = f'{_canonical(*values)}"{self.prev_hash}"]'
-        values.append(self.prev_hash)
-        self.prev_hash = hashlib.sha256(text.encode()).hexdigest()
-        self.rows["audit_events"].append((self._id("audit_events"), *values, self.prev_hash))
+        prev = self.prev_hash
+        after = _encode(after)
+        before_text = "null" if before is None else _STRING(before := _encode(before))
+        # A timestamp (stamp) is digits and -T:.Z: JSON quotes it as it is.
+        text = (
+            f'["{when}",{self._who(actor)},{self._quoted[action]},{self._quoted[entity]},'
+            f"{_number(entity_id)},{_number(claim_id)},{public},{before_text},"
+            f'{_STRING(after)},"{prev}"]'
+        )
+        self.prev_hash = digest = sha256(text.encode()).hexdigest()
+        event_id = self.event_id
+        self.event_id = event_id + 1
+        row = (event_id, when, actor.name, actor.key_id, action, entity, entity_id, claim_id)
+        self.rows["audit_events"].append((*row, public, before, after, prev, digest))
+
+    def _who(self, actor):
+        """The actor's name and key id as the canonical text writes them."""
+        who = self.who.get(actor)
+        if who is None:
+            who = self.who[actor] = f"{_STRING(actor.name)},{_number(actor.key_id)}"
+        return who
 
     def user(self, micros, when, actor, name, role, byline):
         user_id = self._id("users")
@@ -204,6 +227,13 @@ class Writer:
         after = {"article_id": article_id, **data, "text": text}
         self.audit(when, actor, "claim.created", "claim", claim_id, claim_id, None, after)
 
+    def _transition(self, source, target):
+        """workflow.find, each of the few moves looked up once."""
+        found = self.transitions.get((source, target))
+        if found is None:
+            found = self.transitions[source, target] = workflow.find(source, target)
+        return found
+
     def _touch(self, claim, when):
         claim["version"] += 1
         claim["updated_at"] = when
@@ -216,8 +246,9 @@ class Writer:
         row.update(accessed_at=data["accessed_at"] or when, check_due_at=when)
         self.rows["sources"].append(tuple(row[name] for name in COLUMNS["sources"]))
         self._touch(claim, when)
-        checks = dict.fromkeys(sources.CHECK_FIELDS, None)
-        after = sources._shaped({**row, **checks, "check_due_at": when})
+        # sources._shaped of the new row: its link check one nested object, not yet made.
+        after = {**row, "check": {**_UNCHECKED, "next_check_at": when}}
+        del after["check_due_at"]
         self.audit(when, actor, "source.added", "source", source_id, claim["id"], None, after)
 
     def verdict(self, micros, when, actor, key, data, cited):
@@ -254,7 +285,7 @@ class Writer:
 
     def move(self, micros, when, actor, key, request):
         claim = self.claims[key]
-        transition = workflow.find(claim["status"], request["to"])
+        transition = self._transition(claim["status"], request["to"])
         assignee = transitions._assignee(transition, request, actor)
         move = transitions.Move(claim, transition, request, actor, self.drafts.get(key), assignee)
         kind = workflow.notice_kind(transition, claim)

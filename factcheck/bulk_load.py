@@ -58,8 +58,25 @@ class Loader(threading.Thread):
             raise self.error
 
 
-def _finish(db, triggers):
-    """What the set-aside triggers would have done, then the triggers back."""
+def _set_aside(db, kind, tables):
+    """Drop the named schema objects (triggers, or the indexes SQLite did not make itself)
+    of tables; their CREATE statements, in the order they were made, to make them again."""
+    marks = ", ".join("?" * len(tables))
+    made = db.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = ? AND tbl_name IN ({marks}) "
+        "AND sql IS NOT NULL ORDER BY rowid",
+        [kind, *tables],
+    ).fetchall()
+    for name, _ in made:
+        db.execute(f"DROP {kind.upper()} {name}")
+    return [sql for _, sql in made]
+
+
+def _finish(db, indexes, triggers):
+    """The indexes built once from the loaded rows (a sort, not a B-tree insert per row),
+    what the set-aside triggers would have done, then the triggers back."""
+    for sql in indexes:
+        db.execute(sql)
     db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
     db.execute("INSERT INTO claim_words_fts (claim_words_fts) VALUES ('rebuild')")
     # Generation refuses a database holding claims: every published claim here is new.
@@ -72,7 +89,7 @@ def _finish(db, triggers):
         "SELECT status, count(*) FROM claims WHERE true GROUP BY status "
         "ON CONFLICT (status) DO UPDATE SET claims = claims + excluded.claims"
     )
-    for (sql,) in triggers:
+    for sql in triggers:
         db.execute(sql)
     broken = db.execute("PRAGMA foreign_key_check").fetchmany(5)
     if broken:
@@ -93,21 +110,12 @@ def loading(db):
     db.execute("BEGIN IMMEDIATE")
     loader = Loader(db)
     try:
-        triggers = db.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?) "
-            "ORDER BY rowid",
-            TRIGGER_TABLES,
-        ).fetchall()
-        names = db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN (?, ?)",
-            TRIGGER_TABLES,
-        ).fetchall()
-        for (name,) in names:
-            db.execute(f"DROP TRIGGER {name}")
+        triggers = _set_aside(db, "trigger", TRIGGER_TABLES)
+        indexes = _set_aside(db, "index", tuple(COLUMNS))
         loader.start()
         yield loader
         loader.close()
-        _finish(db, triggers)
+        _finish(db, indexes, triggers)
         db.conn.execute("COMMIT")
     except BaseException:
         if loader.is_alive():
