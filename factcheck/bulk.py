@@ -10,9 +10,12 @@ move's time in status (status_spells) computed from the times the writer knows, 
 rating bucket read from the scale's labels. The audit trail is hash-chained exactly as
 audit.record chains it (audit.verify checks every link)."""
 
+from collections import namedtuple
+from dataclasses import fields
 from datetime import UTC, datetime
 from hashlib import sha256
 from json.encoder import c_make_encoder, encode_basestring_ascii
+from operator import itemgetter
 
 from factcheck import sources, transitions, urls, workflow
 from factcheck.audit import GENESIS, HASHED_FIELDS
@@ -50,6 +53,7 @@ COLUMNS = {
     "status_spells": ("transition_id", "from_status", "left_at", "micros"),
     "audit_events": (*("id", *HASHED_FIELDS), "hash"),
 }
+_CLAIM_ROW = itemgetter(*COLUMNS["claims"])  # a claim's dict as its row
 AUTOINCREMENT = ("users", "articles", "claims", "sources", "verdicts")
 # audit._encode with its encoder built once: json.dumps(value, sort_keys=True,
 # separators=(",", ":")) makes a new C encoder on every call. audit._digest hashes
@@ -62,6 +66,10 @@ _STRING = encode_basestring_ascii
 
 def _encode(value):
     return "".join(_ENCODER(value, 0))
+
+
+# What transitions.change reads of a transitions.Move, made faster than that frozen dataclass.
+_Move = namedtuple("_Move", [field.name for field in fields(transitions.Move)])
 
 
 class _Quoted(dict):
@@ -146,9 +154,7 @@ class Writer:
 
     def batch(self):
         """The rows of the operations applied since the last call, by table."""
-        self.rows["claims"] = [
-            tuple(claim[name] for name in COLUMNS["claims"]) for claim in self.claims.values()
-        ]
+        self.rows["claims"] = list(map(_CLAIM_ROW, self.claims.values()))
         self.rows["verdicts"] = list(self.verdicts.values())
         rows, self.rows = self.rows, {table: [] for table in COLUMNS}
         self._start_batch()
@@ -160,8 +166,8 @@ class Writer:
         return value
 
     def apply(self, op):
-        micros, when, kind, actor, *fields = op
-        getattr(self, kind)(micros, when, self.identities[actor], *fields)
+        """(micros, timestamp, kind, actor's name, *fields): the method `kind` applies it."""
+        getattr(self, op[2])(op[0], op[1], self.identities[op[3]], *op[4:])
 
     def audit(self, when, actor, action, entity, entity_id, claim_id, before, after, public=0):
         prev = self.prev_hash
@@ -299,7 +305,7 @@ class Writer:
         claim = self.claims[key]
         transition = self._transition(claim["status"], request["to"])
         assignee = transitions._assignee(transition, request, actor)
-        move = transitions.Move(claim, transition, request, actor, self.drafts.get(key), assignee)
+        move = _Move(claim, transition, request, actor, self.drafts.get(key), assignee)
         kind = workflow.notice_kind(transition, claim)
         # change() reads the database only to move a claim out of a withdrawn state (its
         # rating back), which the story never does: with no database it would fail loudly.
@@ -309,7 +315,7 @@ class Writer:
             del self.drafts[key]
         before = {"status": claim["status"], "assignee": claim["assignee"]}
         claim.update(changes)
-        if {"rating", "published_verdict_id"} & changes.keys():
+        if "rating" in changes or "published_verdict_id" in changes:
             # The claims_rating_bucket trigger: the label of the rating on its scale.
             label = self.labels.get(claim["rating"])
             claim["rating_bucket"] = label[1] if label and claim["published_verdict_id"] else None
