@@ -112,6 +112,43 @@ def next_id(db, table):
     return max(sequence, highest) + 1
 
 
+class Chain:
+    """The audit trail's hash chain, carried on from a hash: each event hashed as
+    audit.record hashes it. Apart from Writer, so that the process that inserts the rows
+    can link them while another process makes the next batch."""
+
+    def __init__(self, prev_hash):
+        self.prev_hash = prev_hash
+        self.who, self.quoted = {}, _Quoted()
+
+    def linked(self, events):
+        """Rows of audit_events from Writer's, each with its prev_hash and hash."""
+        prev, quoted, rows = self.prev_hash, self.quoted, []
+        for event in events:
+            _, when, name, key_id, action, entity, entity_id, claim_id, public, before, after = (
+                event
+            )
+            before = "null" if before is None else _STRING(before)
+            # audit._digest's text: a timestamp (stamp) is digits and -T:.Z, quoted as it is.
+            text = (
+                f'["{when}",{self._who(name, key_id)},{quoted[action]},{quoted[entity]},'
+                f"{_number(entity_id)},{_number(claim_id)},{public},{before},{_STRING(after)},"
+                f'"{prev}"]'
+            )
+            digest = sha256(text.encode()).hexdigest()
+            rows.append((*event, prev, digest))
+            prev = digest
+        self.prev_hash = prev
+        return rows
+
+    def _who(self, name, key_id):
+        """The actor's name and key id as the canonical text writes them."""
+        who = self.who.get((name, key_id))
+        if who is None:
+            who = self.who[name, key_id] = f"{_STRING(name)},{_number(key_id)}"
+        return who
+
+
 def start(db, scale):
     """Where a Writer carries on from, read from the database as plain data (a Writer may
     work in another process): the next ids, the last audit hash, and the scale's labels."""
@@ -138,11 +175,9 @@ class Writer:
     def __init__(self, start):
         self.ids = dict(start["ids"])
         self.event_id = self.ids.pop("audit_events")
-        self.prev_hash = start["prev_hash"]
         self.scale_id, self.scale = start["scale_id"], start["scale"]
         self.labels = start["labels"]
         self.identities, self.bylines = {None: COMMAND_LINE}, {}
-        self.who, self._quoted = {}, _Quoted()
         self.transitions = {}
         self.rows = {table: [] for table in COLUMNS}
         self._start_batch()
@@ -170,27 +205,12 @@ class Writer:
         getattr(self, op[2])(op[0], op[1], self.identities[op[3]], *op[4:])
 
     def audit(self, when, actor, action, entity, entity_id, claim_id, before, after, public=0):
-        prev = self.prev_hash
-        after = _encode(after)
-        before_text = "null" if before is None else _STRING(before := _encode(before))
-        # A timestamp (stamp) is digits and -T:.Z: JSON quotes it as it is.
-        text = (
-            f'["{when}",{self._who(actor)},{self._quoted[action]},{self._quoted[entity]},'
-            f"{_number(entity_id)},{_number(claim_id)},{public},{before_text},"
-            f'{_STRING(after)},"{prev}"]'
-        )
-        self.prev_hash = digest = sha256(text.encode()).hexdigest()
+        """The event's row but for prev_hash and hash, which Chain adds."""
         event_id = self.event_id
         self.event_id = event_id + 1
+        before = None if before is None else _encode(before)
         row = (event_id, when, actor.name, actor.key_id, action, entity, entity_id, claim_id)
-        self.rows["audit_events"].append((*row, public, before, after, prev, digest))
-
-    def _who(self, actor):
-        """The actor's name and key id as the canonical text writes them."""
-        who = self.who.get(actor)
-        if who is None:
-            who = self.who[actor] = f"{_STRING(actor.name)},{_number(actor.key_id)}"
-        return who
+        self.rows["audit_events"].append((*row, public, before, _encode(after)))
 
     def user(self, micros, when, actor, name, role, byline):
         user_id = self._id("users")

@@ -418,7 +418,9 @@ def generate(db, claims, *, seed, scale, until, progress=None, processes=None):
     labels = rating_slugs(db, scale)
     if processes is None:
         processes = min(PROCESSES, os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else 0
-    made = written(claims, seed, labels, until, bulk.start(db, scale), processes)
+    start = bulk.start(db, scale)
+    made = written(claims, seed, labels, until, start, processes)
+    chain = bulk.Chain(start["prev_hash"])
     # The desk is millions of small tuples and dicts, none in a reference cycle: the cyclic
     # collector only re-scanned them (a quarter of the time of telling and writing).
     collecting = gc.isenabled()
@@ -426,6 +428,7 @@ def generate(db, claims, *, seed, scale, until, progress=None, processes=None):
     try:
         with bulk_load.loading(db) as loader:
             for count, rows in made:
+                rows["audit_events"] = chain.linked(rows["audit_events"])
                 loader.put(rows)
                 if progress:
                     progress(count)
