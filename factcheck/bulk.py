@@ -178,7 +178,7 @@ class Writer:
         self.scale_id, self.scale = start["scale_id"], start["scale"]
         self.labels = start["labels"]
         self.identities, self.bylines = {None: COMMAND_LINE}, {}
-        self.transitions = {}
+        self.transitions, self.befores = {}, {}
         self.rows = {table: [] for table in COLUMNS}
         self._start_batch()
 
@@ -205,10 +205,10 @@ class Writer:
         getattr(self, op[2])(op[0], op[1], self.identities[op[3]], *op[4:])
 
     def audit(self, when, actor, action, entity, entity_id, claim_id, before, after, public=0):
-        """The event's row but for prev_hash and hash, which Chain adds."""
+        """The event's row but for prev_hash and hash, which Chain adds (`before` is JSON
+        text already, or None)."""
         event_id = self.event_id
         self.event_id = event_id + 1
-        before = None if before is None else _encode(before)
         row = (event_id, when, actor.name, actor.key_id, action, entity, entity_id, claim_id)
         self.rows["audit_events"].append((*row, public, before, _encode(after)))
 
@@ -333,7 +333,12 @@ class Writer:
         if transition.publishes:
             self.verdicts[move.draft["id"]][-1] = when
             del self.drafts[key]
-        before = {"status": claim["status"], "assignee": claim["assignee"]}
+        status = claim["status"]
+        # The event's `before`, as JSON: one of a few, each encoded once.
+        before = self.befores.get((status, claim["assignee"]))
+        if before is None:
+            before = {"status": status, "assignee": claim["assignee"]}
+            before = self.befores[status, claim["assignee"]] = _encode(before)
         claim.update(changes)
         if "rating" in changes or "published_verdict_id" in changes:
             # The claims_rating_bucket trigger: the label of the rating on its scale.
@@ -343,9 +348,9 @@ class Writer:
         transition_id = self._id("transitions")
         note, public_note = request.get("note"), request.get("public_note")
         verdict_id = changes.get("published_verdict_id")
-        moved = (transition_id, claim["id"], before["status"], transition.target, actor.name)
+        moved = (transition_id, claim["id"], status, transition.target, actor.name)
         self.rows["transitions"].append((*moved, note, public_note, verdict_id, kind, when))
-        spell = (transition_id, before["status"], when, micros - self.entered[key])
+        spell = (transition_id, status, when, micros - self.entered[key])
         self.rows["status_spells"].append(spell)
         self.entered[key] = micros
         after = {**changes, "note": note, "public_note": public_note, "kind": kind}
