@@ -10,10 +10,12 @@ move's time in status (status_spells) computed from the times the writer knows, 
 rating bucket read from the scale's labels. The audit trail is hash-chained exactly as
 audit.record chains it (audit.verify checks every link)."""
 
-import hashlib
-import json
+from collections import namedtuple
+from dataclasses import fields
 from datetime import UTC, datetime
-from json.encoder import encode_basestring_ascii
+from hashlib import sha256
+from json.encoder import c_make_encoder, encode_basestring_ascii
+from operator import itemgetter
 
 from factcheck import sources, transitions, urls, workflow
 from factcheck.audit import GENESIS, HASHED_FIELDS
@@ -51,29 +53,42 @@ COLUMNS = {
     "status_spells": ("transition_id", "from_status", "left_at", "micros"),
     "audit_events": (*("id", *HASHED_FIELDS), "hash"),
 }
+_CLAIM_ROW = itemgetter(*COLUMNS["claims"])  # a claim's dict as its row
 AUTOINCREMENT = ("users", "articles", "claims", "sources", "verdicts")
-# audit._encode with its encoder built once (json.dumps builds one a call when given
-# options). audit._digest hashes json.dumps of the event's fields as a list; _canonical
-# writes that same text directly, half the time of an event. Same text, same hashes:
-# audit.verify, which `factcheck verify-audit` runs, recomputes every one with _digest.
-_ENCODE = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
+# audit._encode with its encoder built once: json.dumps(value, sort_keys=True,
+# separators=(",", ":")) makes a new C encoder on every call. audit._digest hashes
+# json.dumps of the event's fields as a list; Writer.audit writes that same text directly,
+# half the time of an event. Same text, same hashes: audit.verify, which `factcheck
+# verify-audit` runs, recomputes every one with _digest.
+_ENCODER = c_make_encoder(None, None, encode_basestring_ascii, None, ":", ",", True, False, True)
 _STRING = encode_basestring_ascii
+
+
+def _encode(value):
+    return "".join(_ENCODER(value, 0))
+
+
+# What transitions.change reads of a transitions.Move, made faster than that frozen dataclass.
+_Move = namedtuple("_Move", [field.name for field in fields(transitions.Move)])
+
+
+class _Quoted(dict):
+    """JSON strings of the few actions and entities, each quoted once."""
+
+    def __missing__(self, text):
+        quoted = self[text] = _STRING(text)
+        return quoted
 
 
 def _number(value):
     return "null" if value is None else str(value)
 
 
-def _canonical(when, actor, key_id, action, entity, entity_id, claim_id, public, before, after):
-    before = "null" if before is None else _STRING(before)
-    return (
-        f"[{_STRING(when)},{_STRING(actor)},{_number(key_id)},{_STRING(action)},"
-        f"{_STRING(entity)},{_number(entity_id)},{_number(claim_id)},{public},{before},"
-        f"{_STRING(after)},"
-    )
-
-
+# A new source's link check as sources._shaped gives it (the time of its first check aside).
+_UNCHECKED = {**dict.fromkeys(sources.CHECK_FIELDS.values()), "redirects": []}
 _DAYS = {}
+# Every second of a day as HH:MM:SS (86,400 short strings, made once).
+_CLOCK = tuple(f"{h:02}:{m:02}:{s:02}" for h in range(24) for m in range(60) for s in range(60))
 
 
 def stamp(micros):
@@ -84,8 +99,7 @@ def stamp(micros):
     date = _DAYS.get(day)
     if date is None:
         date = _DAYS[day] = datetime.fromtimestamp(day * 86_400, UTC).strftime("%Y-%m-%d")
-    hour, rest = divmod(second, 3600)
-    return f"{date}T{hour:02}:{rest // 60:02}:{rest % 60:02}.{fraction:06}Z"
+    return f"{date}T{_CLOCK[second]}.{fraction:06}Z"
 
 
 def next_id(db, table):
@@ -98,24 +112,73 @@ def next_id(db, table):
     return max(sequence, highest) + 1
 
 
-class Writer:
-    """Applies operations to rows in memory; `batch` hands them over and starts anew."""
+class Chain:
+    """The audit trail's hash chain, carried on from a hash: each event hashed as
+    audit.record hashes it. Apart from Writer, so that the process that inserts the rows
+    can link them while another process makes the next batch."""
 
-    def __init__(self, db, scale):
-        self.db = db
-        self.ids = {table: next_id(db, table) for table in COLUMNS if "id" in COLUMNS[table]}
-        last = db.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
-        self.prev_hash = last[0] if last else GENESIS
-        self.scale_id, self.scale = db.execute(
-            "SELECT id, slug FROM rating_scales WHERE slug = ?", [scale]
-        ).fetchone()
-        self.labels = {
-            slug: (name, bucket)
-            for slug, name, bucket in db.execute(
-                "SELECT slug, name, bucket FROM rating_labels WHERE scale_id = ?", [self.scale_id]
+    def __init__(self, prev_hash):
+        self.prev_hash = prev_hash
+        self.who, self.quoted = {}, _Quoted()
+
+    def linked(self, events):
+        """Rows of audit_events from Writer's, each with its prev_hash and hash."""
+        prev, quoted, rows = self.prev_hash, self.quoted, []
+        for event in events:
+            _, when, name, key_id, action, entity, entity_id, claim_id, public, before, after = (
+                event
             )
-        }
+            before = "null" if before is None else _STRING(before)
+            # audit._digest's text: a timestamp (stamp) is digits and -T:.Z, quoted as it is.
+            text = (
+                f'["{when}",{self._who(name, key_id)},{quoted[action]},{quoted[entity]},'
+                f"{_number(entity_id)},{_number(claim_id)},{public},{before},{_STRING(after)},"
+                f'"{prev}"]'
+            )
+            digest = sha256(text.encode()).hexdigest()
+            rows.append((*event, prev, digest))
+            prev = digest
+        self.prev_hash = prev
+        return rows
+
+    def _who(self, name, key_id):
+        """The actor's name and key id as the canonical text writes them."""
+        who = self.who.get((name, key_id))
+        if who is None:
+            who = self.who[name, key_id] = f"{_STRING(name)},{_number(key_id)}"
+        return who
+
+
+def start(db, scale):
+    """Where a Writer carries on from, read from the database as plain data (a Writer may
+    work in another process): the next ids, the last audit hash, and the scale's labels."""
+    last = db.execute("SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1").fetchone()
+    scale_id, scale = db.execute(
+        "SELECT id, slug FROM rating_scales WHERE slug = ?", [scale]
+    ).fetchone()
+    labels = db.execute(
+        "SELECT slug, name, bucket FROM rating_labels WHERE scale_id = ?", [scale_id]
+    ).fetchall()
+    return {
+        "ids": {table: next_id(db, table) for table in COLUMNS if "id" in COLUMNS[table]},
+        "prev_hash": last[0] if last else GENESIS,
+        "scale_id": scale_id,
+        "scale": scale,
+        "labels": {slug: (name, bucket) for slug, name, bucket in labels},
+    }
+
+
+class Writer:
+    """Applies operations to rows in memory; `batch` hands them over and starts anew. It
+    reads no database: `start` (above) tells it where the database stands."""
+
+    def __init__(self, start):
+        self.ids = dict(start["ids"])
+        self.event_id = self.ids.pop("audit_events")
+        self.scale_id, self.scale = start["scale_id"], start["scale"]
+        self.labels = start["labels"]
         self.identities, self.bylines = {None: COMMAND_LINE}, {}
+        self.transitions, self.befores = {}, {}
         self.rows = {table: [] for table in COLUMNS}
         self._start_batch()
 
@@ -126,9 +189,7 @@ class Writer:
 
     def batch(self):
         """The rows of the operations applied since the last call, by table."""
-        self.rows["claims"] = [
-            tuple(claim[name] for name in COLUMNS["claims"]) for claim in self.claims.values()
-        ]
+        self.rows["claims"] = list(map(_CLAIM_ROW, self.claims.values()))
         self.rows["verdicts"] = list(self.verdicts.values())
         rows, self.rows = self.rows, {table: [] for table in COLUMNS}
         self._start_batch()
@@ -140,16 +201,16 @@ class Writer:
         return value
 
     def apply(self, op):
-        micros, when, kind, actor, *fields = op
-        getattr(self, kind)(micros, when, self.identities[actor], *fields)
+        """(micros, timestamp, kind, actor's name, *fields): the method `kind` applies it."""
+        getattr(self, op[2])(op[0], op[1], self.identities[op[3]], *op[4:])
 
     def audit(self, when, actor, action, entity, entity_id, claim_id, before, after, public=0):
-        values = [when, actor.name, actor.key_id, action, entity, entity_id, claim_id, public]
-        values += [None if before is None else _ENCODE(before), _ENCODE(after)]
-        text = f'{_canonical(*values)}"{self.prev_hash}"]'
-        values.append(self.prev_hash)
-        self.prev_hash = hashlib.sha256(text.encode()).hexdigest()
-        self.rows["audit_events"].append((self._id("audit_events"), *values, self.prev_hash))
+        """The event's row but for prev_hash and hash, which Chain adds (`before` is JSON
+        text already, or None)."""
+        event_id = self.event_id
+        self.event_id = event_id + 1
+        row = (event_id, when, actor.name, actor.key_id, action, entity, entity_id, claim_id)
+        self.rows["audit_events"].append((*row, public, before, _encode(after)))
 
     def user(self, micros, when, actor, name, role, byline):
         user_id = self._id("users")
@@ -204,6 +265,13 @@ class Writer:
         after = {"article_id": article_id, **data, "text": text}
         self.audit(when, actor, "claim.created", "claim", claim_id, claim_id, None, after)
 
+    def _transition(self, source, target):
+        """workflow.find, each of the few moves looked up once."""
+        found = self.transitions.get((source, target))
+        if found is None:
+            found = self.transitions[source, target] = workflow.find(source, target)
+        return found
+
     def _touch(self, claim, when):
         claim["version"] += 1
         claim["updated_at"] = when
@@ -216,8 +284,9 @@ class Writer:
         row.update(accessed_at=data["accessed_at"] or when, check_due_at=when)
         self.rows["sources"].append(tuple(row[name] for name in COLUMNS["sources"]))
         self._touch(claim, when)
-        checks = dict.fromkeys(sources.CHECK_FIELDS, None)
-        after = sources._shaped({**row, **checks, "check_due_at": when})
+        # sources._shaped of the new row: its link check one nested object, not yet made.
+        after = {**row, "check": {**_UNCHECKED, "next_check_at": when}}
+        del after["check_due_at"]
         self.audit(when, actor, "source.added", "source", source_id, claim["id"], None, after)
 
     def verdict(self, micros, when, actor, key, data, cited):
@@ -254,17 +323,24 @@ class Writer:
 
     def move(self, micros, when, actor, key, request):
         claim = self.claims[key]
-        transition = workflow.find(claim["status"], request["to"])
+        transition = self._transition(claim["status"], request["to"])
         assignee = transitions._assignee(transition, request, actor)
-        move = transitions.Move(claim, transition, request, actor, self.drafts.get(key), assignee)
+        move = _Move(claim, transition, request, actor, self.drafts.get(key), assignee)
         kind = workflow.notice_kind(transition, claim)
-        changes = transitions.change(self.db, move, when)
+        # change() reads the database only to move a claim out of a withdrawn state (its
+        # rating back), which the story never does: with no database it would fail loudly.
+        changes = transitions.change(None, move, when)
         if transition.publishes:
             self.verdicts[move.draft["id"]][-1] = when
             del self.drafts[key]
-        before = {"status": claim["status"], "assignee": claim["assignee"]}
+        status = claim["status"]
+        # The event's `before`, as JSON: one of a few, each encoded once.
+        before = self.befores.get((status, claim["assignee"]))
+        if before is None:
+            before = {"status": status, "assignee": claim["assignee"]}
+            before = self.befores[status, claim["assignee"]] = _encode(before)
         claim.update(changes)
-        if {"rating", "published_verdict_id"} & changes.keys():
+        if "rating" in changes or "published_verdict_id" in changes:
             # The claims_rating_bucket trigger: the label of the rating on its scale.
             label = self.labels.get(claim["rating"])
             claim["rating_bucket"] = label[1] if label and claim["published_verdict_id"] else None
@@ -272,9 +348,9 @@ class Writer:
         transition_id = self._id("transitions")
         note, public_note = request.get("note"), request.get("public_note")
         verdict_id = changes.get("published_verdict_id")
-        moved = (transition_id, claim["id"], before["status"], transition.target, actor.name)
+        moved = (transition_id, claim["id"], status, transition.target, actor.name)
         self.rows["transitions"].append((*moved, note, public_note, verdict_id, kind, when))
-        spell = (transition_id, before["status"], when, micros - self.entered[key])
+        spell = (transition_id, status, when, micros - self.entered[key])
         self.rows["status_spells"].append(spell)
         self.entered[key] = micros
         after = {**changes, "note": note, "public_note": public_note, "kind": kind}

@@ -12,10 +12,14 @@ when the operations are applied, as the domain functions give them.
 """
 
 import gc
+import itertools
 import json
 import multiprocessing
 import os
+import queue
 import random
+import traceback
+from bisect import bisect
 from collections import deque
 from datetime import UTC, datetime, timedelta
 
@@ -46,12 +50,20 @@ STATUS_WEIGHTS = {
     "approved": 6,
     "dismissed": 8,
 }
+STATUSES = tuple(STATUS_WEIGHTS)
+# Cumulative weights: how often each reviewer researches a claim, each status is reached,
+# and a claim in research gets 0-3 sources.
+REVIEWER_ODDS = tuple(itertools.accumulate((8, 5, 3, 2, 1, 1)))
+STATUS_ODDS = tuple(itertools.accumulate(STATUS_WEIGHTS.values()))
+SOURCE_COUNTS, SOURCE_ODDS = (0, 1, 2, 3), tuple(itertools.accumulate((1, 5, 3, 1)))
 CLAIMS_PER_ARTICLE = (8, 15)
 FILLER_SENTENCES = (6, 14)
 DESK_DAYS = 730
 # Operations are applied in batches of about this many claims (one sort, one flush each).
 BATCH_CLAIMS = 4000
 HOUR = 3_600_000_000  # microseconds
+# Other processes of `generate` by default: one makes the rows, one tells it the story.
+PROCESSES = 2
 
 
 class Story:
@@ -114,14 +126,15 @@ class Story:
     def claim(self, micros, article_key, data):
         rng = self.rng
         key, self.claim_key = self.claim_key, self.claim_key + 1
-        reviewer = rng.choices(REVIEWERS, weights=(8, 5, 3, 2, 1, 1))[0]
+        reviewer = _drawn(rng, REVIEWERS, REVIEWER_ODDS)
         editor = rng.choice(EDITORS)
         # What the claim's columns derive from its text, computed here by the functions
         # claims.create uses: the writing process has enough to do.
         text = data["text"]
-        derived = {"normalised": wording.normalised(text), "words": wording.indexed_words(text)}
+        normal = wording.normalised(text)
+        derived = {"normalised": normal, "words": _indexed_words(normal)}
         self.add(micros, "claim", reviewer, key, article_key, data, derived)
-        target = rng.choices(tuple(STATUS_WEIGHTS), weights=tuple(STATUS_WEIGHTS.values()))[0]
+        target = _drawn(rng, STATUSES, STATUS_ODDS)
         if target == "new":
             return
         when = micros + self._later()
@@ -138,7 +151,7 @@ class Story:
     def _research(self, when, key, reviewer, editor, target):
         rng = self.rng
         drafting = target != "in_research" or rng.random() < 0.5
-        sources = rng.choices((0, 1, 2, 3), weights=(1, 5, 3, 1))[0]
+        sources = _drawn(rng, SOURCE_COUNTS, SOURCE_ODDS)
         sources = max(sources, 1) if target != "in_research" else sources
         for n in range(sources):
             when += self._later()
@@ -179,6 +192,29 @@ class Story:
             "kind": "primary" if n == 0 else rng.choice(("primary", "secondary")),
             "note": "",
         }
+
+
+def _drawn(rng, items, odds):
+    """rng.choices(items, cum_weights=odds)[0], the same draw without its set-up."""
+    return items[bisect(odds, rng.random() * odds[-1], 0, len(odds) - 1)]
+
+
+_STEMS = {}
+
+
+def _indexed_words(normal):
+    """wording.indexed_words of the text whose wording.normalised is `normal`, each word's
+    stem (or None, for a word the index leaves out) worked out once: the desk has a few
+    thousand words, and stemming each of tens of millions took a tenth of the story's time."""
+    kept = []
+    for word in wording.WORD.findall(normal):
+        stem = _STEMS.get(word, False)
+        if stem is False:
+            dropped = word in wording.STOPWORDS or word in wording.ATTRIBUTION
+            stem = _STEMS[word] = None if dropped else wording._stem(word)
+        if stem is not None:
+            kept.append(stem)
+    return " ".join(kept)
 
 
 def _move(to, note=None, public_note=None):
@@ -226,17 +262,19 @@ def _told(job):
     return _batch(*job)
 
 
-def stories(claims, seed, labels, until, processes=0):
-    """The desk's operations, a batch at a time: (claims in the batch, ops). The users come
-    first; then articles spread evenly over DESK_DAYS days before `until` (a date). With
-    `processes`, batches are told in that many other processes (a few batches ahead)."""
+def stories(claims, seed, labels, until, processes=0, batch=None):
+    """The desk's operations, a batch (of `batch` claims, default BATCH_CLAIMS) at a time:
+    (claims in the batch, ops). The users come first; then articles spread evenly over
+    DESK_DAYS days before `until` (a date). With `processes`, batches are told in that many
+    other processes (a few batches ahead)."""
+    batch = batch or BATCH_CLAIMS
     end = int(datetime(until.year, until.month, until.day, tzinfo=UTC).timestamp()) * 1_000_000
     start = end - DESK_DAYS * 24 * HOUR
     yield 0, [(start - HOUR, bulk.stamp(start - HOUR), "user", None, *user) for user in USERS]
     step = (end - start - 30 * 24 * HOUR) / claims  # the last claims have a month to move
     jobs = [
-        (seed, index, first, min(BATCH_CLAIMS, claims - first), labels, start, step)
-        for index, first in enumerate(range(0, claims, BATCH_CLAIMS))
+        (seed, index, first, min(batch, claims - first), labels, start, step)
+        for index, first in enumerate(range(0, claims, batch))
     ]
     if processes < 1 or len(jobs) < 2:
         yield from map(_told, jobs)
@@ -249,6 +287,62 @@ def stories(claims, seed, labels, until, processes=0):
             ahead.append(pool.apply_async(_told, [job]))
         while ahead:
             yield ahead.popleft().get()
+
+
+def _written(claims, seed, labels, until, start, processes, batch):
+    """The desk's rows, a batch at a time: (claims in the batch, rows by table); bulk.Writer
+    carries on from `start` (bulk.start), and `processes` other processes tell the story."""
+    writer = bulk.Writer(start)
+    for count, ops in stories(claims, seed, labels, until, processes, batch):
+        for op in ops:
+            writer.apply(op)
+        yield count, writer.batch()
+
+
+def _write_elsewhere(rows, args):
+    """_written in a process of its own, its batches put on the queue `rows`, then "done"
+    (or "failed" and the traceback)."""
+    gc.disable()
+    try:
+        for count, batch in _written(*args):
+            rows.put(("rows", count, batch))
+        rows.put(("done",))
+    except BaseException:
+        rows.put(("failed", traceback.format_exc()))
+        raise
+
+
+def written(claims, seed, labels, until, start, processes):
+    """_written; with `processes` (at least 1), in a process of its own that tells the story
+    with processes - 1 others. The process that writes to SQLite then only inserts: in
+    one process, making rows and inserting them took turns for the GIL."""
+    args = (claims, seed, labels, until, start, max(processes - 1, 0), BATCH_CLAIMS)
+    if processes < 1:
+        yield from _written(*args)
+        return
+    # spawn, not fork: the caller may have threads (and a database connection) open.
+    context = multiprocessing.get_context("spawn")
+    rows = context.Queue(maxsize=2)
+    writer = context.Process(target=_write_elsewhere, args=(rows, args), name="generate-rows")
+    writer.start()
+    try:
+        while (item := _received(rows, writer))[0] == "rows":
+            yield item[1:]
+        if item[0] == "failed":
+            raise RuntimeError(f"making the desk's rows failed:\n{item[1]}")
+    finally:
+        if writer.is_alive():
+            writer.terminate()
+        writer.join()
+
+
+def _received(rows, writer):
+    while True:
+        try:
+            return rows.get(timeout=1)
+        except queue.Empty:
+            if not writer.is_alive():
+                raise RuntimeError("the process making the desk's rows ended early") from None
 
 
 def bench_words(db, limit=200):
@@ -316,26 +410,26 @@ def rating_slugs(db, scale):
 
 def generate(db, claims, *, seed, scale, until, progress=None, processes=None):
     """Build a desk of `claims` claims in a migrated database without claims (else 409,
-    nothing written); `progress(n)` is told of every n claims written. `processes` tell
-    the story (default: one on two cores); they are spawned, so the program calling this
-    must be importable (the CLI, a script file; from `python -` pass processes=0)."""
+    nothing written); `progress(n)` is told of every n claims written. `processes` make
+    the rows and tell the story (see `written`; default two on two cores or more); they
+    are spawned, so the program calling this must be importable (the CLI, a script file;
+    from `python -` pass processes=0)."""
     _refuse_unless_empty(db)
     labels = rating_slugs(db, scale)
     if processes is None:
-        # Telling the story is a third of the work: another process does it meanwhile.
-        processes = max(1, min(2, (os.cpu_count() or 1) - 1))
-    writer = bulk.Writer(db, scale)
-    told = stories(claims, seed, labels, until, processes=processes)
+        processes = min(PROCESSES, os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else 0
+    start = bulk.start(db, scale)
+    made = written(claims, seed, labels, until, start, processes)
+    chain = bulk.Chain(start["prev_hash"])
     # The desk is millions of small tuples and dicts, none in a reference cycle: the cyclic
     # collector only re-scanned them (a quarter of the time of telling and writing).
     collecting = gc.isenabled()
     gc.disable()
     try:
         with bulk_load.loading(db) as loader:
-            for count, ops in told:
-                for op in ops:
-                    writer.apply(op)
-                loader.put(writer.batch())
+            for count, rows in made:
+                rows["audit_events"] = chain.linked(rows["audit_events"])
+                loader.put(rows)
                 if progress:
                     progress(count)
     finally:

@@ -261,6 +261,23 @@ def test_generate_refuses_a_database_with_claims_or_its_users(
     assert {table: rows(app.config["DATABASE"], table) for table in TABLES} == before
 
 
+def test_a_failure_where_the_rows_are_made_stops_generate_and_writes_nothing(
+    app, runner, small_batches
+):
+    """The story and the rows are made in other processes: an error there (here, a scale
+    without labels to draw verdicts from) ends the command, and its one transaction
+    leaves the database as it was."""
+    with connect(app.config["DATABASE"]) as db:
+        db["rating_scales"].insert({"slug": "empty", "name": "Empty", "description": "None."})
+    app.config["DEFAULT_SCALE"] = "empty"
+    before = {table: rows(app.config["DATABASE"], table) for table in TABLES}
+    with pytest.raises(RuntimeError, match=r"(?s)making the desk's rows failed.*IndexError"):
+        run_generate(runner, "--claims", str(CLAIMS))
+    assert {table: rows(app.config["DATABASE"], table) for table in TABLES} == before
+    with connect(app.config["DATABASE"]) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
 def test_same_seed_same_desk_other_seed_other_desk(app, runner, tmp_path, small_batches):
     outputs = {}
     for name, seed in (("a", "5"), ("b", "5"), ("c", "6")):
