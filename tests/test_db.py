@@ -1,5 +1,6 @@
 """Connections from factcheck.db: the write-ahead log does not keep a spike's size for good."""
 
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -74,3 +75,46 @@ def test_the_wal_stays_bounded_while_reads_never_stop(db_path, monkeypatch, trun
     monkeypatch.setattr(db, "TRUNCATE_EVERY", 0)
     largest = _largest_wal_under_constant_reads(db_path, commits=48)
     assert (largest < 8 * MIB + JOURNAL_SIZE_LIMIT) == bounded, largest / MIB
+
+
+def test_writers_take_turns_instead_of_sleeping_on_the_lock(db_path):
+    """Eight threads writing at once with a short busy timeout: each waits for its turn and
+    every write lands. Waiting on SQLite's lock alone (sleeps of 1, 2, 5 ... 100 ms between
+    tries, and others taking the lock meanwhile), some gave up as "database is locked"."""
+    failures, writes = [], 30
+    with connect(db_path) as setup:
+        setup.execute("CREATE TABLE scratch (n INTEGER)")
+
+    def write_many():
+        writer = connect(db_path, busy_timeout=0.15)
+        try:
+            for n in range(writes):
+                with write_transaction(writer):
+                    writer.execute("INSERT INTO scratch VALUES (?)", [n])
+                    time.sleep(0.002)  # a move's checks and rows, with the lock held
+                time.sleep(0.001)  # the rest of its request
+        except sqlite3.OperationalError as error:
+            failures.append(error)
+        finally:
+            writer.close()
+
+    threads = [threading.Thread(target=write_many) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with connect(db_path) as check:
+        landed = check.execute("SELECT count(*) FROM scratch").fetchone()[0]
+    assert failures == [] and landed == 8 * writes
+
+
+def test_a_second_connection_of_the_writing_thread_is_refused_not_stuck(db_path):
+    first, second = connect(db_path), connect(db_path, busy_timeout=0.2)
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError, match="locked"), write_transaction(first):
+        first.execute("CREATE TABLE scratch (n INTEGER)")
+        with write_transaction(second):
+            second.execute("INSERT INTO scratch VALUES (1)")
+    assert time.monotonic() - started < 10
+    first.close()
+    second.close()
