@@ -76,16 +76,16 @@ def write_transaction(db: Database):
 
 # Writers wait for their turn before BEGIN IMMEDIATE. SQLite's own wait for its write lock
 # is a busy handler that sleeps 1, 2, 5, 10, ... 100 ms between tries: with a dozen writers
-# at once the lock sat free while they slept, and under make bench's 32 writers a move's p99
-# was 770-920 ms. The threads of a process queue on a lock, the processes on flock(2) of a
-# file beside the database (<database>.writers): a thread is woken as soon as its process's
-# turn is free, a process tries every POLL seconds (p99 120-280 ms, the same moves/s). A
-# writer waits at most its busy timeout for its turn, as it did for SQLite's lock (then
-# "database is locked", answered 503).
+# at once the lock sat free while they slept (32 writers through gunicorn at 10k claims: p99
+# 770-920 ms). The threads of a process queue on a lock, the processes on flock(2) of a file
+# beside the database (<database>.writers): a thread is woken as soon as its process's turn
+# is free, a process tries every POLL seconds (the same run: p99 115-280 ms, the same
+# moves/s). A writer waits at most its busy timeout for its turn, as it did for SQLite's
+# lock (then "database is locked", answered 503).
 POLL = 0.0002
-_turns = {}  # (process, database file) -> (threading.Lock, the lock file's descriptor)
+_in_process = {}  # database file -> the lock its writing threads in this process queue on
 _holding = threading.local()  # database files whose turn this thread has
-_making_turns = threading.Lock()
+_making = threading.Lock()
 
 
 @contextmanager
@@ -98,50 +98,44 @@ def writers_turn(db: Database):
     if not path or path in held:
         yield  # in memory, or this thread has the turn already (on another connection)
         return
-    in_process, descriptor = _turn(path)
+    with _making:
+        in_process = _in_process.setdefault(path, threading.Lock())
     patience = db.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
     if not in_process.acquire(timeout=patience):
         raise sqlite3.OperationalError("database is locked")
     held.add(path)
     try:
-        if descriptor is not None:
-            _take_file_lock(descriptor, time.monotonic() + patience)
-        try:
+        with _file_lock(f"{path}.writers", time.monotonic() + patience):
             yield
-        finally:
-            if descriptor is not None:
-                fcntl.flock(descriptor, fcntl.LOCK_UN)
     finally:
         held.discard(path)
         in_process.release()
 
 
-def _take_file_lock(descriptor, deadline):
-    """flock(2) the file by then, or "database is locked". Tried every POLL seconds, since a
-    blocking flock cannot be given a deadline; only one thread of a process tries at once."""
-    while True:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return
-        except BlockingIOError:
-            if time.monotonic() > deadline:
-                raise sqlite3.OperationalError("database is locked") from None
-            time.sleep(POLL)
-
-
-def _turn(path):
-    # Per process: a forked worker must not share its parent's open lock file, since
-    # flock(2) counts one lock per open file, whoever holds it.
-    key = (os.getpid(), path)
-    with _making_turns:
-        if key not in _turns:
+@contextmanager
+def _file_lock(path, deadline):
+    """flock(2) of path by deadline, or "database is locked". Tried every POLL seconds, since
+    a blocking flock cannot be given a deadline; one thread of a process tries at a time.
+    Opened for each turn (some 20 µs): a forked worker must not share its parent's open
+    file, since flock counts one lock per open file, and a process that writes to many
+    databases (the tests) keeps none open."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError:
+        yield  # a folder we may not create in: SQLite's own wait alone
+        return
+    try:
+        while True:
             try:
-                flags = os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC
-                descriptor = os.open(f"{path}.writers", flags, 0o644)
-            except OSError:
-                descriptor = None  # a folder we may not create in: SQLite's wait alone
-            _turns[key] = (threading.Lock(), descriptor)
-        return _turns[key]
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise sqlite3.OperationalError("database is locked") from None
+                time.sleep(POLL)
+        yield
+    finally:
+        os.close(descriptor)  # which also lets the lock go
 
 
 _files = weakref.WeakKeyDictionary()
