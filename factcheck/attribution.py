@@ -67,11 +67,10 @@ _DOCUMENT_FROM = re.compile(
 # clause's end.
 _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
 _NAME_BEFORE = re.compile(rf"({NAME})\s*$")
+# Who speaks for someone: "her office said", "Medway Energy's spokesperson said".
+_MOUTHPIECE = r"office|spokes(?:person|man|woman)|lawyers?|attorneys?|campaign|representatives?"
 # "Governor Ana Lind's office said", "Medway Energy's spokesperson said": the one spoken for.
-_SPOKEN_FOR = re.compile(
-    rf"({NAME})['\u2019]s\s+(?:office|spokes(?:person|man|woman)|press office|lawyers?|"
-    r"attorneys?|campaign|representatives?)\s*$"
-)
+_SPOKEN_FOR = re.compile(rf"({NAME})['\u2019]s\s+(?:{_MOUTHPIECE}|press office)\s*$")
 # "FBI data show ...", "Labor Department figures showed ...": whose figures they are.
 _FIGURES_OF = re.compile(
     rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
@@ -90,10 +89,7 @@ _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$"
 _BY = re.compile(rf"\s+by\s+(?:the\s+)?({NAME})")
 _THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
 # "she said"; "her office said": she speaks through it.
-_PRONOUN_BEFORE = re.compile(
-    r"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:office|spokes(?:person|man|woman)|lawyers?|"
-    r"attorneys?|campaign|representatives?))\s*$"
-)
+_PRONOUN_BEFORE = re.compile(rf"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:{_MOUTHPIECE}))\s*$")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").

@@ -56,6 +56,10 @@ def _limit(step, setting, name, caller_of, config=None):
         step(ratelimit.counters_path(config["DATABASE"]), config[setting], name, caller_of())
 
 
+def _exempt(environ):
+    return environ.get("PATH_INFO") in EXEMPT_PATHS
+
+
 def _caller():
     return client_address(request.environ, current_app.config)
 
@@ -64,7 +68,7 @@ def count_keyless(environ, config):
     """Count a request without a key against RATE_LIMIT_ANON, once: the answer cache in
     front of the app (api/answer_cache.py) counts it before it gives a kept answer, and the
     app must then neither count it again nor forget a refusal. TooManyRequests when over."""
-    if environ.get("PATH_INFO") in EXEMPT_PATHS:
+    if _exempt(environ):
         return
     if COUNTED not in environ:
         environ[COUNTED] = None
@@ -82,7 +86,7 @@ def limit_callers():
     address that has failed to authenticate too often."""
     if "Authorization" not in request.headers:
         count_keyless(request.environ, current_app.config)
-    elif request.path not in EXEMPT_PATHS:
+    elif not _exempt(request.environ):
         _limit(ratelimit.check, "RATE_LIMIT_AUTH_FAIL", "failed authentication", _caller)
 
 
