@@ -2,8 +2,11 @@
 answer is never one commit out of date, staff never get one, it is given whole (CORS headers
 per origin) and it still counts against the keyless rate limit."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
+from factcheck.api.answer_cache import SharedAnswers
 from factcheck.api.database import get_db
 from factcheck.db import connect, write_transaction
 from tests.conftest import client_as
@@ -104,3 +107,45 @@ def test_kept_answers_count_against_the_keyless_limit(app, anon, seeded):
     refused = anon.get("/api/v1/claims/1")
     assert refused.status_code == 429 and refused.mimetype == "application/problem+json"
     assert int(refused.headers["Retry-After"]) >= 1
+
+
+@pytest.fixture
+def other_thread(app, anon, seeded):
+    """Another server thread (its own connection) that has served a reader already: a
+    connection's first look empties the answers, since it cannot tell what changed before."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(statements_of, app, anon, "/api/v1/claims/2").result()
+        statements_of(app, anon, "/api/v1/claims/2")  # and so has this one
+        yield lambda *args: pool.submit(statements_of, app, anon, *args).result()
+
+
+@pytest.mark.parametrize("path", READS)
+def test_an_answer_kept_by_one_thread_is_given_by_another(app, anon, other_thread, path):
+    first, _ = statements_of(app, anon, path)
+    again, ran = other_thread(path)
+    assert again.json == first.json and ran == ["PRAGMA data_version"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/claims/1", "/api/v1/claims?limit=50"])
+def test_a_commit_seen_by_any_thread_ends_all_answers(app, anon, db_path, other_thread, path):
+    before, _ = statements_of(app, anon, path)
+    change_elsewhere(None, db_path)
+    after_there, _ = other_thread(path)
+    after_here, _ = statements_of(app, anon, path)
+    assert after_here.json == after_there.json != before.json
+    _, ran = other_thread(path)
+    assert ran == ["PRAGMA data_version"]  # and kept again, for both
+
+
+def test_an_answer_computed_before_another_thread_saw_a_change_is_not_kept(app, seeded):
+    answers, key, answer = SharedAnswers(), ("host", "/path"), ("200 OK", [], b"{}")
+    with app.app_context():
+        _, *since = answers.look(get_db(), key)
+    # Another connection's first look: it cannot tell what changed before, so it empties all.
+    with connect(app.config["DATABASE"]) as elsewhere:
+        answers.look(elsewhere, key)
+        with app.app_context():
+            answers.keep(get_db(), key, answer, since, budget=1024)
+            assert answers.look(get_db(), key)[0] is None
+        answers.keep(elsewhere, key, answer, answers.look(elsewhere, key)[1:], budget=1024)
+        assert answers.look(elsewhere, key)[0] == answer

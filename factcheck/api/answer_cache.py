@@ -10,8 +10,8 @@ whatever the change was (a publication, a correction, a byline, a source's link 
 "Nothing committed" is SQLite's own counting: `PRAGMA data_version` changes when another
 connection commits, and the connection's total_changes when it writes itself. The state is
 read before an answer is computed and again before it is kept, so an answer computed while
-something committed is not kept. Answers are kept per connection, that is per server
-thread, since each connection numbers its own data_version; each keeps at most
+something committed is not kept. The answers are the process's, shared by its server
+threads (SharedAnswers says how a commit seen by any thread empties them), at most
 READ_CACHE_BYTES of bodies (FACTCHECK_READ_CACHE_BYTES; 0 turns it off), the oldest used
 dropped first. An answer is kept whole (status, every header the app wrote, body), by
 host, path, query and whether the request came cross-origin (CORS headers differ).
@@ -22,6 +22,7 @@ every request, here, before a kept answer is given (api/ratelimit.count_keyless)
 """
 
 import sqlite3
+import threading
 import weakref
 from collections import OrderedDict
 
@@ -32,37 +33,56 @@ from factcheck.errors import TooManyRequests
 # The WSGI environ's mark, set by a view, that its answer may be given to readers again.
 KEEP = "factcheck.answer_may_be_kept"
 
-_caches = weakref.WeakKeyDictionary()
-
-
-class _Cache:
-    def __init__(self, version):
-        self.version = version
-        self.answers = OrderedDict()  # key -> (status, headers, body)
-        self.size = 0
-
-    def keep(self, key, answer, budget):
-        body = answer[2]
-        if len(body) > budget // 4:
-            return  # one large answer would push out many small ones
-        self.answers[key] = answer
-        self.size += len(body)
-        while self.size > budget:
-            _, (_, _, dropped) = self.answers.popitem(last=False)
-            self.size -= len(dropped)
-
 
 def _state(db):
     return db.conn.execute("PRAGMA data_version").fetchone()[0], db.conn.total_changes
 
 
-def _cache_of(db):
-    """This connection's cache, emptied if the database has changed since it was filled."""
-    state = _state(db)
-    cache = _caches.get(db)
-    if cache is None or cache.version != state:
-        cache = _caches[db] = _Cache(state)
-    return cache
+class SharedAnswers:
+    """The process's kept answers, shared by its server threads.
+
+    Each connection numbers its own data_version, so no one number says "nothing changed"
+    for every thread. Instead each thread, before it reads from here, compares its
+    connection's state with the one it saw last; a thread that sees any commit empties the
+    cache for all (a new epoch). An answer computed at one epoch is kept only if the epoch
+    is still the same and its own connection saw no commit meanwhile; one that slips in
+    just after a commit is emptied by the next thread to look, before it is given."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.answers = OrderedDict()  # key -> (status, headers, body)
+        self.size = 0
+        self.epoch = 0
+        self.seen = weakref.WeakKeyDictionary()  # connection -> the state it saw last
+
+    def look(self, db, key):
+        """(the kept answer or None, the epoch it belongs to, db's state now)."""
+        state = _state(db)
+        with self.lock:
+            if self.seen.get(db) != state:
+                self.seen[db] = state
+                self.answers.clear()
+                self.size = 0
+                self.epoch += 1
+            kept = self.answers.get(key)
+            if kept is not None:
+                self.answers.move_to_end(key)
+            return kept, self.epoch, state
+
+    def keep(self, db, key, answer, since, budget):
+        """Keep answer if nothing was committed since (epoch, state) was looked at."""
+        epoch, state = since
+        body = answer[2]
+        if len(body) > budget // 4 or not _unchanged_since(db, state):
+            return  # one large answer would push out many small ones
+        with self.lock:
+            if self.epoch != epoch or key in self.answers:
+                return
+            self.answers[key] = answer
+            self.size += len(body)
+            while self.size > budget:
+                _, (_, _, dropped) = self.answers.popitem(last=False)
+                self.size -= len(dropped)
 
 
 def _usable(environ):
@@ -90,6 +110,7 @@ class AnswerCache:
     def __init__(self, app, config):
         self.app = app
         self.config = config
+        self.answers = SharedAnswers()
 
     def __call__(self, environ, start_response):
         budget = self.config["READ_CACHE_BYTES"]
@@ -99,20 +120,19 @@ class AnswerCache:
             count_keyless(environ, self.config)
         except TooManyRequests:
             return self.app(environ, start_response)  # which answers the refusal
+        key = _key(environ)
         try:
             db = thread_db(self.config)
-            cache, key = _cache_of(db), _key(environ)
+            kept, *since = self.answers.look(db, key)
         except sqlite3.Error:
             return self.app(environ, start_response)  # which says what is wrong, as always
-        kept = cache.answers.get(key)
         if kept is not None:
-            cache.answers.move_to_end(key)
             status, headers, body = kept
             start_response(status, list(headers))
             return [body]
-        return self._answer_and_keep(environ, start_response, db, cache, key)
+        return self._answer_and_keep(environ, start_response, db, key, since)
 
-    def _answer_and_keep(self, environ, start_response, db, cache, key):
+    def _answer_and_keep(self, environ, start_response, db, key, since):
         started = []
 
         def noting_start(status, headers, exc_info=None):
@@ -126,14 +146,13 @@ class AnswerCache:
             body = b"".join(result)
         finally:
             getattr(result, "close", lambda: None)()
-        if _unchanged_since(db, cache.version):
-            cache.keep(key, (*started, body), self.config["READ_CACHE_BYTES"])
+        self.answers.keep(db, key, (*started, body), since, self.config["READ_CACHE_BYTES"])
         return [body]
 
 
-def _unchanged_since(db, version):
-    """Whether nothing was committed since version was read (False if it cannot be told)."""
+def _unchanged_since(db, state):
+    """Whether nothing was committed since state was read (False if it cannot be told)."""
     try:
-        return _state(db) == version
+        return _state(db) == state
     except sqlite3.Error:
         return False
