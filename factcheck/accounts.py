@@ -5,7 +5,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 from factcheck import audit, workflow
-from factcheck.db import write_transaction
+from factcheck.db import read_one, write_transaction
 from factcheck.errors import Conflict, Invalid, NotFound
 from factcheck.identity import WRITE_ROLE, Identity
 from factcheck.pagination import id_page
@@ -27,14 +27,12 @@ def _hash(secret):
 def authenticate(db, secret):
     """The identity a key stands for, or None if it is unknown, revoked or expired, or its
     user was deactivated."""
-    row = next(
-        db.query(
-            "SELECT k.id, k.expires_at, k.revoked_at, u.name, u.role FROM api_keys k "
-            "JOIN users u ON u.id = k.user_id "
-            "WHERE k.secret_hash = ? AND u.deactivated_at IS NULL",
-            [_hash(secret)],
-        ),
-        None,
+    row = read_one(
+        db,
+        "SELECT k.id, k.expires_at, k.revoked_at, u.name, u.role FROM api_keys k "
+        "JOIN users u ON u.id = k.user_id "
+        "WHERE k.secret_hash = ? AND u.deactivated_at IS NULL",
+        [_hash(secret)],
     )
     if row is None or row["revoked_at"] or (row["expires_at"] and row["expires_at"] <= now()):
         return None

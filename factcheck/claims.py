@@ -5,7 +5,7 @@ import json
 import unicodedata
 
 from factcheck import audit, spans, visibility, wording, workflow
-from factcheck.db import write_transaction
+from factcheck.db import read_one, write_transaction
 from factcheck.errors import Conflict, Forbidden, Invalid, NotFound, PreconditionFailed
 from factcheck.timeutil import now
 
@@ -96,7 +96,7 @@ def create(db, data, actor):
 
 def require(db, claim_id, if_match=None):
     """The claim's row, or 404; 412 if If-Match tags were sent and none is current."""
-    row = next(db.query("SELECT * FROM claims WHERE id = ?", [claim_id]), None)
+    row = read_one(db, "SELECT * FROM claims WHERE id = ?", [claim_id])
     if row is None:
         raise NotFound(f"There is no claim {claim_id}.")
     check_if_match(row, if_match)

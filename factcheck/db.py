@@ -215,6 +215,11 @@ def read(db: Database, sql, params=()):
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+def read_one(db: Database, sql, params=()):
+    """The first row of a read (see read) as a dict, or None."""
+    return next(iter(read(db, sql, params)), None)
+
+
 # Writes on the workflow's path. sqlite-utils' table.insert and table.update look the table
 # up (sqlite_master, table_info) on every call: a third of a workflow move's statements.
 # Table and column names here are the code's own, never a caller's.

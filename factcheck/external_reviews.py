@@ -3,6 +3,8 @@ factcheck/claimreview_import.py): read beside the desk's own verdicts."""
 
 import json
 
+from factcheck.db import read
+
 COLUMNS = (
     "id, claim_id, url, publisher_name, publisher_site, textual_rating, rating_value, "
     "best_rating, worst_rating, review_date, title, claimant, claim_date, appearances, "
@@ -15,7 +17,8 @@ def for_claims(db, claim_ids):
     found = {claim_id: [] for claim_id in claim_ids}
     if not claim_ids:
         return found
-    rows = db.query(
+    rows = read(
+        db,
         f"SELECT {COLUMNS} FROM external_reviews "
         "WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, id",
         [json.dumps(list(claim_ids))],

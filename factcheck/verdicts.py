@@ -3,7 +3,7 @@
 import json
 
 from factcheck import audit, claims, ratings, visibility
-from factcheck.db import read, write_transaction
+from factcheck.db import read, read_one, write_transaction
 from factcheck.errors import Invalid
 from factcheck.timeutil import now
 
@@ -70,14 +70,12 @@ def record_of_claim(db, claim_id, draft_id, *, staff):
 
 def draft_of(db, claim_id):
     """The claim's draft verdict (id, author, rating, how many sources it cites), or None."""
-    return next(
-        db.query(
-            "SELECT v.id, v.author, v.rating, "
-            "(SELECT count(*) FROM verdict_sources WHERE verdict_id = v.id) AS cited "
-            f"FROM claims c JOIN verdicts v ON v.id = {DRAFT_ID} WHERE c.id = ?",
-            [claim_id],
-        ),
-        None,
+    return read_one(
+        db,
+        "SELECT v.id, v.author, v.rating, "
+        "(SELECT count(*) FROM verdict_sources WHERE verdict_id = v.id) AS cited "
+        f"FROM claims c JOIN verdicts v ON v.id = {DRAFT_ID} WHERE c.id = ?",
+        [claim_id],
     )
 
 
