@@ -105,28 +105,32 @@ def search(db, query, *, staff):
     descending = sort.startswith("-")
     key_sql = sort_keys(staff=staff)[sort.lstrip("-")]
     where, params = _filters(query, staff=staff)
-    prefix, source = "", "claims c"
+    prefix, source, id_sql = "", "claims c", "c.id"
     if query.get("q"):
         params["q"] = fts_query(query["q"])
         index = visibility.search_index(staff=staff)
         if sort == "relevance":
-            prefix = _ranked_matches(index, where)
-            source, where = "hits JOIN claims c ON c.id = hits.id", []
+            # The audience's index holds only claims it may see: what is left is the filters,
+            # which the ranked matches pass; the page is picked from those matches alone (at
+            # 1,000,000 claims, looking up the 1,000 ranked claims took 11 of 14 ms of SQL).
+            seen = visibility.where(visibility.CLAIM, staff=staff)
+            prefix = _ranked_matches(index, [rule for rule in where if rule not in seen])
+            source, id_sql, where = "hits", "hits.id", []
         else:
             where.append(f"c.id IN (SELECT rowid FROM {index} WHERE {index} MATCH :q)")
     # Sort keys differ by audience (the change time, the index relevance is scored on).
     scope = f"claims:{sort}:{'staff' if staff else 'public'}"
     if query.get("cursor"):
         params["after_key"], params["after_id"] = decode_cursor(db, query["cursor"], scope)
-        where.append(f"({key_sql}, c.id) {'<' if descending else '>'} (:after_key, :after_id)")
+        where.append(f"({key_sql}, {id_sql}) {'<' if descending else '>'} (:after_key, :after_id)")
     direction = "DESC" if descending else "ASC"
     # The page's ids first, then the columns of just those rows: asked for together, SQLite
     # works out the tags and verdicts of every match before it keeps a page of them (a
     # common word at 100,000 claims: 63 ms, against 14 ms in two steps).
     sql = (
-        f"{prefix}SELECT c.id, {key_sql} AS sort_key FROM {source} "
+        f"{prefix}SELECT {id_sql} AS id, {key_sql} AS sort_key FROM {source} "
         f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-        f"ORDER BY sort_key {direction}, c.id {direction} LIMIT :limit"
+        f"ORDER BY sort_key {direction}, {id_sql} {direction} LIMIT :limit"
     )
     params["limit"] = query["limit"] + 1
     keys = read(db, sql, params)
@@ -140,21 +144,23 @@ def search(db, query, *, staff):
 def _ranked_matches(index, where):
     """The relevance search's matches `hits` (id, rank): bm25 of the newest RANKED_MATCHES
     matches that pass the filters. A search matching fewer is ranked whole."""
+    join = f"JOIN claims c ON c.id = {index}.rowid " if where else ""
     conditions = " AND ".join([f"{index} MATCH :q", *where])
     return (
         f"WITH hits AS (SELECT {index}.rowid AS id, bm25({index}) AS rank FROM {index} "
-        f"JOIN claims c ON c.id = {index}.rowid WHERE {conditions} "
+        f"{join}WHERE {conditions} "
         f"ORDER BY {index}.rowid DESC LIMIT {RANKED_MATCHES}) "
     )
 
 
-def by_ids(db, claim_ids, *, staff):
-    """These claims, in this order, as this audience sees them (ids it may see; one deleted
-    since they were picked is left out)."""
-    sql = (
-        f"SELECT {claim_columns(staff=staff)} FROM claims c "
-        "WHERE c.id IN (SELECT value FROM json_each(?))"
+def by_ids(db, claim_ids, *, staff, rule=visibility.CLAIM):
+    """These claims, in this order, as this audience sees them: those it may see by rule
+    (the lookup's is wider), so ids picked from an index never show it more; one deleted
+    since they were picked is left out."""
+    conditions = visibility.restrict(
+        ["c.id IN (SELECT value FROM json_each(?))"], rule, staff=staff
     )
+    sql = f"SELECT {claim_columns(staff=staff)} FROM claims c WHERE {conditions}"
     rows = {row["id"]: row for row in read(db, sql, [json.dumps(claim_ids)])}
     return present(db, [rows[claim_id] for claim_id in claim_ids if claim_id in rows], staff=staff)
 

@@ -183,7 +183,7 @@ def _presented(db, claim_ids, staff):
     other fact-checkers' reviews of them)."""
     if not claim_ids:
         return {}
-    rows = claim_reads.by_ids(db, claim_ids, staff=staff)
+    rows = claim_reads.by_ids(db, claim_ids, staff=staff, rule=visibility.LOOKUP_CLAIM)
     return {claim["id"]: claim for claim in external_reviews.attach(db, rows)}
 
 

@@ -81,6 +81,24 @@ def test_relevance_ranks_the_newest_matches(client, monkeypatch, params, expecte
 
 
 @pytest.mark.parametrize(
+    "params", [{}, {"claimant": "x"}, {"sort": "-created_at"}, {"sort": "relevance", "limit": 1}]
+)
+def test_a_reader_never_gets_an_unpublished_claim_the_public_index_holds(
+    client, anon, db_path, params
+):
+    """The readers' index and the readers' rule agree (triggers keep them so); should they
+    ever not, the page is still read by the rule, so a draft is left out, not shown."""
+    (claim_id,) = claims_saying(client, ["Zebra crossings doubled."])
+    with connect(db_path) as db:
+        db.execute(
+            "INSERT INTO claims_public_fts (rowid, text) VALUES (?, ?)",
+            [claim_id, "Zebra crossings doubled."],
+        )
+    assert search(anon, "zebra", **params)["items"] == []
+    assert [item["id"] for item in search(client, "zebra", **params)["items"]] == [claim_id]
+
+
+@pytest.mark.parametrize(
     "hostile",
     [
         '"',
