@@ -5,7 +5,6 @@ thread (factcheck/api/database.py)."""
 import fcntl
 import os
 import sqlite3
-import struct
 import threading
 import time
 import weakref
@@ -38,8 +37,8 @@ TRUNCATE_EVERY = 0.25
 # copied and the file synced, and every writer of every process waited behind it (3,000
 # moves in one thread at 100k claims: p99 7.7 ms, against 2.0 ms with no checkpoint). A
 # connection that writes through write_transaction checkpoints after its turn instead,
-# PASSIVE (it holds up no writer), once the log holds WAL_AUTOCHECKPOINT pages not yet
-# copied, as SQLite would have. (Every 0.1 s per process instead: three times the syncs.)
+# PASSIVE (it holds up no writer), at most every CHECKPOINT_EVERY seconds per process.
+CHECKPOINT_EVERY = 0.1
 
 
 def connect(path, busy_timeout=5.0) -> Database:
@@ -149,7 +148,7 @@ def _file_lock(path, deadline):
 
 _files = weakref.WeakKeyDictionary()
 _after_turns = weakref.WeakSet()  # connections that checkpoint after their turn
-_last_truncation = {"at": 0.0}
+_last = {"checkpoint": 0.0, "truncation": 0.0}
 _checkpointing = threading.Lock()
 
 
@@ -167,24 +166,24 @@ def _checkpoints_after_turns(db):
 
 
 def _tend_the_wal(db):
-    """After a write turn: copy the WAL into the database (PASSIVE) once it holds
-    WAL_AUTOCHECKPOINT pages not yet copied, and empty it if it has grown past
-    WAL_TRUNCATE_AT. One thread of a process at a time."""
+    """After a write turn: copy the WAL into the database (PASSIVE) now and then, and empty
+    it if it has grown past WAL_TRUNCATE_AT. One thread of a process at a time."""
     if not file_of(db) or not _checkpointing.acquire(blocking=False):
         return  # in memory (no log), or another thread of this process is at it
     try:
-        if _wal_size(db) >= WAL_TRUNCATE_AT and _due_truncation():
+        if _wal_size(db) >= WAL_TRUNCATE_AT and _due("truncation", TRUNCATE_EVERY):
             _truncate(db)
-        elif _pages_not_copied(file_of(db)) >= WAL_AUTOCHECKPOINT:
+        elif _due("checkpoint", CHECKPOINT_EVERY):
             db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
     finally:
         _checkpointing.release()
 
 
-def _due_truncation():
-    if time.monotonic() - _last_truncation["at"] < TRUNCATE_EVERY:
+def _due(what, every):
+    """Whether `every` seconds have passed since `what` was last done; if so it is now."""
+    if time.monotonic() - _last[what] < every:
         return False
-    _last_truncation["at"] = time.monotonic()
+    _last[what] = time.monotonic()
     return True
 
 
@@ -193,28 +192,6 @@ def _wal_size(db):
         return os.stat(f"{file_of(db)}-wal").st_size
     except FileNotFoundError:
         return 0
-
-
-# The WAL-index (<database>-shm) starts with its header: mxFrame, the log's last valid
-# frame, at byte 16, and nBackfill, the frames already copied into the database, at byte 96,
-# both in the machine's byte order (https://www.sqlite.org/walformat.html). Read without
-# SQLite's locks: a count a moment old only moves a checkpoint by one write.
-_FRAMES = struct.Struct("=I")
-
-
-def _pages_not_copied(path):
-    try:
-        descriptor = os.open(f"{path}-shm", os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:
-        return 0
-    try:
-        header = os.pread(descriptor, 100, 0)
-    finally:
-        os.close(descriptor)
-    if len(header) < 100:
-        return 0
-    (frames,), (copied,) = _FRAMES.unpack_from(header, 16), _FRAMES.unpack_from(header, 96)
-    return frames - copied
 
 
 def _truncate(db):

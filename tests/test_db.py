@@ -120,12 +120,10 @@ def test_a_second_connection_of_the_writing_thread_is_refused_not_stuck(db_path)
     second.close()
 
 
-def _log_pages_after_commits(db_path, commits, monkeypatch, threshold):
-    """The WAL file's size in pages after `commits` small commits of one connection, with
-    the checkpoint threshold set once it is open (SQLite 3.40 has no checkpoint that only
-    reports, so the log's size tells what was copied)."""
+def _log_pages_after_commits(db_path, commits):
+    """The WAL file's size in pages after `commits` small commits of one connection (SQLite
+    3.40 has no checkpoint that only reports, so the log's size tells what was copied)."""
     writer = connect(db_path)
-    monkeypatch.setattr(db, "WAL_AUTOCHECKPOINT", threshold)
     writer.execute("CREATE TABLE scratch (data BLOB)")
     for _ in range(commits):
         with write_transaction(writer):
@@ -137,16 +135,17 @@ def _log_pages_after_commits(db_path, commits, monkeypatch, threshold):
 
 
 @pytest.mark.parametrize(
-    "threshold, pages_in_the_log",
+    "every, pages_in_the_log",
     [
-        # Never reached: no commit copies the log, not even past SQLite's own 1,000-page
-        # mark, since that copy would run within the writer's turn.
-        (100_000, lambda pages: pages > 2 * 1000),
-        # Reached: the log is copied after a turn, and starts over.
-        (200, lambda pages: pages < 300),
+        # Never due: no commit copies the log, not even past SQLite's 1,000-page mark, since
+        # that copy would run within the writer's turn.
+        (3600, lambda pages: pages > 2 * db.WAL_AUTOCHECKPOINT),
+        # Due after every turn: the log is copied as it goes (after each turn), and starts over.
+        (0, lambda pages: pages < 50),
     ],
 )
 def test_the_log_is_copied_after_a_writers_turn_not_within_it(
-    db_path, monkeypatch, threshold, pages_in_the_log
+    db_path, monkeypatch, every, pages_in_the_log
 ):
-    assert pages_in_the_log(_log_pages_after_commits(db_path, 1200, monkeypatch, threshold))
+    monkeypatch.setattr(db, "CHECKPOINT_EVERY", every)
+    assert pages_in_the_log(_log_pages_after_commits(db_path, 1200))
