@@ -32,13 +32,6 @@ JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024
 WAL_TRUNCATE_AT = 16 * 1024 * 1024
 TRUNCATE_PATIENCE_MS = 250
 TRUNCATE_EVERY = 0.25
-# SQLite's automatic checkpoint runs inside COMMIT, while the writer still has its turn
-# (writers_turn): every WAL_AUTOCHECKPOINT pages one write waited for some 4 MiB to be
-# copied and the file synced, and every writer of every process waited behind it (3,000
-# moves in one thread at 100k claims: p99 7.7 ms, against 2.0 ms with no checkpoint). A
-# connection that writes through write_transaction checkpoints after its turn instead,
-# PASSIVE (it holds up no writer), at most every CHECKPOINT_EVERY seconds per process.
-CHECKPOINT_EVERY = 0.1
 
 
 def connect(path, busy_timeout=5.0) -> Database:
@@ -67,7 +60,6 @@ def write_transaction(db: Database):
         with db.atomic():
             yield db
         return
-    _checkpoints_after_turns(db)
     with writers_turn(db):
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -79,7 +71,7 @@ def write_transaction(db: Database):
                 db.conn.execute("ROLLBACK")
             raise
         db.conn.execute("COMMIT")
-    _tend_the_wal(db)
+    _bound_the_wal(db)
 
 
 # Writers wait for their turn before BEGIN IMMEDIATE. SQLite's own wait for its write lock
@@ -147,9 +139,8 @@ def _file_lock(path, deadline):
 
 
 _files = weakref.WeakKeyDictionary()
-_after_turns = weakref.WeakSet()  # connections that checkpoint after their turn
-_last = {"checkpoint": 0.0, "truncation": 0.0}
-_checkpointing = threading.Lock()
+_last_truncation = {"at": 0.0}
+_truncating = threading.Lock()
 
 
 def file_of(db):
@@ -159,48 +150,29 @@ def file_of(db):
     return _files[db]
 
 
-def _checkpoints_after_turns(db):
-    if db not in _after_turns:
-        db.conn.execute("PRAGMA wal_autocheckpoint = 0")
-        _after_turns.add(db)
-
-
-def _tend_the_wal(db):
-    """After a write turn: copy the WAL into the database (PASSIVE) now and then, and empty
-    it if it has grown past WAL_TRUNCATE_AT. One thread of a process at a time."""
-    if not file_of(db) or not _checkpointing.acquire(blocking=False):
-        return  # in memory (no log), or another thread of this process is at it
+def _bound_the_wal(db):
+    """After a commit: empty the WAL if it has grown past WAL_TRUNCATE_AT."""
+    if not file_of(db):
+        return  # in memory: no log
     try:
-        if _wal_size(db) >= WAL_TRUNCATE_AT and _due("truncation", TRUNCATE_EVERY):
-            _truncate(db)
-        elif _due("checkpoint", CHECKPOINT_EVERY):
-            db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
-    finally:
-        _checkpointing.release()
-
-
-def _due(what, every):
-    """Whether `every` seconds have passed since `what` was last done; if so it is now."""
-    if time.monotonic() - _last[what] < every:
-        return False
-    _last[what] = time.monotonic()
-    return True
-
-
-def _wal_size(db):
-    try:
-        return os.stat(f"{file_of(db)}-wal").st_size
+        if os.stat(f"{file_of(db)}-wal").st_size < WAL_TRUNCATE_AT:
+            return
     except FileNotFoundError:
-        return 0
-
-
-def _truncate(db):
-    timeout = db.conn.execute("PRAGMA busy_timeout").fetchone()[0]
-    db.conn.execute(f"PRAGMA busy_timeout = {TRUNCATE_PATIENCE_MS}")
+        return
+    if time.monotonic() - _last_truncation["at"] < TRUNCATE_EVERY:
+        return
+    if not _truncating.acquire(blocking=False):
+        return  # another thread of this process is at it
     try:
-        db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        _last_truncation["at"] = time.monotonic()
+        timeout = db.conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        db.conn.execute(f"PRAGMA busy_timeout = {TRUNCATE_PATIENCE_MS}")
+        try:
+            db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            db.conn.execute(f"PRAGMA busy_timeout = {timeout}")
     finally:
-        db.conn.execute(f"PRAGMA busy_timeout = {timeout}")
+        _truncating.release()
 
 
 def read(db: Database, sql, params=()):

@@ -118,34 +118,3 @@ def test_a_second_connection_of_the_writing_thread_is_refused_not_stuck(db_path)
     assert time.monotonic() - started < 10
     first.close()
     second.close()
-
-
-def _log_pages_after_commits(db_path, commits):
-    """The WAL file's size in pages after `commits` small commits of one connection (SQLite
-    3.40 has no checkpoint that only reports, so the log's size tells what was copied)."""
-    writer = connect(db_path)
-    writer.execute("CREATE TABLE scratch (data BLOB)")
-    for _ in range(commits):
-        with write_transaction(writer):
-            writer.execute("INSERT INTO scratch VALUES (zeroblob(3000))")
-    (page_size,) = writer.execute("PRAGMA page_size").fetchone()
-    pages = Path(f"{db_path}-wal").stat().st_size / page_size
-    writer.close()  # which, the last connection, copies the log and removes it
-    return pages
-
-
-@pytest.mark.parametrize(
-    "every, pages_in_the_log",
-    [
-        # Never due: no commit copies the log, not even past SQLite's 1,000-page mark, since
-        # that copy would run within the writer's turn.
-        (3600, lambda pages: pages > 2 * db.WAL_AUTOCHECKPOINT),
-        # Due after every turn: the log is copied as it goes (after each turn), and starts over.
-        (0, lambda pages: pages < 50),
-    ],
-)
-def test_the_log_is_copied_after_a_writers_turn_not_within_it(
-    db_path, monkeypatch, every, pages_in_the_log
-):
-    monkeypatch.setattr(db, "CHECKPOINT_EVERY", every)
-    assert pages_in_the_log(_log_pages_after_commits(db_path, 1200))
