@@ -39,7 +39,19 @@ VERBS = (
     r"called(?=\s[^\"\u201c.]{1,60}[\"\u201c])"
 )
 ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
-_VERB = re.compile(rf"\b(?:{VERBS})\b|\b(?i:according to)\b")
+# Acts that name who makes a claim without scoring the sentence as attributed: asking,
+# declining to say, disputing, ruling, calculating, advising, pointing to evidence, and any
+# verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
+_CLAIMANT_VERBS = (
+    r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b))|asks(?=\s*[.,]|\s+[A-Z])|"
+    r"declined\s+to\s+(?:say|comment|give|disclose|confirm|specify|name|discuss)|"
+    r"refused\s+to\s+(?:say|comment|disclose|confirm)|"
+    r"disputed|disputes|rejected\s+(?:the|that|this|those|these|claims?|suggestions?)\b|"
+    r"ruled|rules(?=\s+that)|calculated|calculates|advised|advises|recommended|recommends|"
+    r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
+    r"[a-z]+(?:ed|s)(?=(?:\s+[\w.]+){0,3}\s*:\s*[\"\u201c])"
+)
+_VERB = re.compile(rf"\b(?:{VERBS}|{_CLAIMANT_VERBS})\b|\b(?i:according to)\b")
 # "He expects ...", "She believes ...": the person last named is still speaking. "She was
 # 87", "He will appear in court" state facts about them: nobody is quoted.
 _PRONOUN_OPINES = re.compile(
@@ -68,7 +80,10 @@ _DOCUMENT_FROM = re.compile(
 _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
 _NAME_BEFORE = re.compile(rf"({NAME})\s*$")
 # Who speaks for someone: "her office said", "Medway Energy's spokesperson said".
-_MOUTHPIECE = r"office|spokes(?:person|man|woman)|lawyers?|attorneys?|campaign|representatives?"
+_MOUTHPIECE = (
+    r"office|spokes(?:person|man|woman)|lawyers?|attorneys?|campaign|representatives?|"
+    r"team|lab|researchers|colleagues"
+)
 # "Governor Ana Lind's office said", "Medway Energy's spokesperson said": the one spoken for.
 _SPOKEN_FOR = re.compile(rf"({NAME})['\u2019]s\s+(?:{_MOUTHPIECE}|press office)\s*$")
 # "FBI data show ...", "Labor Department figures showed ...": whose figures they are.
@@ -93,20 +108,41 @@ _PRONOUN_BEFORE = re.compile(rf"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:{_MOUTH
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _BETWEEN = re.compile(
     r"(?:\s+(?:today|yesterday|also|later|previously|recently|then|once|repeatedly|publicly|"
-    r"always|often|never|has|have|had|[a-z]+ed(?:\s+[a-z]+){0,3}?\s+and))+\s*$"
+    r"always|often|never|has|have|had|[a-z]+ed(?:\s+[a-z]+){0,3}?\s+and|"
+    # "The Health Department on Friday confirmed", "X last week said"
+    rf"(?:late\s+|early\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"(?:last|this|earlier\s+this)\s+(?:week|month|year|weekend)))+\s*$"
 )
-_APPOSITIVE = re.compile(r",[^,]{1,80},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
+_APPOSITIVE = re.compile(r",[^,]{1,140},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
 # "the union Equity, which said", "heard from Dr Ana Lind, an ecologist, who said": the
 # relative pronoun's antecedent speaks, even as the object of a preposition.
 _RELATIVE = re.compile(r",\s*(?:who|which)\s*$")
 # "One of them, retired teacher Ana Lind, said": a name after words describing her.
 _DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
-# "A university spokesman said": someone speaking for the organisation of that kind.
-_KIND_SPEAKS = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:person|man|woman)\s*$")
+# "A university spokesman said", "council planning officers concluded": someone speaking
+# for the organisation of that kind (nobody when the text named none).
+_SPOKESPEOPLE = (
+    r"spokes(?:person|man|woman)|officers|officials|executives|staff|lawyers|researchers|"
+    r"scientists|inspectors|auditors|engineers|managers"
+)
+_KIND_SPEAKS = re.compile(
+    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+)(?:[Ii]n\s+[^,]+,\s+)?)([a-z]+)\s+(?:[a-z]+\s+)?"
+    rf"(?:{_SPOKESPEOPLE})\s*$"
+)
+# "a Brightwell spokesperson said": the organisation so named.
+_NAMED_SPEAKS = re.compile(rf"\b[Aa]n?\s+({NAME})\s+(?:{_SPOKESPEOPLE})\s*$")
+# "researchers at the University of Tasmere reported": where they work speaks.
+_STAFF_AT = re.compile(
+    rf"\b(?:{_SPOKESPEOPLE}|analysts|economists|doctors)\s+(?:at|from|with)\s+(?:the\s+)?"
+    rf"((?:[a-z0-9]+\s+)?{NAME})\s*$"
+)
+# "Ted Marchetti of Dayton, Ohio, said": the person, not the state of the town.
+_OF_TOWN = re.compile(rf"({NAME}),\s+{NAME},?\s*$")
 # "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
-_MODIFIER = re.compile(r"\b[Tt]he\s+([a-z]+)\s+$")
+_MODIFIER = re.compile(r"\b[Tt]he\s+([a-z0-9]+)\s+$")
 # "said Ana Lind.", "said Ana Lind on Monday"; not "said Brightwell had not ..." nor "say
 # Arctic sea ice shrank": a name followed by more of its clause is what was said about.
 _SPEAKER_ENDS = re.compile(
@@ -145,6 +181,10 @@ _COMPANY = words(
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
     "utility"
 )
+# Nouns an organisation goes by: "council officers", "the club said".
+_ORGANISATION_NOUNS = (
+    _COMPANY | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS) | words("club")
+) - names.PLACE_HEADS
 # "said councillor Tom Reyes", "said fisherman Bo Lind": a name after the verb, perhaps
 # behind words saying who they are (not "said in a statement on Twitter").
 _NOT_DESCRIBING = "|".join(
@@ -195,10 +235,21 @@ def _before(prefix):
         )
     if _IT_BEFORE.search(prefix):
         return ("it", None)
+    return _speaks_for(prefix) or _name_before(prefix, relative) or _the_before(prefix)
+
+
+def _speaks_for(prefix):
+    """Someone speaking for an organisation: ("kind", noun), ("name", X) or None."""
     kind = _KIND_SPEAKS.search(prefix)
-    if kind:
+    if kind and kind.group(1) in _ORGANISATION_NOUNS:
         return ("kind", kind.group(1))
-    return _name_before(prefix, relative) or _the_before(prefix)
+    named = _NAMED_SPEAKS.search(prefix) or _STAFF_AT.search(prefix)
+    if named:
+        return ("name", _modified(prefix[: named.start(1)], named.group(1)))
+    town = _OF_TOWN.search(prefix)
+    if town and names.person_of(town.group(1)) and _subject(prefix, town.start()):
+        return ("name", names.person_of(town.group(1))[0])
+    return None
 
 
 def _past_appositives(prefix):

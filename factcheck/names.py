@@ -29,6 +29,7 @@ TITLES = words(
     "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
     "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
+    "cllr clr supt insp det assemblymember "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
     "msp congressman congresswoman assemblyman assemblywoman alderman "
     # roles that open a name like a title does ("Passenger Dan Ochoa", "the passenger said")
@@ -54,6 +55,12 @@ ORGANISATION_HEADS = words(
     "transport gallery theatre festival prize cup championship team foods brands retail "
     "logistics steel oil gas mining electric telecom software networks entertainment "
     "communications resources pharma brewery airline"
+)
+# Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
+# and "the company said" pass over them. A county, city or state speaks as its government.
+PLACE_HEADS = words(
+    "street road avenue lane square park crescent cross river lake sea ocean mountains island "
+    "islands bridge bay valley estuary delta coast beach hill hills"
 )
 # Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
 # bureau named before, "the university" a college, "the panel" a committee.
