@@ -44,8 +44,8 @@ ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 # verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
 _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b))|asks(?=\s*[.,]|\s+[A-Z])|"
-    r"declined\s+to\s+(?:say|comment|give|disclose|confirm|specify|name|discuss)|"
-    r"refused\s+to\s+(?:say|comment|disclose|confirm)|"
+    r"declined\s+to\s+(?:say|give|disclose|confirm|specify|name|discuss)|"
+    r"refused\s+to\s+(?:say|disclose|confirm)|"
     r"disputed|disputes|rejected\s+(?:the|that|this|those|these|claims?|suggestions?)\b|"
     r"ruled|rules(?=\s+that)|calculated|calculates|advised|advises|recommended|recommends|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
