@@ -224,6 +224,9 @@ def _before(prefix):
     relative = _RELATIVE.search(prefix)
     if relative:
         prefix = prefix[: relative.start()] + ", "
+    town = _OF_TOWN.search(prefix)
+    if town and names.person_of(town.group(1)) and _subject(prefix, town.start()):
+        return ("name", names.person_of(town.group(1))[0])
     named, prefix = _past_appositives(prefix)
     if named:
         return ("name", named)
@@ -246,9 +249,6 @@ def _speaks_for(prefix):
     named = _NAMED_SPEAKS.search(prefix) or _STAFF_AT.search(prefix)
     if named:
         return ("name", _modified(prefix[: named.start(1)], named.group(1)))
-    town = _OF_TOWN.search(prefix)
-    if town and names.person_of(town.group(1)) and _subject(prefix, town.start()):
-        return ("name", names.person_of(town.group(1))[0])
     return None
 
 
@@ -343,7 +343,7 @@ def speaker(sentence):
     shows = _DOCUMENT_SHOWS.search(sentence)
     if shows:
         return ("name", shows.group(1))
-    found = _at_verbs(sentence)
+    found = _at_verbs(sentence) or _participle_subject(sentence)
     if found:
         return found
     opines = _PRONOUN_OPINES.match(sentence)
@@ -365,6 +365,28 @@ def _at_verbs(sentence):
         if named:
             return named
     return None
+
+
+# ", saying that ...", ", ruling 2-1 that ...": a clause saying what the subject of the
+# sentence said; the subject opens it, after a timestamp or a phrase setting the scene.
+_SAYING = re.compile(
+    r",\s+(?:saying|ruling|arguing|adding|noting|claiming|insisting|warning|stating|"
+    r"concluding|finding|estimating|calculating|citing|telling)\b"
+)
+_OPENING = re.compile(
+    r"^(?:[\d:.]+\s*(?:[ap]\.m\.)?\s*:\s+)?(?:(?:In|On|At|After|Before|During|Asked)\b[^,]{0,80},\s+)?"
+    rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+)?{NAME}(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
+    r"(?=\s+(?!of\b|and\b)[a-z])"
+)
+
+
+def _participle_subject(sentence):
+    """ "The county defended the cap, saying in filings that ...": the sentence's subject."""
+    saying = _SAYING.search(sentence)
+    if saying is None or any(q.start() < saying.start() < q.end() for q in _QUOTATION.finditer(sentence)):
+        return None
+    opening = _OPENING.match(sentence)
+    return _before(opening.group(0)) if opening else None
 
 
 def _agent(sentence, at):

@@ -99,7 +99,8 @@ _JOINED = re.compile(r"\s+and\s+")
 def found(text):
     """(start, name) of each capitalised run of text, sentence-opening words dropped."""
     for match in _NAME.finditer(text):
-        whole = match.group(0).rstrip(".")
+        # "Marlow County's cap": the county, not a person called "Marlow County's".
+        whole = re.sub(r"['\u2019]s$", "", match.group(0).rstrip("."))
         name = opened(whole)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name
