@@ -11,8 +11,8 @@ from factcheck import names
 
 # The documents a sentence cites ("in a statement", "in a report released on Monday").
 _DOCUMENT = re.compile(
-    r"\b(?:a|an|its|their|his|her)\s+(?:[a-z]+\s+)?"
-    r"(statement|report|study|survey|letter|filing|post)\b",
+    r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[a-z]+\s+)?"
+    r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts)s?\b",
     re.IGNORECASE,
 )
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
@@ -32,6 +32,8 @@ class Mentions:
         self.alone = set()
         # "In a statement, X said ..." then "the statement said": whose document it is.
         self.documents = {}
+        # The organisations that have said or published something, last last.
+        self.publishers = []
 
     def full(self, name):
         """A surname or first name alone is the person (or organisation) named in full
@@ -61,6 +63,20 @@ class Mentions:
                 return organisation
         return None
 
+    def publisher(self, document):
+        """Whose "the filings", "the figures", "the study" are: the one the text said made
+        one (in a statement ... the statement said), else the organisation that last said or
+        published something, else the one last named."""
+        singular = document.lower().removesuffix("s")
+        if singular in self.documents or document in self.documents:
+            return self.documents.get(singular) or self.documents[document]
+        if self.publishers:
+            return self.publishers[-1]
+        return self._speakable()[-1] if self._speakable() else None
+
+    def _speakable(self):
+        return [name for name in self.organisations if not names.place(name)]
+
     def last_organisation(self):
         """What "it said" refers to: the last claimant if not a person ("The district said
         ... It said ..."), else the organisation last named."""
@@ -74,6 +90,8 @@ class Mentions:
         if claimant:
             for document in _DOCUMENT.findall(sentence):
                 self.documents[document.lower()] = claimant
+            if claimant not in self.people and not names.place(claimant):
+                self.publishers.append(claimant)
         if claimant in self.people:
             subject = claimant
         elif claimant and claimant not in self.organisations:

@@ -147,6 +147,12 @@ def organisational(name, before=""):
     return head in ORGANISATION_HEADS
 
 
+def place(name):
+    """Whether the name is a place's that never speaks ("Wexley Road", "Kessig Bay")."""
+    tokens = name.split()
+    return len(tokens) > 1 and tokens[-1].lower() in PLACE_HEADS
+
+
 def is_person(name, before=""):
     """A titled name, or two or more capitalised words naming no organisation or place;
     never a name joined by "and" ("U.S. and Canada"): two people are two names."""
