@@ -11,6 +11,8 @@ its line.
 
 import re
 
+from factcheck.names import words
+
 # Abbreviations after which a full stop does not end a sentence (titles, months, and the
 # usual Latin and business ones), compared lower-case without the dot.
 ABBREVIATIONS = frozenset(
@@ -69,9 +71,9 @@ ABBREVIATIONS = frozenset(
     ]
 )
 # Words that open sentences and never a name after an initial ("J. In" is no name).
-OPENERS = frozenset(
+OPENERS = words(
     "The A An In On At But And So Then It He She They We I This That These Those There "
-    "Its His Her Their After Before When While As If For By From Meanwhile However".split()
+    "Its His Her Their After Before When While As If For By From Meanwhile However"
 )
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
 # A bracket closing its line after a sentence ("... at the ground. (Rovers FC)"): a bare
