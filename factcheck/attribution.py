@@ -202,14 +202,10 @@ DOCUMENTS = words(
 # The article's own parts: what they say is the narrator's.
 _OWN_PARTS = words("article story column caption headline graphic version")
 # A bare "the company said", "the carmaker said" is the business named last.
-_COMPANY = words(
-    "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
-    "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
-    "utility"
-)
+_COMPANY = names.COMPANIES
 # Nouns an organisation goes by: "council officers", "the club said".
 _ORGANISATION_NOUNS = (
-    _COMPANY | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS) | words("club")
+    _COMPANY | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS)
 ) - names.PLACE_HEADS
 # "said councillor Tom Reyes", "said fisherman Bo Lind": a name after the verb, perhaps
 # behind words saying who they are (not "said in a statement on Twitter").
@@ -486,6 +482,8 @@ def _the_resolved(value, context, sentence):
         return value
     found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
     found = found or context.organisation(value, _COMPANY)
+    if found:
+        context.call(value, found)
     return found or value
 
 
@@ -496,10 +494,12 @@ def _opening_organisation(sentence, noun, context):
     if opening is None or sentence[: opening[0]] not in ("", "The "):
         return None
     name = opening[1]
-    if " " in name:
-        fits = names.organisational(name, sentence[: opening[0]]) and (
-            noun is None or names.describes(noun, name, _COMPANY)
-        )
+    if " " in name and names.organisational(name, sentence[: opening[0]]):
+        fits = noun is None or names.describes(noun, name, _COMPANY)
+    elif " " in name:
+        # "Halden Living is recalling ..., the company said": a name no head tells the kind
+        # of is the business the sentence calls it, unless the text knows it as a person.
+        fits = noun in _COMPANY and not names.titled(name) and not context.known_person(name)
     else:
         # One word opening a sentence is a name only if the text capitalises it mid-sentence
         # too ("Prices rose ..., the company said" names nobody); a company's, as its own

@@ -56,6 +56,12 @@ ORGANISATION_HEADS = words(
     "logistics steel oil gas mining electric telecom software networks entertainment "
     "communications resources pharma brewery airline"
 )
+# What a business or club is called when not by name ("the company said", "the club").
+COMPANIES = words(
+    "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
+    "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
+    "utility club charity"
+)
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.
 PLACE_HEADS = words(
