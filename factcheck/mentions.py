@@ -123,18 +123,24 @@ class Mentions:
         if subject in self.known:
             subject = None
         if claimant:
-            for document in _DOCUMENT.findall(sentence):
-                self.documents[document.lower()] = claimant
-            if claimant not in self.people and not names.place(claimant):
-                self.publishers.append(claimant)
+            self._speaker(sentence, claimant)
         if claimant in self.people:
             subject = claimant
-        elif claimant and claimant not in self.organisations:
-            # a one-word claimant no person is an organisation ("Acme said"; "the company")
-            self.organisations.append(claimant)
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]
         self.last = claimant
+
+    def _speaker(self, sentence, claimant):
+        """Remember the documents the claimant made and whether it is an organisation."""
+        for document in _DOCUMENT.findall(sentence):
+            self.documents[document.lower()] = claimant
+        if claimant in self.people:
+            return
+        if not names.place(claimant):
+            self.publishers.append(claimant)
+        if claimant not in self.organisations:
+            # a one-word claimant no person is an organisation ("Acme said"; "the company")
+            self.organisations.append(claimant)
 
     def person(self, pronoun):
         """Who "he" or "she" is: the person last speaking or spoken of, passing over one
