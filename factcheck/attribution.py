@@ -437,8 +437,7 @@ def _after(sentence, at):
     return None
 
 
-def _named(sentence, context):
-    found = speaker(sentence)
+def _named(sentence, found, context):
     claimant = _resolve(found, context, sentence) if found else None
     context.learn(sentence, claimant)
     return claimant
@@ -527,6 +526,10 @@ def claimants(sentences, paragraphs=None):
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
     context = Mentions(_MID_SENTENCE.findall(" ".join(sentences)))
-    found = [_named(sentence, context) for sentence in sentences]
+    spoken = [speaker(sentence) for sentence in sentences]
+    found = [
+        _named(sentence, said, context) for sentence, said in zip(sentences, spoken, strict=True)
+    ]
     found = quotations.to_speakers(sentences, paragraphs, found)
-    return interviews.answers_to_interviewee(sentences, paragraphs, found)
+    own = [said is not None for said in spoken]
+    return interviews.answers_to_interviewee(sentences, paragraphs, found, own)

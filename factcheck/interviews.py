@@ -3,8 +3,10 @@
 The layout: turns opened by "Q:" and "A:" (or by the speakers' names, "Achebe:"), after an
 introduction naming the person interviewed ("We spoke to Ana Lind, the city's treasurer",
 else the first person the introduction names; a byline's name is not it). An answer runs from
-its label to the end of its paragraph; questions keep only an attribution of their own
-("Q: The ministry says ...").
+its label to the end of its paragraph; so does a question, which is the interviewer's when
+the introduction names one ("She spoke to our correspondent, Tom Fox", "interviewed by Tom
+Fox") unless it attributes something itself ("Q: The ministry says ...", "Q: Critics say
+...").
 """
 
 import re
@@ -16,6 +18,9 @@ _INTERVIEWED = re.compile(
     r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+|\bmet\s+"
 )
 _BYLINE = re.compile(r"^(?:By|Interview by|Reporting by)\s")
+_INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+")
+_SPOKE_TO = re.compile(r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+")
+_PRONOUN = re.compile(r"^(?:He|She|They)\b")
 
 
 def _label(sentence):
@@ -38,6 +43,39 @@ def _interviewee(intro):
     return named[0][2] if named else None
 
 
+def _interviewer(intro, interviewee):
+    """Who asks the questions: the one the interviewee "spoke to", or was "interviewed by",
+    or who "interviewed" or "spoke to" the interviewee; None when the text names nobody."""
+    for sentence in intro:
+        if not _BYLINE.match(sentence):
+            people = [(start, p) for start, p in _people(sentence) if p != interviewee]
+            found = _asker_after(sentence, interviewee, people) or _asker_before(
+                sentence, interviewee, people
+            )
+            if found:
+                return found
+    return None
+
+
+def _asker_after(sentence, interviewee, people):
+    """ "She spoke to our reporter, Tom Fox", "X was interviewed by Tom Fox"."""
+    asked = _INTERVIEWED_BY.search(sentence)
+    spoke = _SPOKE_TO.search(sentence)
+    if spoke and (_PRONOUN.match(sentence) or interviewee in sentence[: spoke.start()]):
+        asked = spoke
+    after = [p for start, p in people if asked and start >= asked.end()]
+    return after[0] if after else None
+
+
+def _asker_before(sentence, interviewee, people):
+    """ "Tom Fox interviewed X", "Tom Fox spoke to X"."""
+    by = _INTERVIEWED.search(sentence)
+    if by is None or interviewee not in sentence[by.end() :]:
+        return None
+    before = [p for start, p in people if start < by.start()]
+    return before[-1] if before else None
+
+
 def _answers(label, interviewee):
     """Whether a turn with this label is the interviewee's."""
     if label == "A":
@@ -46,15 +84,17 @@ def _answers(label, interviewee):
     return label != "Q" and {w.casefold() for w in label.split()} <= words
 
 
-def answers_to_interviewee(sentences, paragraphs, found):
-    """found, with each answer of a Q&A layout given to the interviewee."""
+def answers_to_interviewee(sentences, paragraphs, found, own=None):
+    """found, with each answer of a Q&A layout given to the interviewee and each question
+    (own: whether each sentence attributes something itself) to the interviewer."""
     labels = [_label(s) for s in sentences]
     labelled = [label for label in labels if label]
     if len(labelled) < 2:
         return found
     turns = [i for i, label in enumerate(labels) if label in ("Q", "A")]
     # the introduction ends at the first question or answer ("Photo:" may come before)
-    interviewee = _interviewee(sentences[: (turns or [labels.index(labelled[0])])[0]])
+    intro = sentences[: (turns or [labels.index(labelled[0])])[0]]
+    interviewee = _interviewee(intro)
     if interviewee is None:
         return found
     if not any(label in ("Q", "A") or _answers(label, interviewee) for label in labelled):
@@ -63,7 +103,25 @@ def answers_to_interviewee(sentences, paragraphs, found):
         answering = _labelled_answers(labels, paragraphs, interviewee)
     else:
         answering = _unlabelled_answers(labels, paragraphs)
-    return [interviewee if a else claimant for a, claimant in zip(answering, found, strict=True)]
+    found = [interviewee if a else claimant for a, claimant in zip(answering, found, strict=True)]
+    interviewer = _interviewer(intro, interviewee)
+    if interviewer is None:
+        return found
+    asking = _asking(labels, paragraphs, answering, own or [c is not None for c in found])
+    return [interviewer if a else claimant for a, claimant in zip(asking, found, strict=True)]
+
+
+def _asking(labels, paragraphs, answering, own):
+    """Whether each sentence is a question naming no source of its own: from a label that is
+    no answer's to the end of its paragraph."""
+    asking, found = False, []
+    for i, label in enumerate(labels):
+        if label:
+            asking = not answering[i]
+        elif i and paragraphs[i] != paragraphs[i - 1]:
+            asking = False
+        found.append(asking and not answering[i] and not own[i])
+    return found
 
 
 def _labelled_answers(labels, paragraphs, interviewee):
