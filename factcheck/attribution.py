@@ -46,7 +46,9 @@ _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b))|asks(?=\s*[.,]|\s+[A-Z])|"
     r"declined\s+to\s+(?:say|give|disclose|confirm|specify|name|discuss)|"
     r"refused\s+to\s+(?:say|disclose|confirm)|"
-    r"disputed|disputes|rejected\s+(?:the|that|this|those|these|claims?|suggestions?)\b|"
+    # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
+    r"disputed|disputes|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
+    r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?)\b)|"
     r"ruled|rules(?=\s+that)|calculated|calculates|advised|advises|recommended|recommends|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
     r"[a-z]+(?:ed|s)(?=(?:\s+[\w.]+){0,3}\s*:\s*[\"\u201c])"
@@ -152,14 +154,14 @@ _SPOKESPEOPLE = (
     r"scientists|inspectors|auditors|engineers|managers"
 )
 _KIND_SPEAKS = re.compile(
-    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+)(?:[Ii]n\s+[^,]+,\s+)?)([a-z]+)\s+(?:[a-z]+\s+)?"
+    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+)(?:[Ii]n\s+[^,]+,\s+)?)([A-Za-z][a-z]*)\s+(?:[a-z]+\s+)?"
     rf"(?:{_SPOKESPEOPLE})\s*$"
 )
 # "a Brightwell spokesperson said": the organisation so named.
 _NAMED_SPEAKS = re.compile(rf"\b[Aa]n?\s+({NAME})\s+(?:{_SPOKESPEOPLE})\s*$")
 # "researchers at the University of Tasmere reported": where they work speaks.
 _STAFF_AT = re.compile(
-    rf"\b(?:{_SPOKESPEOPLE}|analysts|economists|doctors)\s+(?:at|from|with)\s+(?:the\s+)?"
+    rf"\b(?i:{_SPOKESPEOPLE}|analysts|economists|doctors)\s+(?:at|from|with)\s+(?:the\s+)?"
     rf"((?:[a-z0-9]+\s+)?{NAME})\s*$"
 )
 # "Ted Marchetti of Dayton, Ohio, said": the person, not the state of the town.
@@ -266,8 +268,8 @@ def _before(prefix):
 def _speaks_for(prefix):
     """Someone speaking for an organisation: ("kind", noun), ("name", X) or None."""
     kind = _KIND_SPEAKS.search(prefix)
-    if kind and kind.group(1) in _ORGANISATION_NOUNS:
-        return ("kind", kind.group(1))
+    if kind and kind.group(1).lower() in _ORGANISATION_NOUNS:
+        return ("kind", kind.group(1).lower())
     named = _NAMED_SPEAKS.search(prefix) or _STAFF_AT.search(prefix)
     if named:
         return ("name", _modified(prefix[: named.start(1)], named.group(1)))

@@ -108,11 +108,20 @@ class Mentions:
 
     def last_organisation(self):
         """What "it said" refers to: the last claimant if not a person ("The district said
-        ... It said ..."), else the organisation last named."""
+        ... It said ..."), else the organisation last named, else the name last spoken of
+        that the text never showed is a person's."""
         if self.last and self.last not in self.people:
             return self.last
         speakable = self._speakable()
-        return speakable[-1] if speakable else None
+        if speakable:
+            return speakable[-1]
+        # "Nova Farms bought land. It said ...": no head word tells "Nova Farms" is no
+        # person's name, but "it" does, if the text has given it no pronoun nor title.
+        unproven = [name for name in self.recent if not self.known_person(name)]
+        if unproven:
+            self._is_organisation(unproven[-1])
+            return unproven[-1]
+        return None
 
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""
