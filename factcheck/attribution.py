@@ -106,7 +106,8 @@ _FIGURES_OF = re.compile(
 )
 # "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
 _WHOSE_PAPERS = re.compile(
-    rf"^(?:[Tt]he\s+([a-z]+)|({NAME}))['\u2019]s\s+(?:[\w-]+\s+)?(?:{_PAPERS})\b"
+    rf"^(?:[Tt]he\s+([a-z]+)['\u2019]s|({NAME})['\u2019]s|(Its|Their|His|Her))\s+(?:[\w-]+\s+)?"
+    rf"(?:{_PAPERS})\b"
     rf"[^.;\"\u201c]{{0,40}}?\b(?:{_SHOW})\b"
 )
 # "the figures showed", "The study, published in May, drew on 4,000 samples": a paper's
@@ -165,7 +166,7 @@ _STAFF_AT = re.compile(
     rf"((?:[a-z0-9]+\s+)?{NAME})\s*$"
 )
 # "Ted Marchetti of Dayton, Ohio, said": the person, not the state of the town.
-_OF_TOWN = re.compile(rf"({NAME}),\s+{NAME},?\s*$")
+_OF_TOWN = re.compile(rf"({NAME}),?\s+of\s+{NAME},\s+{NAME},?\s*$")
 # "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
 _MODIFIER = re.compile(r"\b[Tt]he\s+([a-z0-9]+)\s+$")
 # "said Ana Lind.", "said Ana Lind on Monday"; not "said Brightwell had not ..." nor "say
@@ -249,8 +250,8 @@ def _before(prefix):
     if relative:
         prefix = prefix[: relative.start()] + ", "
     town = _OF_TOWN.search(prefix)
-    if town and names.person_of(town.group(1)) and _subject(prefix, town.start()):
-        return ("name", names.person_of(town.group(1))[0])
+    if town and names.is_person(town.group(1)) and _subject(prefix, town.start()):
+        return ("name", town.group(1))
     named, prefix = _past_appositives(prefix)
     if named:
         return ("name", named)
@@ -369,7 +370,7 @@ def speaker(sentence):
         return ("name", shows.group(1))
     whose = _WHOSE_PAPERS.match(sentence)
     if whose:
-        return ("the", whose.group(1)) if whose.group(1) else ("name", whose.group(2))
+        return _whose(*whose.groups())
     found = _at_verbs(sentence) or _participle_subject(sentence)
     if found:
         return found
@@ -408,6 +409,17 @@ _OPENING = re.compile(
     rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+)?{NAME}(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
     r"(?=\s+(?!of\b|and\b)[a-z])"
 )
+
+
+def _whose(noun, name, pronoun=None):
+    """The owner of papers: "the department's" ("the", noun), "X's", "its", "her"."""
+    if noun:
+        return ("the", noun)
+    if name:
+        return ("name", name)
+    if pronoun in ("His", "Her"):
+        return ("he", "he" if pronoun == "His" else "she")
+    return ("it", None)
 
 
 def _QUOTED_AT(sentence, at):
@@ -500,7 +512,11 @@ def _opening_organisation(sentence, noun, context):
     elif " " in name:
         # "Halden Living is recalling ..., the company said": a name no head tells the kind
         # of is the business the sentence calls it, unless the text knows it as a person.
-        fits = noun in _COMPANY and not names.titled(name) and not context.known_person(name)
+        fits = (
+            noun not in names.TITLES | ANONYMOUS
+            and not names.titled(name)
+            and not context.known_person(name)
+        )
     else:
         # One word opening a sentence is a name only if the text capitalises it mid-sentence
         # too ("Prices rose ..., the company said" names nobody); a company's, as its own

@@ -15,7 +15,7 @@ from factcheck import names
 
 _LABEL = re.compile(r"^([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*:\s")
 _INTERVIEWED = re.compile(
-    r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+|\bmet\s+"
+    r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+(?!by\b)|\bmet\s+"
 )
 _BYLINE = re.compile(r"^(?:By|Interview by|Reporting by)\s")
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+")
@@ -30,7 +30,10 @@ def _label(sentence):
 
 def _people(sentence):
     for start, name in names.found(sentence):
-        if names.is_person(name, sentence[:start]):
+        person_of = names.person_of(name)  # "Kate Lowe for the Gazette"
+        if person_of:
+            yield start, names.without_title(person_of[0])
+        elif names.is_person(name, sentence[:start]):
             yield start, names.without_title(name)
 
 
@@ -38,7 +41,8 @@ def _interviewee(intro):
     """The person the introduction says was interviewed, else the first it names."""
     named = [(s, start, p) for s in intro if not _BYLINE.match(s) for start, p in _people(s)]
     for sentence, start, person in named:
-        if _INTERVIEWED.search(sentence[:start][-30:]):
+        # "She spoke to our reporter, Tom Fox": the one spoken to asks, not answers.
+        if _INTERVIEWED.search(sentence[:start][-30:]) and not _PRONOUN.match(sentence):
             return person
     return named[0][2] if named else None
 

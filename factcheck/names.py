@@ -170,12 +170,13 @@ def is_person(name, before=""):
 
 
 def person_of(name):
-    """ "Lauren Cole of the Home Safety Alliance" -> ("Lauren Cole", "Home Safety Alliance");
+    """ "Lauren Cole of the Home Safety Alliance" -> ("Lauren Cole", "Home Safety Alliance"),
+    "Kate Lowe for the Gazette" likewise;
     None when the words before "of" are no person ("Bank of England")."""
-    person, of, organisation = name.partition(" of ")
-    if not of or not is_person(person):
+    match = re.match(r"(.+?) (?:of|for) (.+)", name)
+    if match is None or not is_person(match.group(1)):
         return None
-    return person, re.sub(r"^the\s+", "", organisation)
+    return match.group(1), re.sub(r"^the\s+", "", match.group(2))
 
 
 def split_people(name):
