@@ -50,6 +50,10 @@ _CLAIMANT_VERBS = (
     r"disputed|disputes|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?)\b)|"
     r"ruled|rules(?=\s+that)|calculated|calculates|advised|advises|recommended|recommends|"
+    r"urged|urges|"
+    # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
+    r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
+    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|projects(?=\s+that\b)|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
     r"[a-z]+(?:ed|s)(?=(?:\s+[\w.]+){0,3}\s*:\s*[\"\u201c])"
 )
@@ -121,7 +125,8 @@ _PAPER_SAYS = re.compile(
 # Tuesday, showed": whose data they are.
 _DOCUMENT_SHOWS = re.compile(
     r"\b(?:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
-    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+)?"
+    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+"
+    r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
     rf"(?:from|by)\s+(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
     r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
 )
@@ -140,6 +145,10 @@ _BETWEEN = re.compile(
     r"always|often|never|has|have|had|[a-z]+ed(?:\s+[a-z]+){0,3}?\s+and|"
     # "The Health Department on Friday confirmed", "X last week said"
     rf"(?:late\s+|early\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    # "X repeatedly denied", "X has long argued", "X still insists"
+    # (not a noun ending in -ly: "the family said")
+    r"(?!(?:family|assembly|ally|rally|supply|monopoly|reply|anomaly|homily)\b)[a-z]+ly|"
+    r"long|still|already|now|"
     r"(?:last|this|earlier\s+this)\s+(?:week|month|year|weekend)))+\s*$"
 )
 _APPOSITIVE = re.compile(r",[^,]{1,140},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
@@ -202,6 +211,8 @@ DOCUMENTS = words(
     "judgment memo document email petition motion website book film poll audit review "
     "filings figures data accounts notice statistics results"
 )
+# The people behind a paper, who speak for whoever published it.
+_AUTHORS = words("researchers authors scientists team")
 # The article's own parts: what they say is the narrator's.
 _OWN_PARTS = words("article story column caption headline graphic version")
 # A bare "the company said", "the carmaker said" is the business named last.
@@ -491,6 +502,9 @@ def _the_resolved(value, context, sentence):
     noun = value.split()[-1]
     if noun in context.titles:
         return context.titles[noun]
+    if value in _AUTHORS:
+        # "the researchers found": the body whose researchers they are, if the text said
+        return context.publisher(value)
     if " " in value:
         return value
     found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)

@@ -15,7 +15,8 @@ from factcheck import names
 
 _LABEL = re.compile(r"^([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*:\s")
 _INTERVIEWED = re.compile(
-    r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+(?!by\b)|\bmet\s+"
+    r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+(?!by\b)|\bmet\s+|"
+    r"\bin\s+conversation\s+with\s+|\bsat\s+down\s+with\s+|\basked\s+"
 )
 _BYLINE = re.compile(r"^(?:By|Interview by|Reporting by)\s")
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+")
@@ -72,9 +73,10 @@ def _asker_after(sentence, interviewee, people):
 
 
 def _asker_before(sentence, interviewee, people):
-    """ "Tom Fox interviewed X", "Tom Fox spoke to X"."""
+    """ "Tom Fox interviewed X", "Tom Fox spoke to X", "our reporter Tom Fox asked her"."""
     by = _INTERVIEWED.search(sentence)
-    if by is None or interviewee not in sentence[by.end() :]:
+    rest = sentence[by.end() :] if by else ""
+    if not (interviewee in rest or re.match(r"(?:him|her|them)\b", rest)):
         return None
     before = [p for start, p in people if start < by.start()]
     return before[-1] if before else None

@@ -8,11 +8,12 @@ organisation and place names: never any article's names.
 import re
 
 # A name: capitalised words, initials and abbreviated titles, joined by "of", "for", "and",
-# "de", ... ("Centers for Disease Control and Prevention", "Friends of the Library").
+# "de", "&", ... ("Centers for Disease Control and Prevention", "Friends of the Library",
+# "Harrow & Finch").
 # An initialism with stops ("U.S.", "D.C.") is one token, or "the U.S. and Canada" would
 # read as a name "S. and Canada".
 TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
-NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the)\s+)*{TOKEN})*"
+NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
 
