@@ -72,8 +72,9 @@ _NAME_AFTER = re.compile(
 )
 # "according to the authority's latest report": the authority.
 _WHOSE_DOCUMENT = re.compile(
-    r"\s*the\s+([a-z]+)['\u2019]s\s+(?:[a-z]+\s+)?(?:reports?|figures|data|estimates?|"
-    r"statement|survey|study|analysis|records)\b"
+    r"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:reports?|figures|data|estimates?|"
+    r"statements?|surveys?|study|analysis|records|notices?|filings?|accounts|results|"
+    r"statistics|review|audit|paper|bulletin)\b"
 )
 # "according to a statement from the World Food Programme": the source is whoever made it.
 # Papers a body publishes, whose findings are its own ("the filings said", "the club's
@@ -127,7 +128,8 @@ _DOCUMENT_SHOWS = re.compile(
     r"\b(?:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
     r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+"
     r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
-    rf"(?:from|by)\s+(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
+    r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
+    rf"(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
     r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
 )
 # "The crash was reported to police": a verb in the passive names no speaker before it.

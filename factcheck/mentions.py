@@ -11,8 +11,9 @@ from factcheck import names
 
 # The documents a sentence cites ("in a statement", "in a report released on Monday").
 _DOCUMENT = re.compile(
-    r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[a-z]+\s+)?"
-    r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts)s?\b",
+    r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
+    r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
+    r"opinion|ruling|judgment|decision|bulletin)s?\b",
     re.IGNORECASE,
 )
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
