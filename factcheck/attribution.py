@@ -49,7 +49,7 @@ _CLAIMANT_VERBS = (
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
     r"disputed|disputes|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?)\b)|"
-    r"ruled|rules(?=\s+that)|calculated|calculates|advised|advises|recommended|recommends|"
+    r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|calculated|calculates|advised|advises|recommended|recommends|"
     r"urged|urges|"
     # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
     r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
@@ -414,8 +414,10 @@ def _at_verbs(sentence):
 # ", saying that ...", ", ruling 2-1 that ...": a clause saying what the subject of the
 # sentence said; the subject opens it, after a timestamp or a phrase setting the scene.
 _SAYING = re.compile(
-    r",\s+(?:saying|ruling|arguing|adding|noting|claiming|insisting|warning|stating|"
-    r"concluding|finding|estimating|calculating|citing|telling)\b"
+    r",\s+(?:saying|arguing|noting|claiming|insisting|warning|stating|telling)\b|"
+    # these say something only when what follows is what was said: not "adding to pressure"
+    r",\s+(?:ruling|adding|concluding|finding|estimating|calculating)\b"
+    r"(?=[^.;]{0,60}?(?:\bthat\b|[\"\u201c:]))"
 )
 _OPENING = re.compile(
     r"^(?:[\d:.]+\s*(?:[ap]\.m\.)?\s*:\s+)?(?:(?:In|On|At|After|Before|During|Asked)\b[^,]{0,80},\s+)?"

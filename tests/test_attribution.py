@@ -374,8 +374,10 @@ NAMED_TURNS = (
             "Halvern Foods rejected the claims, adding that sales had doubled.",
             ["Halvern Foods"],
         ),
-        # ... but a vote names nobody.
+        # ... but a vote, a reign and a clause adding to something name nobody.
         ("The committee rejected the plan by 6 votes to 3.", [None]),
+        ("Labour ruled the city for 40 years.", [None]),
+        ("Inflation rose to 4%, adding to pressure on the bank.", [None]),
         # A possessive is no part of a name: the county speaks.
         (
             "Tarn County's ban was lifted. The county had defended it, saying 40 firms broke it.",
