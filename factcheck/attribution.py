@@ -530,11 +530,7 @@ def _opening_organisation(sentence, noun, context):
     elif " " in name:
         # "Halden Living is recalling ..., the company said": a name no head tells the kind
         # of is the business the sentence calls it, unless the text knows it as a person.
-        fits = (
-            noun not in names.TITLES | ANONYMOUS
-            and not names.titled(name)
-            and not context.known_person(name)
-        )
+        fits = _any_business(noun) and not names.titled(name) and not context.known_person(name)
     else:
         # One word opening a sentence is a name only if the text capitalises it mid-sentence
         # too ("Prices rose ..., the company said" names nobody); a company's, as its own
@@ -545,6 +541,19 @@ def _opening_organisation(sentence, noun, context):
             and (noun is None or noun in _COMPANY)
         )
     return name if fits else None
+
+
+# Who reports on someone: "Tom Fox won, the newspaper said" is the paper's, not Tom Fox's.
+_MEDIA = words("newspaper paper broadcaster magazine outlet website network station channel")
+
+
+def _any_business(noun):
+    """Whether "the <noun>" may stand for any organisation, whatever its name: a business's
+    noun ("the company", "the cooperative"), never a public body's, a person's or a paper's."""
+    if noun in _COMPANY:
+        return True
+    others = names.TITLES | ANONYMOUS | _ORGANISATION_NOUNS | _MEDIA | _AUTHORS
+    return noun not in others
 
 
 def _named_here(sentence, noun):

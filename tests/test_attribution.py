@@ -462,6 +462,8 @@ NAMED_TURNS = (
             ["Fenwick Dairy", "Fenwick Dairy"],
         ),
         ("Aster Homes sold 400 of its houses. It said profits rose 12%.", [None, "Aster Homes"]),
+        # ... never when a paper reports on someone.
+        ("Tom Fox won the race, the newspaper said.", ["newspaper"]),
         # "It" and "the company" are never a street; "the developer, X," is a company.
         (
             "The developer, Nova Farms, said it bought 300 hectares near Millbrook Lane. It said "
