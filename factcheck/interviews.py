@@ -50,7 +50,8 @@ def _interviewee(intro):
 
 def _interviewer(intro, interviewee):
     """Who asks the questions: the one the interviewee "spoke to", or was "interviewed by",
-    or who "interviewed" or "spoke to" the interviewee; None when the text names nobody."""
+    or who "interviewed" or "spoke to" the interviewee, else the byline's writer (a Q&A's
+    questions are its writer's); None when the text names nobody."""
     for sentence in intro:
         if not _BYLINE.match(sentence):
             people = [(start, p) for start, p in _people(sentence) if p != interviewee]
@@ -59,7 +60,8 @@ def _interviewer(intro, interviewee):
             )
             if found:
                 return found
-    return None
+    bylines = [p for s in intro if _BYLINE.match(s) for _, p in _people(s) if p != interviewee]
+    return bylines[0] if bylines else None
 
 
 def _asker_after(sentence, interviewee, people):

@@ -62,12 +62,13 @@ NAMED_TURNS = (
     ("text", "expected"),
     [
         # Q&A: answers (to the paragraph's end) are the interviewee's, questions nobody's
-        # unless they attribute something themselves; the interviewer's byline is not her.
+        # when no interviewer is named, and the byline's writer is not the interviewee.
         (
             INTERVIEW,
             [None, None, None, SILVA, SILVA, "ministry", None, SILVA, SILVA, None],
         ),
-        (NAMED_TURNS, [None, None, None, "Hana Ito", "Hana Ito", None]),
+        # ... and with no interviewer named in the introduction, the byline's writer asks.
+        (NAMED_TURNS, [None, None, "Leo Grant", "Hana Ito", "Hana Ito", "Leo Grant"]),
         (CAPTION_FIRST, [None, None, None, SILVA]),
         # ... the questions the interviewer's the introduction names, unless they attribute
         # something themselves.
