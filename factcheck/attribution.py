@@ -169,6 +169,8 @@ _KIND_SPEAKS = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+)(?:[Ii]n\s+[^,]+,\s+)?)([A-Za-z][a-z]*)\s+(?:[a-z]+\s+)?"
     rf"(?:{_SPOKESPEOPLE})\s*$"
 )
+# "A spokesperson said": for the organisation in question, as "it said" is.
+_SPOKESPERSON = re.compile(r"(?:^|[,:]\s+|\b[Aa]n?\s+)(?:[Aa]n?\s+)?spokes(?:person|man|woman)\s*$")
 # "a Brightwell spokesperson said": the organisation so named.
 _NAMED_SPEAKS = re.compile(rf"\b[Aa]n?\s+({NAME})\s+(?:{_SPOKESPEOPLE})\s*$")
 # "researchers at the University of Tasmere reported": where they work speaks.
@@ -281,6 +283,8 @@ def _before(prefix):
 
 def _speaks_for(prefix):
     """Someone speaking for an organisation: ("kind", noun), ("name", X) or None."""
+    if _SPOKESPERSON.search(prefix):
+        return ("it", None)
     kind = _KIND_SPEAKS.search(prefix)
     if kind and kind.group(1).lower() in _ORGANISATION_NOUNS:
         return ("kind", kind.group(1).lower())
@@ -509,6 +513,10 @@ def _the_resolved(value, context, sentence):
     if value in _AUTHORS:
         # "the researchers found": the body whose researchers they are, if the text said
         return context.publisher(value)
+    if noun in names.TITLES and re.search(r"['\u2019]s\b", value):
+        # "the company's chief executive told": whoever holds the title, if the text said
+        # (but "the county's finance office said" is the office)
+        return None
     if " " in value:
         return value
     found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)

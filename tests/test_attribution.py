@@ -463,6 +463,17 @@ NAMED_TURNS = (
             ["Fenwick Dairy", "Fenwick Dairy"],
         ),
         ("Aster Homes sold 400 of its houses. It said profits rose 12%.", [None, "Aster Homes"]),
+        # A spokesperson speaks for the organisation in question, as "it" does; a title
+        # of the company's nobody was named with names nobody.
+        (
+            "Halvern Foods recalled 9,000 pies. A spokesperson said no one was ill.",
+            [None, "Halvern Foods"],
+        ),
+        (
+            "Lena Ortiz runs Halvern Foods. The company's chief executive told the Ledger that "
+            "sales fell 8%.",
+            [None, None],
+        ),
         # ... never when a paper reports on someone.
         ("Tom Fox won the race, the newspaper said.", ["newspaper"]),
         # "It" and "the company" are never a street; "the developer, X," is a company.
