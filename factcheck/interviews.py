@@ -13,7 +13,8 @@ import re
 
 from factcheck import names
 
-_LABEL = re.compile(r"^([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*:\s")
+# "Q:", "Amani:", "The Courier:"; also "Q." and "A.".
+_LABEL = re.compile(r"^([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*:\s|^([QA])\.\s")
 _INTERVIEWED = re.compile(
     r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+(?!by\b)|\bmet\s+|"
     r"\bin\s+conversation\s+with\s+|\bsat\s+down\s+with\s+|\basked\s+"
@@ -26,7 +27,7 @@ _PRONOUN = re.compile(r"^(?:He|She|They)\b")
 
 def _label(sentence):
     match = _LABEL.match(sentence)
-    return match.group(1) if match else None
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _people(sentence):

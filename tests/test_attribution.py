@@ -77,6 +77,12 @@ NAMED_TURNS = (
             [None, None, "Tom Fox", "Tom Fox", "Rosa Diaz", None, "Rosa Diaz"],
         ),
         (INTERVIEWED_BY, [None, "Kate Lowe", "Omar Reid"]),
+        # "Q." and "A." label turns as "Q:" and "A:" do.
+        (
+            "Interview by Sam Reed\n\nJoan Mbeki is the mayor of Lanston.\n\n"
+            "Q. How big is the deficit?\n\nA. About $14 million.",
+            [None, None, "Sam Reed", "Joan Mbeki"],
+        ),
         (QUESTIONS_ONLY, [None, None, SILVA, SILVA, None, SILVA, None]),
         # he/she: the last person speaking or spoken of, never a court, hotel or college.
         (
@@ -375,6 +381,14 @@ NAMED_TURNS = (
             "Halvern Foods rejected the claims, adding that sales had doubled.",
             ["Halvern Foods"],
         ),
+        # A court's decisions are its own; blaming and criticising say something.
+        (
+            "The Appeals Court on Friday struck down the levy. The High Court upheld a fine of "
+            "$9,000.",
+            ["Appeals Court", "High Court"],
+        ),
+        ("Chief executive Ben Lyle blamed the wet April.", ["Ben Lyle"]),
+        ("The car overturned on the motorway.", [None]),
         # ... but a vote, a reign and a clause adding to something name nobody.
         ("The committee rejected the plan by 6 votes to 3.", [None]),
         ("Labour ruled the city for 40 years.", [None]),
