@@ -53,8 +53,9 @@ _CLAIMANT_VERBS = (
     r"urged|urges|blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
     r"accused(?=\s+[\w\s]{1,40}?\bof\b)|"
     # a court's decisions: "the court struck down the cap", "upheld the fine"
-    r"(?:struck|strikes|threw|throws)\s+(?:down|out)|overturned|overturns|upheld|upholds|"
-    r"quashed|quashes|"
+    # (not "the car overturned on the road")
+    r"(?:struck|strikes|threw|throws)\s+(?:down|out)|upheld|upholds|quashed|quashes|"
+    r"(?:overturned|overturns)(?=\s+(?:a|an|the|his|her|its|their|[A-Z\d])\b)|"
     # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
     r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
     r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|projects(?=\s+that\b)|"
