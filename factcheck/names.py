@@ -55,7 +55,7 @@ ORGANISATION_HEADS = words(
     "industries international global services solutions insurance railway railways "
     "transport gallery theatre festival prize cup championship team foods brands retail "
     "logistics steel oil gas mining electric telecom software networks entertainment "
-    "communications resources pharma brewery airline"
+    "communications resources pharma brewery airline fc afc"
 )
 # What a business or club is called when not by name ("the company said", "the club").
 COMPANIES = words(

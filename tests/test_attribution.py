@@ -415,6 +415,10 @@ NAMED_TURNS = (
             [None, "Harbour Trust"],
         ),
         (
+            "Larkin FC sold 3 players. The club's latest accounts showed debts of $12 million.",
+            [None, "Larkin FC"],
+        ),
+        (
             "The Treasury estimated the cost at $4 billion. Its figures showed the deficit grew "
             "by a fifth.",
             ["Treasury", "Treasury"],
