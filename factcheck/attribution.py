@@ -158,6 +158,8 @@ _BETWEEN = re.compile(
     r"long|still|already|now|"
     r"(?:last|this|earlier\s+this)\s+(?:week|month|year|weekend)))+\s*$"
 )
+# "The Transport Safety Agency (TSA) said", "Ana Lind (pictured) said": the bracket aside.
+_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOSITIVE = re.compile(r",[^,]{1,140},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
 # "the union Equity, which said", "heard from Dr Ana Lind, an ecologist, who said": the
 # relative pronoun's antecedent speaks, even as the object of a preposition.
@@ -265,7 +267,7 @@ def _the_before(prefix):
 def _before(prefix):
     """The speaker just before an attribution verb: ("name", X), ("he", ...), ("it", ...),
     ("the", noun phrase), ("document", noun), ("kind", noun) or None."""
-    prefix = _BETWEEN.sub("", prefix)
+    prefix = _BETWEEN.sub("", _BRACKETED.sub("", prefix))
     relative = _RELATIVE.search(prefix)
     if relative:
         prefix = prefix[: relative.start()] + ", "

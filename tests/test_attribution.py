@@ -504,6 +504,8 @@ NAMED_TURNS = (
         ("Greta Lund of Bergen, Norway, said the ferry was 2 hours late.", ["Greta Lund"]),
         ("Greta Lund, of Bergen, Norway, said the ferry was 2 hours late.", ["Greta Lund"]),
         ("Cllr Dana Ives said 40 homes flooded.", ["Dana Ives"]),
+        # A bracket between the speaker and the verb is an aside.
+        ("The Road Safety Agency (RSA) said 40 crashes were reported.", ["Road Safety Agency"]),
         # An unnamed group with a place is no name; a title opening a name is still one.
         ("Residents of Elm Street said the water was brown.", [None]),
         ("Police Chief Ada Roe said 40 cars were stolen.", ["Ada Roe"]),
