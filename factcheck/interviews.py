@@ -121,12 +121,13 @@ def answers_to_interviewee(sentences, paragraphs, found, own=None):
 
 
 def _asking(labels, paragraphs, answering, own):
-    """Whether each sentence is a question naming no source of its own: from a label that is
-    no answer's to the end of its paragraph."""
+    """Whether each sentence is a question naming no source of its own: from a turn's label
+    that is no answer's ("Q:", or one opening two turns or more: not "Photo:") to the end of
+    its paragraph."""
     asking, found = False, []
     for i, label in enumerate(labels):
         if label:
-            asking = not answering[i]
+            asking = not answering[i] and (label == "Q" or labels.count(label) > 1)
         elif i and paragraphs[i] != paragraphs[i - 1]:
             asking = False
         found.append(asking and not answering[i] and not own[i])

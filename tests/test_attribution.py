@@ -54,6 +54,7 @@ NAMED_TURNS = (
     "We spoke with Hana Ito, the city's chief engineer, about the bridge.\n\n"
     "Grant: How old is it?\n\n"
     "Ito: It opened in 1931. Its cables were replaced in 1988.\n\n"
+    "Photo: The bridge at dawn.\n\n"
     "Grant: Thank you."
 )
 
@@ -68,7 +69,7 @@ NAMED_TURNS = (
             [None, None, None, SILVA, SILVA, "ministry", None, SILVA, SILVA, None],
         ),
         # ... and with no interviewer named in the introduction, the byline's writer asks.
-        (NAMED_TURNS, [None, None, "Leo Grant", "Hana Ito", "Hana Ito", "Leo Grant"]),
+        (NAMED_TURNS, [None, None, "Leo Grant", "Hana Ito", "Hana Ito", None, "Leo Grant"]),
         (CAPTION_FIRST, [None, None, None, SILVA]),
         # ... the questions the interviewer's the introduction names, unless they attribute
         # something themselves.
