@@ -2,18 +2,21 @@
 "according to X" (also "according to a statement from X"), "he/she said" (the person last
 speaking or spoken of), "it said" and "the company said" (the organisation of that kind the
 sentence or the text last named), quotations given to their speakers across sentences
-(factcheck/quotations.py), and a Q&A's answers given to the person interviewed
-(factcheck/interviews.py). None when nobody is named: the narrator's own sentences, "officials
-said", "the court heard", "a senior diplomat said", "the article said".
+(factcheck/quotations.py), and a Q&A's answers and questions given to the interviewee and
+the interviewer (factcheck/interviews.py). Beyond "said", the subject of any act of stating,
+finding or deciding ("The court on Tuesday struck down", "X disputed the figure, saying
+...") and whoever speaks for a body ("researchers at X", "a X spokesperson"). None when
+nobody is named: the narrator's own sentences, "officials said", "the court heard", "a
+senior diplomat said", "the article said".
 
 Names, titles and the person/organisation distinction are factcheck/names.py's; what the
 text has named so far (against which "Okafor", "she", "the mayor", "it" are resolved) is
-factcheck/mentions.py's.
+factcheck/mentions.py's; papers and their makers ("the filings said") factcheck/papers.py's.
 """
 
 import re
 
-from factcheck import interviews, names, quotations
+from factcheck import interviews, names, papers, quotations
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
@@ -75,25 +78,6 @@ _PRONOUN_OPINES = re.compile(
 _NAME_AFTER = re.compile(
     rf"\s*(?:the\s+)?((?:[a-z]+\s+){{0,3}})({NAME})(?:\s+([a-z]+)(?=\s*[,.;]))?"
 )
-# "according to the authority's latest report": the authority.
-_WHOSE_DOCUMENT = re.compile(
-    r"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){0,2}?(?:reports?|figures|data|estimates?|"
-    r"statements?|surveys?|study|analysis|records|notices?|filings?|accounts|results|"
-    r"statistics|review|audit|paper|bulletin)\b"
-)
-# "according to a statement from the World Food Programme": the source is whoever made it.
-# Papers a body publishes, whose findings are its own ("the filings said", "the club's
-# accounts showed", "according to a notice posted by X").
-_PAPERS = (
-    r"statements?|figures|data|reports?|estimates?|analysis|survey|count|tally|records|study|"
-    r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|paper|bulletin"
-)
-# "according to figures published on Thursday by the Statistics Bureau".
-_DOCUMENT_FROM = re.compile(
-    rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+"
-    r"(?:from|of|(?:(?:released|published|posted|issued|compiled|filed)\s+"
-    r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?by)\s+"
-)
 # "according to the city's finance office": an organisation named in lower case, up to the
 # clause's end.
 _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
@@ -105,38 +89,6 @@ _MOUTHPIECE = (
 )
 # "Governor Ana Lind's office said", "Medway Energy's spokesperson said": the one spoken for.
 _SPOKEN_FOR = re.compile(rf"({NAME})['\u2019]s\s+(?:{_MOUTHPIECE}|press office)\s*$")
-# "FBI data show ...", "Labor Department figures showed ...": whose figures they are.
-_SHOW = (
-    r"show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
-    r"concluded|concludes|said|says|estimated|estimates"
-)
-_FIGURES_OF = re.compile(
-    rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
-    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
-)
-# "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
-_WHOSE_PAPERS = re.compile(
-    rf"^(?:[Tt]he\s+([a-z]+)['\u2019]s|({NAME})['\u2019]s|(Its|Their|His|Her))\s+(?:[\w-]+\s+)?"
-    rf"(?:{_PAPERS})\b"
-    rf"[^.;\"\u201c]{{0,40}}?\b(?:{_SHOW})\b"
-)
-# "the figures showed", "The study, published in May, drew on 4,000 samples": a paper's
-# contents, whatever the verb telling them (resolved to the body that published it).
-_PAPER_SAYS = re.compile(
-    rf"\b[Tt]he\s+(?:[a-z-]+\s+)?({_PAPERS})\b(?:,[^,]{{1,100}},)?\s+(?:also\s+)?"
-    rf"(?:{_SHOW}|drew\s+on|draws\s+on|used|uses|analy[sz]ed|examined|covered|compared|"
-    r"tracked|looked\s+at)\b"
-)
-# "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
-# Tuesday, showed": whose data they are.
-_DOCUMENT_SHOWS = re.compile(
-    r"\b(?:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
-    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+"
-    r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
-    r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
-    rf"(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
-    r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
-)
 # "The crash was reported to police": a verb in the passive names no speaker before it.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(rf"\s+by\s+(?:the\s+)?({NAME})")
@@ -215,17 +167,8 @@ _NOT_SUBJECT_AFTER = words(
     "if until unless though although once whether"
 )
 _RELATIVES = words("who whom whose which that")
-# The things a narrator cites that are not claimants: the article's own parts, documents.
-DOCUMENTS = words(
-    "article story report column caption headline graphic version study survey paper letter "
-    "post statement filing note list interview lawsuit suit complaint indictment ruling "
-    "judgment memo document email petition motion website book film poll audit review "
-    "filings figures data accounts notice statistics results"
-)
 # The people behind a paper, who speak for whoever published it.
 _AUTHORS = words("researchers authors scientists team")
-# The article's own parts: what they say is the narrator's.
-_OWN_PARTS = words("article story column caption headline graphic version")
 # A bare "the company said", "the carmaker said" is the business named last.
 _COMPANY = names.COMPANIES
 # Nouns an organisation goes by: "council officers", "the club said".
@@ -261,7 +204,7 @@ def _the_before(prefix):
         return None
     phrase = the.group(1).strip()
     noun = phrase.split()[-1]
-    return ("document", noun) if noun in DOCUMENTS else ("the", phrase)
+    return ("document", noun) if noun in papers.DOCUMENTS else ("the", phrase)
 
 
 def _before(prefix):
@@ -361,7 +304,7 @@ def _modified(before, name):
 
 def _according(sentence, at):
     """The source after "according to": a name, or "the" and an organisation in lower case."""
-    source = _DOCUMENT_FROM.match(sentence, at)
+    source = papers.FROM.match(sentence, at)
     at = source.end() if source else at
     pronoun = re.match(r"\s*(him|her)\b", sentence[at:])
     if pronoun:
@@ -375,7 +318,7 @@ def _according(sentence, at):
         if len(descriptors) == 1:
             name = _modified(f"the {descriptors[0]} ", name)
         return ("name", name)
-    whose = _WHOSE_DOCUMENT.match(sentence, at)
+    whose = papers.WHOSE.match(sentence, at)
     if whose:
         return ("the", whose.group(1))
     after = _THE_AFTER.match(sentence, at)
@@ -386,21 +329,12 @@ def speaker(sentence):
     """The speaker the sentence names itself, unresolved (see _before), or None."""
     if _ANONYMOUS_END.search(sentence.rstrip(".!?\"'\u201d\u2019")):
         return None
-    figures = _FIGURES_OF.match(sentence)
-    if figures and (" " in figures.group(1) or figures.group(1).isupper()):
-        return ("name", figures.group(1))  # not "New figures show"
-    shows = _DOCUMENT_SHOWS.search(sentence)
-    if shows:
-        return ("name", shows.group(1))
-    whose = _WHOSE_PAPERS.match(sentence)
-    if whose:
-        return _whose(*whose.groups())
-    found = _at_verbs(sentence) or _participle_subject(sentence)
+    found = papers.whose(sentence) or _at_verbs(sentence) or _participle_subject(sentence)
     if found:
         return found
-    paper = _PAPER_SAYS.search(sentence)
-    if paper and not _QUOTED_AT(sentence, paper.start()):
-        return ("document", paper.group(1))
+    paper = papers.telling(sentence)
+    if paper and not _QUOTED_AT(sentence, paper[1]):
+        return ("document", paper[0])
     opines = _PRONOUN_OPINES.match(sentence)
     return ("he", opines.group(1).lower()) if opines else None
 
@@ -435,17 +369,6 @@ _OPENING = re.compile(
     rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+)?{NAME}(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
     r"(?=\s+(?!of\b|and\b)[a-z])"
 )
-
-
-def _whose(noun, name, pronoun=None):
-    """The owner of papers: "the department's" ("the", noun), "X's", "its", "her"."""
-    if noun:
-        return ("the", noun)
-    if name:
-        return ("name", name)
-    if pronoun in ("His", "Her"):
-        return ("he", "he" if pronoun == "His" else "she")
-    return ("it", None)
 
 
 def _QUOTED_AT(sentence, at):
@@ -493,7 +416,7 @@ def _resolve(found, context, sentence):
     if kind == "it":
         return _opening_organisation(sentence, None, context) or context.last_organisation()
     if kind == "document":
-        return None if value in _OWN_PARTS else context.publisher(value)
+        return None if value in papers.OWN_PARTS else context.publisher(value)
     if kind == "kind":
         return context.organisation(value, _COMPANY)
     if kind == "the":
