@@ -6,8 +6,9 @@ score, claimant accuracy on attributed sentences and the milliseconds extraction
 by a second author who never read the rules), fresh (tests/data/extraction/fresh, written
 and labelled blind by a third author after the rules were tuned on the other three; its misses
 were made general rules since, so it is tuning data too) and blind (tests/data/extraction/
-blind, written and labelled by a fourth author who read no code and no other set, and kept
-from whoever tuned the rules until they were done: the out-of-sample figure).
+blind, written and labelled by a fourth author who read no code and no other set, kept from
+whoever tuned the rules until they were done; its misses were made general mechanisms since,
+so it is tuning data too and the out-of-sample figure is the next blind set's).
 
     .venv/bin/python bench/extraction.py [-v]
 

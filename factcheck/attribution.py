@@ -2,18 +2,21 @@
 "according to X" (also "according to a statement from X"), "he/she said" (the person last
 speaking or spoken of), "it said" and "the company said" (the organisation of that kind the
 sentence or the text last named), quotations given to their speakers across sentences
-(factcheck/quotations.py), and a Q&A's answers given to the person interviewed
-(factcheck/interviews.py). None when nobody is named: the narrator's own sentences, "officials
-said", "the court heard", "a senior diplomat said", "the article said".
+(factcheck/quotations.py), and a Q&A's answers and questions given to the interviewee and
+the interviewer (factcheck/interviews.py). Beyond "said", the subject of any act of stating,
+finding or deciding ("The court on Tuesday struck down", "X disputed the figure, saying
+...") and whoever speaks for a body ("researchers at X", "a X spokesperson"). None when
+nobody is named: the narrator's own sentences, "officials said", "the court heard", "a
+senior diplomat said", "the article said".
 
 Names, titles and the person/organisation distinction are factcheck/names.py's; what the
 text has named so far (against which "Okafor", "she", "the mayor", "it" are resolved) is
-factcheck/mentions.py's.
+factcheck/mentions.py's; papers and their makers ("the filings said") factcheck/papers.py's.
 """
 
 import re
 
-from factcheck import interviews, names, quotations
+from factcheck import interviews, names, papers, quotations
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
@@ -39,7 +42,30 @@ VERBS = (
     r"called(?=\s[^\"\u201c.]{1,60}[\"\u201c])"
 )
 ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
-_VERB = re.compile(rf"\b(?:{VERBS})\b|\b(?i:according to)\b")
+# Acts that name who makes a claim without scoring the sentence as attributed: asking,
+# declining to say, disputing, ruling, calculating, advising, pointing to evidence, and any
+# verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
+_CLAIMANT_VERBS = (
+    r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b))|asks(?=\s*[.,]|\s+[A-Z])|"
+    r"declined\s+to\s+(?:say|give|disclose|confirm|specify|name|discuss)|"
+    r"refused\s+to\s+(?:say|disclose|confirm)|"
+    # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
+    r"disputed|disputes|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
+    r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?)\b)|"
+    r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|calculated|calculates|advised|advises|recommended|recommends|"
+    r"urged|urges|blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
+    r"accused(?=\s+[\w\s]{1,40}?\bof\b)|"
+    # a court's decisions: "the court struck down the cap", "upheld the fine"
+    # (not "the car overturned on the road")
+    r"(?:struck|strikes|threw|throws)\s+(?:down|out)|upheld|upholds|quashed|quashes|"
+    r"(?:overturned|overturns)(?=\s+(?:a|an|the|his|her|its|their|[A-Z\d])\b)|"
+    # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
+    r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
+    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|projects(?=\s+that\b)|"
+    r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
+    r"[a-z]+(?:ed|s)(?=(?:\s+[\w.]+){0,3}\s*:\s*[\"\u201c])"
+)
+_VERB = re.compile(rf"\b(?:{VERBS}|{_CLAIMANT_VERBS})\b|\b(?i:according to)\b")
 # "He expects ...", "She believes ...": the person last named is still speaking. "She was
 # 87", "He will appear in court" state facts about them: nobody is quoted.
 _PRONOUN_OPINES = re.compile(
@@ -52,38 +78,17 @@ _PRONOUN_OPINES = re.compile(
 _NAME_AFTER = re.compile(
     rf"\s*(?:the\s+)?((?:[a-z]+\s+){{0,3}})({NAME})(?:\s+([a-z]+)(?=\s*[,.;]))?"
 )
-# "according to the authority's latest report": the authority.
-_WHOSE_DOCUMENT = re.compile(
-    r"\s*the\s+([a-z]+)['\u2019]s\s+(?:[a-z]+\s+)?(?:reports?|figures|data|estimates?|"
-    r"statement|survey|study|analysis|records)\b"
-)
-# "according to a statement from the World Food Programme": the source is whoever made it.
-_DOCUMENT_FROM = re.compile(
-    r"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){0,2}?(?:statements?|figures|data|reports?|"
-    r"estimates?|analysis|survey|count|tally|records|study|research|poll)\s+"
-    r"(?:from|by|of|released by|published by)\s+"
-)
 # "according to the city's finance office": an organisation named in lower case, up to the
 # clause's end.
 _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
 _NAME_BEFORE = re.compile(rf"({NAME})\s*$")
 # Who speaks for someone: "her office said", "Medway Energy's spokesperson said".
-_MOUTHPIECE = r"office|spokes(?:person|man|woman)|lawyers?|attorneys?|campaign|representatives?"
+_MOUTHPIECE = (
+    r"office|spokes(?:person|man|woman)|lawyers?|attorneys?|campaign|representatives?|"
+    r"team|lab|researchers|colleagues"
+)
 # "Governor Ana Lind's office said", "Medway Energy's spokesperson said": the one spoken for.
 _SPOKEN_FOR = re.compile(rf"({NAME})['\u2019]s\s+(?:{_MOUTHPIECE}|press office)\s*$")
-# "FBI data show ...", "Labor Department figures showed ...": whose figures they are.
-_FIGURES_OF = re.compile(
-    rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
-    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
-)
-# "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
-# Tuesday, showed": whose data they are.
-_DOCUMENT_SHOWS = re.compile(
-    r"\b(?:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
-    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+)?"
-    rf"(?:from|by)\s+(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
-    r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
-)
 # "The crash was reported to police": a verb in the passive names no speaker before it.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(rf"\s+by\s+(?:the\s+)?({NAME})")
@@ -93,20 +98,49 @@ _PRONOUN_BEFORE = re.compile(rf"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:{_MOUTH
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _BETWEEN = re.compile(
     r"(?:\s+(?:today|yesterday|also|later|previously|recently|then|once|repeatedly|publicly|"
-    r"always|often|never|has|have|had|[a-z]+ed(?:\s+[a-z]+){0,3}?\s+and))+\s*$"
+    r"always|often|never|has|have|had|[a-z]+ed(?:\s+[a-z]+){0,3}?\s+and|"
+    # "The Health Department on Friday confirmed", "X last week said"
+    rf"(?:late\s+|early\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    # "X repeatedly denied", "X has long argued", "X still insists"
+    # (not a noun ending in -ly: "the family said")
+    r"(?!(?:family|assembly|ally|rally|supply|monopoly|reply|anomaly|homily)\b)[a-z]+ly|"
+    r"long|still|already|now|"
+    r"(?:last|this|earlier\s+this)\s+(?:week|month|year|weekend)))+\s*$"
 )
-_APPOSITIVE = re.compile(r",[^,]{1,80},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
+# "The Transport Safety Agency (TSA) said", "Ana Lind (pictured) said": the bracket aside.
+_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_APPOSITIVE = re.compile(r",[^,]{1,140},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
 # "the union Equity, which said", "heard from Dr Ana Lind, an ecologist, who said": the
 # relative pronoun's antecedent speaks, even as the object of a preposition.
 _RELATIVE = re.compile(r",\s*(?:who|which)\s*$")
 # "One of them, retired teacher Ana Lind, said": a name after words describing her.
 _DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
-# "A university spokesman said": someone speaking for the organisation of that kind.
-_KIND_SPEAKS = re.compile(r"\b(?:[Aa]n?|[Tt]he)\s+([a-z]+)\s+spokes(?:person|man|woman)\s*$")
+# "A university spokesman said", "council planning officers concluded": someone speaking
+# for the organisation of that kind (nobody when the text named none).
+_SPOKESPEOPLE = (
+    r"spokes(?:person|man|woman)|officers|officials|executives|staff|lawyers|researchers|"
+    r"scientists|inspectors|auditors|engineers|managers"
+)
+_KIND_SPEAKS = re.compile(
+    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+)(?:[Ii]n\s+[^,]+,\s+)?)([A-Za-z][a-z]*)\s+(?:[a-z]+\s+)?"
+    rf"(?:{_SPOKESPEOPLE})\s*$"
+)
+# "A spokesperson said": for the organisation in question, as "it said" is.
+_SPOKESPERSON = re.compile(r"(?:^|[,:]\s+|\b[Aa]n?\s+)(?:[Aa]n?\s+)?spokes(?:person|man|woman)\s*$")
+# "a Brightwell spokesperson said": the organisation so named.
+_NAMED_SPEAKS = re.compile(rf"\b[Aa]n?\s+({NAME})\s+(?:{_SPOKESPEOPLE})\s*$")
+# "researchers at the University of Tasmere reported": where they work speaks.
+_STAFF_AT = re.compile(
+    rf"\b(?i:{_SPOKESPEOPLE}|analysts|economists|doctors)\s+(?:at|from|with)\s+(?:the\s+)?"
+    rf"((?:[a-z0-9]+\s+)?{NAME})\s*$"
+)
+# "Ted Marchetti of Dayton, Ohio, said": the person, not the state of the town.
+_OF_TOWN = re.compile(rf"({NAME}),?\s+of\s+{NAME},\s+{NAME},?\s*$")
 # "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
-_MODIFIER = re.compile(r"\b[Tt]he\s+([a-z]+)\s+$")
+_MODIFIER = re.compile(r"\b[Tt]he\s+([a-z0-9]+)\s+$")
 # "said Ana Lind.", "said Ana Lind on Monday"; not "said Brightwell had not ..." nor "say
 # Arctic sea ice shrank": a name followed by more of its clause is what was said about.
 _SPEAKER_ENDS = re.compile(
@@ -133,18 +167,14 @@ _NOT_SUBJECT_AFTER = words(
     "if until unless though although once whether"
 )
 _RELATIVES = words("who whom whose which that")
-# The things a narrator cites that are not claimants: the article's own parts, documents.
-DOCUMENTS = words(
-    "article story report column caption headline graphic version study survey paper letter "
-    "post statement filing note list interview lawsuit suit complaint indictment ruling "
-    "judgment memo document email petition motion website book film poll audit review"
-)
+# The people behind a paper, who speak for whoever published it.
+_AUTHORS = words("researchers authors scientists team")
 # A bare "the company said", "the carmaker said" is the business named last.
-_COMPANY = words(
-    "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
-    "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
-    "utility"
-)
+_COMPANY = names.COMPANIES
+# Nouns an organisation goes by: "council officers", "the club said".
+_ORGANISATION_NOUNS = (
+    _COMPANY | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS)
+) - names.PLACE_HEADS
 # "said councillor Tom Reyes", "said fisherman Bo Lind": a name after the verb, perhaps
 # behind words saying who they are (not "said in a statement on Twitter").
 _NOT_DESCRIBING = "|".join(
@@ -174,16 +204,19 @@ def _the_before(prefix):
         return None
     phrase = the.group(1).strip()
     noun = phrase.split()[-1]
-    return ("document", noun) if noun in DOCUMENTS else ("the", phrase)
+    return ("document", noun) if noun in papers.DOCUMENTS else ("the", phrase)
 
 
 def _before(prefix):
     """The speaker just before an attribution verb: ("name", X), ("he", ...), ("it", ...),
     ("the", noun phrase), ("document", noun), ("kind", noun) or None."""
-    prefix = _BETWEEN.sub("", prefix)
+    prefix = _BETWEEN.sub("", _BRACKETED.sub("", prefix))
     relative = _RELATIVE.search(prefix)
     if relative:
         prefix = prefix[: relative.start()] + ", "
+    town = _OF_TOWN.search(prefix)
+    if town and names.is_person(town.group(1)) and _subject(prefix, town.start()):
+        return ("name", town.group(1))
     named, prefix = _past_appositives(prefix)
     if named:
         return ("name", named)
@@ -195,10 +228,20 @@ def _before(prefix):
         )
     if _IT_BEFORE.search(prefix):
         return ("it", None)
+    return _speaks_for(prefix) or _name_before(prefix, relative) or _the_before(prefix)
+
+
+def _speaks_for(prefix):
+    """Someone speaking for an organisation: ("kind", noun), ("name", X) or None."""
+    if _SPOKESPERSON.search(prefix):
+        return ("it", None)
     kind = _KIND_SPEAKS.search(prefix)
-    if kind:
-        return ("kind", kind.group(1))
-    return _name_before(prefix, relative) or _the_before(prefix)
+    if kind and kind.group(1).lower() in _ORGANISATION_NOUNS:
+        return ("kind", kind.group(1).lower())
+    named = _NAMED_SPEAKS.search(prefix) or _STAFF_AT.search(prefix)
+    if named:
+        return ("name", _modified(prefix[: named.start(1)], named.group(1)))
+    return None
 
 
 def _past_appositives(prefix):
@@ -261,7 +304,7 @@ def _modified(before, name):
 
 def _according(sentence, at):
     """The source after "according to": a name, or "the" and an organisation in lower case."""
-    source = _DOCUMENT_FROM.match(sentence, at)
+    source = papers.FROM.match(sentence, at)
     at = source.end() if source else at
     pronoun = re.match(r"\s*(him|her)\b", sentence[at:])
     if pronoun:
@@ -275,7 +318,7 @@ def _according(sentence, at):
         if len(descriptors) == 1:
             name = _modified(f"the {descriptors[0]} ", name)
         return ("name", name)
-    whose = _WHOSE_DOCUMENT.match(sentence, at)
+    whose = papers.WHOSE.match(sentence, at)
     if whose:
         return ("the", whose.group(1))
     after = _THE_AFTER.match(sentence, at)
@@ -286,15 +329,12 @@ def speaker(sentence):
     """The speaker the sentence names itself, unresolved (see _before), or None."""
     if _ANONYMOUS_END.search(sentence.rstrip(".!?\"'\u201d\u2019")):
         return None
-    figures = _FIGURES_OF.match(sentence)
-    if figures and (" " in figures.group(1) or figures.group(1).isupper()):
-        return ("name", figures.group(1))  # not "New figures show"
-    shows = _DOCUMENT_SHOWS.search(sentence)
-    if shows:
-        return ("name", shows.group(1))
-    found = _at_verbs(sentence)
+    found = papers.whose(sentence) or _at_verbs(sentence) or _participle_subject(sentence)
     if found:
         return found
+    paper = papers.telling(sentence)
+    if paper and not _QUOTED_AT(sentence, paper[1]):
+        return ("document", paper[0])
     opines = _PRONOUN_OPINES.match(sentence)
     return ("he", opines.group(1).lower()) if opines else None
 
@@ -316,6 +356,34 @@ def _at_verbs(sentence):
     return None
 
 
+# ", saying that ...", ", ruling 2-1 that ...": a clause saying what the subject of the
+# sentence said; the subject opens it, after a timestamp or a phrase setting the scene.
+_SAYING = re.compile(
+    r",\s+(?:saying|arguing|noting|claiming|insisting|warning|stating|telling)\b|"
+    # these say something only when what follows is what was said: not "adding to pressure"
+    r",\s+(?:ruling|adding|concluding|finding|estimating|calculating)\b"
+    r"(?=[^.;]{0,60}?(?:\bthat\b|[\"\u201c:]))"
+)
+_OPENING = re.compile(
+    r"^(?:[\d:.]+\s*(?:[ap]\.m\.)?\s*:\s+)?(?:(?:In|On|At|After|Before|During|Asked)\b[^,]{0,80},\s+)?"
+    rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+)?{NAME}(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
+    r"(?=\s+(?!of\b|and\b)[a-z])"
+)
+
+
+def _QUOTED_AT(sentence, at):
+    return any(q.start() < at < q.end() for q in _QUOTATION.finditer(sentence))
+
+
+def _participle_subject(sentence):
+    """ "The county defended the cap, saying in filings that ...": the sentence's subject."""
+    saying = _SAYING.search(sentence)
+    if saying is None or _QUOTED_AT(sentence, saying.start()):
+        return None
+    opening = _OPENING.match(sentence)
+    return _before(opening.group(0)) if opening else None
+
+
 def _agent(sentence, at):
     """ "was announced by the Harbour Board": the one after "by"."""
     agent = _BY.match(sentence, at)
@@ -332,8 +400,7 @@ def _after(sentence, at):
     return None
 
 
-def _named(sentence, context):
-    found = speaker(sentence)
+def _named(sentence, found, context):
     claimant = _resolve(found, context, sentence) if found else None
     context.learn(sentence, claimant)
     return claimant
@@ -349,7 +416,7 @@ def _resolve(found, context, sentence):
     if kind == "it":
         return _opening_organisation(sentence, None, context) or context.last_organisation()
     if kind == "document":
-        return context.documents.get(value)
+        return None if value in papers.OWN_PARTS else context.publisher(value)
     if kind == "kind":
         return context.organisation(value, _COMPANY)
     if kind == "the":
@@ -373,10 +440,19 @@ def _the_resolved(value, context, sentence):
     noun = value.split()[-1]
     if noun in context.titles:
         return context.titles[noun]
+    if value in _AUTHORS:
+        # "the researchers found": the body whose researchers they are, if the text said
+        return context.publisher(value)
+    if noun in names.TITLES and re.search(r"['\u2019]s\b", value):
+        # "the company's chief executive told": whoever holds the title, if the text said
+        # (but "the county's finance office said" is the office)
+        return None
     if " " in value:
         return value
     found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
     found = found or context.organisation(value, _COMPANY)
+    if found:
+        context.call(value, found)
     return found or value
 
 
@@ -387,10 +463,12 @@ def _opening_organisation(sentence, noun, context):
     if opening is None or sentence[: opening[0]] not in ("", "The "):
         return None
     name = opening[1]
-    if " " in name:
-        fits = names.organisational(name, sentence[: opening[0]]) and (
-            noun is None or names.describes(noun, name, _COMPANY)
-        )
+    if " " in name and names.organisational(name, sentence[: opening[0]]):
+        fits = noun is None or names.describes(noun, name, _COMPANY)
+    elif " " in name:
+        # "Halden Living is recalling ..., the company said": a name no head tells the kind
+        # of is the business the sentence calls it, unless the text knows it as a person.
+        fits = _any_business(noun) and not names.titled(name) and not context.known_person(name)
     else:
         # One word opening a sentence is a name only if the text capitalises it mid-sentence
         # too ("Prices rose ..., the company said" names nobody); a company's, as its own
@@ -401,6 +479,19 @@ def _opening_organisation(sentence, noun, context):
             and (noun is None or noun in _COMPANY)
         )
     return name if fits else None
+
+
+# Who reports on someone: "Tom Fox won, the newspaper said" is the paper's, not Tom Fox's.
+_MEDIA = words("newspaper paper broadcaster magazine outlet website network station channel")
+
+
+def _any_business(noun):
+    """Whether "the <noun>" may stand for any organisation, whatever its name: a business's
+    noun ("the company", "the cooperative"), never a public body's, a person's or a paper's."""
+    if noun in _COMPANY:
+        return True
+    others = names.TITLES | ANONYMOUS | _ORGANISATION_NOUNS | _MEDIA | _AUTHORS
+    return noun not in others
 
 
 def _named_here(sentence, noun):
@@ -418,6 +509,10 @@ def claimants(sentences, paragraphs=None):
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
     context = Mentions(_MID_SENTENCE.findall(" ".join(sentences)))
-    found = [_named(sentence, context) for sentence in sentences]
+    spoken = [speaker(sentence) for sentence in sentences]
+    found = [
+        _named(sentence, said, context) for sentence, said in zip(sentences, spoken, strict=True)
+    ]
     found = quotations.to_speakers(sentences, paragraphs, found)
-    return interviews.answers_to_interviewee(sentences, paragraphs, found)
+    own = [said is not None for said in spoken]
+    return interviews.answers_to_interviewee(sentences, paragraphs, found, own)

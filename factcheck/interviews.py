@@ -3,29 +3,39 @@
 The layout: turns opened by "Q:" and "A:" (or by the speakers' names, "Achebe:"), after an
 introduction naming the person interviewed ("We spoke to Ana Lind, the city's treasurer",
 else the first person the introduction names; a byline's name is not it). An answer runs from
-its label to the end of its paragraph; questions keep only an attribution of their own
-("Q: The ministry says ...").
+its label to the end of its paragraph; so does a question, which is the interviewer's when
+the introduction names one ("She spoke to our correspondent, Tom Fox", "interviewed by Tom
+Fox") unless it attributes something itself ("Q: The ministry says ...", "Q: Critics say
+...").
 """
 
 import re
 
 from factcheck import names
 
-_LABEL = re.compile(r"^([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*:\s")
+# "Q:", "Amani:", "The Courier:"; also "Q." and "A.".
+_LABEL = re.compile(r"^([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*:\s|^([QA])\.\s")
 _INTERVIEWED = re.compile(
-    r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+|\bmet\s+"
+    r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+|\binterviewed\s+(?!by\b)|\bmet\s+|"
+    r"\bin\s+conversation\s+with\s+|\bsat\s+down\s+with\s+|\basked\s+"
 )
 _BYLINE = re.compile(r"^(?:By|Interview by|Reporting by)\s")
+_INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+")
+_SPOKE_TO = re.compile(r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+")
+_PRONOUN = re.compile(r"^(?:He|She|They)\b")
 
 
 def _label(sentence):
     match = _LABEL.match(sentence)
-    return match.group(1) if match else None
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _people(sentence):
     for start, name in names.found(sentence):
-        if names.is_person(name, sentence[:start]):
+        person_of = names.person_of(name)  # "Kate Lowe for the Gazette"
+        if person_of:
+            yield start, names.without_title(person_of[0])
+        elif names.is_person(name, sentence[:start]):
             yield start, names.without_title(name)
 
 
@@ -33,9 +43,46 @@ def _interviewee(intro):
     """The person the introduction says was interviewed, else the first it names."""
     named = [(s, start, p) for s in intro if not _BYLINE.match(s) for start, p in _people(s)]
     for sentence, start, person in named:
-        if _INTERVIEWED.search(sentence[:start][-30:]):
+        # "She spoke to our reporter, Tom Fox": the one spoken to asks, not answers.
+        if _INTERVIEWED.search(sentence[:start][-30:]) and not _PRONOUN.match(sentence):
             return person
     return named[0][2] if named else None
+
+
+def _interviewer(intro, interviewee):
+    """Who asks the questions: the one the interviewee "spoke to", or was "interviewed by",
+    or who "interviewed" or "spoke to" the interviewee, else the byline's writer (a Q&A's
+    questions are its writer's); None when the text names nobody."""
+    for sentence in intro:
+        if not _BYLINE.match(sentence):
+            people = [(start, p) for start, p in _people(sentence) if p != interviewee]
+            found = _asker_after(sentence, interviewee, people) or _asker_before(
+                sentence, interviewee, people
+            )
+            if found:
+                return found
+    bylines = [p for s in intro if _BYLINE.match(s) for _, p in _people(s) if p != interviewee]
+    return bylines[0] if bylines else None
+
+
+def _asker_after(sentence, interviewee, people):
+    """ "She spoke to our reporter, Tom Fox", "X was interviewed by Tom Fox"."""
+    asked = _INTERVIEWED_BY.search(sentence)
+    spoke = _SPOKE_TO.search(sentence)
+    if spoke and (_PRONOUN.match(sentence) or interviewee in sentence[: spoke.start()]):
+        asked = spoke
+    after = [p for start, p in people if asked and start >= asked.end()]
+    return after[0] if after else None
+
+
+def _asker_before(sentence, interviewee, people):
+    """ "Tom Fox interviewed X", "Tom Fox spoke to X", "our reporter Tom Fox asked her"."""
+    by = _INTERVIEWED.search(sentence)
+    rest = sentence[by.end() :] if by else ""
+    if not (interviewee in rest or re.match(r"(?:him|her|them)\b", rest)):
+        return None
+    before = [p for start, p in people if start < by.start()]
+    return before[-1] if before else None
 
 
 def _answers(label, interviewee):
@@ -46,15 +93,17 @@ def _answers(label, interviewee):
     return label != "Q" and {w.casefold() for w in label.split()} <= words
 
 
-def answers_to_interviewee(sentences, paragraphs, found):
-    """found, with each answer of a Q&A layout given to the interviewee."""
+def answers_to_interviewee(sentences, paragraphs, found, own=None):
+    """found, with each answer of a Q&A layout given to the interviewee and each question
+    (own: whether each sentence attributes something itself) to the interviewer."""
     labels = [_label(s) for s in sentences]
     labelled = [label for label in labels if label]
     if len(labelled) < 2:
         return found
     turns = [i for i, label in enumerate(labels) if label in ("Q", "A")]
     # the introduction ends at the first question or answer ("Photo:" may come before)
-    interviewee = _interviewee(sentences[: (turns or [labels.index(labelled[0])])[0]])
+    intro = sentences[: (turns or [labels.index(labelled[0])])[0]]
+    interviewee = _interviewee(intro)
     if interviewee is None:
         return found
     if not any(label in ("Q", "A") or _answers(label, interviewee) for label in labelled):
@@ -63,7 +112,26 @@ def answers_to_interviewee(sentences, paragraphs, found):
         answering = _labelled_answers(labels, paragraphs, interviewee)
     else:
         answering = _unlabelled_answers(labels, paragraphs)
-    return [interviewee if a else claimant for a, claimant in zip(answering, found, strict=True)]
+    found = [interviewee if a else claimant for a, claimant in zip(answering, found, strict=True)]
+    interviewer = _interviewer(intro, interviewee)
+    if interviewer is None:
+        return found
+    asking = _asking(labels, paragraphs, answering, own or [c is not None for c in found])
+    return [interviewer if a else claimant for a, claimant in zip(asking, found, strict=True)]
+
+
+def _asking(labels, paragraphs, answering, own):
+    """Whether each sentence is a question naming no source of its own: from a turn's label
+    that is no answer's ("Q:", or one opening two turns or more: not "Photo:") to the end of
+    its paragraph."""
+    asking, found = False, []
+    for i, label in enumerate(labels):
+        if label:
+            asking = not answering[i] and (label == "Q" or labels.count(label) > 1)
+        elif i and paragraphs[i] != paragraphs[i - 1]:
+            asking = False
+        found.append(asking and not answering[i] and not own[i])
+    return found
 
 
 def _labelled_answers(labels, paragraphs, interviewee):

@@ -11,10 +11,16 @@ from factcheck import names
 
 # The documents a sentence cites ("in a statement", "in a report released on Monday").
 _DOCUMENT = re.compile(
-    r"\b(?:a|an|its|their|his|her)\s+(?:[a-z]+\s+)?"
-    r"(statement|report|study|survey|letter|filing|post)\b",
+    r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
+    r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
+    r"opinion|ruling|judgment|decision|bulletin)s?\b",
     re.IGNORECASE,
 )
+# "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
+_CALLED = re.compile(rf"\b[Tt]he\s+([a-z]+),\s+({names.NAME}),")
+# "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
+# with no other name between.
+_ITS_AFTER = re.compile(r"[^A-Z.;:\"\u201c]{0,60}?\bits\b")
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
 # "Ana Lind, the governor,": the title in an appositive after the name.
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
@@ -32,6 +38,11 @@ class Mentions:
         self.alone = set()
         # "In a statement, X said ..." then "the statement said": whose document it is.
         self.documents = {}
+        # The organisations that have said or published something, last last.
+        self.publishers = []
+        # What the text has called an organisation ("the developer", "the club") and the
+        # names it has shown are organisations' though no head word says so.
+        self.called, self.known = {}, set()
 
     def full(self, name):
         """A surname or first name alone is the person (or organisation) named in full
@@ -51,37 +62,95 @@ class Mentions:
 
     def organisation(self, noun, companies):
         """The organisation a bare noun refers to ("the company", "the ministry", "the
-        agency" for a commission): the last claimant if it is one, else the last named of
-        that kind."""
-        found = self.organisations[::-1]
+        agency" for a commission): the one the text called so before, else the last claimant
+        if it is one, else the last named of that kind; never a place."""
+        if noun in self.called:
+            return self.called[noun]
+        found = self._speakable()[::-1]
         if self.last in self.organisations:
             found.insert(0, self.last)
         for organisation in found:
             if names.describes(noun, organisation, companies):
                 return organisation
+            if organisation in self.known and noun in companies:
+                return organisation
         return None
+
+    def call(self, noun, organisation):
+        """The text called the organisation by the noun ("the club said"): it is one."""
+        self.called[noun] = organisation
+        self._is_organisation(organisation)
+
+    def _is_organisation(self, name):
+        if name in self.people:
+            self.people.remove(name)
+            self.recent = [p for p in self.recent if p != name]
+        if name not in self.organisations:
+            self.organisations.append(name)
+        self.known.add(name)
+
+    def known_person(self, name):
+        """Whether the text has shown the name is a person's: a pronoun or a title for it."""
+        return name in self.pronouns or name in self.titles.values()
+
+    def publisher(self, document):
+        """Whose "the filings", "the figures", "the study" are: the one the text said made
+        one (in a statement ... the statement said), else the organisation that last said or
+        published something, else the one last named."""
+        singular = document.lower().removesuffix("s")
+        if singular in self.documents or document in self.documents:
+            return self.documents.get(singular) or self.documents[document]
+        if self.publishers:
+            return self.publishers[-1]
+        return self._speakable()[-1] if self._speakable() else None
+
+    def _speakable(self):
+        return [name for name in self.organisations if not names.place(name)]
 
     def last_organisation(self):
         """What "it said" refers to: the last claimant if not a person ("The district said
-        ... It said ..."), else the organisation last named."""
+        ... It said ..."), else the organisation last named, else the name last spoken of
+        that the text never showed is a person's."""
         if self.last and self.last not in self.people:
             return self.last
-        return self.organisations[-1] if self.organisations else None
+        speakable = self._speakable()
+        if speakable:
+            return speakable[-1]
+        # "Nova Farms bought land. It said ...": no head word tells "Nova Farms" is no
+        # person's name, but "it" does, if the text has given it no pronoun nor title.
+        unproven = [name for name in self.recent if not self.known_person(name)]
+        if unproven:
+            self._is_organisation(unproven[-1])
+            return unproven[-1]
+        return None
 
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""
         subject = self._names(sentence)
+        for noun, name in _CALLED.findall(sentence):
+            if noun in names.COMPANIES:
+                self.call(noun, re.sub(r"^The\s+", "", name))
+        if subject in self.known:
+            subject = None
         if claimant:
-            for document in _DOCUMENT.findall(sentence):
-                self.documents[document.lower()] = claimant
+            self._speaker(sentence, claimant)
         if claimant in self.people:
             subject = claimant
-        elif claimant and claimant not in self.organisations:
-            # a one-word claimant no person is an organisation ("Acme said"; "the company")
-            self.organisations.append(claimant)
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]
         self.last = claimant
+
+    def _speaker(self, sentence, claimant):
+        """Remember the documents the claimant made and whether it is an organisation."""
+        for document in _DOCUMENT.findall(sentence):
+            self.documents[document.lower()] = claimant
+        if claimant in self.people:
+            return
+        if not names.place(claimant):
+            self.publishers.append(claimant)
+        if claimant not in self.organisations:
+            # a one-word claimant no person is an organisation ("Acme said"; "the company")
+            self.organisations.append(claimant)
 
     def person(self, pronoun):
         """Who "he" or "she" is: the person last speaking or spoken of, passing over one
@@ -96,6 +165,9 @@ class Mentions:
         """Record the sentence's names; the first person, or None."""
         subject = None
         for start, name in names.found(sentence):
+            if " " in name and _ITS_AFTER.match(sentence, start + len(name)):
+                self._is_organisation(name)
+                continue
             for part in self._parts(name):
                 person = self._mention(part, sentence[:start])
                 if person:
@@ -116,7 +188,7 @@ class Mentions:
             if full == person:
                 self.alone.add(person)
             return full if full in self.people else None
-        if names.is_person(name, before):
+        if names.is_person(name, before) and name not in self.known:
             if person not in self.people:
                 self.people.append(person)
             return person

@@ -8,11 +8,12 @@ organisation and place names: never any article's names.
 import re
 
 # A name: capitalised words, initials and abbreviated titles, joined by "of", "for", "and",
-# "de", ... ("Centers for Disease Control and Prevention", "Friends of the Library").
+# "de", "&", ... ("Centers for Disease Control and Prevention", "Friends of the Library",
+# "Harrow & Finch").
 # An initialism with stops ("U.S.", "D.C.") is one token, or "the U.S. and Canada" would
 # read as a name "S. and Canada".
 TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
-NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the)\s+)*{TOKEN})*"
+NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
 
@@ -29,6 +30,7 @@ TITLES = words(
     "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
     "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
+    "cllr clr supt insp det assemblymember "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
     "msp congressman congresswoman assemblyman assemblywoman alderman "
     # roles that open a name like a title does ("Passenger Dan Ochoa", "the passenger said")
@@ -53,7 +55,19 @@ ORGANISATION_HEADS = words(
     "industries international global services solutions insurance railway railways "
     "transport gallery theatre festival prize cup championship team foods brands retail "
     "logistics steel oil gas mining electric telecom software networks entertainment "
-    "communications resources pharma brewery airline"
+    "communications resources pharma brewery airline fc afc"
+)
+# What a business or club is called when not by name ("the company said", "the club").
+COMPANIES = words(
+    "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
+    "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
+    "utility club charity"
+)
+# Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
+# and "the company said" pass over them. A county, city or state speaks as its government.
+PLACE_HEADS = words(
+    "street road avenue lane square park crescent cross river lake sea ocean mountains island "
+    "islands bridge bay valley estuary delta coast beach hill hills"
 )
 # Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
 # bureau named before, "the university" a college, "the panel" a committee.
@@ -92,7 +106,8 @@ _JOINED = re.compile(r"\s+and\s+")
 def found(text):
     """(start, name) of each capitalised run of text, sentence-opening words dropped."""
     for match in _NAME.finditer(text):
-        whole = match.group(0).rstrip(".")
+        # "Marlow County's cap": the county, not a person called "Marlow County's".
+        whole = re.sub(r"['\u2019]s$", "", match.group(0).rstrip("."))
         name = opened(whole)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name
@@ -139,6 +154,12 @@ def organisational(name, before=""):
     return head in ORGANISATION_HEADS
 
 
+def place(name):
+    """Whether the name is a place's that never speaks ("Wexley Road", "Kessig Bay")."""
+    tokens = name.split()
+    return len(tokens) > 1 and tokens[-1].lower() in PLACE_HEADS
+
+
 def is_person(name, before=""):
     """A titled name, or two or more capitalised words naming no organisation or place;
     never a name joined by "and" ("U.S. and Canada"): two people are two names."""
@@ -150,12 +171,13 @@ def is_person(name, before=""):
 
 
 def person_of(name):
-    """ "Lauren Cole of the Home Safety Alliance" -> ("Lauren Cole", "Home Safety Alliance");
+    """ "Lauren Cole of the Home Safety Alliance" -> ("Lauren Cole", "Home Safety Alliance"),
+    "Kate Lowe for the Gazette" likewise;
     None when the words before "of" are no person ("Bank of England")."""
-    person, of, organisation = name.partition(" of ")
-    if not of or not is_person(person):
+    match = re.match(r"(.+?) (?:of|for) (.+)", name)
+    if match is None or not is_person(match.group(1)):
         return None
-    return person, re.sub(r"^the\s+", "", organisation)
+    return match.group(1), re.sub(r"^the\s+", "", match.group(2))
 
 
 def split_people(name):

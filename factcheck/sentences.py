@@ -5,10 +5,13 @@ space follows and the next sentence starts as one does (a capital, a digit, an o
 quote), and at every line break. Not at a decimal point ("3.5%": no space follows), an
 initial ("J. Smith"), a dotted acronym ("U.S."), or a known abbreviation ("Dr. Ruiz",
 "Jan. 6"), and not after a quoted question or exclamation that the sentence goes on from
-("'Why now?' she asked": a lower-case word follows).
+("'Why now?' she asked": a lower-case word follows), nor before a bracketed credit closing
+its line.
 """
 
 import re
+
+from factcheck.names import words
 
 # Abbreviations after which a full stop does not end a sentence (titles, months, and the
 # usual Latin and business ones), compared lower-case without the dot.
@@ -67,7 +70,16 @@ ABBREVIATIONS = frozenset(
         "blvd",
     ]
 )
+# Words that open sentences and never a name after an initial ("J. In" is no name).
+OPENERS = words(
+    "The A An In On At But And So Then It He She They We I This That These Those There "
+    "Its His Her Their After Before When While As If For By From Meanwhile However"
+)
 _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+# A bracket closing its line after a sentence ("... at the ground. (Rovers FC)"): a bare
+# credit that belongs to the sentence before. One that says what it is ("(Credit: ...)",
+# "(Reporting by ...)") is a line of its own.
+_CREDIT = re.compile(r"\((?![^()\n]*(?::|\bby\b))[^()\n]{1,80}\)[ \t]*(?=\n|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[\d\w]")
 
@@ -88,10 +100,13 @@ def _abbreviated(text, stop):
 
 def _initial(text, stop):
     """Whether a capital letter and a stop are a name's initial ("J. Smith"), not a one-letter
-    word ending a sentence ("a post on X. \"Thanks,\" she wrote"): an initial is followed by
-    a name, not by a quotation."""
-    rest = text[stop + 1 : stop + 3].lstrip()
-    return not rest or rest[0] not in '"\u201c\u2018'
+    word ending a sentence ("a post on X. \"Thanks,\" she wrote", "wrote on X. In an email"):
+    an initial is followed by a name, not by a quotation nor a word that opens sentences."""
+    rest = text[stop + 1 : stop + 40].lstrip()
+    if rest[:1] in ('"', "\u201c", "\u2018"):
+        return False
+    following = re.match(r"[A-Za-z]+", rest)
+    return following is None or following.group(0) not in OPENERS
 
 
 def _starts_sentence(text, at):
@@ -111,6 +126,8 @@ def _ends(text):
         while after < len(text) and text[after] in " \t":
             after += 1
         if after < len(text) and text[after] != "\n" and not _starts_sentence(text, after):
+            continue
+        if _CREDIT.match(text, after):
             continue
         single_stop = match.group(0).rstrip("\"'\u201d\u2019)]") == "."
         if single_stop and _abbreviated(text, match.start()):

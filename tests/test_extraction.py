@@ -41,6 +41,17 @@ def sentences(client, text):
             'He gave up in a post on X. "Well done," he wrote to Mary J. Blige.',
             ["He gave up in a post on X.", '"Well done," he wrote to Mary J. Blige.'],
         ),
+        # ... and so does one before a word that opens sentences, never a name.
+        (
+            "Fans cheered on Y. The match ended 2-1 for K. Obi's side.",
+            ["Fans cheered on Y.", "The match ended 2-1 for K. Obi's side."],
+        ),
+        # A bare credit in brackets closing the line stays with its caption; a labelled one
+        # ("Credit: ...", "by ...") is a line of its own.
+        (
+            "Photo: Crowds on the pier. (Harbour Trust)\nPhoto: A boat. (Credit: Jo Lim)",
+            ["Photo: Crowds on the pier. (Harbour Trust)", "Photo: A boat.", "(Credit: Jo Lim)"],
+        ),
     ],
 )
 def test_sentences_split_where_they_end(client, text, expected):

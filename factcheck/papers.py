@@ -1,0 +1,98 @@
+"""Papers and whose they are, for factcheck/attribution.py: "the department's figures show",
+"data from X showed", "according to figures published on Thursday by X", "the filings
+said", "the study ... drew on". A paper's findings are the claims of the body that made it
+(resolved by factcheck/mentions.py when the sentence does not name it); the article's own
+parts ("the story said") are nobody's.
+"""
+
+import re
+
+from factcheck.names import NAME, words
+
+# Papers a body publishes, whose findings are its own ("the filings said", "the club's
+# accounts showed", "according to a notice posted by X").
+_PAPERS = (
+    r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
+    r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|paper|bulletin"
+)
+# "according to the authority's latest report": the authority.
+WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
+# "according to a statement from the World Food Programme", "according to figures published
+# on Thursday by the Statistics Bureau": the source is whoever made it.
+FROM = re.compile(
+    rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+"
+    r"(?:from|of|(?:(?:released|published|posted|issued|compiled|filed)\s+"
+    r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?by)\s+"
+)
+# "FBI data show ...", "Labor Department figures showed ...": whose figures they are.
+_SHOW = (
+    r"show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
+    r"concluded|concludes|said|says|estimated|estimates"
+)
+_FIGURES_OF = re.compile(
+    rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
+    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
+)
+# "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
+_WHOSE_PAPERS = re.compile(
+    rf"^(?:[Tt]he\s+([a-z]+)['\u2019]s|({NAME})['\u2019]s|(Its|Their|His|Her))\s+(?:[\w-]+\s+)?"
+    rf"(?:{_PAPERS})\b"
+    rf"[^.;\"\u201c]{{0,40}}?\b(?:{_SHOW})\b"
+)
+# "the figures showed", "The study, published in May, drew on 4,000 samples": a paper's
+# contents, whatever the verb telling them (resolved to the body that published it).
+_PAPER_SAYS = re.compile(
+    rf"\b[Tt]he\s+(?:[a-z-]+\s+)?({_PAPERS})\b(?:,[^,]{{1,100}},)?\s+(?:also\s+)?"
+    rf"(?:{_SHOW}|drew\s+on|draws\s+on|used|uses|analy[sz]ed|examined|covered|compared|"
+    r"tracked|looked\s+at)\b"
+)
+# "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
+# Tuesday, showed": whose data they are.
+_DOCUMENT_SHOWS = re.compile(
+    r"\b(?:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
+    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+"
+    r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
+    r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
+    rf"(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
+    r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
+)
+# What "the <noun> said" may be: a paper (its maker's, when the text tells) or the article's
+# own part (nobody's).
+DOCUMENTS = words(
+    "article story report column caption headline graphic version study survey paper letter "
+    "post statement filing note list interview lawsuit suit complaint indictment ruling "
+    "judgment memo document email petition motion website book film poll audit review "
+    "filings figures data accounts notice statistics results"
+)
+# The article's own parts: what they say is the narrator's.
+OWN_PARTS = words("article story column caption headline graphic version")
+
+
+def _whose(noun, name, pronoun=None):
+    """The owner of papers: "the department's" ("the", noun), "X's", "its", "her"."""
+    if noun:
+        return ("the", noun)
+    if name:
+        return ("name", name)
+    if pronoun in ("His", "Her"):
+        return ("he", "he" if pronoun == "His" else "she")
+    return ("it", None)
+
+
+def whose(sentence):
+    """The maker of the papers a sentence opens with or cites as showing something: ("name",
+    X), ("the", noun), ("he", pronoun), ("it", None) or None."""
+    figures = _FIGURES_OF.match(sentence)
+    if figures and (" " in figures.group(1) or figures.group(1).isupper()):
+        return ("name", figures.group(1))  # not "New figures show"
+    shows = _DOCUMENT_SHOWS.search(sentence)
+    if shows:
+        return ("name", shows.group(1))
+    owned = _WHOSE_PAPERS.match(sentence)
+    return _whose(*owned.groups()) if owned else None
+
+
+def telling(sentence):
+    """(paper, where) of "the figures showed", "the study ... drew on", or None."""
+    paper = _PAPER_SAYS.search(sentence)
+    return (paper.group(1), paper.start()) if paper else None
