@@ -55,6 +55,16 @@ COLUMNS = {
 }
 _CLAIM_ROW = itemgetter(*COLUMNS["claims"])  # a claim's dict as its row
 AUTOINCREMENT = ("users", "articles", "claims", "sources", "verdicts")
+# The table each kind of operation adds one row with an id to (each also adds one audit
+# event): what a batch's operations take of the ids, known before its rows are made.
+ADDS = {
+    "user": "users",
+    "article": "articles",
+    "claim": "claims",
+    "source": "sources",
+    "verdict": "verdicts",
+    "move": "transitions",
+}
 # audit._encode with its encoder built once: json.dumps(value, sort_keys=True,
 # separators=(",", ":")) makes a new C encoder on every call. audit._digest hashes
 # json.dumps of the event's fields as a list; Writer.audit writes that same text directly,
@@ -110,6 +120,16 @@ def next_id(db, table):
         sequence = row[0] if row else 0
     (highest,) = db.execute(f"SELECT ifnull(max(id), 0) FROM {table}").fetchone()
     return max(sequence, highest) + 1
+
+
+def advanced(ids, kinds):
+    """The next ids (a start's "ids") once operations of these kinds ({kind: how many})
+    are applied from `ids`."""
+    ids = dict(ids)
+    for kind, count in kinds.items():
+        ids[ADDS[kind]] += count
+        ids["audit_events"] += count
+    return ids
 
 
 class Chain:
@@ -181,6 +201,16 @@ class Writer:
         self.transitions, self.befores = {}, {}
         self.rows = {table: [] for table in COLUMNS}
         self._start_batch()
+
+    def position(self):
+        """The ids the next rows get, as a start's "ids"."""
+        return {**self.ids, "audit_events": self.event_id}
+
+    def carry_on(self, ids):
+        """Give the next rows these ids: where the batches before, made by other Writers,
+        left off (Writers differ in nothing else once they have applied the users)."""
+        self.ids = dict(ids)
+        self.event_id = self.ids.pop("audit_events")
 
     def _start_batch(self):
         # Claims, articles and verdicts of a batch are never named by a later one.

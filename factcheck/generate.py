@@ -11,6 +11,7 @@ The story refers to what it creates by keys (article and claim numbers); ids are
 when the operations are applied, as the domain functions give them.
 """
 
+import collections
 import gc
 import itertools
 import json
@@ -20,7 +21,6 @@ import queue
 import random
 import traceback
 from bisect import bisect
-from collections import deque
 from datetime import UTC, datetime, timedelta
 
 from factcheck import bulk, bulk_load, synthetic, wording
@@ -62,7 +62,7 @@ DESK_DAYS = 730
 # Operations are applied in batches of about this many claims (one sort, one flush each).
 BATCH_CLAIMS = 4000
 HOUR = 3_600_000_000  # microseconds
-# Other processes of `generate` by default: one makes the rows, one tells it the story.
+# Other processes of `generate` by default, each telling and making batches in turn.
 PROCESSES = 2
 
 
@@ -258,91 +258,133 @@ def _batch(seed, index, first, count, labels, start, step):
     return count, story.ordered()
 
 
-def _told(job):
-    return _batch(*job)
-
-
-def stories(claims, seed, labels, until, processes=0, batch=None):
-    """The desk's operations, a batch (of `batch` claims, default BATCH_CLAIMS) at a time:
-    (claims in the batch, ops). The users come first; then articles spread evenly over
-    DESK_DAYS days before `until` (a date). With `processes`, batches are told in that many
-    other processes (a few batches ahead)."""
-    batch = batch or BATCH_CLAIMS
+def _plan(claims, seed, labels, until, batch):
+    """The desk's users' operations, and the arguments of _batch for each batch. The users
+    come first; then articles spread evenly over DESK_DAYS days before `until` (a date)."""
     end = int(datetime(until.year, until.month, until.day, tzinfo=UTC).timestamp()) * 1_000_000
     start = end - DESK_DAYS * 24 * HOUR
-    yield 0, [(start - HOUR, bulk.stamp(start - HOUR), "user", None, *user) for user in USERS]
+    users = [(start - HOUR, bulk.stamp(start - HOUR), "user", None, *user) for user in USERS]
     step = (end - start - 30 * 24 * HOUR) / claims  # the last claims have a month to move
     jobs = [
         (seed, index, first, min(batch, claims - first), labels, start, step)
         for index, first in enumerate(range(0, claims, batch))
     ]
-    if processes < 1 or len(jobs) < 2:
-        yield from map(_told, jobs)
-        return
-    # spawn, not fork: the caller may have threads (and a database connection) open.
-    with multiprocessing.get_context("spawn").Pool(processes, initializer=gc.disable) as pool:
-        ahead = deque(pool.apply_async(_told, [job]) for job in jobs[: processes + 2])
-        for job in jobs[processes + 2 :]:
-            yield ahead.popleft().get()
-            ahead.append(pool.apply_async(_told, [job]))
-        while ahead:
-            yield ahead.popleft().get()
+    return users, jobs
 
 
-def _written(claims, seed, labels, until, start, processes, batch):
-    """The desk's rows, a batch at a time: (claims in the batch, rows by table); bulk.Writer
-    carries on from `start` (bulk.start), and `processes` other processes tell the story."""
-    writer = bulk.Writer(start)
-    for count, ops in stories(claims, seed, labels, until, processes, batch):
-        for op in ops:
-            writer.apply(op)
-        yield count, writer.batch()
+def stories(claims, seed, labels, until, batch=None):
+    """The desk's operations, a batch (of `batch` claims, default BATCH_CLAIMS) at a time:
+    (claims in the batch, ops), the users' first."""
+    users, jobs = _plan(claims, seed, labels, until, batch or BATCH_CLAIMS)
+    yield 0, users
+    for job in jobs:
+        yield _batch(*job)
 
 
-def _write_elsewhere(rows, args):
-    """_written in a process of its own, its batches put on the queue `rows`, then "done"
-    (or "failed" and the traceback)."""
-    gc.disable()
-    try:
-        for count, batch in _written(*args):
-            rows.put(("rows", count, batch))
-        rows.put(("done",))
-    except BaseException:
-        rows.put(("failed", traceback.format_exc()))
-        raise
+def _applied(writer, ops):
+    for op in ops:
+        writer.apply(op)
+    return writer.batch()
 
 
 def written(claims, seed, labels, until, start, processes):
-    """_written; with `processes` (at least 1), in a process of its own that tells the story
-    with processes - 1 others. The process that writes to SQLite then only inserts: in
-    one process, making rows and inserting them took turns for the GIL."""
-    args = (claims, seed, labels, until, start, max(processes - 1, 0), BATCH_CLAIMS)
-    if processes < 1:
-        yield from _written(*args)
+    """The desk's rows, a batch at a time: (claims in the batch, rows by table), carrying on
+    from `start` (bulk.start). With `processes` (at least 1), the batches are told and made
+    in that many other processes (_tell_and_write), the one holding SQLite only inserts:
+    in one process, making rows and inserting them took turns for the GIL."""
+    users, jobs = _plan(claims, seed, labels, until, BATCH_CLAIMS)
+    writer = bulk.Writer(start)
+    yield 0, _applied(writer, users)
+    if processes < 1 or len(jobs) < 2:
+        for count, ops in map(_told, jobs):
+            yield count, _applied(writer, ops)
         return
     # spawn, not fork: the caller may have threads (and a database connection) open.
     context = multiprocessing.get_context("spawn")
-    rows = context.Queue(maxsize=2)
-    writer = context.Process(target=_write_elsewhere, args=(rows, args), name="generate-rows")
-    writer.start()
+    outbox, inboxes = context.Queue(), [context.Queue() for _ in range(processes)]
+    workers = [
+        context.Process(
+            target=_tell_and_write,
+            args=(jobs[n::processes], users, start, inboxes[n], outbox),
+            name=f"generate-{n}",
+        )
+        for n in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
     try:
-        while (item := _received(rows, writer))[0] == "rows":
-            yield item[1:]
-        if item[0] == "failed":
-            raise RuntimeError(f"making the desk's rows failed:\n{item[1]}")
+        yield from _gathered(len(jobs), writer.position(), inboxes, outbox, workers)
     finally:
-        if writer.is_alive():
-            writer.terminate()
-        writer.join()
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
 
 
-def _received(rows, writer):
+def _told(job):
+    return _batch(*job)
+
+
+def _tell_and_write(jobs, users, start, inbox, outbox):
+    """A worker of `written`: tells each of its batches, says how many ids of each table
+    the batch takes (the batch's operations say), waits to be told where its ids start,
+    makes its rows and puts them on `outbox`. Telling and making the rows in one process
+    spares pickling every operation between two; the workers take the batches in turns."""
+    gc.disable()
+    try:
+        writer = bulk.Writer(start)
+        _applied(writer, users)  # the actors; their rows are the main process's
+        for job in jobs:
+            count, ops = _batch(*job)
+            kinds = collections.Counter(op[2] for op in ops)
+            outbox.put(("told", job[1], kinds))
+            begin = inbox.get()
+            writer.carry_on(begin)
+            rows = _applied(writer, ops)
+            if writer.position() != bulk.advanced(begin, kinds):
+                raise RuntimeError(f"batch {job[1]} took other ids than bulk.ADDS says")
+            outbox.put(("rows", job[1], count, rows))
+    except BaseException:
+        outbox.put(("failed", None, traceback.format_exc()))
+        raise
+
+
+def _gathered(batches, position, inboxes, outbox, workers):
+    """The workers' batches in order. A batch is told where its ids start (`position` for
+    the first) once every batch before it has said how many it takes, and only a batch
+    at most one per worker past the one handed on: the workers run a bounded way ahead
+    (a batch's rows are tens of MB)."""
+    ahead = len(inboxes) + 1
+    starts, kinds, made = [position], {}, {}
+    given = done = 0
+    while done < batches:
+        if given < min(len(starts), done + ahead, batches):
+            inboxes[given % len(inboxes)].put(starts[given])
+            given += 1
+        elif done in made:
+            yield made.pop(done)
+            done += 1
+        else:
+            what, index, *data = _received(outbox, workers)
+            if what == "failed":
+                raise RuntimeError(f"telling or making the desk's rows failed:\n{data[0]}")
+            if what == "rows":
+                made[index] = data
+                continue
+            kinds[index] = data[0]
+            while len(starts) - 1 in kinds:
+                starts.append(bulk.advanced(starts[-1], kinds.pop(len(starts) - 1)))
+
+
+def _received(outbox, workers):
     while True:
         try:
-            return rows.get(timeout=1)
+            return outbox.get(timeout=1)
         except queue.Empty:
-            if not writer.is_alive():
-                raise RuntimeError("the process making the desk's rows ended early") from None
+            if any(worker.exitcode for worker in workers) or not any(
+                worker.is_alive() for worker in workers
+            ):
+                raise RuntimeError("a process making the desk's rows ended early") from None
 
 
 def bench_words(db, limit=200):
