@@ -1,31 +1,65 @@
-"""The database side of writing a generated desk (factcheck/bulk.py makes the rows): one
-transaction with the settings of a bulk load, the triggers of claims and transitions and
-the secondary indexes of the desk's tables set aside while rows go in (an index built from
-the rows at the end is one sort, not a B-tree insert per row) and what the triggers
-maintain computed once at the end, and the inserts in a thread of their own, so that
-SQLite (which releases the GIL while it works) writes one batch while the next arrives."""
+"""The database side of writing a generated desk (factcheck/bulk.py makes the rows). Each
+batch's rows go into a SQLite database of their own, in memory, made with the desk's own
+CREATE TABLE statements (`packed`, in the process that made the rows); the process holding
+the desk copies each table of it in with one `INSERT INTO t SELECT * FROM batch.t`, which
+SQLite does by copying the records as they are (its transfer optimisation: no values
+decoded, no Python objects), in a thread of its own, so the next batch arrives meanwhile.
+One transaction with the settings of a bulk load, the triggers of the desk's tables and
+their secondary indexes set aside while rows go in (an index built from the rows at the
+end is one sort, not a B-tree insert per row), and what the triggers maintain computed
+once at the end."""
 
 import queue
+import sqlite3
 import threading
 from contextlib import contextmanager
 
 from factcheck.bulk import COLUMNS
 
 # The tables whose triggers are set aside; bulk.Writer computes status_spells and the
-# rating bucket itself, and finish() rebuilds the rest.
-TRIGGER_TABLES = ("claims", "transitions")
+# rating bucket itself, and finish() rebuilds the rest. The audit trail's triggers refuse
+# updates and deletes, which a load never does: set aside because SQLite copies records
+# as they are only into a table without triggers.
+TRIGGER_TABLES = ("claims", "transitions", "audit_events")
 CACHE_KIB = 512 * 1024
 SORT_THREADS = 2
+# The schema name a batch's database is attached as.
+BATCH = "batch"
 
 
-def _insert(db, table, rows):
+def _insert(conn, table, rows):
     names = ", ".join(COLUMNS[table])
     marks = ", ".join("?" * len(COLUMNS[table]))
-    db.conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
+def definitions(db):
+    """The CREATE TABLE statements of the desk's tables, for `packed`."""
+    sql = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return [db.execute(sql, [table]).fetchone()[0] for table in COLUMNS]
+
+
+def packed(tables, rows, link):
+    """A batch's rows (by table, bulk.Writer.batch) as a serialised database of the tables
+    `tables` (definitions) create. The audit events go in last, through `link` (a
+    bulk.Chain's, which may wait for the hash the batch carries on from)."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        for sql in tables:
+            conn.execute(sql)
+        conn.execute("BEGIN")
+        for table in COLUMNS:
+            if rows[table] and table != "audit_events":
+                _insert(conn, table, rows[table])
+        _insert(conn, "audit_events", link(rows["audit_events"]))
+        conn.execute("COMMIT")
+        return conn.serialize()
+    finally:
+        conn.close()
 
 
 class Loader(threading.Thread):
-    """Inserts the batches it is given, in order, until given None."""
+    """Copies in the batches (`packed`) it is given, in order, until given None."""
 
     def __init__(self, db):
         super().__init__(name="generate-loader", daemon=True)
@@ -34,12 +68,13 @@ class Loader(threading.Thread):
         self.error = None
 
     def run(self):
-        while (rows := self.batches.get()) is not None:
+        conn = self.db.conn
+        while (batch := self.batches.get()) is not None:
             if self.error is None:
                 try:
+                    conn.deserialize(batch, name=BATCH)
                     for table in COLUMNS:
-                        if rows[table]:
-                            _insert(self.db, table, rows[table])
+                        conn.execute(f"INSERT INTO main.{table} SELECT * FROM {BATCH}.{table}")
                 except BaseException as error:  # handed to the main thread by put/close
                     self.error = error
 
@@ -111,6 +146,7 @@ def loading(db):
     db.execute(f"PRAGMA cache_size = {-CACHE_KIB}")
     # The indexes are built at the end, where nothing else runs: their sorts may use threads.
     db.execute(f"PRAGMA threads = {SORT_THREADS}")
+    db.execute(f"ATTACH ':memory:' AS {BATCH}")  # not allowed inside a transaction
     db.execute("BEGIN IMMEDIATE")
     loader = Loader(db)
     try:
@@ -129,6 +165,7 @@ def loading(db):
             db.conn.execute("ROLLBACK")
         raise
     finally:
+        db.execute(f"DETACH {BATCH}")
         db.execute(f"PRAGMA journal_mode = {journal}")
         db.execute("PRAGMA synchronous = NORMAL")
         db.execute("PRAGMA cache_size = -2000")

@@ -12,6 +12,7 @@ when the operations are applied, as the domain functions give them.
 """
 
 import collections
+import functools
 import gc
 import itertools
 import json
@@ -287,17 +288,17 @@ def _applied(writer, ops):
     return writer.batch()
 
 
-def written(claims, seed, labels, until, start, processes):
-    """The desk's rows, a batch at a time: (claims in the batch, rows by table), carrying on
-    from `start` (bulk.start). With `processes` (at least 1), the batches are told and made
-    in that many other processes (_tell_and_write), the one holding SQLite only inserts:
-    in one process, making rows and inserting them took turns for the GIL."""
+def written(claims, seed, labels, until, start, processes, tables):
+    """The desk's batches, each (claims in it, its rows as bulk_load.packed makes them of
+    `tables`), carrying on from `start` (bulk.start). With `processes` (at least 1), the
+    batches are told, made and linked to the audit chain in that many other processes
+    (_tell_and_write), and the one holding SQLite only copies them in."""
     users, jobs = _plan(claims, seed, labels, until, BATCH_CLAIMS)
-    writer = bulk.Writer(start)
-    yield 0, _applied(writer, users)
+    writer, chain = bulk.Writer(start), bulk.Chain(start["prev_hash"])
+    yield 0, bulk_load.packed(tables, _applied(writer, users), chain.linked)
     if processes < 1 or len(jobs) < 2:
         for count, ops in map(_told, jobs):
-            yield count, _applied(writer, ops)
+            yield count, bulk_load.packed(tables, _applied(writer, ops), chain.linked)
         return
     # spawn, not fork: the caller may have threads (and a database connection) open.
     context = multiprocessing.get_context("spawn")
@@ -305,7 +306,7 @@ def written(claims, seed, labels, until, start, processes):
     workers = [
         context.Process(
             target=_tell_and_write,
-            args=(jobs[n::processes], users, start, inboxes[n], outbox),
+            args=(jobs[n::processes], users, start, tables, inboxes[n], outbox),
             name=f"generate-{n}",
         )
         for n in range(processes)
@@ -313,7 +314,8 @@ def written(claims, seed, labels, until, start, processes):
     for worker in workers:
         worker.start()
     try:
-        yield from _gathered(len(jobs), writer.position(), inboxes, outbox, workers)
+        where = (writer.position(), chain.prev_hash)
+        yield from _gathered(len(jobs), where, inboxes, outbox, workers)
     finally:
         for worker in workers:
             if worker.is_alive():
@@ -325,55 +327,82 @@ def _told(job):
     return _batch(*job)
 
 
-def _tell_and_write(jobs, users, start, inbox, outbox):
+def _tell_and_write(jobs, users, start, tables, inbox, outbox):
     """A worker of `written`: tells each of its batches, says how many ids of each table
-    the batch takes (the batch's operations say), waits to be told where its ids start,
-    makes its rows and puts them on `outbox`. Telling and making the rows in one process
-    spares pickling every operation between two; the workers take the batches in turns."""
+    the batch takes (its operations say), waits to be told where its ids start, makes its
+    rows, waits for the audit hash it carries on from, links its events and puts the
+    batch, packed, and its last hash on `outbox`. The workers take the batches in turns;
+    telling a batch and making its rows in one process spares pickling each operation,
+    and a packed batch crosses to the process holding SQLite as one string of bytes."""
     gc.disable()
     try:
-        writer = bulk.Writer(start)
+        writer, chain, received = bulk.Writer(start), bulk.Chain(None), {}
         _applied(writer, users)  # the actors; their rows are the main process's
         for job in jobs:
+            index = job[1]
             count, ops = _batch(*job)
             kinds = collections.Counter(op[2] for op in ops)
-            outbox.put(("told", job[1], kinds))
-            begin = inbox.get()
+            outbox.put(("told", index, kinds))
+            begin = _waited(inbox, received, ("start", index))
             writer.carry_on(begin)
             rows = _applied(writer, ops)
             if writer.position() != bulk.advanced(begin, kinds):
-                raise RuntimeError(f"batch {job[1]} took other ids than bulk.ADDS says")
-            outbox.put(("rows", job[1], count, rows))
+                raise RuntimeError(f"batch {index} took other ids than bulk.ADDS says")
+            link = functools.partial(_linked, chain, inbox, received, index)
+            batch = bulk_load.packed(tables, rows, link)
+            outbox.put(("made", index, count, batch, chain.prev_hash))
     except BaseException:
         outbox.put(("failed", None, traceback.format_exc()))
         raise
 
 
-def _gathered(batches, position, inboxes, outbox, workers):
-    """The workers' batches in order. A batch is told where its ids start (`position` for
-    the first) once every batch before it has said how many it takes, and only a batch
-    at most one per worker past the one handed on: the workers run a bounded way ahead
-    (a batch's rows are tens of MB)."""
-    ahead = len(inboxes) + 1
-    starts, kinds, made = [position], {}, {}
+def _linked(chain, inbox, received, index, events):
+    chain.prev_hash = _waited(inbox, received, ("hash", index))
+    return chain.linked(events)
+
+
+def _waited(inbox, received, key):
+    """The message `key` from the inbox, keeping those that came first for later."""
+    while key not in received:
+        name, value = inbox.get()
+        received[name] = value
+    return received.pop(key)
+
+
+def _gathered(batches, where, inboxes, outbox, workers):
+    """The workers' batches in order. A batch is told where its ids start once every batch
+    before it has said how many it takes (`where` holds the first's, and the hash the
+    first carries on from), and only a batch at most one per worker past the one handed
+    on: the workers run a bounded way ahead. The hash each batch carries on from is sent
+    on as soon as the batch before it is made."""
+    position, prev_hash = where
+    ahead, starts, kinds, made = len(inboxes) + 1, [position], {}, {}
+    inboxes[0].put((("hash", 0), prev_hash))
     given = done = 0
     while done < batches:
         if given < min(len(starts), done + ahead, batches):
-            inboxes[given % len(inboxes)].put(starts[given])
+            inboxes[given % len(inboxes)].put((("start", given), starts[given]))
             given += 1
         elif done in made:
             yield made.pop(done)
             done += 1
         else:
             what, index, *data = _received(outbox, workers)
-            if what == "failed":
-                raise RuntimeError(f"telling or making the desk's rows failed:\n{data[0]}")
-            if what == "rows":
-                made[index] = data
-                continue
-            kinds[index] = data[0]
-            while len(starts) - 1 in kinds:
-                starts.append(bulk.advanced(starts[-1], kinds.pop(len(starts) - 1)))
+            if what == "made":
+                made[index], last_hash = tuple(data[:2]), data[2]
+                if index + 1 < batches:
+                    inboxes[(index + 1) % len(inboxes)].put((("hash", index + 1), last_hash))
+            else:
+                _counted(what, index, data, kinds, starts)
+
+
+def _counted(what, index, data, kinds, starts):
+    """A worker's "told" message noted: the starts of the batches it makes known."""
+    if what == "failed":
+        raise RuntimeError(f"telling or making the desk's rows failed:\n{data[0]}")
+    kinds[index] = data[0]
+    while len(starts) - 1 in kinds:
+        starts.append(bulk.advanced(starts[-1], kinds.pop(len(starts) - 1)))
 
 
 def _received(outbox, workers):
@@ -461,17 +490,15 @@ def generate(db, claims, *, seed, scale, until, progress=None, processes=None):
     if processes is None:
         processes = min(PROCESSES, os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else 0
     start = bulk.start(db, scale)
-    made = written(claims, seed, labels, until, start, processes)
-    chain = bulk.Chain(start["prev_hash"])
+    made = written(claims, seed, labels, until, start, processes, bulk_load.definitions(db))
     # The desk is millions of small tuples and dicts, none in a reference cycle: the cyclic
     # collector only re-scanned them (a quarter of the time of telling and writing).
     collecting = gc.isenabled()
     gc.disable()
     try:
         with bulk_load.loading(db) as loader:
-            for count, rows in made:
-                rows["audit_events"] = chain.linked(rows["audit_events"])
-                loader.put(rows)
+            for count, batch in made:
+                loader.put(batch)
                 if progress:
                     progress(count)
     finally:
