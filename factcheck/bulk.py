@@ -5,7 +5,7 @@ with one statement per table. A claim is inserted once, in its final state.
 
 What triggers maintain as rows change is computed here instead, and tests/test_generate.py
 proves it the same by replaying the desk through the domain functions: the search indexes
-are rebuilt from the claims at the end (FTS5 'rebuild'), the status counts counted, each
+are filled from each batch's claims (bulk_load.COPIES), the status counts counted, each
 move's time in status (status_spells) computed from the times the writer knows, and the
 rating bucket read from the scale's labels. The audit trail is hash-chained exactly as
 audit.record chains it (audit.verify checks every link)."""

@@ -17,14 +17,26 @@ from contextlib import contextmanager
 from factcheck.bulk import COLUMNS
 
 # The tables whose triggers are set aside; bulk.Writer computes status_spells and the
-# rating bucket itself, and finish() rebuilds the rest. The audit trail's triggers refuse
-# updates and deletes, which a load never does: set aside because SQLite copies records
-# as they are only into a table without triggers.
+# rating bucket itself, COPIES fills the search indexes and _finish counts the statuses.
+# The audit trail's triggers refuse updates and deletes, which a load never does: set
+# aside because SQLite copies records as they are only into a table without triggers.
 TRIGGER_TABLES = ("claims", "transitions", "audit_events")
 CACHE_KIB = 512 * 1024
 SORT_THREADS = 2
 # The schema name a batch's database is attached as.
 BATCH = "batch"
+
+
+# A batch's rows into the desk, and into the search indexes what the claims' insert
+# triggers (set aside) would put there: indexed a batch at a time here, while the other
+# processes make the next batches, rather than rebuilt at the end, when nothing else runs.
+COPIES = (
+    *(f"INSERT INTO main.{table} SELECT * FROM {BATCH}.{table}" for table in COLUMNS),
+    f"INSERT INTO claims_fts (rowid, text) SELECT id, text FROM {BATCH}.claims",
+    f"INSERT INTO claim_words_fts (rowid, text_words) SELECT id, text_words FROM {BATCH}.claims",
+    f"INSERT INTO claims_public_fts (rowid, text) SELECT id, text FROM {BATCH}.claims "
+    "WHERE published_verdict_id IS NOT NULL",
+)
 
 
 def _insert(conn, table, rows):
@@ -73,8 +85,8 @@ class Loader(threading.Thread):
             if self.error is None:
                 try:
                     conn.deserialize(batch, name=BATCH)
-                    for table in COLUMNS:
-                        conn.execute(f"INSERT INTO main.{table} SELECT * FROM {BATCH}.{table}")
+                    for sql in COPIES:
+                        conn.execute(sql)
                 except BaseException as error:  # handed to the main thread by put/close
                     self.error = error
 
@@ -114,13 +126,6 @@ def _finish(db, indexes, triggers):
     what the set-aside triggers would have done, then the triggers back."""
     for sql in indexes:
         db.execute(sql)
-    db.execute("INSERT INTO claims_fts (claims_fts) VALUES ('rebuild')")
-    db.execute("INSERT INTO claim_words_fts (claim_words_fts) VALUES ('rebuild')")
-    # Generation refuses a database holding claims: every published claim here is new.
-    db.execute(
-        "INSERT INTO claims_public_fts (rowid, text) "
-        "SELECT id, text FROM claims WHERE published_verdict_id IS NOT NULL"
-    )
     db.execute(
         "INSERT INTO claim_status_counts (status, claims) "
         "SELECT status, count(*) FROM claims WHERE true GROUP BY status "
