@@ -9,6 +9,7 @@ their secondary indexes set aside while rows go in (an index built from the rows
 end is one sort, not a B-tree insert per row), and what the triggers maintain computed
 once at the end."""
 
+import itertools
 import queue
 import sqlite3
 import threading
@@ -23,6 +24,8 @@ from factcheck.bulk import COLUMNS
 TRIGGER_TABLES = ("claims", "transitions", "audit_events")
 CACHE_KIB = 512 * 1024
 SORT_THREADS = 2
+# Rows a statement inserts (21 columns of claims: 2,100 parameters of SQLite's 32,766).
+ROWS_AT_ONCE = 100
 # The schema name a batch's database is attached as.
 BATCH = "batch"
 
@@ -40,9 +43,21 @@ COPIES = (
 
 
 def _insert(conn, table, rows):
-    names = ", ".join(COLUMNS[table])
-    marks = ", ".join("?" * len(COLUMNS[table]))
-    conn.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+    """The rows, ROWS_AT_ONCE to a statement: a row at a time (executemany), running the
+    statement was a third of the time of inserting."""
+    names = COLUMNS[table]
+    head = f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+    row = f"({', '.join('?' * len(names))})"
+    whole = len(rows) - len(rows) % ROWS_AT_ONCE
+    if whole:
+        chunks = (rows[n : n + ROWS_AT_ONCE] for n in range(0, whole, ROWS_AT_ONCE))
+        conn.executemany(head + ", ".join([row] * ROWS_AT_ONCE), map(_flat, chunks))
+    if whole < len(rows):
+        conn.execute(head + ", ".join([row] * (len(rows) - whole)), _flat(rows[whole:]))
+
+
+def _flat(rows):
+    return tuple(itertools.chain.from_iterable(rows))
 
 
 def definitions(db):
