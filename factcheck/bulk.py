@@ -139,33 +139,38 @@ class Chain:
 
     def __init__(self, prev_hash):
         self.prev_hash = prev_hash
-        self.who, self.quoted = {}, _Quoted()
+        self.who, self.quoted = _Who(), _Quoted()
 
     def linked(self, events):
         """Rows of audit_events from Writer's, each with its prev_hash and hash."""
-        prev, quoted, rows = self.prev_hash, self.quoted, []
+        prev, quoted, who, rows = self.prev_hash, self.quoted, self.who, []
+        string, hashed, append = _STRING, sha256, rows.append
         for event in events:
             _, when, name, key_id, action, entity, entity_id, claim_id, public, before, after = (
                 event
             )
-            before = "null" if before is None else _STRING(before)
-            # audit._digest's text: a timestamp (stamp) is digits and -T:.Z, quoted as it is.
+            # audit._digest's text: a timestamp (stamp) is digits and -T:.Z, quoted as it is;
+            # the numbers and null written in line (calls were a fifth of the time).
             text = (
-                f'["{when}",{self._who(name, key_id)},{quoted[action]},{quoted[entity]},'
-                f"{_number(entity_id)},{_number(claim_id)},{public},{before},{_STRING(after)},"
+                f'["{when}",{who[name, key_id]},{quoted[action]},{quoted[entity]},'
+                f"{'null' if entity_id is None else entity_id},"
+                f"{'null' if claim_id is None else claim_id},{public},"
+                f"{'null' if before is None else string(before)},{string(after)},"
                 f'"{prev}"]'
             )
-            digest = sha256(text.encode()).hexdigest()
-            rows.append((*event, prev, digest))
+            digest = hashed(text.encode()).hexdigest()
+            append((*event, prev, digest))
             prev = digest
         self.prev_hash = prev
         return rows
 
-    def _who(self, name, key_id):
-        """The actor's name and key id as the canonical text writes them."""
-        who = self.who.get((name, key_id))
-        if who is None:
-            who = self.who[name, key_id] = f"{_STRING(name)},{_number(key_id)}"
+
+class _Who(dict):
+    """An actor's name and key id as the canonical text writes them, each made once."""
+
+    def __missing__(self, actor):
+        name, key_id = actor
+        who = self[actor] = f"{_STRING(name)},{_number(key_id)}"
         return who
 
 
