@@ -5,7 +5,7 @@ with one statement per table. A claim is inserted once, in its final state.
 
 What triggers maintain as rows change is computed here instead, and tests/test_generate.py
 proves it the same by replaying the desk through the domain functions: the search indexes
-are rebuilt from the claims at the end (FTS5 'rebuild'), the status counts counted, each
+are filled from each batch's claims (bulk_load.COPIES), the status counts counted, each
 move's time in status (status_spells) computed from the times the writer knows, and the
 rating bucket read from the scale's labels. The audit trail is hash-chained exactly as
 audit.record chains it (audit.verify checks every link)."""
@@ -55,6 +55,16 @@ COLUMNS = {
 }
 _CLAIM_ROW = itemgetter(*COLUMNS["claims"])  # a claim's dict as its row
 AUTOINCREMENT = ("users", "articles", "claims", "sources", "verdicts")
+# The table each kind of operation adds one row with an id to (each also adds one audit
+# event): what a batch's operations take of the ids, known before its rows are made.
+ADDS = {
+    "user": "users",
+    "article": "articles",
+    "claim": "claims",
+    "source": "sources",
+    "verdict": "verdicts",
+    "move": "transitions",
+}
 # audit._encode with its encoder built once: json.dumps(value, sort_keys=True,
 # separators=(",", ":")) makes a new C encoder on every call. audit._digest hashes
 # json.dumps of the event's fields as a list; Writer.audit writes that same text directly,
@@ -112,6 +122,16 @@ def next_id(db, table):
     return max(sequence, highest) + 1
 
 
+def advanced(ids, kinds):
+    """The next ids (a start's "ids") once operations of these kinds ({kind: how many})
+    are applied from `ids`."""
+    ids = dict(ids)
+    for kind, count in kinds.items():
+        ids[ADDS[kind]] += count
+        ids["audit_events"] += count
+    return ids
+
+
 class Chain:
     """The audit trail's hash chain, carried on from a hash: each event hashed as
     audit.record hashes it. Apart from Writer, so that the process that inserts the rows
@@ -119,33 +139,38 @@ class Chain:
 
     def __init__(self, prev_hash):
         self.prev_hash = prev_hash
-        self.who, self.quoted = {}, _Quoted()
+        self.who, self.quoted = _Who(), _Quoted()
 
     def linked(self, events):
         """Rows of audit_events from Writer's, each with its prev_hash and hash."""
-        prev, quoted, rows = self.prev_hash, self.quoted, []
+        prev, quoted, who, rows = self.prev_hash, self.quoted, self.who, []
+        string, hashed, append = _STRING, sha256, rows.append
         for event in events:
             _, when, name, key_id, action, entity, entity_id, claim_id, public, before, after = (
                 event
             )
-            before = "null" if before is None else _STRING(before)
-            # audit._digest's text: a timestamp (stamp) is digits and -T:.Z, quoted as it is.
+            # audit._digest's text: a timestamp (stamp) is digits and -T:.Z, quoted as it is;
+            # the numbers and null written in line (calls were a fifth of the time).
             text = (
-                f'["{when}",{self._who(name, key_id)},{quoted[action]},{quoted[entity]},'
-                f"{_number(entity_id)},{_number(claim_id)},{public},{before},{_STRING(after)},"
+                f'["{when}",{who[name, key_id]},{quoted[action]},{quoted[entity]},'
+                f"{'null' if entity_id is None else entity_id},"
+                f"{'null' if claim_id is None else claim_id},{public},"
+                f"{'null' if before is None else string(before)},{string(after)},"
                 f'"{prev}"]'
             )
-            digest = sha256(text.encode()).hexdigest()
-            rows.append((*event, prev, digest))
+            digest = hashed(text.encode()).hexdigest()
+            append((*event, prev, digest))
             prev = digest
         self.prev_hash = prev
         return rows
 
-    def _who(self, name, key_id):
-        """The actor's name and key id as the canonical text writes them."""
-        who = self.who.get((name, key_id))
-        if who is None:
-            who = self.who[name, key_id] = f"{_STRING(name)},{_number(key_id)}"
+
+class _Who(dict):
+    """An actor's name and key id as the canonical text writes them, each made once."""
+
+    def __missing__(self, actor):
+        name, key_id = actor
+        who = self[actor] = f"{_STRING(name)},{_number(key_id)}"
         return who
 
 
@@ -181,6 +206,16 @@ class Writer:
         self.transitions, self.befores = {}, {}
         self.rows = {table: [] for table in COLUMNS}
         self._start_batch()
+
+    def position(self):
+        """The ids the next rows get, as a start's "ids"."""
+        return {**self.ids, "audit_events": self.event_id}
+
+    def carry_on(self, ids):
+        """Give the next rows these ids: where the batches before, made by other Writers,
+        left off (Writers differ in nothing else once they have applied the users)."""
+        self.ids = dict(ids)
+        self.event_id = self.ids.pop("audit_events")
 
     def _start_batch(self):
         # Claims, articles and verdicts of a batch are never named by a later one.

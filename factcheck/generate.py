@@ -11,6 +11,8 @@ The story refers to what it creates by keys (article and claim numbers); ids are
 when the operations are applied, as the domain functions give them.
 """
 
+import collections
+import functools
 import gc
 import itertools
 import json
@@ -20,7 +22,6 @@ import queue
 import random
 import traceback
 from bisect import bisect
-from collections import deque
 from datetime import UTC, datetime, timedelta
 
 from factcheck import bulk, bulk_load, synthetic, wording
@@ -62,8 +63,12 @@ DESK_DAYS = 730
 # Operations are applied in batches of about this many claims (one sort, one flush each).
 BATCH_CLAIMS = 4000
 HOUR = 3_600_000_000  # microseconds
-# Other processes of `generate` by default: one makes the rows, one tells it the story.
-PROCESSES = 2
+# Other processes of `generate` (on two cores or more), each telling and making batches in
+# turn. One more than the machine's two cores: the scheduler shares the cores out by
+# runnable process, and on this shared machine two workers got less of them than the three
+# busy processes of the pipeline before (200k claims: 45 s with three, 75 s with two, in
+# the same minutes); on a quiet machine three take as long as two.
+PROCESSES = 3
 
 
 class Story:
@@ -83,7 +88,7 @@ class Story:
     def ordered(self):
         """(microseconds since the epoch, timestamp, kind, actor name, *fields) in time order
         (the timestamp formatted here, in the process telling the story)."""
-        self.ops.sort(key=lambda op: (op[0], op[1]))
+        self.ops.sort()  # by time, then order added: no two ops share both (no key calls)
         return [(op[0], bulk.stamp(op[0]), *op[2:]) for op in self.ops]
 
     def article(self, micros, claims):
@@ -258,91 +263,161 @@ def _batch(seed, index, first, count, labels, start, step):
     return count, story.ordered()
 
 
-def _told(job):
-    return _batch(*job)
-
-
-def stories(claims, seed, labels, until, processes=0, batch=None):
-    """The desk's operations, a batch (of `batch` claims, default BATCH_CLAIMS) at a time:
-    (claims in the batch, ops). The users come first; then articles spread evenly over
-    DESK_DAYS days before `until` (a date). With `processes`, batches are told in that many
-    other processes (a few batches ahead)."""
-    batch = batch or BATCH_CLAIMS
+def _plan(claims, seed, labels, until, batch):
+    """The desk's users' operations, and the arguments of _batch for each batch. The users
+    come first; then articles spread evenly over DESK_DAYS days before `until` (a date)."""
     end = int(datetime(until.year, until.month, until.day, tzinfo=UTC).timestamp()) * 1_000_000
     start = end - DESK_DAYS * 24 * HOUR
-    yield 0, [(start - HOUR, bulk.stamp(start - HOUR), "user", None, *user) for user in USERS]
+    users = [(start - HOUR, bulk.stamp(start - HOUR), "user", None, *user) for user in USERS]
     step = (end - start - 30 * 24 * HOUR) / claims  # the last claims have a month to move
     jobs = [
         (seed, index, first, min(batch, claims - first), labels, start, step)
         for index, first in enumerate(range(0, claims, batch))
     ]
+    return users, jobs
+
+
+def stories(claims, seed, labels, until, batch=None):
+    """The desk's operations, a batch (of `batch` claims, default BATCH_CLAIMS) at a time:
+    (claims in the batch, ops), the users' first."""
+    users, jobs = _plan(claims, seed, labels, until, batch or BATCH_CLAIMS)
+    yield 0, users
+    for job in jobs:
+        yield _batch(*job)
+
+
+def _applied(writer, ops):
+    for op in ops:
+        writer.apply(op)
+    return writer.batch()
+
+
+def written(claims, seed, labels, until, start, processes, tables):
+    """The desk's batches, each (claims in it, its rows as bulk_load.packed makes them of
+    `tables`), carrying on from `start` (bulk.start). With `processes` (at least 1), the
+    batches are told, made and linked to the audit chain in that many other processes
+    (_tell_and_write), and the one holding SQLite only copies them in."""
+    users, jobs = _plan(claims, seed, labels, until, BATCH_CLAIMS)
+    writer, chain = bulk.Writer(start), bulk.Chain(start["prev_hash"])
+    yield 0, bulk_load.packed(tables, _applied(writer, users), chain.linked)
     if processes < 1 or len(jobs) < 2:
-        yield from map(_told, jobs)
-        return
-    # spawn, not fork: the caller may have threads (and a database connection) open.
-    with multiprocessing.get_context("spawn").Pool(processes, initializer=gc.disable) as pool:
-        ahead = deque(pool.apply_async(_told, [job]) for job in jobs[: processes + 2])
-        for job in jobs[processes + 2 :]:
-            yield ahead.popleft().get()
-            ahead.append(pool.apply_async(_told, [job]))
-        while ahead:
-            yield ahead.popleft().get()
-
-
-def _written(claims, seed, labels, until, start, processes, batch):
-    """The desk's rows, a batch at a time: (claims in the batch, rows by table); bulk.Writer
-    carries on from `start` (bulk.start), and `processes` other processes tell the story."""
-    writer = bulk.Writer(start)
-    for count, ops in stories(claims, seed, labels, until, processes, batch):
-        for op in ops:
-            writer.apply(op)
-        yield count, writer.batch()
-
-
-def _write_elsewhere(rows, args):
-    """_written in a process of its own, its batches put on the queue `rows`, then "done"
-    (or "failed" and the traceback)."""
-    gc.disable()
-    try:
-        for count, batch in _written(*args):
-            rows.put(("rows", count, batch))
-        rows.put(("done",))
-    except BaseException:
-        rows.put(("failed", traceback.format_exc()))
-        raise
-
-
-def written(claims, seed, labels, until, start, processes):
-    """_written; with `processes` (at least 1), in a process of its own that tells the story
-    with processes - 1 others. The process that writes to SQLite then only inserts: in
-    one process, making rows and inserting them took turns for the GIL."""
-    args = (claims, seed, labels, until, start, max(processes - 1, 0), BATCH_CLAIMS)
-    if processes < 1:
-        yield from _written(*args)
+        for count, ops in map(_told, jobs):
+            yield count, bulk_load.packed(tables, _applied(writer, ops), chain.linked)
         return
     # spawn, not fork: the caller may have threads (and a database connection) open.
     context = multiprocessing.get_context("spawn")
-    rows = context.Queue(maxsize=2)
-    writer = context.Process(target=_write_elsewhere, args=(rows, args), name="generate-rows")
-    writer.start()
+    outbox, inboxes = context.Queue(), [context.Queue() for _ in range(processes)]
+    workers = [
+        context.Process(
+            target=_tell_and_write,
+            args=(jobs[n::processes], users, start, tables, inboxes[n], outbox),
+            name=f"generate-{n}",
+        )
+        for n in range(processes)
+    ]
+    for worker in workers:
+        worker.start()
     try:
-        while (item := _received(rows, writer))[0] == "rows":
-            yield item[1:]
-        if item[0] == "failed":
-            raise RuntimeError(f"making the desk's rows failed:\n{item[1]}")
+        where = (writer.position(), chain.prev_hash)
+        yield from _gathered(len(jobs), where, inboxes, outbox, workers)
     finally:
-        if writer.is_alive():
-            writer.terminate()
-        writer.join()
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
 
 
-def _received(rows, writer):
+def _told(job):
+    return _batch(*job)
+
+
+def _tell_and_write(jobs, users, start, tables, inbox, outbox):
+    """A worker of `written`: tells each of its batches, says how many ids of each table
+    the batch takes (its operations say), waits to be told where its ids start, makes its
+    rows, waits for the audit hash it carries on from, links its events and puts the
+    batch, packed, and its last hash on `outbox`. The workers take the batches in turns;
+    telling a batch and making its rows in one process spares pickling each operation,
+    and a packed batch crosses to the process holding SQLite as one string of bytes."""
+    gc.disable()
+    try:
+        writer, chain, received = bulk.Writer(start), bulk.Chain(None), {}
+        _applied(writer, users)  # the actors; their rows are the main process's
+        for job in jobs:
+            index = job[1]
+            count, ops = _batch(*job)
+            kinds = collections.Counter(op[2] for op in ops)
+            outbox.put(("told", index, kinds))
+            begin = _waited(inbox, received, ("start", index))
+            writer.carry_on(begin)
+            rows = _applied(writer, ops)
+            if writer.position() != bulk.advanced(begin, kinds):
+                raise RuntimeError(f"batch {index} took other ids than bulk.ADDS says")
+            link = functools.partial(_linked, chain, inbox, received, index)
+            batch = bulk_load.packed(tables, rows, link)
+            outbox.put(("made", index, count, batch, chain.prev_hash))
+    except BaseException:
+        outbox.put(("failed", None, traceback.format_exc()))
+        raise
+
+
+def _linked(chain, inbox, received, index, events):
+    chain.prev_hash = _waited(inbox, received, ("hash", index))
+    return chain.linked(events)
+
+
+def _waited(inbox, received, key):
+    """The message `key` from the inbox, keeping those that came first for later."""
+    while key not in received:
+        name, value = inbox.get()
+        received[name] = value
+    return received.pop(key)
+
+
+def _gathered(batches, where, inboxes, outbox, workers):
+    """The workers' batches in order. A batch is told where its ids start once every batch
+    before it has said how many it takes (`where` holds the first's, and the hash the
+    first carries on from), and only a batch at most one per worker past the one handed
+    on: the workers run a bounded way ahead. The hash each batch carries on from is sent
+    on as soon as the batch before it is made."""
+    position, prev_hash = where
+    ahead, starts, kinds, made = len(inboxes) + 1, [position], {}, {}
+    inboxes[0].put((("hash", 0), prev_hash))
+    given = done = 0
+    while done < batches:
+        if given < min(len(starts), done + ahead, batches):
+            inboxes[given % len(inboxes)].put((("start", given), starts[given]))
+            given += 1
+        elif done in made:
+            yield made.pop(done)
+            done += 1
+        else:
+            what, index, *data = _received(outbox, workers)
+            if what == "made":
+                made[index], last_hash = tuple(data[:2]), data[2]
+                if index + 1 < batches:
+                    inboxes[(index + 1) % len(inboxes)].put((("hash", index + 1), last_hash))
+            else:
+                _counted(what, index, data, kinds, starts)
+
+
+def _counted(what, index, data, kinds, starts):
+    """A worker's "told" message noted: the starts of the batches it makes known."""
+    if what == "failed":
+        raise RuntimeError(f"telling or making the desk's rows failed:\n{data[0]}")
+    kinds[index] = data[0]
+    while len(starts) - 1 in kinds:
+        starts.append(bulk.advanced(starts[-1], kinds.pop(len(starts) - 1)))
+
+
+def _received(outbox, workers):
     while True:
         try:
-            return rows.get(timeout=1)
+            return outbox.get(timeout=1)
         except queue.Empty:
-            if not writer.is_alive():
-                raise RuntimeError("the process making the desk's rows ended early") from None
+            if any(worker.exitcode for worker in workers) or not any(
+                worker.is_alive() for worker in workers
+            ):
+                raise RuntimeError("a process making the desk's rows ended early") from None
 
 
 def bench_words(db, limit=200):
@@ -411,25 +486,23 @@ def rating_slugs(db, scale):
 def generate(db, claims, *, seed, scale, until, progress=None, processes=None):
     """Build a desk of `claims` claims in a migrated database without claims (else 409,
     nothing written); `progress(n)` is told of every n claims written. `processes` make
-    the rows and tell the story (see `written`; default two on two cores or more); they
+    the rows and tell the story (see `written`; default PROCESSES on two cores or more); they
     are spawned, so the program calling this must be importable (the CLI, a script file;
     from `python -` pass processes=0)."""
     _refuse_unless_empty(db)
     labels = rating_slugs(db, scale)
     if processes is None:
-        processes = min(PROCESSES, os.cpu_count() or 1) if (os.cpu_count() or 1) > 1 else 0
+        processes = PROCESSES if (os.cpu_count() or 1) > 1 else 0
     start = bulk.start(db, scale)
-    made = written(claims, seed, labels, until, start, processes)
-    chain = bulk.Chain(start["prev_hash"])
+    made = written(claims, seed, labels, until, start, processes, bulk_load.definitions(db))
     # The desk is millions of small tuples and dicts, none in a reference cycle: the cyclic
     # collector only re-scanned them (a quarter of the time of telling and writing).
     collecting = gc.isenabled()
     gc.disable()
     try:
         with bulk_load.loading(db) as loader:
-            for count, rows in made:
-                rows["audit_events"] = chain.linked(rows["audit_events"])
-                loader.put(rows)
+            for count, batch in made:
+                loader.put(batch)
                 if progress:
                     progress(count)
     finally:
