@@ -92,7 +92,10 @@ _SPOKEN_FOR = re.compile(rf"({NAME})['\u2019]s\s+(?:{_MOUTHPIECE}|press office)\
 # "The crash was reported to police": a verb in the passive names no speaker before it.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(rf"\s+by\s+(?:the\s+)?({NAME})")
-_THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
+# "the San Jose-based company said": where it is based only describes it.
+_THE_BEFORE = re.compile(
+    r"\b[Tt]he(?:(?:\s+[A-Z][\w.]*)*\s+[\w.]+-based)?((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$"
+)
 # "she said"; "her office said": she speaks through it.
 _PRONOUN_BEFORE = re.compile(rf"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:{_MOUTHPIECE}))\s*$")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
@@ -428,6 +431,7 @@ def _name_resolved(value, context):
     """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
     value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
+    value = re.sub(r"['\u2019]s?$", "", value)  # "according to Lumera's specifications"
     name = context.full(names.without_title(value))
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         return None

@@ -22,6 +22,8 @@ _CALLED = re.compile(rf"\b[Tt]he\s+([a-z]+),\s+({names.NAME}),")
 # with no other name between.
 _ITS_AFTER = re.compile(r"[^A-Z.;:\"\u201c]{0,60}?\bits\b")
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
+# "The housing minister, Alan Pryce,": the title in the words set off before the name.
+_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
 # "Ana Lind, the governor,": the title in an appositive after the name.
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
 
@@ -203,8 +205,11 @@ class Mentions:
         found += before.group(1).split() if before else []
         after = _TITLES_AFTER.match(sentence, start + len(name))
         found += after.group(1).split() if after else []
+        described = _DESCRIBED_BEFORE.search(sentence[:start])
+        found += described.group(1).split() if described else []
         for word in found:
             title = word.lower().rstrip(".")
+            title = names.TITLE_WORDS.get(title, title)  # "Gov. Ana Lind": "the governor"
             if title in names.TITLES:
                 self.titles[title] = person
             if title in names.PRONOUN_OF_TITLE:

@@ -30,7 +30,7 @@ TITLES = words(
     "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
     "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
-    "cllr clr supt insp det assemblymember "
+    "cllr clr supt insp det assemblymember provost rector vicar "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
     "msp congressman congresswoman assemblyman assemblywoman alderman "
     # roles that open a name like a title does ("Passenger Dan Ochoa", "the passenger said")
@@ -67,8 +67,21 @@ COMPANIES = words(
 # and "the company said" pass over them. A county, city or state speaks as its government.
 PLACE_HEADS = words(
     "street road avenue lane square park crescent cross river lake sea ocean mountains island "
-    "islands bridge bay valley estuary delta coast beach hill hills"
+    "islands bridge bay valley estuary delta coast beach hill hills ridge canyon creek peak "
+    "heights springs forest hollow glen mesa"
 )
+# Organisations that are no business: "the company said" passes over an association.
+NOT_BUSINESSES = words(
+    "association society federation alliance coalition union foundation trust institute "
+    "institution party league council committee"
+)
+# Abbreviated titles and the title "the <noun> said" calls their holder by.
+TITLE_WORDS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "prof": "professor",
+    "gen": "general", "col": "colonel", "capt": "captain", "supt": "superintendent",
+    "insp": "inspector", "det": "detective", "sgt": "sergeant", "lt": "lieutenant",
+    "cllr": "councillor", "clr": "councillor",
+}
 # Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
 # bureau named before, "the university" a college, "the panel" a committee.
 KINDS = (
@@ -123,9 +136,19 @@ def opened(name):
     return rest if rest[:1].isupper() else ""
 
 
+# Words before a name that describe the person rather than name them: "Labour's Priya
+# Sandhu" (whose party or employer), "San Jose-based Lumera" (where it is based).
+_DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+-based)\s+")
+
+
 def without_title(name):
     """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
-    Bishop"); the last word is always kept."""
+    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu"); the last word is always kept."""
+    described = _DESCRIBING.match(name)
+    if described and (name.endswith("-based") or " " not in name[described.end() :]):
+        described = None
+    if described and is_person(name[described.end() :]):
+        name = name[described.end() :]
     tokens = name.split()
     # The last word is the surname even when it is a title too ("Laura Bishop").
     last = max(
@@ -199,6 +222,6 @@ def describes(noun, organisation, companies):
     head = tokens[-1]
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
-        others = frozenset().union(*KINDS)
+        others = frozenset().union(*KINDS) | NOT_BUSINESSES
         return head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS)
     return any(noun in kind and head in kind for kind in KINDS)
