@@ -452,7 +452,8 @@ def _the_resolved(value, context, sentence):
         # (but "the county's finance office said" is the office)
         return None
     if " " in value:
-        return value
+        # "the sheriff's office said": the Tolan County Sheriff's Office named before
+        return context.ending(value) or value
     found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
     found = found or context.organisation(value, _COMPANY)
     if found:

@@ -17,7 +17,8 @@ _DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
-_CALLED = re.compile(rf"\b[Tt]he\s+([a-z]+),\s+({names.NAME}),")
+# "The utility Westvale Power said" likewise.
+_CALLED = re.compile(rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+[a-z])")
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
 # with no other name between.
 _ITS_AFTER = re.compile(r"[^A-Z.;:\"\u201c]{0,60}?\bits\b")
@@ -78,6 +79,16 @@ class Mentions:
                 return organisation
         return None
 
+    def ending(self, phrase):
+        """The organisation last named whose name ends with the phrase ("the sheriff's
+        office" -> "Tolan County Sheriff's Office"), or None."""
+        phrase = phrase.lower().replace("\u2019", "'")
+        for organisation in reversed(self.organisations):
+            name = organisation.lower().replace("\u2019", "'")
+            if name != phrase and name.endswith(" " + phrase):
+                return organisation
+        return None
+
     def call(self, noun, organisation):
         """The text called the organisation by the noun ("the club said"): it is one."""
         self.called[noun] = organisation
@@ -129,8 +140,9 @@ class Mentions:
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""
         subject = self._names(sentence)
-        for noun, name in _CALLED.findall(sentence):
-            if noun in names.COMPANIES:
+        for noun, set_off, name in _CALLED.findall(sentence):
+            name = set_off or name
+            if noun in names.COMPANIES and not self.known_person(name):
                 self.call(noun, re.sub(r"^The\s+", "", name))
         if subject in self.known:
             subject = None

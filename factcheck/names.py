@@ -121,6 +121,8 @@ def found(text):
     for match in _NAME.finditer(text):
         # "Marlow County's cap": the county, not a person called "Marlow County's".
         whole = re.sub(r"['\u2019]s$", "", match.group(0).rstrip("."))
+        if whole.endswith("-based"):  # "the San Jose-based maker": where, not who
+            continue
         name = opened(whole)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name
