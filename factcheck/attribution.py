@@ -309,6 +309,14 @@ def _according(sentence, at):
     """The source after "according to": a name, or "the" and an organisation in lower case."""
     source = papers.FROM.match(sentence, at)
     at = source.end() if source else at
+    if source is None and papers.OWN.match(sentence, at):
+        return ("it", None)
+    made = papers.RELEASED.match(sentence, at)
+    if made:
+        return ("the", made.group(1))
+    cited = source is None and papers.CITED.match(sentence, at)
+    if cited:
+        return ("document", cited.group(1))
     pronoun = re.match(r"\s*(him|her)\b", sentence[at:])
     if pronoun:
         return ("he", "he" if pronoun.group(1) == "him" else "she")
