@@ -46,7 +46,7 @@ ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 # declining to say, disputing, ruling, calculating, advising, pointing to evidence, and any
 # verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
 _CLAIMANT_VERBS = (
-    r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b))|asks(?=\s*[.,]|\s+[A-Z])|"
+    r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
     r"declined\s+to\s+(?:say|give|disclose|confirm|specify|name|discuss)|"
     r"refused\s+to\s+(?:say|disclose|confirm)|"
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
@@ -395,10 +395,17 @@ def _participle_subject(sentence):
     return _before(opening.group(0)) if opening else None
 
 
+# "It was announced by the city council that": a body named in lower case.
+_BY_THE = re.compile(r"\s+by\s+the\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+(?:on|that|in|last|this)\b|\s*[,.])")
+
+
 def _agent(sentence, at):
     """ "was announced by the Harbour Board": the one after "by"."""
     agent = _BY.match(sentence, at)
-    return ("name", agent.group(1)) if agent else None
+    if agent:
+        return ("name", agent.group(1))
+    agent = _BY_THE.match(sentence, at)
+    return ("the", agent.group(1)) if agent else None
 
 
 def _after(sentence, at):
@@ -486,11 +493,14 @@ def _opening_organisation(sentence, noun, context):
         # One word opening a sentence is a name only if the text capitalises it mid-sentence
         # too ("Prices rose ..., the company said" names nobody); a company's, as its own
         # name tells nothing else.
+        # "Corvane ..., according to its filing": the Corvane Foods named before.
+        full = context.full(name)
         fits = (
             name in context.capitalised
-            and context.full(name) == name
+            and (full == name or full in context.organisations)
             and (noun is None or noun in _COMPANY)
         )
+        name = full
     return name if fits else None
 
 
