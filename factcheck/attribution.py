@@ -418,9 +418,26 @@ def _after(sentence, at):
     return None
 
 
+# "A spokesman for X said", "a Lumera spokeswoman said": someone unnamed speaking for an
+# organisation, who "he" or "she" may go on to be.
+_UNNAMED_SPOKESPERSON = re.compile(
+    r"\b[Aa]n?\s+(?:[A-Z][\w'\u2019-]*\s+)*spokes(person|man|woman)\b(?!,\s+[A-Z])"
+)
+_PRONOUN_OF = {"man": "he", "woman": "she", "person": "either"}
+
+
 def _named(sentence, found, context):
     claimant = _resolve(found, context, sentence) if found else None
+    pronoun = found[1] if found and found[0] == "he" else None
+    follows = pronoun and context.spokesperson in ("either", pronoun)
+    if follows:
+        claimant = context.last  # the spokesman's "He added" is the organisation's still
     context.learn(sentence, claimant)
+    unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
+    if unnamed and claimant and claimant not in context.people:
+        context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
+    elif not follows:
+        context.spokesperson = None
     return claimant
 
 
@@ -471,6 +488,10 @@ def _the_resolved(value, context, sentence):
         return context.ending(value) or value
     found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
     found = found or context.organisation(value, _COMPANY)
+    if found is None and value in _COMPANY:
+        # "Halloran Marine ... said": no head word tells it is a business, but "the company
+        # said" does, when the text named no other and never showed it is a person's.
+        found = context.unproven()
     if found:
         context.call(value, found)
     return found or value

@@ -19,6 +19,10 @@ _DOCUMENT = re.compile(
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
 # "The utility Westvale Power said" likewise.
 _CALLED = re.compile(rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+[a-z])")
+# "Lumera, the San Jose-based wearables maker,": the name a company's noun describes.
+_CALLED_AFTER = re.compile(
+    rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)\s*,"
+)
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
 # with no other name between.
 _ITS_AFTER = re.compile(r"[^A-Z.;:\"\u201c]{0,60}?\bits\b")
@@ -27,6 +31,10 @@ _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
 _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
 # "Ana Lind, the governor,": the title in an appositive after the name.
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
+
+
+def _no_business(organisation):
+    return organisation.split()[-1].lower() in names.NOT_BUSINESSES
 
 
 class Mentions:
@@ -46,6 +54,9 @@ class Mentions:
         # What the text has called an organisation ("the developer", "the club") and the
         # names it has shown are organisations' though no head word says so.
         self.called, self.known = {}, set()
+        # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
+        # spokesman for X said ... He added ..."), "either" when none tells; else None.
+        self.spokesperson = None
 
     def full(self, name):
         """A surname or first name alone is the person (or organisation) named in full
@@ -75,7 +86,8 @@ class Mentions:
         for organisation in found:
             if names.describes(noun, organisation, companies):
                 return organisation
-            if organisation in self.known and noun in companies:
+            known = organisation in self.known
+            if known and noun in companies and not _no_business(organisation):
                 return organisation
         return None
 
@@ -87,6 +99,14 @@ class Mentions:
             name = organisation.lower().replace("\u2019", "'")
             if name != phrase and name.endswith(" " + phrase):
                 return organisation
+        return None
+
+    def unproven(self):
+        """The name last spoken of that the text never showed is a person's (no pronoun
+        nor title for it) and named in two words or more, or None."""
+        for name in reversed(self.recent):
+            if " " in name and not self.known_person(name):
+                return name
         return None
 
     def call(self, noun, organisation):
@@ -140,7 +160,9 @@ class Mentions:
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""
         subject = self._names(sentence)
-        for noun, set_off, name in _CALLED.findall(sentence):
+        found = _CALLED.findall(sentence)
+        found += [(noun, name, "") for name, noun in _CALLED_AFTER.findall(sentence)]
+        for noun, set_off, name in found:
             name = set_off or name
             if noun in names.COMPANIES and not self.known_person(name):
                 self.call(noun, re.sub(r"^The\s+", "", name))
