@@ -322,7 +322,8 @@ def _according(sentence, at):
         return ("he", "he" if pronoun.group(1) == "him" else "she")
     after = _NAME_AFTER.match(sentence, at)
     if after and not set(after.group(1).split()) & (_NOT_SUBJECT_AFTER | _RELATIVES):
-        name, head = after.group(2), after.group(3)
+        # "according to Lumera's specifications": the owner of the paper
+        name, head = re.sub(r"['\u2019]s?$", "", after.group(2)), after.group(3)
         if head and head in names.ORGANISATION_HEADS:
             name = f"{name} {head}"
         descriptors = after.group(1).split()
@@ -463,7 +464,7 @@ def _name_resolved(value, context):
     """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
     value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
-    value = re.sub(r"['\u2019]s?$", "", value)  # "according to Lumera's specifications"
+    value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     name = context.full(names.without_title(value))
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         return None

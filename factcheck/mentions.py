@@ -23,6 +23,11 @@ _CALLED = re.compile(rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAM
 _CALLED_AFTER = re.compile(
     rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)\s*,"
 )
+# "the chief executive of Orbis": what a person heads or founded is an organisation.
+_HEADED = re.compile(
+    r"\b(?:chief\s+executive|chief\s+financial\s+officer|founder|co-founder|owner|"
+    rf"chairman|chairwoman|ceo|cfo)\s+(?:of|at)\s+(?:the\s+)?({names.NAME})"
+)
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
 # with no other name between.
 _ITS_AFTER = re.compile(r"[^A-Z.;:\"\u201c]{0,60}?\bits\b")
@@ -162,6 +167,8 @@ class Mentions:
         subject = self._names(sentence)
         found = _CALLED.findall(sentence)
         found += [(noun, name, "") for name, noun in _CALLED_AFTER.findall(sentence)]
+        for name in _HEADED.findall(sentence):
+            self._is_organisation(re.sub(r"^The\s+", "", name))
         for noun, set_off, name in found:
             name = set_off or name
             if noun in names.COMPANIES and not self.known_person(name):

@@ -140,17 +140,17 @@ def opened(name):
 
 # Words before a name that describe the person rather than name them: "Labour's Priya
 # Sandhu" (whose party or employer), "San Jose-based Lumera" (where it is based).
-_DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+-based)\s+")
+_DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+s['\u2019]|\S+-based)\s+")
 
 
 def without_title(name):
     """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
     Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu"); the last word is always kept."""
     described = _DESCRIBING.match(name)
-    if described and (name.endswith("-based") or " " not in name[described.end() :]):
-        described = None
-    if described and is_person(name[described.end() :]):
-        name = name[described.end() :]
+    rest = name[described.end() :] if described else ""
+    # not "Children's Hospital Colorado": a name opening with a head is the whole name's
+    if is_person(rest) and rest.split()[0].lower() not in ORGANISATION_HEADS:
+        name = rest
     tokens = name.split()
     # The last word is the surname even when it is a title too ("Laura Bishop").
     last = max(

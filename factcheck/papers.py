@@ -14,7 +14,8 @@ from factcheck.names import NAME, words
 _PAPERS = (
     r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|paper|bulletin|"
-    r"complaints?|lawsuits?|indictments?|specifications|projections|forecasts?|documents"
+    r"complaints?|lawsuits?|indictments?|specifications|projections|forecasts?|documents|"
+    r"trials?|experiments?"
 )
 # "according to the authority's latest report": the authority.
 WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
@@ -67,7 +68,8 @@ _PAPER_SAYS = re.compile(
 # Tuesday, showed": whose data they are.
 _DOCUMENT_SHOWS = re.compile(
     r"\b(?i:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
-    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+"
+    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued|conducted|led|"
+    r"commissioned|prepared|carried\s+out)\s+"
     r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
     r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
     rf"(?:the\s+(?:[a-z]+\s+)?)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
