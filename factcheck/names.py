@@ -149,7 +149,7 @@ def without_title(name):
     described = _DESCRIBING.match(name)
     rest = name[described.end() :] if described else ""
     # not "Children's Hospital Colorado": a name opening with a head is the whole name's
-    if is_person(rest) and rest.split()[0].lower() not in ORGANISATION_HEADS:
+    if " " in rest and is_person(rest) and rest.split()[0].lower() not in ORGANISATION_HEADS:
         name = rest
     tokens = name.split()
     # The last word is the surname even when it is a title too ("Laura Bishop").
