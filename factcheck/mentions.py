@@ -17,8 +17,11 @@ _DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
-# "The utility Westvale Power said" likewise.
-_CALLED = re.compile(rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+[a-z])")
+# "The utility Westvale Power said" likewise (not "the firm Tom Fox founded").
+_CALLED = re.compile(
+    rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|announced|reported|confirmed|warned|added|expects|plans)\b)"
+)
 # "Lumera, the San Jose-based wearables maker,": the name a company's noun describes.
 _CALLED_AFTER = re.compile(
     rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)\s*,"

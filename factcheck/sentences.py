@@ -84,8 +84,9 @@ _CREDIT = re.compile(r"\((?![^()\n]*(?::|\bby\b))[^()\n]{1,80}\)[ \t]*(?=\n|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 # '"Why now?" Ms Lind asked.': after a quoted question or exclamation, a name (titles and
 # all) and a speaking verb go on with the sentence.
+# Two capitalised words at least: '"Why not us?" Police said ...' starts a new sentence.
 _SPEAKER_FOLLOWS = re.compile(
-    r"(?:[A-Z][\w'\u2019-]*\.?\s+){1,4}(?:said|says|asked|asks|added|adds|wrote|writes|"
+    rf"(?!(?:{'|'.join(sorted(OPENERS))})\b)(?:[A-Z][\w'\u2019-]*\.?\s+){{2,4}}(?:said|says|asked|asks|added|adds|wrote|writes|"
     r"told|replied|shouted|demanded|wondered|cried|exclaimed|insisted|continued)\b"
 )
 _STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[\d\w]")
