@@ -305,18 +305,26 @@ def _modified(before, name):
     return name
 
 
-def _according(sentence, at):
-    """The source after "according to": a name, or "the" and an organisation in lower case."""
-    source = papers.FROM.match(sentence, at)
-    at = source.end() if source else at
-    if source is None and papers.OWN.match(sentence, at):
+def _paper_of(sentence, at):
+    """The maker of the paper "according to" cites, told by a pronoun ("its filing"), by
+    what made it ("figures the university released") or by where it is cited ("estimates
+    cited in the paper"): ("it", None), ("the", noun), ("document", noun) or None."""
+    if papers.OWN.match(sentence, at):
         return ("it", None)
     made = papers.RELEASED.match(sentence, at)
     if made:
         return ("the", made.group(1))
-    cited = source is None and papers.CITED.match(sentence, at)
-    if cited:
-        return ("document", cited.group(1))
+    cited = papers.CITED.match(sentence, at)
+    return ("document", cited.group(1)) if cited else None
+
+
+def _according(sentence, at):
+    """The source after "according to": a name, or "the" and an organisation in lower case."""
+    source = papers.FROM.match(sentence, at)
+    at = source.end() if source else at
+    paper = None if source else _paper_of(sentence, at)
+    if paper:
+        return paper
     pronoun = re.match(r"\s*(him|her)\b", sentence[at:])
     if pronoun:
         return ("he", "he" if pronoun.group(1) == "him" else "she")
@@ -397,7 +405,9 @@ def _participle_subject(sentence):
 
 
 # "It was announced by the city council that": a body named in lower case.
-_BY_THE = re.compile(r"\s+by\s+the\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+(?:on|that|in|last|this)\b|\s*[,.])")
+_BY_THE = re.compile(
+    r"\s+by\s+the\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+(?:on|that|in|last|this)\b|\s*[,.])"
+)
 
 
 def _agent(sentence, at):

@@ -168,14 +168,7 @@ class Mentions:
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""
         subject = self._names(sentence)
-        found = _CALLED.findall(sentence)
-        found += [(noun, name, "") for name, noun in _CALLED_AFTER.findall(sentence)]
-        for name in _HEADED.findall(sentence):
-            self._is_organisation(re.sub(r"^The\s+", "", name))
-        for noun, set_off, name in found:
-            name = set_off or name
-            if noun in names.COMPANIES and not self.known_person(name):
-                self.call(noun, re.sub(r"^The\s+", "", name))
+        self._organisations(sentence)
         if subject in self.known:
             subject = None
         if claimant:
@@ -185,6 +178,17 @@ class Mentions:
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]
         self.last = claimant
+
+    def _organisations(self, sentence):
+        """Remember what the sentence shows are organisations: "The developer, X,", "the
+        utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
+        found = [(noun, off or name) for noun, off, name in _CALLED.findall(sentence)]
+        found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]
+        for name in _HEADED.findall(sentence):
+            self._is_organisation(re.sub(r"^The\s+", "", name))
+        for noun, name in found:
+            if noun in names.COMPANIES and not self.known_person(name):
+                self.call(noun, re.sub(r"^The\s+", "", name))
 
     def _speaker(self, sentence, claimant):
         """Remember the documents the claimant made and whether it is an organisation."""

@@ -77,10 +77,20 @@ NOT_BUSINESSES = words(
 )
 # Abbreviated titles and the title "the <noun> said" calls their holder by.
 TITLE_WORDS = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "prof": "professor",
-    "gen": "general", "col": "colonel", "capt": "captain", "supt": "superintendent",
-    "insp": "inspector", "det": "detective", "sgt": "sergeant", "lt": "lieutenant",
-    "cllr": "councillor", "clr": "councillor",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "prof": "professor",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "sgt": "sergeant",
+    "lt": "lieutenant",
+    "cllr": "councillor",
+    "clr": "councillor",
 }
 # Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
 # bureau named before, "the university" a college, "the panel" a committee.

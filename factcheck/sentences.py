@@ -125,6 +125,12 @@ def _starts_sentence(text, at):
     return first.isupper() or first.isdigit() or match.group(0)[0] in "\"'\u201c\u2018(["
 
 
+def _speaker_follows(text, match, after):
+    """Whether a quoted question or exclamation ends at match and its speaker follows."""
+    closed = match.group(0)[-1] in "\"\u201d'\u2019" and "." not in match.group(0)
+    return closed and _SPEAKER_FOLLOWS.match(text, after) is not None
+
+
 def _ends(text):
     for match in _END.finditer(text):
         if match.group(0) == "\n":
@@ -135,11 +141,8 @@ def _ends(text):
             after += 1
         if after < len(text) and text[after] != "\n" and not _starts_sentence(text, after):
             continue
-        if _CREDIT.match(text, after):
+        if _CREDIT.match(text, after) or _speaker_follows(text, match, after):
             continue
-        if match.group(0)[-1] in "\"\u201d'\u2019" and "." not in match.group(0):
-            if _SPEAKER_FOLLOWS.match(text, after):
-                continue
         single_stop = match.group(0).rstrip("\"'\u201d\u2019)]") == "."
         if single_stop and _abbreviated(text, match.start()):
             continue

@@ -46,6 +46,11 @@ def sentences(client, text):
             "Fans cheered on Y. The match ended 2-1 for K. Obi's side.",
             ["Fans cheered on Y.", "The match ended 2-1 for K. Obi's side."],
         ),
+        # A quoted question goes on with a name of two words or more and a speaking verb.
+        (
+            '"Who pays?" Mr Fox asked. "Why not us?" Police said 12 were held.',
+            ['"Who pays?" Mr Fox asked.', '"Why not us?"', "Police said 12 were held."],
+        ),
         # A bare credit in brackets closing the line stays with its caption; a labelled one
         # ("Credit: ...", "by ...") is a line of its own.
         (
