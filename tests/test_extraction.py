@@ -95,6 +95,8 @@ def test_spans_count_code_points(client):
         # A costing states an amount: "would cost $2 billion" is no hedge; a plan still is.
         ("The union says its pay claim would cost the city $9 million.", None, True),
         ("The city would probably hire 40 more drivers.", "prediction", False),
+        # A quoted question opening the sentence is a question, whoever asks it.
+        ('"Where did the 40 buses go?" Dr Ada Roe asked the board on Monday.', "question", False),
     ],
 )
 def test_scores_and_reasons(client, text, reason, worthy):
