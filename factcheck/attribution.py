@@ -432,7 +432,8 @@ def _after(sentence, at):
 # "A spokesman for X said", "a Lumera spokeswoman said": someone unnamed speaking for an
 # organisation, who "he" or "she" may go on to be.
 _UNNAMED_SPOKESPERSON = re.compile(
-    r"\b[Aa]n?\s+(?:[A-Z][\w'\u2019-]*\s+)*spokes(person|man|woman)\b(?!,\s+[A-Z])"
+    r"\b(?:[Aa]n?|[Tt]he\s+[a-z]+['\u2019]s)\s+(?:[A-Z][\w'\u2019-]*\s+)*spokes(person|man|woman)"
+    r"\b(?!,\s+[A-Z])"
 )
 _PRONOUN_OF = {"man": "he", "woman": "she", "person": "either"}
 
@@ -481,10 +482,16 @@ def _name_resolved(value, context):
     return name
 
 
+_ITS_SPOKESPERSON = re.compile(r"([a-z]+)['\u2019]s\s+spokes(?:person|man|woman)")
+
+
 def _the_resolved(value, context, sentence):
     """ "the mayor": the person of that title; "the agency", "the panel": the organisation
     the sentence opens with or last named that the noun describes; else the phrase."""
     noun = value.split()[-1]
+    spoken_for = _ITS_SPOKESPERSON.fullmatch(value)
+    if spoken_for:  # "the council's spokeswoman said": the council
+        return _the_resolved(spoken_for.group(1), context, sentence)
     if noun in context.titles:
         return context.titles[noun]
     if value in _AUTHORS:
@@ -497,15 +504,20 @@ def _the_resolved(value, context, sentence):
     if " " in value:
         # "the sheriff's office said": the Tolan County Sheriff's Office named before
         return context.ending(value) or value
-    found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
-    found = found or context.organisation(value, _COMPANY)
-    if found is None and value in _COMPANY:
+    return _organisation_called(value, context, sentence)
+
+
+def _organisation_called(noun, context, sentence):
+    """The organisation "the <noun>" refers to, else the noun."""
+    found = _opening_organisation(sentence, noun, context) or _named_here(sentence, noun)
+    found = found or context.organisation(noun, _COMPANY)
+    if found is None and noun in _COMPANY:
         # "Halloran Marine ... said": no head word tells it is a business, but "the company
         # said" does, when the text named no other and never showed it is a person's.
         found = context.unproven()
     if found:
-        context.call(value, found)
-    return found or value
+        context.call(noun, found)
+    return found or noun
 
 
 def _opening_organisation(sentence, noun, context):

@@ -61,7 +61,8 @@ ORGANISATION_HEADS = words(
 COMPANIES = words(
     "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
-    "utility club charity"
+    "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
+    "supermarket broker conglomerate"
 )
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.
@@ -150,7 +151,7 @@ def opened(name):
 
 # Words before a name that describe the person rather than name them: "Labour's Priya
 # Sandhu" (whose party or employer), "San Jose-based Lumera" (where it is based).
-_DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+s['\u2019]|\S+-based)\s+")
+_DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+s['\u2019]|(?:[A-Z]\S*\s+){0,2}\S+-based)\s+")
 
 
 def without_title(name):

@@ -596,6 +596,15 @@ NAMED_TURNS = (
             "hers broke. She said it cost $400.",
             ["Velo Bikes", "Jo Dale", "Jo Dale"],
         ),
+        (
+            "The council's spokeswoman said 12 parks closed. She said they would reopen.",
+            ["council", "council"],
+        ),
+        ("New York-based Tom Fox said he lost $40,000.", ["Tom Fox"]),
+        (
+            "Grayson Steel laid off 200 workers. In a statement, the steelmaker said demand fell.",
+            [None, "Grayson Steel"],
+        ),
         # Papers made by someone: the maker speaks.
         (
             "According to a lawsuit filed by the Harbor Tenants Union, rents rose 30 percent.",
