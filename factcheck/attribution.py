@@ -313,7 +313,7 @@ def _paper_of(sentence, at):
         return ("it", None)
     made = papers.RELEASED.match(sentence, at)
     if made:
-        return ("the", made.group(1))
+        return ("kind", made.group(1))
     cited = papers.CITED.match(sentence, at)
     return ("document", cited.group(1)) if cited else None
 
@@ -464,8 +464,9 @@ def _resolve(found, context, sentence):
         return _opening_organisation(sentence, None, context) or context.last_organisation()
     if kind == "document":
         return None if value in papers.OWN_PARTS else context.publisher(value)
-    if kind == "kind":
-        return context.organisation(value, _COMPANY)
+    if kind == "kind":  # "a university spokesman", "figures the university released"
+        here = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
+        return here or context.organisation(value, _COMPANY)
     if kind == "the":
         return _the_resolved(value, context, sentence)
     return _name_resolved(value, context)
