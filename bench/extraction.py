@@ -10,7 +10,8 @@ blind, written and labelled by a fourth author who read no code and no other set
 whoever tuned the rules until they were done; its misses were made general mechanisms since,
 so it is tuning data too) and blind 2 (tests/data/extraction/blind2, written the same way by
 a fifth author, given only the issue, one format example and the labelling conventions,
-and scored once on the rules as they stood after the blind set's round).
+scored once on the rules as they stood after the blind set's round; its misses were made
+general mechanisms in the next round, so it is tuning data too).
 
     .venv/bin/python bench/extraction.py [-v]
 

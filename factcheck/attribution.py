@@ -46,7 +46,7 @@ ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 # declining to say, disputing, ruling, calculating, advising, pointing to evidence, and any
 # verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
 _CLAIMANT_VERBS = (
-    r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b))|asks(?=\s*[.,]|\s+[A-Z])|"
+    r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
     r"declined\s+to\s+(?:say|give|disclose|confirm|specify|name|discuss)|"
     r"refused\s+to\s+(?:say|disclose|confirm)|"
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
@@ -92,7 +92,10 @@ _SPOKEN_FOR = re.compile(rf"({NAME})['\u2019]s\s+(?:{_MOUTHPIECE}|press office)\
 # "The crash was reported to police": a verb in the passive names no speaker before it.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _BY = re.compile(rf"\s+by\s+(?:the\s+)?({NAME})")
-_THE_BEFORE = re.compile(r"\b[Tt]he((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$")
+# "the San Jose-based company said": where it is based only describes it.
+_THE_BEFORE = re.compile(
+    r"\b[Tt]he(?:(?:\s+[A-Z][\w.]*)*\s+[\w.]+-based)?((?:\s+[a-z][\w'\u2019-]*){1,3})\s*$"
+)
 # "she said"; "her office said": she speaks through it.
 _PRONOUN_BEFORE = re.compile(rf"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:{_MOUTHPIECE}))\s*$")
 _IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
@@ -302,16 +305,33 @@ def _modified(before, name):
     return name
 
 
+def _paper_of(sentence, at):
+    """The maker of the paper "according to" cites, told by a pronoun ("its filing"), by
+    what made it ("figures the university released") or by where it is cited ("estimates
+    cited in the paper"): ("it", None), ("the", noun), ("document", noun) or None."""
+    if papers.OWN.match(sentence, at):
+        return ("it", None)
+    made = papers.RELEASED.match(sentence, at)
+    if made:
+        return ("kind", made.group(1))
+    cited = papers.CITED.match(sentence, at)
+    return ("document", cited.group(1)) if cited else None
+
+
 def _according(sentence, at):
     """The source after "according to": a name, or "the" and an organisation in lower case."""
     source = papers.FROM.match(sentence, at)
     at = source.end() if source else at
+    paper = None if source else _paper_of(sentence, at)
+    if paper:
+        return paper
     pronoun = re.match(r"\s*(him|her)\b", sentence[at:])
     if pronoun:
         return ("he", "he" if pronoun.group(1) == "him" else "she")
     after = _NAME_AFTER.match(sentence, at)
     if after and not set(after.group(1).split()) & (_NOT_SUBJECT_AFTER | _RELATIVES):
-        name, head = after.group(2), after.group(3)
+        # "according to Lumera's specifications": the owner of the paper
+        name, head = re.sub(r"['\u2019]s?$", "", after.group(2)), after.group(3)
         if head and head in names.ORGANISATION_HEADS:
             name = f"{name} {head}"
         descriptors = after.group(1).split()
@@ -384,10 +404,19 @@ def _participle_subject(sentence):
     return _before(opening.group(0)) if opening else None
 
 
+# "It was announced by the city council that": a body named in lower case.
+_BY_THE = re.compile(
+    r"\s+by\s+the\s+([a-z]+(?:\s+[a-z]+)?)(?=\s+(?:on|that|in|last|this)\b|\s*[,.])"
+)
+
+
 def _agent(sentence, at):
     """ "was announced by the Harbour Board": the one after "by"."""
     agent = _BY.match(sentence, at)
-    return ("name", agent.group(1)) if agent else None
+    if agent:
+        return ("name", agent.group(1))
+    agent = _BY_THE.match(sentence, at)
+    return ("the", agent.group(1)) if agent else None
 
 
 def _after(sentence, at):
@@ -400,9 +429,27 @@ def _after(sentence, at):
     return None
 
 
+# "A spokesman for X said", "a Lumera spokeswoman said": someone unnamed speaking for an
+# organisation, who "he" or "she" may go on to be.
+_UNNAMED_SPOKESPERSON = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he\s+[a-z]+['\u2019]s)\s+(?:[A-Z][\w'\u2019-]*\s+)*spokes(person|man|woman)"
+    r"\b(?!,\s+[A-Z])"
+)
+_PRONOUN_OF = {"man": "he", "woman": "she", "person": "either"}
+
+
 def _named(sentence, found, context):
     claimant = _resolve(found, context, sentence) if found else None
+    pronoun = found[1] if found and found[0] == "he" else None
+    follows = pronoun and context.spokesperson in ("either", pronoun)
+    if follows:
+        claimant = context.last  # the spokesman's "He added" is the organisation's still
     context.learn(sentence, claimant)
+    unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
+    if unnamed and claimant and claimant not in context.people:
+        context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
+    elif not follows:
+        context.spokesperson = None
     return claimant
 
 
@@ -417,8 +464,9 @@ def _resolve(found, context, sentence):
         return _opening_organisation(sentence, None, context) or context.last_organisation()
     if kind == "document":
         return None if value in papers.OWN_PARTS else context.publisher(value)
-    if kind == "kind":
-        return context.organisation(value, _COMPANY)
+    if kind == "kind":  # "a university spokesman", "figures the university released"
+        here = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
+        return here or context.organisation(value, _COMPANY)
     if kind == "the":
         return _the_resolved(value, context, sentence)
     return _name_resolved(value, context)
@@ -428,16 +476,23 @@ def _name_resolved(value, context):
     """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
     value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
+    value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     name = context.full(names.without_title(value))
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         return None
     return name
 
 
+_ITS_SPOKESPERSON = re.compile(r"([a-z]+)['\u2019]s\s+spokes(?:person|man|woman)")
+
+
 def _the_resolved(value, context, sentence):
     """ "the mayor": the person of that title; "the agency", "the panel": the organisation
     the sentence opens with or last named that the noun describes; else the phrase."""
     noun = value.split()[-1]
+    spoken_for = _ITS_SPOKESPERSON.fullmatch(value)
+    if spoken_for:  # "the council's spokeswoman said": the council
+        return _the_resolved(spoken_for.group(1), context, sentence)
     if noun in context.titles:
         return context.titles[noun]
     if value in _AUTHORS:
@@ -448,12 +503,22 @@ def _the_resolved(value, context, sentence):
         # (but "the county's finance office said" is the office)
         return None
     if " " in value:
-        return value
-    found = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
-    found = found or context.organisation(value, _COMPANY)
+        # "the sheriff's office said": the Tolan County Sheriff's Office named before
+        return context.ending(value) or value
+    return _organisation_called(value, context, sentence)
+
+
+def _organisation_called(noun, context, sentence):
+    """The organisation "the <noun>" refers to, else the noun."""
+    found = _opening_organisation(sentence, noun, context) or _named_here(sentence, noun)
+    found = found or context.organisation(noun, _COMPANY)
+    if found is None and noun in _COMPANY:
+        # "Halloran Marine ... said": no head word tells it is a business, but "the company
+        # said" does, when the text named no other and never showed it is a person's.
+        found = context.unproven()
     if found:
-        context.call(value, found)
-    return found or value
+        context.call(noun, found)
+    return found or noun
 
 
 def _opening_organisation(sentence, noun, context):
@@ -473,11 +538,14 @@ def _opening_organisation(sentence, noun, context):
         # One word opening a sentence is a name only if the text capitalises it mid-sentence
         # too ("Prices rose ..., the company said" names nobody); a company's, as its own
         # name tells nothing else.
+        # "Corvane ..., according to its filing": the Corvane Foods named before.
+        full = context.full(name)
         fits = (
             name in context.capitalised
-            and context.full(name) == name
+            and (full == name or full in context.organisations)
             and (noun is None or noun in _COMPANY)
         )
+        name = full
     return name if fits else None
 
 

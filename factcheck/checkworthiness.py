@@ -126,7 +126,14 @@ FEATURES = (
         ),
         -2.2,
     ),
-    ("question", re.compile(r"\?[\"'\u201d\u2019)]*\s*$|^[^\"\u201c]*\?"), -3.0),
+    # a question ending the sentence, asked outside quotes, or quoted first ('"Why?" she asked')
+    (
+        "question",
+        re.compile(
+            r"\?[\"'\u201d\u2019)]*\s*$|^[^\"\u201c]*\?|^[\"\u201c][^\"\u201c\u201d]*\?[\"\u201d]"
+        ),
+        -3.0,
+    ),
     (
         "prediction or hedge",
         _words(

@@ -17,13 +17,32 @@ _DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
-_CALLED = re.compile(rf"\b[Tt]he\s+([a-z]+),\s+({names.NAME}),")
+# "The utility Westvale Power said" likewise (not "the firm Tom Fox founded").
+_CALLED = re.compile(
+    rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+(?:has\s+|had\s+)?"
+    r"(?:said|says|announced|reported|confirmed|warned|added|expects|plans)\b)"
+)
+# "Lumera, the San Jose-based wearables maker,": the name a company's noun describes.
+_CALLED_AFTER = re.compile(
+    rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)\s*,"
+)
+# "the chief executive of Orbis": what a person heads or founded is an organisation.
+_HEADED = re.compile(
+    r"\b(?:chief\s+executive|chief\s+financial\s+officer|founder|co-founder|owner|"
+    rf"chairman|chairwoman|ceo|cfo)\s+(?:of|at)\s+(?:the\s+)?({names.NAME})"
+)
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
 # with no other name between.
 _ITS_AFTER = re.compile(r"[^A-Z.;:\"\u201c]{0,60}?\bits\b")
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
+# "The housing minister, Alan Pryce,": the title in the words set off before the name.
+_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
 # "Ana Lind, the governor,": the title in an appositive after the name.
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
+
+
+def _no_business(organisation):
+    return organisation.split()[-1].lower() in names.NOT_BUSINESSES
 
 
 class Mentions:
@@ -43,6 +62,9 @@ class Mentions:
         # What the text has called an organisation ("the developer", "the club") and the
         # names it has shown are organisations' though no head word says so.
         self.called, self.known = {}, set()
+        # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
+        # spokesman for X said ... He added ..."), "either" when none tells; else None.
+        self.spokesperson = None
 
     def full(self, name):
         """A surname or first name alone is the person (or organisation) named in full
@@ -72,8 +94,27 @@ class Mentions:
         for organisation in found:
             if names.describes(noun, organisation, companies):
                 return organisation
-            if organisation in self.known and noun in companies:
+            known = organisation in self.known
+            if known and noun in companies and not _no_business(organisation):
                 return organisation
+        return None
+
+    def ending(self, phrase):
+        """The organisation last named whose name ends with the phrase ("the sheriff's
+        office" -> "Tolan County Sheriff's Office"), or None."""
+        phrase = phrase.lower().replace("\u2019", "'")
+        for organisation in reversed(self.organisations):
+            name = organisation.lower().replace("\u2019", "'")
+            if name != phrase and name.endswith(" " + phrase):
+                return organisation
+        return None
+
+    def unproven(self):
+        """The name last spoken of that the text never showed is a person's (no pronoun
+        nor title for it) and named in two words or more, or None."""
+        for name in reversed(self.recent):
+            if " " in name and not self.known_person(name):
+                return name
         return None
 
     def call(self, noun, organisation):
@@ -127,9 +168,7 @@ class Mentions:
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""
         subject = self._names(sentence)
-        for noun, name in _CALLED.findall(sentence):
-            if noun in names.COMPANIES:
-                self.call(noun, re.sub(r"^The\s+", "", name))
+        self._organisations(sentence)
         if subject in self.known:
             subject = None
         if claimant:
@@ -139,6 +178,17 @@ class Mentions:
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]
         self.last = claimant
+
+    def _organisations(self, sentence):
+        """Remember what the sentence shows are organisations: "The developer, X,", "the
+        utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
+        found = [(noun, off or name) for noun, off, name in _CALLED.findall(sentence)]
+        found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]
+        for name in _HEADED.findall(sentence):
+            self._is_organisation(re.sub(r"^The\s+", "", name))
+        for noun, name in found:
+            if noun in names.COMPANIES and not self.known_person(name):
+                self.call(noun, re.sub(r"^The\s+", "", name))
 
     def _speaker(self, sentence, claimant):
         """Remember the documents the claimant made and whether it is an organisation."""
@@ -203,8 +253,11 @@ class Mentions:
         found += before.group(1).split() if before else []
         after = _TITLES_AFTER.match(sentence, start + len(name))
         found += after.group(1).split() if after else []
+        described = _DESCRIBED_BEFORE.search(sentence[:start])
+        found += described.group(1).split() if described else []
         for word in found:
             title = word.lower().rstrip(".")
+            title = names.TITLE_WORDS.get(title, title)  # "Gov. Ana Lind": "the governor"
             if title in names.TITLES:
                 self.titles[title] = person
             if title in names.PRONOUN_OF_TITLE:

@@ -30,7 +30,7 @@ TITLES = words(
     "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
     "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
-    "cllr clr supt insp det assemblymember "
+    "cllr clr supt insp det assemblymember provost rector vicar "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
     "msp congressman congresswoman assemblyman assemblywoman alderman "
     # roles that open a name like a title does ("Passenger Dan Ochoa", "the passenger said")
@@ -61,14 +61,38 @@ ORGANISATION_HEADS = words(
 COMPANIES = words(
     "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
-    "utility club charity"
+    "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
+    "supermarket broker conglomerate"
 )
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.
 PLACE_HEADS = words(
     "street road avenue lane square park crescent cross river lake sea ocean mountains island "
-    "islands bridge bay valley estuary delta coast beach hill hills"
+    "islands bridge bay valley estuary delta coast beach hill hills ridge canyon creek peak "
+    "heights springs forest hollow glen mesa"
 )
+# Organisations that are no business: "the company said" passes over an association.
+NOT_BUSINESSES = words(
+    "association society federation alliance coalition union foundation trust institute "
+    "institution party league council committee"
+)
+# Abbreviated titles and the title "the <noun> said" calls their holder by.
+TITLE_WORDS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "prof": "professor",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "sgt": "sergeant",
+    "lt": "lieutenant",
+    "cllr": "councillor",
+    "clr": "councillor",
+}
 # Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
 # bureau named before, "the university" a college, "the panel" a committee.
 KINDS = (
@@ -108,6 +132,8 @@ def found(text):
     for match in _NAME.finditer(text):
         # "Marlow County's cap": the county, not a person called "Marlow County's".
         whole = re.sub(r"['\u2019]s$", "", match.group(0).rstrip("."))
+        if whole.endswith("-based"):  # "the San Jose-based maker": where, not who
+            continue
         name = opened(whole)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name
@@ -123,9 +149,19 @@ def opened(name):
     return rest if rest[:1].isupper() else ""
 
 
+# Words before a name that describe the person rather than name them: "Labour's Priya
+# Sandhu" (whose party or employer), "San Jose-based Lumera" (where it is based).
+_DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+s['\u2019]|(?:[A-Z]\S*\s+){0,2}\S+-based)\s+")
+
+
 def without_title(name):
     """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
-    Bishop"); the last word is always kept."""
+    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu"); the last word is always kept."""
+    described = _DESCRIBING.match(name)
+    rest = name[described.end() :] if described else ""
+    # not "Children's Hospital Colorado": a name opening with a head is the whole name's
+    if " " in rest and is_person(rest) and rest.split()[0].lower() not in ORGANISATION_HEADS:
+        name = rest
     tokens = name.split()
     # The last word is the surname even when it is a title too ("Laura Bishop").
     last = max(
@@ -199,6 +235,6 @@ def describes(noun, organisation, companies):
     head = tokens[-1]
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
-        others = frozenset().union(*KINDS)
+        others = frozenset().union(*KINDS) | NOT_BUSINESSES
         return head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS)
     return any(noun in kind and head in kind for kind in KINDS)

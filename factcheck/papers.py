@@ -13,7 +13,9 @@ from factcheck.names import NAME, words
 # accounts showed", "according to a notice posted by X").
 _PAPERS = (
     r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
-    r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|paper|bulletin"
+    r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|paper|bulletin|"
+    r"complaints?|lawsuits?|indictments?|specifications|projections|forecasts?|documents|"
+    r"trials?|experiments?"
 )
 # "according to the authority's latest report": the authority.
 WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
@@ -21,13 +23,28 @@ WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_PA
 # on Thursday by the Statistics Bureau": the source is whoever made it.
 FROM = re.compile(
     rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+"
-    r"(?:from|of|(?:(?:released|published|posted|issued|compiled|filed)\s+"
+    r"(?:from|of|(?:(?:released|published|posted|issued|compiled|filed|led|conducted|"
+    r"commissioned|prepared|carried\s+out)\s+"
     r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?by)\s+"
+    # "a study led by researchers at X": where they work made it
+    r"(?:(?:researchers|scientists|economists|analysts|a\s+team)\s+(?:at|from|of)\s+)?"
+)
+# "according to its latest filing": the organisation "it" is.
+OWN = re.compile(rf"\s*(its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
+# "according to figures the university released": the body so called.
+RELEASED = re.compile(
+    rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:that\s+)?the\s+"
+    r"([a-z]+)\s+(?:had\s+|has\s+)?(?:released|published|issued|compiled|filed|provided)\b"
+)
+# "according to estimates cited in the paper": whoever made the paper.
+CITED = re.compile(
+    rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:cited|quoted|given|"
+    r"reported|used)\s+in\s+(?:the|its)\s+([a-z]+)\b"
 )
 # "FBI data show ...", "Labor Department figures showed ...": whose figures they are.
 _SHOW = (
     r"show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
-    r"concluded|concludes|said|says|estimated|estimates"
+    r"concluded|concludes|said|says|estimated|estimates|put|puts"
 )
 _FIGURES_OF = re.compile(
     rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
@@ -35,7 +52,8 @@ _FIGURES_OF = re.compile(
 )
 # "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
 _WHOSE_PAPERS = re.compile(
-    rf"^(?:[Tt]he\s+([a-z]+)['\u2019]s|({NAME})['\u2019]s|(Its|Their|His|Her))\s+(?:[\w-]+\s+)?"
+    rf"^(?:[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)['\u2019]s|({NAME})['\u2019]s|(Its|Their|His|Her))\s+"
+    r"(?:[\w-]+\s+)?"
     rf"(?:{_PAPERS})\b"
     rf"[^.;\"\u201c]{{0,40}}?\b(?:{_SHOW})\b"
 )
@@ -49,11 +67,12 @@ _PAPER_SAYS = re.compile(
 # "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
 # Tuesday, showed": whose data they are.
 _DOCUMENT_SHOWS = re.compile(
-    r"\b(?:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
-    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued)\s+"
+    r"\b(?i:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
+    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued|conducted|led|"
+    r"commissioned|prepared|carried\s+out)\s+"
     r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
     r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
-    rf"(?:the\s+)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
+    rf"(?:the\s+(?:[a-z]+\s+)?)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
     r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
 )
 # What "the <noun> said" may be: a paper (its maker's, when the text tells) or the article's

@@ -5,7 +5,8 @@ space follows and the next sentence starts as one does (a capital, a digit, an o
 quote), and at every line break. Not at a decimal point ("3.5%": no space follows), an
 initial ("J. Smith"), a dotted acronym ("U.S."), or a known abbreviation ("Dr. Ruiz",
 "Jan. 6"), and not after a quoted question or exclamation that the sentence goes on from
-("'Why now?' she asked": a lower-case word follows), nor before a bracketed credit closing
+("'Why now?' she asked": a lower-case word follows; "'Why now?' Ms Lind asked": a name and
+a speaking verb follow), nor before a bracketed credit closing
 its line.
 """
 
@@ -81,6 +82,13 @@ _END = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
 # "(Reporting by ...)") is a line of its own.
 _CREDIT = re.compile(r"\((?![^()\n]*(?::|\bby\b))[^()\n]{1,80}\)[ \t]*(?=\n|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+# '"Why now?" Ms Lind asked.': after a quoted question or exclamation, a name (titles and
+# all) and a speaking verb go on with the sentence.
+# Two capitalised words at least: '"Why not us?" Police said ...' starts a new sentence.
+_SPEAKER_FOLLOWS = re.compile(
+    rf"(?!(?:{'|'.join(sorted(OPENERS))})\b)(?:[A-Z][\w'\u2019-]*\.?\s+){{2,4}}(?:said|says|asked|asks|added|adds|wrote|writes|"
+    r"told|replied|shouted|demanded|wondered|cried|exclaimed|insisted|continued)\b"
+)
 _STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[\d\w]")
 
 
@@ -117,6 +125,12 @@ def _starts_sentence(text, at):
     return first.isupper() or first.isdigit() or match.group(0)[0] in "\"'\u201c\u2018(["
 
 
+def _speaker_follows(text, match, after):
+    """Whether a quoted question or exclamation ends at match and its speaker follows."""
+    closed = match.group(0)[-1] in "\"\u201d'\u2019" and "." not in match.group(0)
+    return closed and _SPEAKER_FOLLOWS.match(text, after) is not None
+
+
 def _ends(text):
     for match in _END.finditer(text):
         if match.group(0) == "\n":
@@ -127,7 +141,7 @@ def _ends(text):
             after += 1
         if after < len(text) and text[after] != "\n" and not _starts_sentence(text, after):
             continue
-        if _CREDIT.match(text, after):
+        if _CREDIT.match(text, after) or _speaker_follows(text, match, after):
             continue
         single_stop = match.group(0).rstrip("\"'\u201d\u2019)]") == "."
         if single_stop and _abbreviated(text, match.start()):

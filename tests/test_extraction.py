@@ -46,6 +46,11 @@ def sentences(client, text):
             "Fans cheered on Y. The match ended 2-1 for K. Obi's side.",
             ["Fans cheered on Y.", "The match ended 2-1 for K. Obi's side."],
         ),
+        # A quoted question goes on with a name of two words or more and a speaking verb.
+        (
+            '"Who pays?" Mr Fox asked. "Why not us?" Police said 12 were held.',
+            ['"Who pays?" Mr Fox asked.', '"Why not us?"', "Police said 12 were held."],
+        ),
         # A bare credit in brackets closing the line stays with its caption; a labelled one
         # ("Credit: ...", "by ...") is a line of its own.
         (
@@ -90,6 +95,8 @@ def test_spans_count_code_points(client):
         # A costing states an amount: "would cost $2 billion" is no hedge; a plan still is.
         ("The union says its pay claim would cost the city $9 million.", None, True),
         ("The city would probably hire 40 more drivers.", "prediction", False),
+        # A quoted question opening the sentence is a question, whoever asks it.
+        ('"Where did the 40 buses go?" Dr Ada Roe asked the board on Monday.', "question", False),
     ],
 )
 def test_scores_and_reasons(client, text, reason, worthy):
