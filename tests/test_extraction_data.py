@@ -11,7 +11,15 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
 
 @pytest.mark.parametrize(
     ("name", "least"),
-    [("tuning", 8), ("held out", 2), ("unseen", 8), ("fresh", 8), ("blind", 8), ("blind 2", 8)],
+    [
+        ("tuning", 8),
+        ("held out", 2),
+        ("unseen", 8),
+        ("fresh", 8),
+        ("blind", 8),
+        ("blind 2", 8),
+        ("blind 3", 8),
+    ],
 )
 def test_each_set_has_its_articles(name, least):
     assert len(SETS[name]) >= least
@@ -34,7 +42,7 @@ def test_every_labelled_sentence_is_well_formed(name, article):
     assert {label for label, _, _ in labelled} == {"Y", "N"}
 
 
-OUTSIDE = [a for name in ("unseen", "fresh", "blind", "blind 2") for a in SETS[name]]
+OUTSIDE = [a for name in ("unseen", "fresh", "blind", "blind 2", "blind 3") for a in SETS[name]]
 
 
 @pytest.mark.parametrize("article", OUTSIDE, ids=[a[0]["title"] for a in OUTSIDE])
