@@ -57,8 +57,8 @@ DEFAULTS = {
     "WORKER_POLL_INTERVAL": 1.0,
     # Seconds a browser or CDN may keep a public read (staff answers are never stored).
     "PUBLIC_MAX_AGE": 60,
-    # Bytes of readers' answers each server thread keeps until the database changes
-    # (factcheck/api/answer_cache.py); 0 turns the cache off.
+    # Bytes of readers' answers each server process keeps, shared by its threads, until the
+    # database changes (factcheck/api/answer_cache.py); 0 turns the cache off.
     "READ_CACHE_BYTES": 8 * 1024 * 1024,
     # The lookup's scores (0..1) from which a match is `likely`, and `possible` (lower ones
     # are not returned): set from bench/lookup_eval.py's figures, see the README.

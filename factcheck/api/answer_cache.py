@@ -73,8 +73,9 @@ class SharedAnswers:
         """Keep answer if nothing was committed since (epoch, state) was looked at."""
         epoch, state = since
         body = answer[2]
+        # One large answer would push out many small ones.
         if len(body) > budget // 4 or not _unchanged_since(db, state):
-            return  # one large answer would push out many small ones
+            return
         with self.lock:
             if self.epoch != epoch or key in self.answers:
                 return
