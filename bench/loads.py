@@ -63,8 +63,8 @@ def write_lines(path, lines):
     return path
 
 
-def write_moves(path, database, skip=0):
-    return write_lines(path, move_lines(database, skip=skip))
+def write_moves(path, database):
+    return write_lines(path, move_lines(database))
 
 
 def wait_until_quiet(database, quiet=1.0, limit=60):
@@ -80,19 +80,17 @@ def wait_until_quiet(database, quiet=1.0, limit=60):
                 return
 
 
-def move_lines(database, limit=MOVING_CLAIMS, skip=0):
+def move_lines(database, limit=MOVING_CLAIMS):
     """Moves for bench/wrk/writes.lua: published claims retracted and reinstated in turn
     (both an editor's, with a public notice, audited: the heaviest moves readers see), each
-    line starting from the claim's status now. skip passes over the first claims: a warm-up
-    moves others than the run it warms, so a move of it still in flight when the run's file
-    is written can never make a line of the run start from the wrong status."""
+    line starting from the claim's status now."""
     retract = json.dumps({"to": "retracted", "public_note": "Bench: retracted."})
     reinstate = json.dumps({"to": "published", "public_note": "Bench: reinstated."})
     with connect(database) as db:
         rows = db.execute(
             "SELECT id, status FROM claims WHERE status IN ('published', 'retracted') "
-            "ORDER BY id LIMIT ? OFFSET ?",
-            [limit, skip],
+            "ORDER BY id LIMIT ?",
+            [limit],
         ).fetchall()
     return [
         f"/api/v1/claims/{claim}/transitions\t"

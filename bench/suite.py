@@ -103,11 +103,11 @@ def one_round(scale, files, started, key, load):
         )
         show(scale, name, results[name])
     base, moves = started["factcheck"].base, files["folder"] / "moves.txt"
-    warm_moves = files["folder"] / "warm-up moves.txt"
-    loads.write_moves(warm_moves, files["db"], skip=loads.MOVING_CLAIMS)
-    wrk_runner.warm(base, "writes.lua", [warm_moves, load.threads, key], load)
-    settled_moves(moves, files["db"])
     arguments = [moves, load.threads, key]
+    # Written again after the warm-up has moved the claims.
+    loads.write_moves(moves, files["db"])
+    wrk_runner.warm(base, "writes.lua", arguments, load)
+    settled_moves(moves, files["db"])
     results[goals.WRITES] = wrk_runner.finish(wrk_runner.start(base, "writes.lua", arguments, load))
     show(scale, goals.WRITES, results[goals.WRITES])
     return results

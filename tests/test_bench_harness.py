@@ -301,17 +301,3 @@ def test_waiting_for_quiet_lasts_until_commits_stop(tmp_path):
     start = time.monotonic()
     loads.wait_until_quiet(path, quiet=0.2)
     assert time.monotonic() - start < 1  # nothing committing: one quiet interval
-
-
-@pytest.mark.parametrize(
-    "limit, skip, claims", [(2, 0, [1, 3]), (1, 0, [1]), (2, 1, [3, 5]), (9, 2, [5])]
-)
-def test_a_warm_up_moves_other_claims_than_the_run(tmp_path, limit, skip, claims):
-    path = tmp_path / "desk.db"
-    with closing(sqlite3.connect(path)) as db:
-        db.execute("CREATE TABLE claims (id INTEGER PRIMARY KEY, status TEXT)")
-        statuses = [(1, "published"), (2, "new"), (3, "retracted"), (4, "new"), (5, "published")]
-        db.executemany("INSERT INTO claims VALUES (?, ?)", statuses)
-        db.commit()
-    lines = loads.move_lines(path, limit=limit, skip=skip)
-    assert [int(line.split("/")[4]) for line in lines] == claims
