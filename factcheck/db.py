@@ -2,7 +2,6 @@
 writes. Plain SQLite through sqlite-utils; the web side keeps one connection per server
 thread (factcheck/api/database.py)."""
 
-import fcntl
 import os
 import sqlite3
 import threading
@@ -12,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
+
+from factcheck import file_turns
 
 # The WAL is copied into the database file every WAL_AUTOCHECKPOINT pages (SQLite's default,
 # ~4 MiB), but a checkpoint cannot pass a snapshot a reader still holds (a long read, a
@@ -78,11 +79,10 @@ def write_transaction(db: Database):
 # is a busy handler that sleeps 1, 2, 5, 10, ... 100 ms between tries: with a dozen writers
 # at once the lock sat free while they slept (32 writers through gunicorn at 10k claims: p99
 # 770-920 ms). The threads of a process queue on a lock, the processes on flock(2) of a file
-# beside the database (<database>.writers): a thread is woken as soon as its process's turn
-# is free, a process tries every POLL seconds (the same run: p99 115-280 ms, the same
-# moves/s). A writer waits at most its busy timeout for its turn, as it did for SQLite's
-# lock (then "database is locked", answered 503).
-POLL = 0.0002
+# beside the database (<database>.writers, factcheck/file_turns.py): a waiting thread is
+# woken as soon as the turn is free (the same run: p99 115-280 ms, the same moves/s). A
+# writer waits at most its busy timeout for its turn, as it did for SQLite's lock (then
+# "database is locked", answered 503).
 _in_process = {}  # database file -> the lock its writing threads in this process queue on
 _holding = threading.local()  # database files whose turn this thread has
 _making = threading.Lock()
@@ -105,37 +105,11 @@ def writers_turn(db: Database):
         raise sqlite3.OperationalError("database is locked")
     held.add(path)
     try:
-        with _file_lock(f"{path}.writers", time.monotonic() + patience):
+        with file_turns.turn(f"{path}.writers", time.monotonic() + patience):
             yield
     finally:
         held.discard(path)
         in_process.release()
-
-
-@contextmanager
-def _file_lock(path, deadline):
-    """flock(2) of path by deadline, or "database is locked". Tried every POLL seconds, since
-    a blocking flock cannot be given a deadline; one thread of a process tries at a time.
-    Opened for each turn (some 20 µs): a forked worker must not share its parent's open
-    file, since flock counts one lock per open file, and a process that writes to many
-    databases (the tests) keeps none open."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
-    except OSError:
-        yield  # a folder we may not create in: SQLite's own wait alone
-        return
-    try:
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise sqlite3.OperationalError("database is locked") from None
-                time.sleep(POLL)
-        yield
-    finally:
-        os.close(descriptor)  # which also lets the lock go
 
 
 _files = weakref.WeakKeyDictionary()
