@@ -118,10 +118,15 @@ def require_research(claim, actor, work, verb):
         raise Forbidden(f"The claim is assigned to {assigned}; only they or an editor {verb}.")
 
 
-def touch(db, claim_id):
-    """Mark the claim changed: a new version (for ETags) and updated_at."""
+def touch(db, claim_id, changes=None):
+    """Mark the claim changed: a new version (for ETags) and updated_at, with the column
+    values of changes set in the same statement (the code's own column names, never a
+    caller's)."""
+    changes = changes or {}
+    columns = "".join(f"{name} = :{name}, " for name in changes)
     db.execute(
-        "UPDATE claims SET version = version + 1, updated_at = ? WHERE id = ?", [now(), claim_id]
+        f"UPDATE claims SET {columns}version = version + 1, updated_at = :_at WHERE id = :_id",
+        {**changes, "_at": now(), "_id": claim_id},
     )
 
 

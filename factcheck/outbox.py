@@ -83,17 +83,25 @@ def event_data(db, event_type, claim_id, before, after):
     return {"claim": _claim(db, claim_id, staff=False), "notice": notice}
 
 
-def subscribers(db, event_type):
-    """Ids of the active subscriptions to this event type."""
+def subscriptions(db):
+    """The active subscriptions: (id, the set of event types it takes)."""
     rows = db.execute("SELECT id, events FROM webhooks WHERE disabled_at IS NULL").fetchall()
-    return [row_id for row_id, events in rows if {event_type, ALL} & set(json.loads(events))]
+    return [(row_id, set(json.loads(events))) for row_id, events in rows]
+
+
+def subscribers(active, event_type):
+    """Ids of the active subscriptions (see subscriptions) to this event type."""
+    return [row_id for row_id, events in active if {event_type, ALL} & events]
 
 
 def record(db, audit_event_id, action, claim_id, before, after, created_at):
     """Write the events this audit event stands for, and a delivery of each to every active
     subscription to it. Call inside the change's write transaction (audit.record does)."""
-    for event_type in event_types(action, after):
-        webhook_ids = subscribers(db, event_type)
+    types = event_types(action, after)
+    # Read once for all of a move's events: a statement fewer inside the writers' turn.
+    active = subscriptions(db) if types else []
+    for event_type in types:
+        webhook_ids = subscribers(active, event_type)
         if not webhook_ids:
             continue  # nobody listens: nothing to keep
         data = event_data(db, event_type, claim_id, before, after)

@@ -206,8 +206,7 @@ def record(db, move, changes, stamp):
     kind = workflow.notice_kind(move.transition, move.claim)
     if move.transition.publishes:
         update_row(db, "verdicts", move.draft["id"], {"published_at": stamp})
-    update_row(db, "claims", claim_id, changes)
-    claims.touch(db, claim_id)
+    claims.touch(db, claim_id, changes)
     row = {
         "claim_id": claim_id,
         "from_status": move.claim["status"],
