@@ -21,6 +21,7 @@ from pathlib import Path
 import requests
 
 from factcheck import accounts, create_app
+from factcheck.db import JOURNAL_SIZE_LIMIT
 from factcheck.db import connect
 from factcheck.identity import COMMAND_LINE
 
@@ -31,7 +32,7 @@ from read_bench import build
 MIB = 1024 * 1024
 # The goal: outside a long read the log stays within journal_size_limit (factcheck/db.py);
 # without the limit it kept the size a long read had grown it to for good.
-GOAL_MIB = 16
+GOAL_MIB = JOURNAL_SIZE_LIMIT // MIB
 
 
 def writer(base, key, stop, counts):

@@ -14,13 +14,17 @@ from sqlite_utils import Database
 
 from factcheck import file_turns
 
-# The WAL is copied into the database file every WAL_AUTOCHECKPOINT pages (SQLite's default,
-# ~4 MiB), but a checkpoint cannot pass a snapshot a reader still holds (a long read, a
-# backup), so the WAL can grow meanwhile; SQLite then reuses the file at its high-water mark
-# for good (36 MiB after one 25 s read in bench/wal_bench.py). journal_size_limit truncates
-# it back to this once a checkpoint catches up.
-WAL_AUTOCHECKPOINT = 1000
-JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024
+# The WAL is copied into the database file every WAL_AUTOCHECKPOINT pages, inside the COMMIT
+# that fills it: every writer waits for the copy and its fsync. A move writes about 20 pages,
+# so SQLite's default (1,000 pages, ~4 MiB) stalled the writers every 50 moves, for 5-200 ms
+# at 32 writers; 4,000 pages stall them a quarter as often, each stall less than 4 times as
+# long, since much of one is the fsync's fixed cost (two A/B runs of 3 rounds, 32 writers at
+# 10k claims: 649-821 against 528-776 moves/s). A checkpoint cannot pass a snapshot a reader
+# still holds (a long read, a backup), so the WAL can grow meanwhile; SQLite then reuses the
+# file at its high-water mark for good (36 MiB after one 25 s read in bench/wal_bench.py).
+# journal_size_limit truncates it back to this once a checkpoint catches up.
+WAL_AUTOCHECKPOINT = 4000
+JOURNAL_SIZE_LIMIT = 32 * 1024 * 1024
 # Under reads that never stop, no automatic checkpoint ever finds the WAL unused: each one
 # copies what it can, but some reader always holds a recent snapshot, so the log is never
 # started over and grows for good (827 MB after 60 s of mixed load, issue 12). Once a commit
@@ -30,7 +34,7 @@ JOURNAL_SIZE_LIMIT = 16 * 1024 * 1024
 # export) stalls no write for longer: the log is emptied once the read is over. Under heavy
 # reads an attempt often times out, so each process tries again every TRUNCATE_EVERY seconds
 # (with 100 ms and once a second the log reached 73 MiB in 60 s of make bench's mixed load).
-WAL_TRUNCATE_AT = 16 * 1024 * 1024
+WAL_TRUNCATE_AT = 32 * 1024 * 1024
 TRUNCATE_PATIENCE_MS = 250
 TRUNCATE_EVERY = 0.25
 
