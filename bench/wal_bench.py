@@ -21,8 +21,7 @@ from pathlib import Path
 import requests
 
 from factcheck import accounts, create_app
-from factcheck.db import JOURNAL_SIZE_LIMIT
-from factcheck.db import connect
+from factcheck.db import JOURNAL_SIZE_LIMIT, connect
 from factcheck.identity import COMMAND_LINE
 
 sys.path.insert(0, str(Path(__file__).parent))
