@@ -16,7 +16,7 @@ factcheck/mentions.py's; papers and their makers ("the filings said") factcheck/
 
 import re
 
-from factcheck import interviews, names, papers, quotations
+from factcheck import interviews, names, organisations, papers, quotations
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
@@ -495,6 +495,8 @@ def _the_resolved(value, context, sentence):
         return _the_resolved(spoken_for.group(1), context, sentence)
     if noun in context.titles:
         return context.titles[noun]
+    if value in organisations.PEOPLE:
+        return None  # "the person said": a source the text does not name
     if value in _AUTHORS:
         # "the researchers found": the body whose researchers they are, if the text said
         return context.publisher(value)
@@ -512,9 +514,12 @@ def _organisation_called(noun, context, sentence):
     """The organisation "the <noun>" refers to, else the noun."""
     found = _opening_organisation(sentence, noun, context) or _named_here(sentence, noun)
     found = found or context.organisation(noun, _COMPANY)
+    if found is None and noun not in _NOT_ORGANISATIONS:
+        # "Skerry Air ... Nobody was hurt, the airline said": the organisation last named
+        # that no head word types, or (the noun being an organisation's, as "the airline",
+        # "the company" are) any name the text never showed is a person's.
+        found = context.latest(noun in _ORGANISATION_NOUNS - organisations.PUBLIC)
     if found is None and noun in _COMPANY:
-        # "Halloran Marine ... said": no head word tells it is a business, but "the company
-        # said" does, when the text named no other and never showed it is a person's.
         found = context.unproven()
     if found:
         context.call(noun, found)
@@ -551,6 +556,17 @@ def _opening_organisation(sentence, noun, context):
 
 # Who reports on someone: "Tom Fox won, the newspaper said" is the paper's, not Tom Fox's.
 _MEDIA = words("newspaper paper broadcaster magazine outlet website network station channel")
+# Nouns "the <noun> said" never calls an organisation by: people, reporters, papers, and a
+# public body's kind ("the council"), which only a name of that kind can be.
+_NOT_ORGANISATIONS = (
+    names.TITLES
+    | ANONYMOUS
+    | _MEDIA
+    | _AUTHORS
+    | organisations.PEOPLE
+    | papers.DOCUMENTS
+    | frozenset().union(*names.KINDS)
+)
 
 
 def _any_business(noun):
@@ -576,7 +592,9 @@ def claimants(sentences, paragraphs=None):
     """The claimant of each sentence (a list of str or None), in order; paragraphs is each
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
-    context = Mentions(_MID_SENTENCE.findall(" ".join(sentences)))
+    text = " ".join(sentences)
+    single = [name for _, name in names.found(text) if " " not in name]
+    context = Mentions(_MID_SENTENCE.findall(text), single)
     spoken = [speaker(sentence) for sentence in sentences]
     found = [
         _named(sentence, said, context) for sentence, said in zip(sentences, spoken, strict=True)

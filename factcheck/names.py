@@ -102,6 +102,7 @@ KINDS = (
     ),
     words("council committee panel assembly parliament senate congress inquiry"),
     words("university college school academy institute"),
+    words("police force constabulary"),
 )
 # Titles that tell which pronoun a person takes.
 PRONOUN_OF_TITLE = {
@@ -201,7 +202,8 @@ def is_person(name, before=""):
     never a name joined by "and" ("U.S. and Canada"): two people are two names."""
     if _JOINED.search(name):
         return False
-    if titled(name) and not organisational(without_title(name), before):
+    # "the Reverend Alun Bevan": "the" before a title is the title's, not an organisation's
+    if titled(name) and not organisational(without_title(name)):
         return True
     return len(name.split()) >= 2 and not organisational(name, before)
 

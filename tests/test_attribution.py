@@ -656,6 +656,46 @@ NAMED_TURNS = (
             'Tom Fox chaired it. "Who pays for this?" Mr Fox asked during the debate.',
             [None, "Tom Fox"],
         ),
+        # A bare noun is the organisation last named that no head word types, when nothing
+        # the text named fits the noun better: one shown to be an organisation (", which",
+        # "one of the ... insurers"), or, for an organisation's noun, any name never shown
+        # to be a person's; "police" is a force.
+        (
+            "Brisa Air flew 70 people to Oslo on Friday. Nobody was hurt, the airline said.",
+            [None, "Brisa Air"],
+        ),
+        (
+            "Corra Studios, which made the film, said it cost $80 million. The studio said 2 "
+            "million people saw it. It blamed the heat.",
+            ["Corra Studios", "Corra Studios", "Corra Studios"],
+        ),
+        (
+            "Figures from Tarrow Valley Police show 30 burglaries. The force said 12 people were "
+            "charged.",
+            ["Tarrow Valley Police", "Tarrow Valley Police"],
+        ),
+        (
+            "Marl Mutual, one of the biggest car insurers, said 4,000 claims were filed. Grey "
+            "Falcon, a hacking crew, posted its files. The insurer said no card details were "
+            "taken.",
+            ["Marl Mutual", None, "Marl Mutual"],
+        ),
+        # ... never a person's noun: "the person said" is an unnamed source.
+        (
+            "Kelso Bank lost $4 million, according to a person close to the bank. The person "
+            "said 12 staff were fired.",
+            [None, None],
+        ),
+        # A surname of two words is called by either; "the Reverend" is a title's "the".
+        (
+            "The Reverend Alun Bevan, the church vicar, said 30 came. Mr Bevan said the roof "
+            'cost 9,000 pounds. "We are broke," he said.',
+            ["Alun Bevan", "Alun Bevan", "Alun Bevan"],
+        ),
+        (
+            'Josefa Ruiz Carmona, the union leader, said costs rose. "We are old," Ruiz said.',
+            ["Josefa Ruiz Carmona", "Josefa Ruiz Carmona"],
+        ),
     ],
 )
 def test_claimants(client, text, expected):

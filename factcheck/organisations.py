@@ -1,0 +1,75 @@
+"""What the words around a name tell of it when no head word does ("Skerry Air", "Larkspur
+Pictures", "Grey Lantern"): an organisation's (", which", "calling itself X", "X, one of the
+country's largest insurers,", "the tracking firm X"), a person's ("X, 29,", ", who"), a
+place's ("in North America") or a work's title ('"Salt Moon,"'). factcheck/mentions.py keeps
+what each sentence tells, against which "the airline said" finds the organisation meant.
+No word list of names: only the grammar around them.
+"""
+
+import re
+
+from factcheck import names
+from factcheck.names import NAME, words
+
+# "Larkspur Pictures, which financed the film,": a thing; "Gareth Pryce, whose family": a
+# person, as ", who" is.
+_WHICH = re.compile(rf"({NAME}),\s+which\b")
+_WHO = re.compile(rf"({NAME}),\s+(?:who|whose)\b")
+# "Callum Reid, 29,": an age.
+_AGED = re.compile(rf"({NAME}),\s+(?:aged\s+)?\d{{1,3}}\s*[,.;]")
+_ITSELF = re.compile(rf"\b(?:calling|calls|called)\s+itself\s+(?:the\s+)?({NAME})")
+# "Orrin Mutual, one of the country's largest home and car insurers,": an insurer.
+_ONE_OF = re.compile(
+    rf"({NAME}),\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,6}}?([a-z]+?)(?:e?s)\s*[,.;]"
+)
+# "the tracking firm Boxline Analytics.", "the security firm Quillon Labs,": the noun
+# before the name is what it is (not "the firm Tom Fox founded": a verb follows).
+_NOUN_BEFORE = re.compile(
+    rf"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+({NAME})(?=\s*[,.;:)]|\s*$|\s+(?:said|says|has|had|is|was)\b)"
+)
+# "in North America", "near Lerwick": a place (not "Shares in Orrin Mutual").
+_PLACE = re.compile(
+    rf"(?<!hares )(?<!takes )(?<!take )\b(?:in|near|outside|across|throughout|around|over|"
+    rf"off)\s+({NAME})"
+)
+# '"Salt Moon," the space drama': a title quoted whole.
+_WORK = re.compile(rf"[\"\u201c]({NAME})[,.!?]?[\"\u201d]")
+# Nouns that stand for a person, never an organisation: "the person said" is an anonymous
+# source, not the last organisation named.
+PEOPLE = words(
+    "person man woman source insider official boy girl child victim suspect defendant "
+    "claimant plaintiff applicant mother father son daughter wife husband brother sister "
+    "pensioner individual employee contractor customer buyer seller user member fan player "
+    "pupil guest visitor caller donor volunteer survivor friend neighbour neighbor relative"
+)
+
+
+# Nouns that say a name before them is an organisation's ("the security firm X").
+_ORGANISATION_NOUNS = (
+    names.COMPANIES | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS)
+) - names.PLACE_HEADS
+
+# Public bodies and places: "the district said" is never a name no head word types.
+PUBLIC = words(
+    "court council county city state province region district government administration "
+    "police army navy house senate parliament assembly congress school hospital university "
+    "college department ministry agency"
+)
+
+
+def _name(found):
+    return re.sub(r"^The\s+", "", found.rstrip("."))
+
+
+def read(sentence):
+    """(organisations: {name: the noun it is called or None}, people, places) the sentence
+    shows by the grammar around names."""
+    organisations = {_name(m.group(1)): None for m in _WHICH.finditer(sentence)}
+    organisations.update({_name(m.group(1)): None for m in _ITSELF.finditer(sentence)})
+    organisations.update({_name(n): noun for n, noun in _ONE_OF.findall(sentence)})
+    for noun, found in _NOUN_BEFORE.findall(sentence):
+        if noun in _ORGANISATION_NOUNS and " " in found:
+            organisations.setdefault(_name(found), noun)
+    people = {_name(m.group(1)) for m in (*_WHO.finditer(sentence), *_AGED.finditer(sentence))}
+    places = {_name(m.group(1)) for m in (*_PLACE.finditer(sentence), *_WORK.finditer(sentence))}
+    return organisations, people - set(organisations), places - set(organisations)
