@@ -53,7 +53,9 @@ _CLAIMANT_VERBS = (
     r"disputed|disputes|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?)\b)|"
     r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|calculated|calculates|advised|advises|recommended|recommends|"
-    r"urged|urges|blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
+    r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
+    r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists)|"
+    r"blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
     r"accused(?=\s+[\w\s]{1,40}?\bof\b)|"
     # a court's decisions: "the court struck down the cap", "upheld the fine"
     # (not "the car overturned on the road")
@@ -98,7 +100,6 @@ _THE_BEFORE = re.compile(
 )
 # "she said"; "her office said": she speaks through it.
 _PRONOUN_BEFORE = re.compile(rf"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:{_MOUTHPIECE}))\s*$")
-_IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -131,6 +132,14 @@ _KIND_SPEAKS = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+)(?:[Ii]n\s+[^,]+,\s+)?)([A-Za-z][a-z]*)\s+(?:[a-z]+\s+)?"
     rf"(?:{_SPOKESPEOPLE})\s*$"
 )
+# "Its members said", "Trustees wrote": who run or belong to the organisation in question.
+_MEMBERS = r"members|trustees|directors|governors|board\s+members"
+_IT_BEFORE = re.compile(
+    rf"\b(?:it|It|[Ii]ts\s+(?:{_MEMBERS}|{_SPOKESPEOPLE})|[Tt]heir\s+(?:{_MEMBERS})|(?:^|[Tt]he\s+)"
+    r"(?:[Tt]rustees|[Dd]irectors|[Gg]overnors))\s*$"
+)
+# "they said": the organisation that spoke last, never people the text does not name.
+_THEY_BEFORE = re.compile(r"\b(?:they|They)\s*$")
 # "A spokesperson said": for the organisation in question, as "it said" is.
 _SPOKESPERSON = re.compile(r"(?:^|[,:]\s+|\b[Aa]n?\s+)(?:[Aa]n?\s+)?spokes(?:person|man|woman)\s*$")
 # "a Brightwell spokesperson said": the organisation so named.
@@ -231,6 +240,8 @@ def _before(prefix):
         )
     if _IT_BEFORE.search(prefix):
         return ("it", None)
+    if _THEY_BEFORE.search(prefix):
+        return ("they", None)
     return _speaks_for(prefix) or _name_before(prefix, relative) or _the_before(prefix)
 
 
@@ -338,9 +349,18 @@ def _according(sentence, at):
         if len(descriptors) == 1:
             name = _modified(f"the {descriptors[0]} ", name)
         return ("name", name)
+    return _source_in_lower_case(sentence, at)
+
+
+def _source_in_lower_case(sentence, at):
+    """ "according to the authority's report", "according to council figures", "according
+    to the city's finance office": an organisation the text calls by a noun."""
     whose = papers.WHOSE.match(sentence, at)
     if whose:
         return ("the", whose.group(1))
+    kind = papers.KIND_PAPERS.match(sentence, at)
+    if kind and kind.group(1) in _ORGANISATION_NOUNS:
+        return ("kind", kind.group(1))
     after = _THE_AFTER.match(sentence, at)
     return ("the", after.group(1)) if after else None
 
@@ -456,23 +476,29 @@ def _named(sentence, found, context):
 def _resolve(found, context, sentence):
     """The claimant a speaker stands for, given what the text has named so far."""
     kind, value = found
-    if kind == "anonymous":
-        return None
-    if kind == "he":
-        return context.person(value)
-    if kind == "it":
-        return _opening_organisation(sentence, None, context) or context.last_organisation()
-    if kind == "document":
-        return None if value in papers.OWN_PARTS else context.publisher(value)
-    if kind == "kind":  # "a university spokesman", "figures the university released"
-        here = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
-        return here or context.organisation(value, _COMPANY)
-    if kind == "the":
-        return _the_resolved(value, context, sentence)
-    return _name_resolved(value, context)
+    return _RESOLVERS.get(kind, _name_resolved)(value, context, sentence)
 
 
-def _name_resolved(value, context):
+def _it_resolved(_, context, sentence):
+    return _opening_organisation(sentence, None, context) or context.last_organisation()
+
+
+def _document_resolved(value, context, _):
+    return None if value in papers.OWN_PARTS else context.publisher(value)
+
+
+def _kind_resolved(value, context, sentence):
+    """ "a university spokesman", "figures the university released": that organisation."""
+    here = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
+    return here or context.organisation(value, _COMPANY)
+
+
+def _they_resolved(_, context, __):
+    """ "they said": the organisation that spoke last; nobody after people unnamed."""
+    return context.last if context.last in context.organisations else None
+
+
+def _name_resolved(value, context, _=None):
     """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
     value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
@@ -483,7 +509,10 @@ def _name_resolved(value, context):
     return name
 
 
-_ITS_SPOKESPERSON = re.compile(r"([a-z]+)['\u2019]s\s+spokes(?:person|man|woman)")
+# "the council's spokeswoman", "the institute's researchers": the one they speak for.
+_ITS_SPOKESPERSON = re.compile(
+    rf"([a-z]+)['\u2019]s\s+(?:spokes(?:person|man|woman)|{_MEMBERS}|{_SPOKESPEOPLE})"
+)
 
 
 def _the_resolved(value, context, sentence):
@@ -508,6 +537,17 @@ def _the_resolved(value, context, sentence):
         # "the sheriff's office said": the Tolan County Sheriff's Office named before
         return context.ending(value) or value
     return _organisation_called(value, context, sentence)
+
+
+_RESOLVERS = {
+    "anonymous": lambda *_: None,
+    "he": lambda value, context, _: context.person(value),
+    "they": _they_resolved,
+    "it": _it_resolved,
+    "document": _document_resolved,
+    "kind": _kind_resolved,
+    "the": lambda value, context, sentence: _the_resolved(value, context, sentence),
+}
 
 
 def _organisation_called(noun, context, sentence):

@@ -696,6 +696,46 @@ NAMED_TURNS = (
             'Josefa Ruiz Carmona, the union leader, said costs rose. "We are old," Ruiz said.',
             ["Josefa Ruiz Carmona", "Josefa Ruiz Carmona"],
         ),
+        # Papers an organisation owns say what it says, an appositive between; "board
+        # figures" are the board's; "It recorded" goes on with the paper's maker.
+        (
+            "The Lowfield Canoe Club met in May. The club's latest annual accounts, signed off "
+            "by its auditors in June, showed debts of $40,000.",
+            [None, "Lowfield Canoe Club"],
+        ),
+        (
+            "The Brannock Water Board raised charges. Prices will rise 6 percent, according to "
+            "board figures.",
+            [None, "Brannock Water Board"],
+        ),
+        (
+            "The Reef Trust's survey found that 30 reefs bleached. It recorded 300 dead turtles.",
+            ["Reef Trust", "Reef Trust"],
+        ),
+        # Who belong to or work for an organisation speak for it; "they" is the organisation
+        # that spoke last, and nobody after unnamed people.
+        (
+            "Dr Ana Lind runs the Marsh Institute. The institute's scientists warned that 30 "
+            "eels died.",
+            [None, "Marsh Institute"],
+        ),
+        (
+            "The Tenants Association said rents rose 9 percent. Its members said they would "
+            'march in May. "We cannot pay," they said.',
+            ["Tenants Association", "Tenants Association", "Tenants Association"],
+        ),
+        (
+            "The Hollin Trust said 12 staff left. Trustees wrote in the accounts that reserves "
+            "were low.",
+            ["Hollin Trust", "Hollin Trust"],
+        ),
+        ("Officials said the road was shut. They said it would reopen.", [None, None]),
+        # Calling on someone, appealing for something: saying so.
+        (
+            "The Growers Union said 40 farms closed. The union called on ministers to help.",
+            ["Growers Union", "Growers Union"],
+        ),
+        ("Sia Moon, 40, runs a shelter. She appealed for blankets.", [None, "Sia Moon"]),
     ],
 )
 def test_claimants(client, text, expected):
