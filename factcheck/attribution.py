@@ -20,8 +20,18 @@ from factcheck import interviews, names, organisations, papers, quotations
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
+# What is claimed when claiming is winning or taking, not saying.
+_TAKEN = (
+    r"wins?|victory|victories|titles?|crown|trophy|cup|medals?|gold|silver|bronze|lives|life|"
+    r"seats?|prizes?|points?|place|spot|lead|records?|scalps?|championships?|pole|double|treble|"
+    r"hat-trick|honours|honors|glory|spoils|territory|lands?|victims"
+)
 VERBS = (
-    r"said|says|(?<!to )say|told|tells|claimed|claims|announced|announces|tweeted|wrote|"
+    r"said|says|(?<!to )say|told|tells|"
+    # "claimed their first win", "the storm claimed three lives": taking, not saying (but
+    # "claimed victory was near" says so)
+    rf"(?:claimed|claims)(?!\s+(?!that\b)(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_TAKEN})\b"
+    r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))|announced|announces|tweeted|wrote|"
     r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
     r"acknowledged|acknowledges|admitted|admits|alleged|alleges|asserted|"
@@ -493,6 +503,27 @@ def _kind_resolved(value, context, sentence):
     return here or context.organisation(value, _COMPANY)
 
 
+# "a screening in Los Angeles": a place, not a person, whatever its two words.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside)\s+$")
+
+
+def _he_resolved(pronoun, context, sentence):
+    """ "he"/"she": the person opening the sentence and the only one named before the pronoun
+    ("Director Ana Lind spoke in May, where she said ..."), else the last spoken of."""
+    said = re.search(rf"\b{pronoun}\b", sentence, re.IGNORECASE)
+    opening = sentence[: said.start()] if said else ""
+    before = [
+        (start, name)
+        for start, name in names.found(opening)
+        if names.is_person(name) and not _PLACE_BEFORE.search(opening[:start])
+    ]
+    if len(before) == 1 and sentence[: before[0][0]].strip() in ("", "The"):
+        person = context.full(names.without_title(before[0][1]))
+        if " " in person and context.pronouns.setdefault(person, pronoun) == pronoun:
+            return person
+    return context.person(pronoun)
+
+
 def _they_resolved(_, context, __):
     """ "they said": the organisation that spoke last; nobody after people unnamed."""
     return context.last if context.last in context.organisations else None
@@ -541,7 +572,7 @@ def _the_resolved(value, context, sentence):
 
 _RESOLVERS = {
     "anonymous": lambda *_: None,
-    "he": lambda value, context, _: context.person(value),
+    "he": _he_resolved,
     "they": _they_resolved,
     "it": _it_resolved,
     "document": _document_resolved,

@@ -261,7 +261,7 @@ class Mentions:
                 continue
             for part in self._parts(name):
                 person = self._mention(part, sentence[:start])
-                self.order.append(person or self.full(_bare(names.without_title(part))))
+                self.order.append(person or _bare(part))
                 if person:
                     self._titles(person, part, sentence, start)
                 subject = subject or person

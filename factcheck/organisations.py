@@ -61,15 +61,20 @@ def _name(found):
     return re.sub(r"^The\s+", "", found.rstrip("."))
 
 
+def _all(pattern, sentence, *cues):
+    """pattern's matches, searched for only when the sentence holds a cue (speed)."""
+    return pattern.findall(sentence) if any(cue in sentence for cue in cues) else []
+
+
 def read(sentence):
     """(organisations: {name: the noun it is called or None}, people, places) the sentence
     shows by the grammar around names."""
-    organisations = {_name(m.group(1)): None for m in _WHICH.finditer(sentence)}
-    organisations.update({_name(m.group(1)): None for m in _ITSELF.finditer(sentence)})
-    organisations.update({_name(n): noun for n, noun in _ONE_OF.findall(sentence)})
-    for noun, found in _NOUN_BEFORE.findall(sentence):
+    organisations = {_name(n): None for n in _all(_WHICH, sentence, ", which")}
+    organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
+    organisations.update({_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ")})
+    for noun, found in _all(_NOUN_BEFORE, sentence, "he "):
         if noun in _ORGANISATION_NOUNS and " " in found:
             organisations.setdefault(_name(found), noun)
-    people = {_name(m.group(1)) for m in (*_WHO.finditer(sentence), *_AGED.finditer(sentence))}
-    places = {_name(m.group(1)) for m in (*_PLACE.finditer(sentence), *_WORK.finditer(sentence))}
+    people = {_name(n) for n in (*_all(_WHO, sentence, ", wh"), *_all(_AGED, sentence, ", "))}
+    places = {_name(n) for n in (*_PLACE.findall(sentence), *_all(_WORK, sentence, '"', "\u201c"))}
     return organisations, people - set(organisations), places - set(organisations)

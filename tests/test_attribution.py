@@ -736,6 +736,24 @@ NAMED_TURNS = (
             ["Growers Union", "Growers Union"],
         ),
         ("Sia Moon, 40, runs a shelter. She appealed for blankets.", [None, "Sia Moon"]),
+        # Claiming a win, a seat or lives is taking them, not saying anything.
+        (
+            "Dunmore Town claimed their second home win of the year with a 3-0 rout of Belford.",
+            [None],
+        ),
+        ("The storm claimed three lives in Kerry on Sunday.", [None]),
+        # "she" is the person opening her own sentence, the only one named before it; a
+        # quotation opening a paragraph is the remark that sentence then gives its speaker.
+        (
+            "Tom Fox said sales fell. Director Ana Lind spoke at a dinner in Rome, where she "
+            "said the film cost $9 million.",
+            ["Tom Fox", "Ana Lind"],
+        ),
+        (
+            'Tom Fox said sales fell.\n\n"We did our best." Director Ana Lind made the remark '
+            "at a dinner in Rome, where she also said the film cost $9 million.",
+            ["Tom Fox", "Ana Lind", "Ana Lind"],
+        ),
     ],
 )
 def test_claimants(client, text, expected):
