@@ -202,7 +202,11 @@ _ORGANISATION_NOUNS = (
 _NOT_DESCRIBING = "|".join(
     sorted(_NOT_SUBJECT_AFTER | words("a an the that this it he she they we his her its their"))
 )
-_NAME_AFTER_VERB = re.compile(rf"\s+(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})")
+# "said Rovers manager Sean Maguire": whose manager, a name before the words too.
+_NAME_AFTER_VERB = re.compile(
+    rf"\s+(?:{NAME}(?:['\u2019]s)?\s+(?=[a-z]+\s+(?:[a-z]+\s+)?[A-Z]))?"
+    rf"(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})"
+)
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _MID_SENTENCE = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]*")
 
@@ -217,7 +221,11 @@ def _subject(prefix, start):
         return True
     # "published in the journal Earth Systems found": a preposition's object still.
     word = re.search(r"([A-Za-z]+)\s+(?:the\s+(?:[a-z]+\s+)?)?$", prefix[:start])
-    return word is None or word.group(1).lower() not in _NOT_SUBJECT_AFTER
+    if word and word.group(1).lower() in _NOT_SUBJECT_AFTER:
+        return False
+    # "in north Leeds", "in rural Kent": a place's object still
+    word = re.search(r"\b([a-z]+)\s+([a-z]+)\s+$", prefix[:start])
+    return not (word and word.group(1) in _NOT_SUBJECT_AFTER and word.group(2) not in names.TITLES)
 
 
 def _the_before(prefix):
@@ -252,7 +260,27 @@ def _before(prefix):
         return ("it", None)
     if _THEY_BEFORE.search(prefix):
         return ("they", None)
-    return _speaks_for(prefix) or _name_before(prefix, relative) or _the_before(prefix)
+    return (
+        _speaks_for(prefix)
+        or _name_before(prefix, relative)
+        or _opening_person(prefix)
+        or _the_before(prefix)
+    )
+
+
+# "Imam Ali Reza of the Noor mosque in Leeds said": the person opening the sentence, whose
+# place and body follow, with no clause between.
+_OPENING_PERSON = re.compile(
+    rf"^(?:The\s+)?({NAME})\s+(?:of|from|at)\s+"
+    r"(?![^,;:\"\u201c]*\b(?:who|which|that|where|when|and|but|while)\b)[^,;:\"\u201c]{1,80}$"
+)
+
+
+def _opening_person(prefix):
+    opening = _OPENING_PERSON.match(prefix)
+    if opening and names.is_person(opening.group(1)):
+        return ("name", opening.group(1))
+    return None
 
 
 def _speaks_for(prefix):
@@ -268,10 +296,20 @@ def _speaks_for(prefix):
     return None
 
 
+_MADE_BY = re.compile(
+    rf"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+[a-z]+\b[^,]*?\bby\s+"
+    rf"(?:the\s+)?({NAME})[^,]*,\s*$"
+)
+
+
 def _past_appositives(prefix):
     """(the name an appositive gives, None) or (None, prefix without its appositives):
     "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
-    45, a nurse, said": the one before them is."""
+    45, a nurse, said": the one before them is; "The tests, carried out by X, found":
+    whoever made what opens the sentence."""
+    made = _MADE_BY.match(prefix)
+    if made:
+        return made.group(1), None
     for _ in range(3):
         appositive = _APPOSITIVE.search(prefix)
         if appositive is None or _NAME_BEFORE.search(prefix.rstrip(",")):

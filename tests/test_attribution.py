@@ -754,6 +754,22 @@ NAMED_TURNS = (
             "at a dinner in Rome, where she also said the film cost $9 million.",
             ["Tom Fox", "Ana Lind", "Ana Lind"],
         ),
+        # "said Harbour City coach Dana Ives": whose coach, then her name.
+        ('"We were lucky," said Harbour City coach Dana Ives.', ["Dana Ives"]),
+        # A person opening the sentence speaks past the body and place after "of", "from";
+        # a place after "in" and a word ("in north Leeds") is no speaker.
+        ("Imam Ali Reza of the al-Noor mosque in Leeds said 300 people came.", ["Ali Reza"]),
+        (
+            "Rabbi Sara Levin from the Beth Shalom synagogue in north Leeds told us 40 families "
+            "came.",
+            ["Sara Levin"],
+        ),
+        # "The checks, done by X, found": who made them.
+        (
+            "The checks, done for this paper by Corley Test House in Derby, found that 6 of 10 "
+            "kettles leaked.",
+            ["Corley Test House"],
+        ),
     ],
 )
 def test_claimants(client, text, expected):

@@ -51,6 +51,17 @@ def sentences(client, text):
             '"Who pays?" Mr Fox asked. "Why not us?" Police said 12 were held.',
             ['"Who pays?" Mr Fox asked.', '"Why not us?"', "Police said 12 were held."],
         ),
+        # A time or an amount with a decimal point is no abbreviation: its stop ends it.
+        (
+            'The ferry docked at 7.15pm. "All were safe," it said. Repairs cost $2.5m. '
+            "None was due.",
+            [
+                "The ferry docked at 7.15pm.",
+                '"All were safe," it said.',
+                "Repairs cost $2.5m.",
+                "None was due.",
+            ],
+        ),
         # A bare credit in brackets closing the line stays with its caption; a labelled one
         # ("Credit: ...", "by ...") is a line of its own.
         (
