@@ -604,8 +604,24 @@ def _the_resolved(value, context, sentence):
         return None
     if " " in value:
         # "the sheriff's office said": the Tolan County Sheriff's Office named before
-        return context.ending(value) or value
+        return context.ending(value) or _described(value, context) or value
     return _organisation_called(value, context, sentence)
+
+
+def _described(phrase, context):
+    """ "the energy supplier", "the hospital trust": the organisation last named whose name
+    holds a word of the phrase (not "state", "city": "the state labor department" is no
+    State Bureau), or None."""
+    if re.search(r"['\u2019]", phrase):
+        return None
+    return context.containing(set(phrase.split()) - _JURISDICTIONS, phrase.split()[-1])
+
+
+# Words naming where a body governs, shared by many bodies' names.
+_JURISDICTIONS = words(
+    "state national federal city county regional local municipal provincial district "
+    "international global"
+)
 
 
 _RESOLVERS = {

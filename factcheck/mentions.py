@@ -120,6 +120,17 @@ class Mentions:
                 return organisation
         return None
 
+    def containing(self, found, head):
+        """The organisation last named whose name holds one of the words (in the singular or
+        plural) and that the head noun can describe, or None."""
+        found = {word.lower().rstrip("s") for word in found}
+        for organisation in reversed(self._speakable()):
+            if found & {token.rstrip("s") for token in organisation.lower().split()}:
+                return (
+                    organisation if names.describes(head, organisation, names.COMPANIES) else None
+                )
+        return None
+
     def unproven(self):
         """The name last spoken of that the text never showed is a person's (no pronoun
         nor title for it) and named in two words or more, or None."""

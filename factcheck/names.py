@@ -234,7 +234,9 @@ def describes(noun, organisation, companies):
     tokens = organisation.lower().split()
     if noun in tokens:
         return True
-    head = tokens[-1]
+    # "Ministry of Health": a ministry, whatever it is of
+    joined = [i for i, word in enumerate(tokens) if word in ("of", "for") and i > 0]
+    head = tokens[joined[0] - 1] if joined else tokens[-1]
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
         others = frozenset().union(*KINDS) | NOT_BUSINESSES

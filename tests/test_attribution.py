@@ -770,6 +770,28 @@ NAMED_TURNS = (
             "kettles leaked.",
             ["Corley Test House"],
         ),
+        # "the energy supplier": the organisation whose name holds a word of the phrase and
+        # that its last word can describe; "the department" a Ministry of anything.
+        (
+            "Nordvik Energy raised bills by 9 percent. The energy supplier said wholesale "
+            "prices doubled.",
+            [None, "Nordvik Energy"],
+        ),
+        (
+            "The Ministry of Health said cases rose. The department said 40 clinics opened.",
+            ["Ministry of Health", "Ministry of Health"],
+        ),
+        # ... never by a word naming where a body governs, nor of another kind.
+        (
+            "The State Bureau of Fisheries said catches fell. Boats rose 4 percent, according "
+            "to the state transport department.",
+            ["State Bureau of Fisheries", "state transport department"],
+        ),
+        (
+            "The Tarn Institute for Soil Science said yields fell. The regional soil ministry "
+            "said 40 farms closed.",
+            ["Tarn Institute for Soil Science", "regional soil ministry"],
+        ),
     ],
 )
 def test_claimants(client, text, expected):
