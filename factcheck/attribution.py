@@ -594,7 +594,10 @@ def _the_resolved(value, context, sentence):
     if noun in context.titles:
         return context.titles[noun]
     if value in organisations.PEOPLE:
-        return None  # "the person said": a source the text does not name
+        # "the person said": a source the text does not name; "the pensioner said": the
+        # person who spoke last
+        last = context.last if context.last in context.people else None
+        return None if value in organisations.SOURCES else last
     if value in _AUTHORS:
         # "the researchers found": the body whose researchers they are, if the text said
         return context.publisher(value)
@@ -604,7 +607,9 @@ def _the_resolved(value, context, sentence):
         return None
     if " " in value:
         # "the sheriff's office said": the Tolan County Sheriff's Office named before
-        return context.ending(value) or _described(value, context) or value
+        found = context.ending(value) or _described(value, context)
+        # "Grell, the app maker, ... the app maker said": what the text called so
+        return found or context.called.get(noun) or value
     return _organisation_called(value, context, sentence)
 
 

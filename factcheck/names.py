@@ -237,6 +237,8 @@ def describes(noun, organisation, companies):
     # "Ministry of Health": a ministry, whatever it is of
     joined = [i for i, word in enumerate(tokens) if word in ("of", "for") and i > 0]
     head = tokens[joined[0] - 1] if joined else tokens[-1]
+    if len(noun) >= 5 and noun[:5] == head[:5]:
+        return True  # "the steelworks" for "Halden Steel", "the insurer" for "X Insurance"
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
         others = frozenset().union(*KINDS) | NOT_BUSINESSES

@@ -34,10 +34,12 @@ _PLACE = re.compile(
 )
 # '"Salt Moon," the space drama': a title quoted whole.
 _WORK = re.compile(rf"[\"\u201c]({NAME})[,.!?]?[\"\u201d]")
-# Nouns that stand for a person, never an organisation: "the person said" is an anonymous
-# source, not the last organisation named.
-PEOPLE = words(
-    "person man woman source insider official boy girl child victim suspect defendant "
+# Who a source the text does not name is: "the person said" is nobody named.
+SOURCES = words("person source insider official")
+# Nouns that stand for a person, never an organisation: "the pensioner said" is the person
+# who spoke last, not the last organisation named.
+PEOPLE = SOURCES | words(
+    "man woman boy girl child victim suspect defendant "
     "claimant plaintiff applicant mother father son daughter wife husband brother sister "
     "pensioner individual employee contractor customer buyer seller user member fan player "
     "pupil guest visitor caller donor volunteer survivor friend neighbour neighbor relative"

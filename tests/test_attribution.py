@@ -792,6 +792,22 @@ NAMED_TURNS = (
             "said 40 farms closed.",
             ["Tarn Institute for Soil Science", "regional soil ministry"],
         ),
+        # A person's noun is the person who spoke last; what the text called a business
+        # ("the app maker") and a noun sharing its head's stem ("the steelworks") are it.
+        (
+            'Tom Fox, 61, of Leeds, said the bus was late. "It always is," the pensioner said.',
+            ["Tom Fox", "Tom Fox"],
+        ),
+        (
+            "Grell, the Oslo-based app maker, said 2 million people used it. The app maker said "
+            "it would hire 40 staff.",
+            ["Grell", "Grell"],
+        ),
+        (
+            "Halden Steel said orders fell. The steelworks, which employs 900 people, said it "
+            "would cut shifts.",
+            ["Halden Steel", "Halden Steel"],
+        ),
     ],
 )
 def test_claimants(client, text, expected):
