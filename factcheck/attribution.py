@@ -143,11 +143,13 @@ _KIND_SPEAKS = re.compile(
     rf"(?:{_SPOKESPEOPLE})\s*$"
 )
 # "Its members said", "Trustees wrote": who run or belong to the organisation in question.
-_MEMBERS = r"members|trustees|directors|governors|board\s+members"
+_MEMBERS = r"members|trustees|directors|governors|board\s+members|authors"
 _IT_BEFORE = re.compile(
     rf"\b(?:it|It|[Ii]ts\s+(?:{_MEMBERS}|{_SPOKESPEOPLE})|[Tt]heir\s+(?:{_MEMBERS})|(?:^|[Tt]he\s+)"
     r"(?:[Tt]rustees|[Dd]irectors|[Gg]overnors))\s*$"
 )
+# "the 28-year-old said": the person last spoken of.
+_AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+)?\s*$")
 # "they said": the organisation that spoke last, never people the text does not name.
 _THEY_BEFORE = re.compile(r"\b(?:they|They)\s*$")
 # "A spokesperson said": for the organisation in question, as "it said" is.
@@ -250,22 +252,26 @@ def _before(prefix):
     named, prefix = _past_appositives(prefix)
     if named:
         return ("name", named)
-    pronoun = _PRONOUN_BEFORE.search(prefix)
-    if pronoun:
-        return (
-            "he",
-            "he" if pronoun.group(2) in ("His", "his") else (pronoun.group(1) or "she").lower(),
-        )
-    if _IT_BEFORE.search(prefix):
-        return ("it", None)
-    if _THEY_BEFORE.search(prefix):
-        return ("they", None)
     return (
-        _speaks_for(prefix)
+        _pronoun_before(prefix)
+        or _speaks_for(prefix)
         or _name_before(prefix, relative)
         or _opening_person(prefix)
         or _the_before(prefix)
     )
+
+
+def _pronoun_before(prefix):
+    """ "she said", "his office said", "it said", "Its members said", "they said", "the
+    28-year-old said": ("he", pronoun), ("it", None), ("they", None), ("aged", None)."""
+    pronoun = _PRONOUN_BEFORE.search(prefix)
+    if pronoun:
+        his = pronoun.group(2) in ("His", "his")
+        return ("he", "he" if his else (pronoun.group(1) or "she").lower())
+    for kind, pattern in (("it", _IT_BEFORE), ("they", _THEY_BEFORE), ("aged", _AGED_BEFORE)):
+        if pattern.search(prefix):
+            return (kind, None)
+    return None
 
 
 # "Imam Ali Reza of the Noor mosque in Leeds said": the person opening the sentence, whose
@@ -633,6 +639,7 @@ _RESOLVERS = {
     "anonymous": lambda *_: None,
     "he": _he_resolved,
     "they": _they_resolved,
+    "aged": lambda _, context, __: context.recent[-1] if context.recent else None,
     "it": _it_resolved,
     "document": _document_resolved,
     "kind": _kind_resolved,

@@ -39,10 +39,9 @@ SOURCES = words("person source insider official")
 # Nouns that stand for a person, never an organisation: "the pensioner said" is the person
 # who spoke last, not the last organisation named.
 PEOPLE = SOURCES | words(
-    "man woman boy girl child victim suspect defendant "
-    "claimant plaintiff applicant mother father son daughter wife husband brother sister "
-    "pensioner individual employee contractor customer buyer seller user member fan player "
-    "pupil guest visitor caller donor volunteer survivor friend neighbour neighbor relative"
+    "man woman boy girl child victim suspect defendant mother father son daughter wife "
+    "husband brother sister pensioner individual employee fan player pupil guest visitor "
+    "caller donor volunteer survivor friend neighbour neighbor relative"
 )
 
 

@@ -808,6 +808,18 @@ NAMED_TURNS = (
             "would cut shifts.",
             ["Halden Steel", "Halden Steel"],
         ),
+        # "Its authors found": the body whose paper it is; "the 28-year-old said": the
+        # person last spoken of.
+        (
+            "The Kessel Institute published a report on Monday. Its authors found that 40 "
+            "percent of rivers were polluted.",
+            [None, "Kessel Institute"],
+        ),
+        (
+            "Dara Quinn, the club's captain, said the team trained twice a day. The 28-year-old "
+            "said she had never felt fitter.",
+            ["Dara Quinn", "Dara Quinn"],
+        ),
     ],
 )
 def test_claimants(client, text, expected):
