@@ -69,6 +69,8 @@ class Mentions:
         # What the text has called an organisation ("the developer", "the club") and the
         # names it has shown are organisations' though no head word says so.
         self.called, self.known = {}, set()
+        # Whom the text described by a noun ("X, a Bristol haulier,", "the haulier").
+        self.described = {}
         # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
         # spokesman for X said ... He added ..."), "either" when none tells; else None.
         self.spokesperson = None
@@ -229,6 +231,8 @@ class Mentions:
         for noun, name in found:
             if noun in names.COMPANIES and not self.known_person(name):
                 self.call(noun, re.sub(r"^The\s+", "", name))
+            else:  # "Tom Fox, a keen gardener,": "the gardener said" is he
+                self.described[noun] = self.full(names.without_title(_bare(name)))
 
     def _read(self, sentence):
         """Remember what the grammar around the sentence's names shows they are."""

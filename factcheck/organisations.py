@@ -45,8 +45,22 @@ PEOPLE = SOURCES | words(
 )
 
 
-# Nouns that say a name before them is an organisation's ("the security firm X").
-_ORGANISATION_NOUNS = (
+# People the text does not name: "Officials said", "..., police said."
+ANONYMOUS = words(
+    "officials sources witnesses police analysts aides diplomats experts observers residents "
+    "people critics researchers scientists investigators prosecutors doctors economists "
+    "officers neighbours neighbors relatives friends supporters opponents protesters activists"
+)
+# Who speak for an organisation: "A university spokesman said", "council planning officers
+# concluded", "the institute's researchers" (regular expressions' alternatives).
+SPOKESPEOPLE = (
+    r"spokes(?:person|man|woman)|officers|officials|executives|staff|lawyers|researchers|"
+    r"scientists|inspectors|auditors|engineers|managers"
+)
+# Who run or belong to it: "Its members said", "Trustees wrote".
+MEMBERS = r"members|trustees|directors|governors|board\s+members|authors"
+# Nouns an organisation goes by: "council officers", "the club said", "the security firm X".
+ORGANISATION_NOUNS = (
     names.COMPANIES | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS)
 ) - names.PLACE_HEADS
 
@@ -74,7 +88,7 @@ def read(sentence):
     organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
     organisations.update({_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ")})
     for noun, found in _all(_NOUN_BEFORE, sentence, "he "):
-        if noun in _ORGANISATION_NOUNS and " " in found:
+        if noun in ORGANISATION_NOUNS and " " in found:
             organisations.setdefault(_name(found), noun)
     people = {_name(n) for n in (*_all(_WHO, sentence, ", wh"), *_all(_AGED, sentence, ", "))}
     places = {_name(n) for n in (*_PLACE.findall(sentence), *_all(_WORK, sentence, '"', "\u201c"))}

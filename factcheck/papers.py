@@ -31,6 +31,11 @@ FROM = re.compile(
 )
 # "according to council figures": the body of that kind the text named.
 KIND_PAPERS = re.compile(rf"\s*(?:the\s+)?([a-z]+)\s+(?:{_PAPERS})\b")
+# "A statement from Perth Mining said": whoever made the paper speaks.
+FROM_BEFORE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)"
+    rf"\s+(?:the\s+)?({NAME})\s*$"
+)
 # "according to its latest filing": the organisation "it" is.
 OWN = re.compile(rf"\s*(its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
 # "according to figures the university released": the body so called.

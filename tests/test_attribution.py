@@ -820,6 +820,31 @@ NAMED_TURNS = (
             "said she had never felt fitter.",
             ["Dara Quinn", "Dara Quinn"],
         ),
+        # A sentence saying who made the remark gives it the quotation before it.
+        (
+            '"The numbers do not add up." That was the verdict of auditor Ruth Hale, who '
+            "examined the accounts.",
+            ["Ruth Hale", "Ruth Hale"],
+        ),
+        (
+            '"Sales fell," Tom Fox said. "We did our best." Director Ana Lind made the remark '
+            "later.",
+            ["Tom Fox", "Ana Lind", "Ana Lind"],
+        ),
+        # Recalling something is saying it; recalling heaters is not.
+        ('"It was chaos," recalled Imran Patel, 34, who was on the train.', ["Imran Patel"]),
+        ("Brightwell recalled 9,000 heaters on Monday.", [None]),
+        # "the <noun>" is whoever the text described by that noun; a paper's maker speaks.
+        (
+            "Tom Fox, a keen gardener, lost his roses. The gardener said slugs ate 40 plants.",
+            [None, "Tom Fox"],
+        ),
+        (
+            "Kemp Logistics, a Bristol haulier, said fuel cost it $2 million. The haulier added "
+            "that it had hired 40 drivers.",
+            ["Kemp Logistics", "Kemp Logistics"],
+        ),
+        ("A statement from Perth Mining said 3 workers were hurt.", ["Perth Mining"]),
     ],
 )
 def test_claimants(client, text, expected):
