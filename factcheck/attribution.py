@@ -9,9 +9,12 @@ finding or deciding ("The court on Tuesday struck down", "X disputed the figure,
 nobody is named: the narrator's own sentences, "officials said", "the court heard", "a
 senior diplomat said", "the article said".
 
-Names, titles and the person/organisation distinction are factcheck/names.py's; what the
-text has named so far (against which "Okafor", "she", "the mayor", "it" are resolved) is
-factcheck/mentions.py's; papers and their makers ("the filings said") factcheck/papers.py's.
+This module finds the speaker a sentence names; what that speaker stands for ("Okafor",
+"she", "the mayor", "it", "the airline") is factcheck/resolution.py's, against what the text
+has named so far (factcheck/mentions.py). Names, titles and the person/organisation
+distinction are factcheck/names.py's, and what the grammar around a name tells of it
+factcheck/organisations.py's; papers and their makers ("the filings said")
+factcheck/papers.py's.
 """
 
 import re
