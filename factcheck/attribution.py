@@ -150,7 +150,7 @@ _IT_BEFORE = re.compile(
     r"(?:[Tt]rustees|[Dd]irectors|[Gg]overnors))\s*$"
 )
 # "the 28-year-old said": the person last spoken of.
-_AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+)?\s*$")
+_AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,3}\s*$")
 # "they said": the organisation that spoke last, never people the text does not name.
 _THEY_BEFORE = re.compile(r"\b(?:they|They)\s*$")
 # "A spokesperson said": for the organisation in question, as "it said" is.

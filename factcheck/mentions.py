@@ -23,8 +23,10 @@ _CALLED = re.compile(
     r"(?:said|says|announced|reported|confirmed|warned|added|expects|plans)\b)"
 )
 # "Lumera, the San Jose-based wearables maker,": the name a company's noun describes.
+# "Nadia Sorel, a doctor at the clinic,": the noun before what it is of or where.
 _CALLED_AFTER = re.compile(
-    rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)\s*,"
+    rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)"
+    r"(?:\s*,|\s+(?:at|of|for|from|with|in|on|who|whose|based)\b)"
 )
 # "the chief executive of Orbis": what a person heads or founded is an organisation.
 _HEADED = re.compile(
@@ -33,12 +35,17 @@ _HEADED = re.compile(
 )
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
 # with no other name between.
-_ITS_AFTER = re.compile(r"[^A-Z.;:\"\u201c]{0,60}?\bits\b")
+# (Not "Eira Vale said the river burst its banks": another thing named between.)
+_ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\b")
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
 # "The housing minister, Alan Pryce,": the title in the words set off before the name.
 _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
 # "Ana Lind, the governor,": the title in an appositive after the name.
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
+
+
+def _initials(name):
+    return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
 def _bare(name):
@@ -91,8 +98,8 @@ class Mentions:
         if name in self.alone:
             return name
         for organisation in reversed(self.organisations):
-            if organisation.split()[0] == name:
-                return organisation
+            if organisation.split()[0] == name or _initials(organisation) == name:
+                return organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
         return name
 
     def organisation(self, noun, companies):

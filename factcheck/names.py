@@ -32,12 +32,16 @@ TITLES = words(
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
     "cllr clr supt insp det assemblymember provost rector vicar "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
-    "msp congressman congresswoman assemblyman assemblywoman alderman "
-    # roles that open a name like a title does ("Passenger Dan Ochoa", "the passenger said")
+    "msp congressman congresswoman assemblyman assemblywoman alderman"
+)
+# Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
+# with none so titled is the person who spoke last.
+ROLES = words(
     "passenger resident shopper voter student teacher nurse farmer fisherman driver commuter "
     "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
     "lawyer researcher scientist activist campaigner"
 )
+TITLES |= ROLES
 # Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
 ORGANISATION_HEADS = words(
     "court hotel council college university school academy hospital clinic department "

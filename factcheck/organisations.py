@@ -38,10 +38,14 @@ _WORK = re.compile(rf"[\"\u201c]({NAME})[,.!?]?[\"\u201d]")
 SOURCES = words("person source insider official")
 # Nouns that stand for a person, never an organisation: "the pensioner said" is the person
 # who spoke last, not the last organisation named.
-PEOPLE = SOURCES | words(
-    "man woman boy girl child victim suspect defendant mother father son daughter wife "
-    "husband brother sister pensioner individual employee fan player pupil guest visitor "
-    "caller donor volunteer survivor friend neighbour neighbor relative"
+PEOPLE = (
+    SOURCES
+    | names.ROLES
+    | words(
+        "man woman boy girl child victim suspect defendant mother father son daughter wife "
+        "husband brother sister pensioner individual employee fan player pupil guest visitor "
+        "caller donor volunteer survivor friend neighbour neighbor relative"
+    )
 )
 
 

@@ -131,9 +131,19 @@ def _the_resolved(value, context, sentence):
     if " " in value:
         # "the sheriff's office said": the Tolan County Sheriff's Office named before
         found = context.ending(value) or _described(value, context)
-        # "Grell, the app maker, ... the app maker said": what the text called so
-        return found or context.called.get(noun) or value
+        # "Grell, the app maker, ... the app maker said": what the text called so; "the
+        # family business": the business named before
+        found = found or context.called.get(noun) or _business(noun, context, sentence)
+        return found or value
     return _organisation_called(value, context, sentence)
+
+
+def _business(noun, context, sentence):
+    """The business "the <words> <noun>" refers to, when the noun is a business's."""
+    if noun not in _COMPANY:
+        return None
+    found = _organisation_called(noun, context, sentence)
+    return None if found == noun else found
 
 
 def _person_called(noun, context):

@@ -845,6 +845,36 @@ NAMED_TURNS = (
             ["Kemp Logistics", "Kemp Logistics"],
         ),
         ("A statement from Perth Mining said 3 workers were hurt.", ["Perth Mining"]),
+        # The noun an appositive calls someone by, before where they work; a role the text
+        # gave nobody is the person who spoke last; an organisation's initials are it.
+        (
+            'Nadia Sorel, a doctor at the clinic, said 40 patients waited. "We cannot cope," '
+            "the doctor said.",
+            ["Nadia Sorel", "Nadia Sorel"],
+        ),
+        (
+            "Stellan Ek, 70, said he had fished the lake for 50 years. The fisherman said "
+            "catches halved.",
+            ["Stellan Ek", "Stellan Ek"],
+        ),
+        (
+            "The Crown Prosecution Service charged 3 men. The CPS said the men would appear in "
+            "court in May.",
+            [None, "Crown Prosecution Service"],
+        ),
+        # "the hotel chain", "the family business": the business named before.
+        (
+            "The Ventor Group, which owns 40 hotels, said bookings fell. The hotel chain said "
+            "prices would fall.",
+            ["Ventor Group", "Ventor Group"],
+        ),
+        # "its" after a name with another thing named between is that thing's: she is no
+        # organisation, and "the 45-year-old mother of two" is she.
+        (
+            'Eira Vale said the river burst its banks. "It came so fast," the 45-year-old '
+            "mother of two said.",
+            ["Eira Vale", "Eira Vale"],
+        ),
     ],
 )
 def test_claimants(client, text, expected):
