@@ -121,6 +121,23 @@ def test_scores_and_reasons(client, text, reason, worthy):
 
 
 @pytest.mark.parametrize(
+    ("text", "attribution", "worthy"),
+    [
+        # A quotation tagged with its speaker is as checkable as its own words: who said
+        # it adds nothing; reported speech is a claim someone made.
+        ('"We were all so shocked by what happened," the head teacher said.', False, False),
+        ('The head teacher said: "We were all so shocked by what happened."', False, False),
+        ('"Forty pupils were sent home," the head teacher said.', False, True),
+        ("The head teacher said 40 pupils were sent home.", True, True),
+    ],
+)
+def test_a_quotation_tagged_with_its_speaker_scores_on_its_words(client, text, attribution, worthy):
+    [found] = sentences(client, text)
+    assert ("attribution" in found["check_worthiness_reasons"]) == attribution, found
+    assert (found["check_worthiness"] >= 0.5) == worthy, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Send letters to the editor at 12 High Street, Leeds.",
