@@ -403,7 +403,7 @@ def _source_in_lower_case(sentence, at):
     if whose:
         return ("the", whose.group(1))
     kind = papers.KIND_PAPERS.match(sentence, at)
-    if kind and kind.group(1) in _ORGANISATION_NOUNS:
+    if kind and kind.group(1) in _ORGANISATION_NOUNS - organisations.JURISDICTIONS:
         return ("kind", kind.group(1))
     after = _THE_AFTER.match(sentence, at)
     return ("the", after.group(1)) if after else None

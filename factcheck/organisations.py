@@ -68,6 +68,12 @@ ORGANISATION_NOUNS = (
     names.COMPANIES | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS)
 ) - names.PLACE_HEADS
 
+# Words naming where a body governs, shared by many bodies' names: "the state labor
+# department" is no State Bureau, "according to state records" no body's.
+JURISDICTIONS = words(
+    "state national federal city county regional local municipal provincial district "
+    "international global"
+)
 # Public bodies and places: "the district said" is never a name no head word types.
 PUBLIC = words(
     "court council county city state province region district government administration "

@@ -163,11 +163,7 @@ def _described(phrase, context):
     return context.containing(set(phrase.split()) - _JURISDICTIONS, phrase.split()[-1])
 
 
-# Words naming where a body governs, shared by many bodies' names.
-_JURISDICTIONS = words(
-    "state national federal city county regional local municipal provincial district "
-    "international global"
-)
+_JURISDICTIONS = organisations.JURISDICTIONS
 
 
 _RESOLVERS = {

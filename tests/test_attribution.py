@@ -708,6 +708,12 @@ NAMED_TURNS = (
             "board figures.",
             [None, "Brannock Water Board"],
         ),
+        # ... but "state records" are no body's, whatever state body was named.
+        (
+            "The State Health Board said cases rose. The school had 40 cases, according to "
+            "state records.",
+            ["State Health Board", None],
+        ),
         (
             "The Reef Trust's survey found that 30 reefs bleached. It recorded 300 dead turtles.",
             ["Reef Trust", "Reef Trust"],
