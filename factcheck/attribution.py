@@ -373,9 +373,18 @@ def _paper_of(sentence, at):
     return ("document", cited.group(1)) if cited else None
 
 
+# "according to a spokesperson for the Harbour Authority": the one spoken for.
+_A_SPOKESPERSON = re.compile(
+    r"\s*(?:an?|the)\s+(?:[a-z]+\s+)?spokes(?:person|man|woman)\b(\s+(?:for|of|at)\s+)?"
+)
+
+
 def _according(sentence, at):
     """The source after "according to": a name, or "the" and an organisation in lower case."""
-    source = papers.FROM.match(sentence, at)
+    spokesperson = _A_SPOKESPERSON.match(sentence, at)
+    if spokesperson and not spokesperson.group(1):
+        return ("it", None)  # "according to a spokesperson": for the organisation in question
+    source = papers.FROM.match(sentence, at) or spokesperson
     at = source.end() if source else at
     paper = None if source else _paper_of(sentence, at)
     if paper:

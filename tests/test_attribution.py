@@ -881,6 +881,15 @@ NAMED_TURNS = (
             "mother of two said.",
             ["Eira Vale", "Eira Vale"],
         ),
+        # "according to a spokesperson for X": X; with no "for", the organisation in question.
+        (
+            "According to a spokesperson for the Harbour Authority, 12 berths were closed.",
+            ["Harbour Authority"],
+        ),
+        (
+            "Velo Bikes recalled 900 bikes. According to a company spokesman, 3 riders were hurt.",
+            [None, "Velo Bikes"],
+        ),
     ],
 )
 def test_claimants(client, text, expected):
