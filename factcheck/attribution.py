@@ -9,19 +9,32 @@ finding or deciding ("The court on Tuesday struck down", "X disputed the figure,
 nobody is named: the narrator's own sentences, "officials said", "the court heard", "a
 senior diplomat said", "the article said".
 
-Names, titles and the person/organisation distinction are factcheck/names.py's; what the
-text has named so far (against which "Okafor", "she", "the mayor", "it" are resolved) is
-factcheck/mentions.py's; papers and their makers ("the filings said") factcheck/papers.py's.
+This module finds the speaker a sentence names; what that speaker stands for ("Okafor",
+"she", "the mayor", "it", "the airline") is factcheck/resolution.py's, against what the text
+has named so far (factcheck/mentions.py). Names, titles and the person/organisation
+distinction are factcheck/names.py's, and what the grammar around a name tells of it
+factcheck/organisations.py's; papers and their makers ("the filings said")
+factcheck/papers.py's.
 """
 
 import re
 
-from factcheck import interviews, names, papers, quotations
+from factcheck import interviews, names, organisations, papers, quotations, resolution
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
+# What is claimed when claiming is winning or taking, not saying.
+_TAKEN = (
+    r"wins?|victory|victories|titles?|crown|trophy|cup|medals?|gold|silver|bronze|lives|life|"
+    r"seats?|prizes?|points?|place|spot|lead|records?|scalps?|championships?|pole|double|treble|"
+    r"hat-trick|honours|honors|glory|spoils|territory|lands?|victims"
+)
 VERBS = (
-    r"said|says|(?<!to )say|told|tells|claimed|claims|announced|announces|tweeted|wrote|"
+    r"said|says|(?<!to )say|told|tells|"
+    # "claimed their first win", "the storm claimed three lives": taking, not saying (but
+    # "claimed victory was near" says so)
+    rf"(?:claimed|claims)(?!\s+(?!that\b)(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_TAKEN})\b"
+    r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))|announced|announces|tweeted|wrote|"
     r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
     r"acknowledged|acknowledges|admitted|admits|alleged|alleges|asserted|"
@@ -53,7 +66,11 @@ _CLAIMANT_VERBS = (
     r"disputed|disputes|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?)\b)|"
     r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|calculated|calculates|advised|advises|recommended|recommends|"
-    r"urged|urges|blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
+    # "recalled that", '"..." recalled Imran Patel' (not "recalled 9,000 heaters")
+    r"(?:recalled|recalls|remembered|recounted)(?=\s+(?:that|how)\b|\s*[,:]|\s+[A-Z])|"
+    r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
+    r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists)|"
+    r"blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
     r"accused(?=\s+[\w\s]{1,40}?\bof\b)|"
     # a court's decisions: "the court struck down the cap", "upheld the fine"
     # (not "the car overturned on the road")
@@ -98,7 +115,6 @@ _THE_BEFORE = re.compile(
 )
 # "she said"; "her office said": she speaks through it.
 _PRONOUN_BEFORE = re.compile(rf"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:{_MOUTHPIECE}))\s*$")
-_IT_BEFORE = re.compile(r"\b(?:it|It)\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -123,14 +139,20 @@ _RELATIVE = re.compile(r",\s*(?:who|which)\s*$")
 _DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
 # "A university spokesman said", "council planning officers concluded": someone speaking
 # for the organisation of that kind (nobody when the text named none).
-_SPOKESPEOPLE = (
-    r"spokes(?:person|man|woman)|officers|officials|executives|staff|lawyers|researchers|"
-    r"scientists|inspectors|auditors|engineers|managers"
-)
+_SPOKESPEOPLE = organisations.SPOKESPEOPLE
 _KIND_SPEAKS = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+|(?:^|,\s+)(?:[Ii]n\s+[^,]+,\s+)?)([A-Za-z][a-z]*)\s+(?:[a-z]+\s+)?"
     rf"(?:{_SPOKESPEOPLE})\s*$"
 )
+_MEMBERS = organisations.MEMBERS
+_IT_BEFORE = re.compile(
+    rf"\b(?:it|It|[Ii]ts\s+(?:{_MEMBERS}|{_SPOKESPEOPLE})|[Tt]heir\s+(?:{_MEMBERS})|(?:^|[Tt]he\s+)"
+    r"(?:[Tt]rustees|[Dd]irectors|[Gg]overnors))\s*$"
+)
+# "the 28-year-old said": the person last spoken of.
+_AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,3}\s*$")
+# "they said": the organisation that spoke last, never people the text does not name.
+_THEY_BEFORE = re.compile(r"\b(?:they|They)\s*$")
 # "A spokesperson said": for the organisation in question, as "it said" is.
 _SPOKESPERSON = re.compile(r"(?:^|[,:]\s+|\b[Aa]n?\s+)(?:[Aa]n?\s+)?spokes(?:person|man|woman)\s*$")
 # "a Brightwell spokesperson said": the organisation so named.
@@ -150,12 +172,7 @@ _SPEAKER_ENDS = re.compile(
     r"\s*(?:[,.;:!?\"\u201d\u2019)\u2014-]|$)|\s+(?:on|in|at|of|from|during|yesterday|today|"
     r"last|this|earlier|later|who|when|after|before|as|while|to|for|via|and)\b"
 )
-# People the text does not name: "Officials said", "..., police said."
-ANONYMOUS = words(
-    "officials sources witnesses police analysts aides diplomats experts observers residents "
-    "people critics researchers scientists investigators prosecutors doctors economists "
-    "officers neighbours neighbors relatives friends supporters opponents protesters activists"
-)
+ANONYMOUS = organisations.ANONYMOUS
 # "..., the court heard.", "..., officials said.": the sentence is reported from someone
 # the text does not name.
 _ANONYMOUS_END = re.compile(
@@ -170,20 +187,17 @@ _NOT_SUBJECT_AFTER = words(
     "if until unless though although once whether"
 )
 _RELATIVES = words("who whom whose which that")
-# The people behind a paper, who speak for whoever published it.
-_AUTHORS = words("researchers authors scientists team")
-# A bare "the company said", "the carmaker said" is the business named last.
-_COMPANY = names.COMPANIES
-# Nouns an organisation goes by: "council officers", "the club said".
-_ORGANISATION_NOUNS = (
-    _COMPANY | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS)
-) - names.PLACE_HEADS
+_ORGANISATION_NOUNS = organisations.ORGANISATION_NOUNS
 # "said councillor Tom Reyes", "said fisherman Bo Lind": a name after the verb, perhaps
 # behind words saying who they are (not "said in a statement on Twitter").
 _NOT_DESCRIBING = "|".join(
     sorted(_NOT_SUBJECT_AFTER | words("a an the that this it he she they we his her its their"))
 )
-_NAME_AFTER_VERB = re.compile(rf"\s+(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})")
+# "said Rovers manager Sean Maguire": whose manager, a name before the words too.
+_NAME_AFTER_VERB = re.compile(
+    rf"\s+(?:{NAME}(?:['\u2019]s)?\s+(?=[a-z]+\s+(?:[a-z]+\s+)?[A-Z]))?"
+    rf"(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})"
+)
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _MID_SENTENCE = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]*")
 
@@ -198,7 +212,11 @@ def _subject(prefix, start):
         return True
     # "published in the journal Earth Systems found": a preposition's object still.
     word = re.search(r"([A-Za-z]+)\s+(?:the\s+(?:[a-z]+\s+)?)?$", prefix[:start])
-    return word is None or word.group(1).lower() not in _NOT_SUBJECT_AFTER
+    if word and word.group(1).lower() in _NOT_SUBJECT_AFTER:
+        return False
+    # "in north Leeds", "in rural Kent": a place's object still
+    word = re.search(r"\b([a-z]+)\s+([a-z]+)\s+$", prefix[:start])
+    return not (word and word.group(1) in _NOT_SUBJECT_AFTER and word.group(2) not in names.TITLES)
 
 
 def _the_before(prefix):
@@ -223,15 +241,41 @@ def _before(prefix):
     named, prefix = _past_appositives(prefix)
     if named:
         return ("name", named)
+    return (
+        _pronoun_before(prefix)
+        or _speaks_for(prefix)
+        or _name_before(prefix, relative)
+        or _opening_person(prefix)
+        or _the_before(prefix)
+    )
+
+
+def _pronoun_before(prefix):
+    """ "she said", "his office said", "it said", "Its members said", "they said", "the
+    28-year-old said": ("he", pronoun), ("it", None), ("they", None), ("aged", None)."""
     pronoun = _PRONOUN_BEFORE.search(prefix)
     if pronoun:
-        return (
-            "he",
-            "he" if pronoun.group(2) in ("His", "his") else (pronoun.group(1) or "she").lower(),
-        )
-    if _IT_BEFORE.search(prefix):
-        return ("it", None)
-    return _speaks_for(prefix) or _name_before(prefix, relative) or _the_before(prefix)
+        his = pronoun.group(2) in ("His", "his")
+        return ("he", "he" if his else (pronoun.group(1) or "she").lower())
+    for kind, pattern in (("it", _IT_BEFORE), ("they", _THEY_BEFORE), ("aged", _AGED_BEFORE)):
+        if pattern.search(prefix):
+            return (kind, None)
+    return None
+
+
+# "Imam Ali Reza of the Noor mosque in Leeds said": the person opening the sentence, whose
+# place and body follow, with no clause between.
+_OPENING_PERSON = re.compile(
+    rf"^(?:The\s+)?({NAME})\s+(?:of|from|at)\s+"
+    r"(?![^,;:\"\u201c]*\b(?:who|which|that|where|when|and|but|while)\b)[^,;:\"\u201c]{1,80}$"
+)
+
+
+def _opening_person(prefix):
+    opening = _OPENING_PERSON.match(prefix)
+    if opening and names.is_person(opening.group(1)):
+        return ("name", opening.group(1))
+    return None
 
 
 def _speaks_for(prefix):
@@ -242,15 +286,26 @@ def _speaks_for(prefix):
     if kind and kind.group(1).lower() in _ORGANISATION_NOUNS:
         return ("kind", kind.group(1).lower())
     named = _NAMED_SPEAKS.search(prefix) or _STAFF_AT.search(prefix)
+    named = named or papers.FROM_BEFORE.search(prefix)
     if named:
         return ("name", _modified(prefix[: named.start(1)], named.group(1)))
     return None
 
 
+_MADE_BY = re.compile(
+    rf"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+[a-z]+\b[^,]*?\bby\s+"
+    rf"(?:the\s+)?({NAME})[^,]*,\s*$"
+)
+
+
 def _past_appositives(prefix):
     """(the name an appositive gives, None) or (None, prefix without its appositives):
     "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
-    45, a nurse, said": the one before them is."""
+    45, a nurse, said": the one before them is; "The tests, carried out by X, found":
+    whoever made what opens the sentence."""
+    made = _MADE_BY.match(prefix)
+    if made:
+        return made.group(1), None
     for _ in range(3):
         appositive = _APPOSITIVE.search(prefix)
         if appositive is None or _NAME_BEFORE.search(prefix.rstrip(",")):
@@ -318,9 +373,18 @@ def _paper_of(sentence, at):
     return ("document", cited.group(1)) if cited else None
 
 
+# "according to a spokesperson for the Harbour Authority": the one spoken for.
+_A_SPOKESPERSON = re.compile(
+    r"\s*(?:an?|the)\s+(?:[a-z]+\s+)?spokes(?:person|man|woman)\b(\s+(?:for|of|at)\s+)?"
+)
+
+
 def _according(sentence, at):
     """The source after "according to": a name, or "the" and an organisation in lower case."""
-    source = papers.FROM.match(sentence, at)
+    spokesperson = _A_SPOKESPERSON.match(sentence, at)
+    if spokesperson and not spokesperson.group(1):
+        return ("it", None)  # "according to a spokesperson": for the organisation in question
+    source = papers.FROM.match(sentence, at) or spokesperson
     at = source.end() if source else at
     paper = None if source else _paper_of(sentence, at)
     if paper:
@@ -338,9 +402,18 @@ def _according(sentence, at):
         if len(descriptors) == 1:
             name = _modified(f"the {descriptors[0]} ", name)
         return ("name", name)
+    return _source_in_lower_case(sentence, at)
+
+
+def _source_in_lower_case(sentence, at):
+    """ "according to the authority's report", "according to council figures", "according
+    to the city's finance office": an organisation the text calls by a noun."""
     whose = papers.WHOSE.match(sentence, at)
     if whose:
         return ("the", whose.group(1))
+    kind = papers.KIND_PAPERS.match(sentence, at)
+    if kind and kind.group(1) in _ORGANISATION_NOUNS - organisations.JURISDICTIONS:
+        return ("kind", kind.group(1))
     after = _THE_AFTER.match(sentence, at)
     return ("the", after.group(1)) if after else None
 
@@ -350,6 +423,7 @@ def speaker(sentence):
     if _ANONYMOUS_END.search(sentence.rstrip(".!?\"'\u201d\u2019")):
         return None
     found = papers.whose(sentence) or _at_verbs(sentence) or _participle_subject(sentence)
+    found = found or quotations.remark(sentence)
     if found:
         return found
     paper = papers.telling(sentence)
@@ -429,157 +503,17 @@ def _after(sentence, at):
     return None
 
 
-# "A spokesman for X said", "a Lumera spokeswoman said": someone unnamed speaking for an
-# organisation, who "he" or "she" may go on to be.
-_UNNAMED_SPOKESPERSON = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he\s+[a-z]+['\u2019]s)\s+(?:[A-Z][\w'\u2019-]*\s+)*spokes(person|man|woman)"
-    r"\b(?!,\s+[A-Z])"
-)
-_PRONOUN_OF = {"man": "he", "woman": "she", "person": "either"}
-
-
-def _named(sentence, found, context):
-    claimant = _resolve(found, context, sentence) if found else None
-    pronoun = found[1] if found and found[0] == "he" else None
-    follows = pronoun and context.spokesperson in ("either", pronoun)
-    if follows:
-        claimant = context.last  # the spokesman's "He added" is the organisation's still
-    context.learn(sentence, claimant)
-    unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
-    if unnamed and claimant and claimant not in context.people:
-        context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
-    elif not follows:
-        context.spokesperson = None
-    return claimant
-
-
-def _resolve(found, context, sentence):
-    """The claimant a speaker stands for, given what the text has named so far."""
-    kind, value = found
-    if kind == "anonymous":
-        return None
-    if kind == "he":
-        return context.person(value)
-    if kind == "it":
-        return _opening_organisation(sentence, None, context) or context.last_organisation()
-    if kind == "document":
-        return None if value in papers.OWN_PARTS else context.publisher(value)
-    if kind == "kind":  # "a university spokesman", "figures the university released"
-        here = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
-        return here or context.organisation(value, _COMPANY)
-    if kind == "the":
-        return _the_resolved(value, context, sentence)
-    return _name_resolved(value, context)
-
-
-def _name_resolved(value, context):
-    """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
-    noun capitalised only because it opens the sentence, never inside one, names nobody."""
-    value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
-    value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
-    name = context.full(names.without_title(value))
-    if name.endswith("s") and " " not in name and name not in context.capitalised:
-        return None
-    return name
-
-
-_ITS_SPOKESPERSON = re.compile(r"([a-z]+)['\u2019]s\s+spokes(?:person|man|woman)")
-
-
-def _the_resolved(value, context, sentence):
-    """ "the mayor": the person of that title; "the agency", "the panel": the organisation
-    the sentence opens with or last named that the noun describes; else the phrase."""
-    noun = value.split()[-1]
-    spoken_for = _ITS_SPOKESPERSON.fullmatch(value)
-    if spoken_for:  # "the council's spokeswoman said": the council
-        return _the_resolved(spoken_for.group(1), context, sentence)
-    if noun in context.titles:
-        return context.titles[noun]
-    if value in _AUTHORS:
-        # "the researchers found": the body whose researchers they are, if the text said
-        return context.publisher(value)
-    if noun in names.TITLES and re.search(r"['\u2019]s\b", value):
-        # "the company's chief executive told": whoever holds the title, if the text said
-        # (but "the county's finance office said" is the office)
-        return None
-    if " " in value:
-        # "the sheriff's office said": the Tolan County Sheriff's Office named before
-        return context.ending(value) or value
-    return _organisation_called(value, context, sentence)
-
-
-def _organisation_called(noun, context, sentence):
-    """The organisation "the <noun>" refers to, else the noun."""
-    found = _opening_organisation(sentence, noun, context) or _named_here(sentence, noun)
-    found = found or context.organisation(noun, _COMPANY)
-    if found is None and noun in _COMPANY:
-        # "Halloran Marine ... said": no head word tells it is a business, but "the company
-        # said" does, when the text named no other and never showed it is a person's.
-        found = context.unproven()
-    if found:
-        context.call(noun, found)
-    return found or noun
-
-
-def _opening_organisation(sentence, noun, context):
-    """ "Acme Foods cut 40 jobs, it said", "Hale University ..., the university said": the
-    organisation the sentence opens with, when the noun (None: "it") can describe it."""
-    opening = next(iter(names.found(sentence)), None)
-    if opening is None or sentence[: opening[0]] not in ("", "The "):
-        return None
-    name = opening[1]
-    if " " in name and names.organisational(name, sentence[: opening[0]]):
-        fits = noun is None or names.describes(noun, name, _COMPANY)
-    elif " " in name:
-        # "Halden Living is recalling ..., the company said": a name no head tells the kind
-        # of is the business the sentence calls it, unless the text knows it as a person.
-        fits = _any_business(noun) and not names.titled(name) and not context.known_person(name)
-    else:
-        # One word opening a sentence is a name only if the text capitalises it mid-sentence
-        # too ("Prices rose ..., the company said" names nobody); a company's, as its own
-        # name tells nothing else.
-        # "Corvane ..., according to its filing": the Corvane Foods named before.
-        full = context.full(name)
-        fits = (
-            name in context.capitalised
-            and (full == name or full in context.organisations)
-            and (noun is None or noun in _COMPANY)
-        )
-        name = full
-    return name if fits else None
-
-
-# Who reports on someone: "Tom Fox won, the newspaper said" is the paper's, not Tom Fox's.
-_MEDIA = words("newspaper paper broadcaster magazine outlet website network station channel")
-
-
-def _any_business(noun):
-    """Whether "the <noun>" may stand for any organisation, whatever its name: a business's
-    noun ("the company", "the cooperative"), never a public body's, a person's or a paper's."""
-    if noun in _COMPANY:
-        return True
-    others = names.TITLES | ANONYMOUS | _ORGANISATION_NOUNS | _MEDIA | _AUTHORS
-    return noun not in others
-
-
-def _named_here(sentence, noun):
-    """ "Doctors at Kell Hospital treated 40, the hospital said": an organisation the
-    sentence itself names that the noun describes."""
-    for start, name in names.found(sentence):
-        organisation = " " in name and names.organisational(name, sentence[:start])
-        if organisation and names.describes(noun, name, _COMPANY):
-            return re.sub(r"^The\s+", "", name)
-    return None
-
-
 def claimants(sentences, paragraphs=None):
     """The claimant of each sentence (a list of str or None), in order; paragraphs is each
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
-    context = Mentions(_MID_SENTENCE.findall(" ".join(sentences)))
+    text = " ".join(sentences)
+    single = [name for _, name in names.found(text) if " " not in name]
+    context = Mentions(_MID_SENTENCE.findall(text), single)
     spoken = [speaker(sentence) for sentence in sentences]
     found = [
-        _named(sentence, said, context) for sentence, said in zip(sentences, spoken, strict=True)
+        resolution.named(sentence, said, context)
+        for sentence, said in zip(sentences, spoken, strict=True)
     ]
     found = quotations.to_speakers(sentences, paragraphs, found)
     own = [said is not None for said in spoken]

@@ -176,9 +176,22 @@ SHORT = 6  # fewer words than this: a fragment
 SHORT_WEIGHT = -1.5
 
 
+# '"We are not here to judge anyone," he said.': a quotation and the tag naming its speaker.
+# Who said it makes the quotation no more checkable: its own words decide.
+_QUOTE_TAGGED = re.compile(
+    r"^[\"\u201c][^\"\u201c\u201d]+[\"\u201d]\s*[^\"\u201c\u201d]{0,80}$|"
+    r"^[^\"\u201c\u201d]{0,80}:\s*[\"\u201c][^\"\u201c\u201d]+[\"\u201d]$"
+)
+
+
 def score(sentence):
     """(score in [0, 1], the reasons: short phrases, strongest first)."""
-    found = [(reason, weight) for reason, pattern, weight in FEATURES if pattern.search(sentence)]
+    tagged = _QUOTE_TAGGED.match(sentence)
+    found = [
+        (reason, weight)
+        for reason, pattern, weight in FEATURES
+        if pattern.search(sentence) and not (tagged and reason == "attribution")
+    ]
     if len(sentence.split()) < SHORT:
         found.append(("too short to be a claim", SHORT_WEIGHT))
     total = BIAS + sum(weight for _, weight in found)

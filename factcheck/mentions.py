@@ -7,7 +7,7 @@ last claimant.
 
 import re
 
-from factcheck import names
+from factcheck import names, organisations
 
 # The documents a sentence cites ("in a statement", "in a report released on Monday").
 _DOCUMENT = re.compile(
@@ -23,8 +23,10 @@ _CALLED = re.compile(
     r"(?:said|says|announced|reported|confirmed|warned|added|expects|plans)\b)"
 )
 # "Lumera, the San Jose-based wearables maker,": the name a company's noun describes.
+# "Nadia Sorel, a doctor at the clinic,": the noun before what it is of or where.
 _CALLED_AFTER = re.compile(
-    rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)\s*,"
+    rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)"
+    r"(?:\s*,|\s+(?:at|of|for|from|with|in|on|who|whose|based)\b)"
 )
 # "the chief executive of Orbis": what a person heads or founded is an organisation.
 _HEADED = re.compile(
@@ -33,7 +35,8 @@ _HEADED = re.compile(
 )
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
 # with no other name between.
-_ITS_AFTER = re.compile(r"[^A-Z.;:\"\u201c]{0,60}?\bits\b")
+# (Not "Eira Vale said the river burst its banks": another thing named between.)
+_ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\b")
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
 # "The housing minister, Alan Pryce,": the title in the words set off before the name.
 _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
@@ -41,14 +44,25 @@ _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
 
 
+def _initials(name):
+    return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
+def _bare(name):
+    return re.sub(r"^The\s+", "", name)
+
+
 def _no_business(organisation):
     return organisation.split()[-1].lower() in names.NOT_BUSINESSES
 
 
 class Mentions:
-    def __init__(self, capitalised=()):
+    def __init__(self, capitalised=(), single=()):
         # Words the text capitalises inside a sentence: names, not sentence openers.
         self.capitalised = frozenset(capitalised)
+        # Words the text names someone by alone ("Grant said"): a name of two words ending
+        # in one is a person's, whom news writing calls by the surname.
+        self.single = frozenset(single)
         self.people, self.organisations, self.titles = [], [], {}
         self.recent, self.pronouns = [], {}  # people spoken or written of, last last
         self.last = None
@@ -62,9 +76,14 @@ class Mentions:
         # What the text has called an organisation ("the developer", "the club") and the
         # names it has shown are organisations' though no head word says so.
         self.called, self.known = {}, set()
+        # Whom the text described by a noun ("X, a Bristol haulier,", "the haulier").
+        self.described = {}
         # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
         # spokesman for X said ... He added ..."), "either" when none tells; else None.
         self.spokesperson = None
+        # Every name in the order the text last spoke of it; those the grammar around them
+        # shows are people's ("X, 29,") or places' ("in North America").
+        self.order, self.shown_people, self.places = [], set(), set()
 
     def full(self, name):
         """A surname or first name alone is the person (or organisation) named in full
@@ -73,13 +92,14 @@ class Mentions:
         if " " in name:
             return name
         for person in self.people:
-            if name in (person.split()[-1], person.split()[0]):
+            # "Ruiz" is "Josefa Ruiz Carmona": a surname of two words is called by either
+            if name in person.split():
                 return person
         if name in self.alone:
             return name
         for organisation in reversed(self.organisations):
-            if organisation.split()[0] == name:
-                return organisation
+            if organisation.split()[0] == name or _initials(organisation) == name:
+                return organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
         return name
 
     def organisation(self, noun, companies):
@@ -109,6 +129,17 @@ class Mentions:
                 return organisation
         return None
 
+    def containing(self, found, head):
+        """The organisation last named whose name holds one of the words (in the singular or
+        plural) and that the head noun can describe, or None."""
+        found = {word.lower().rstrip("s") for word in found}
+        for organisation in reversed(self._speakable()):
+            if found & {token.rstrip("s") for token in organisation.lower().split()}:
+                return (
+                    organisation if names.describes(head, organisation, names.COMPANIES) else None
+                )
+        return None
+
     def unproven(self):
         """The name last spoken of that the text never showed is a person's (no pronoun
         nor title for it) and named in two words or more, or None."""
@@ -131,8 +162,25 @@ class Mentions:
         self.known.add(name)
 
     def known_person(self, name):
-        """Whether the text has shown the name is a person's: a pronoun or a title for it."""
-        return name in self.pronouns or name in self.titles.values()
+        """Whether the text has shown the name is a person's: a pronoun, a title or an age
+        for it, or "who" after it."""
+        return name in self.pronouns or name in self.titles.values() or name in self.shown_people
+
+    def latest(self, any_name):
+        """The organisation last spoken of that no head word types ("Skerry Air", "Larkspur
+        Pictures"), for "the airline said" when no name fits the noun better: one the text
+        showed is an organisation, or (any_name) a name of two words or more it never showed
+        is a person's or a place's. None when there is none."""
+        for name in reversed(self.order):
+            if name in self.places or self.known_person(name) or names.place(name):
+                continue
+            typed = names.organisational(name)
+            if name in self.known and not typed:
+                return name
+            surname = name.split()[-1] in self.single
+            if any_name and not typed and " " in name and name in self.people and not surname:
+                return name
+        return None
 
     def publisher(self, document):
         """Whose "the filings", "the figures", "the study" are: the one the text said made
@@ -167,6 +215,7 @@ class Mentions:
 
     def learn(self, sentence, claimant):
         """Remember the sentence's names; its speaker, else its first person, is the focus."""
+        self._read(sentence)
         subject = self._names(sentence)
         self._organisations(sentence)
         if subject in self.known:
@@ -189,6 +238,19 @@ class Mentions:
         for noun, name in found:
             if noun in names.COMPANIES and not self.known_person(name):
                 self.call(noun, re.sub(r"^The\s+", "", name))
+            else:  # "Tom Fox, a keen gardener,": "the gardener said" is he
+                self.described[noun] = self.full(names.without_title(_bare(name)))
+
+    def _read(self, sentence):
+        """Remember what the grammar around the sentence's names shows they are."""
+        found, people, places = organisations.read(sentence)
+        for name, noun in found.items():
+            if noun and noun in names.COMPANIES and not self.known_person(name):
+                self.call(noun, name)
+            elif not self.known_person(name):
+                self._is_organisation(name)
+        self.shown_people |= people
+        self.places |= {name for name in places if name not in self.known}
 
     def _speaker(self, sentence, claimant):
         """Remember the documents the claimant made and whether it is an organisation."""
@@ -217,9 +279,11 @@ class Mentions:
         for start, name in names.found(sentence):
             if " " in name and _ITS_AFTER.match(sentence, start + len(name)):
                 self._is_organisation(name)
+                self.order.append(name)
                 continue
             for part in self._parts(name):
                 person = self._mention(part, sentence[:start])
+                self.order.append(person or _bare(part))
                 if person:
                     self._titles(person, part, sentence, start)
                 subject = subject or person

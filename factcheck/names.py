@@ -32,12 +32,16 @@ TITLES = words(
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
     "cllr clr supt insp det assemblymember provost rector vicar "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
-    "msp congressman congresswoman assemblyman assemblywoman alderman "
-    # roles that open a name like a title does ("Passenger Dan Ochoa", "the passenger said")
+    "msp congressman congresswoman assemblyman assemblywoman alderman"
+)
+# Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
+# with none so titled is the person who spoke last.
+ROLES = words(
     "passenger resident shopper voter student teacher nurse farmer fisherman driver commuter "
     "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
     "lawyer researcher scientist activist campaigner"
 )
+TITLES |= ROLES
 # Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
 ORGANISATION_HEADS = words(
     "court hotel council college university school academy hospital clinic department "
@@ -102,6 +106,7 @@ KINDS = (
     ),
     words("council committee panel assembly parliament senate congress inquiry"),
     words("university college school academy institute"),
+    words("police force constabulary"),
 )
 # Titles that tell which pronoun a person takes.
 PRONOUN_OF_TITLE = {
@@ -201,7 +206,8 @@ def is_person(name, before=""):
     never a name joined by "and" ("U.S. and Canada"): two people are two names."""
     if _JOINED.search(name):
         return False
-    if titled(name) and not organisational(without_title(name), before):
+    # "the Reverend Alun Bevan": "the" before a title is the title's, not an organisation's
+    if titled(name) and not organisational(without_title(name)):
         return True
     return len(name.split()) >= 2 and not organisational(name, before)
 
@@ -232,7 +238,11 @@ def describes(noun, organisation, companies):
     tokens = organisation.lower().split()
     if noun in tokens:
         return True
-    head = tokens[-1]
+    # "Ministry of Health": a ministry, whatever it is of
+    joined = [i for i, word in enumerate(tokens) if word in ("of", "for") and i > 0]
+    head = tokens[joined[0] - 1] if joined else tokens[-1]
+    if len(noun) >= 5 and noun[:5] == head[:5]:
+        return True  # "the steelworks" for "Halden Steel", "the insurer" for "X Insurance"
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
         others = frozenset().union(*KINDS) | NOT_BUSINESSES

@@ -29,6 +29,13 @@ FROM = re.compile(
     # "a study led by researchers at X": where they work made it
     r"(?:(?:researchers|scientists|economists|analysts|a\s+team)\s+(?:at|from|of)\s+)?"
 )
+# "according to council figures": the body of that kind the text named.
+KIND_PAPERS = re.compile(rf"\s*(?:the\s+)?([a-z]+)\s+(?:{_PAPERS})\b")
+# "A statement from Perth Mining said": whoever made the paper speaks.
+FROM_BEFORE = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)"
+    rf"\s+(?:the\s+)?({NAME})\s*$"
+)
 # "according to its latest filing": the organisation "it" is.
 OWN = re.compile(rf"\s*(its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
 # "according to figures the university released": the body so called.
@@ -53,9 +60,10 @@ _FIGURES_OF = re.compile(
 # "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
 _WHOSE_PAPERS = re.compile(
     rf"^(?:[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)['\u2019]s|({NAME})['\u2019]s|(Its|Their|His|Her))\s+"
-    r"(?:[\w-]+\s+)?"
+    r"(?:[\w-]+\s+){0,2}"
     rf"(?:{_PAPERS})\b"
-    rf"[^.;\"\u201c]{{0,40}}?\b(?:{_SHOW})\b"
+    # "The trust's annual accounts, filed with the regulator in May, show"
+    rf"(?:,[^,.;\"\u201c]{{1,100}},)?[^.;,\"\u201c]{{0,40}}?\b(?:{_SHOW})\b"
 )
 # "the figures showed", "The study, published in May, drew on 4,000 samples": a paper's
 # contents, whatever the verb telling them (resolved to the body that published it).

@@ -10,8 +10,26 @@ email."').
 
 import re
 
+from factcheck.names import NAME
+
+# "Director Ana Lind made the remark at a dinner", "That was the verdict of auditor Ruth
+# Hale": a sentence about who said the quotation before it.
+_REMARK = re.compile(
+    rf"(?:^(?:The\s+)?({NAME})\s+(?:[a-z]+ly\s+)?(?:made|gave|delivered|offered|issued|voiced)\s+"
+    r"(?:the|that|this|those|these|her|his)\s+(?:[a-z]+\s+)?"
+    r"(?:remarks?|comments?|warning|assessment|prediction|claim|pledge|promise|observation)\b|"
+    r"^(?:That|This|Such)\s+(?:was|is)\s+(?:the\s+)?(?:[a-z]+\s+)?(?:verdict|view|"
+    r"assessment|warning|message|conclusion|reaction|response|words?)\s+of\s+"
+    rf"(?:[a-z]+\s+){{0,3}}({NAME}))"
+)
 QUOTES = "\"\u201c\u201d'\u2018\u2019"
 _OPENS_QUOTE = re.compile(r"[\"\u201c\u201d]|(?:^|\s)['\u2018]")
+
+
+def remark(sentence):
+    """("name", X) when the sentence says X made the remark quoted before it, else None."""
+    found = _REMARK.match(sentence)
+    return ("name", found.group(1) or found.group(2)) if found else None
 
 
 def to_speakers(sentences, paragraphs, found):
@@ -63,7 +81,8 @@ def _all_quotes(texts, paragraphs, found):
         same = [j for j in (i - 1, i + 1) if 0 <= j < len(texts) and paragraphs[j] == paragraphs[i]]
         before = result[i - 1] if i - 1 in same else None
         after = found[i + 1] if i + 1 in same else None
-        if before and _OPENS_QUOTE.search(texts[i - 1]):
+        remarked = i + 1 in same and _REMARK.match(texts[i + 1])
+        if before and _OPENS_QUOTE.search(texts[i - 1]) and not remarked:
             result[i] = before
         else:
             result[i] = after or before

@@ -99,8 +99,8 @@ def _abbreviated(text, stop):
     if match is None:
         return False
     word = match.group(1)
-    if "." in word:  # U.S., e.g, Ph.D
-        return True
+    if "." in word:  # U.S., e.g, Ph.D; not a time or an amount ("at 6.52pm.", "$3.5m.")
+        return not word[0].isdigit()
     if len(word) == 1 and word.isupper():
         return _initial(text, stop)
     return word.lower() in ABBREVIATIONS

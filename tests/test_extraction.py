@@ -51,6 +51,17 @@ def sentences(client, text):
             '"Who pays?" Mr Fox asked. "Why not us?" Police said 12 were held.',
             ['"Who pays?" Mr Fox asked.', '"Why not us?"', "Police said 12 were held."],
         ),
+        # A time or an amount with a decimal point is no abbreviation: its stop ends it.
+        (
+            'The ferry docked at 7.15pm. "All were safe," it said. Repairs cost $2.5m. '
+            "None was due.",
+            [
+                "The ferry docked at 7.15pm.",
+                '"All were safe," it said.',
+                "Repairs cost $2.5m.",
+                "None was due.",
+            ],
+        ),
         # A bare credit in brackets closing the line stays with its caption; a labelled one
         # ("Credit: ...", "by ...") is a line of its own.
         (
@@ -107,6 +118,23 @@ def test_scores_and_reasons(client, text, reason, worthy):
         assert any(reason in r for r in found["check_worthiness_reasons"]), found
     else:
         assert "numbers or quantities" in found["check_worthiness_reasons"]
+
+
+@pytest.mark.parametrize(
+    ("text", "attribution", "worthy"),
+    [
+        # A quotation tagged with its speaker is as checkable as its own words: who said
+        # it adds nothing; reported speech is a claim someone made.
+        ('"We were all so shocked by what happened," the head teacher said.', False, False),
+        ('The head teacher said: "We were all so shocked by what happened."', False, False),
+        ('"Forty pupils were sent home," the head teacher said.', False, True),
+        ("The head teacher said 40 pupils were sent home.", True, True),
+    ],
+)
+def test_a_quotation_tagged_with_its_speaker_scores_on_its_words(client, text, attribution, worthy):
+    [found] = sentences(client, text)
+    assert ("attribution" in found["check_worthiness_reasons"]) == attribution, found
+    assert (found["check_worthiness"] >= 0.5) == worthy, found
 
 
 @pytest.mark.parametrize(

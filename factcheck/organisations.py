@@ -1,0 +1,105 @@
+"""What the words around a name tell of it when no head word does ("Skerry Air", "Larkspur
+Pictures", "Grey Lantern"): an organisation's (", which", "calling itself X", "X, one of the
+country's largest insurers,", "the tracking firm X"), a person's ("X, 29,", ", who"), a
+place's ("in North America") or a work's title ('"Salt Moon,"'). factcheck/mentions.py keeps
+what each sentence tells, against which "the airline said" finds the organisation meant.
+No word list of names: only the grammar around them.
+"""
+
+import re
+
+from factcheck import names
+from factcheck.names import NAME, words
+
+# "Larkspur Pictures, which financed the film,": a thing; "Gareth Pryce, whose family": a
+# person, as ", who" is.
+_WHICH = re.compile(rf"({NAME}),\s+which\b")
+_WHO = re.compile(rf"({NAME}),\s+(?:who|whose)\b")
+# "Callum Reid, 29,": an age.
+_AGED = re.compile(rf"({NAME}),\s+(?:aged\s+)?\d{{1,3}}\s*[,.;]")
+_ITSELF = re.compile(rf"\b(?:calling|calls|called)\s+itself\s+(?:the\s+)?({NAME})")
+# "Orrin Mutual, one of the country's largest home and car insurers,": an insurer.
+_ONE_OF = re.compile(
+    rf"({NAME}),\s+(?:one\s+of|among)\s+(?:the\s+)?(?:[\w'\u2019-]+\s+){{0,6}}?([a-z]+?)(?:e?s)\s*[,.;]"
+)
+# "the tracking firm Boxline Analytics.", "the security firm Quillon Labs,": the noun
+# before the name is what it is (not "the firm Tom Fox founded": a verb follows).
+_NOUN_BEFORE = re.compile(
+    rf"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+({NAME})(?=\s*[,.;:)]|\s*$|\s+(?:said|says|has|had|is|was)\b)"
+)
+# "in North America", "near Lerwick": a place (not "Shares in Orrin Mutual").
+_PLACE = re.compile(
+    rf"(?<!hares )(?<!takes )(?<!take )\b(?:in|near|outside|across|throughout|around|over|"
+    rf"off)\s+({NAME})"
+)
+# '"Salt Moon," the space drama': a title quoted whole.
+_WORK = re.compile(rf"[\"\u201c]({NAME})[,.!?]?[\"\u201d]")
+# Who a source the text does not name is: "the person said" is nobody named.
+SOURCES = words("person source insider official")
+# Nouns that stand for a person, never an organisation: "the pensioner said" is the person
+# who spoke last, not the last organisation named.
+PEOPLE = (
+    SOURCES
+    | names.ROLES
+    | words(
+        "man woman boy girl child victim suspect defendant mother father son daughter wife "
+        "husband brother sister pensioner individual employee fan player pupil guest visitor "
+        "caller donor volunteer survivor friend neighbour neighbor relative"
+    )
+)
+
+
+# People the text does not name: "Officials said", "..., police said."
+ANONYMOUS = words(
+    "officials sources witnesses police analysts aides diplomats experts observers residents "
+    "people critics researchers scientists investigators prosecutors doctors economists "
+    "officers neighbours neighbors relatives friends supporters opponents protesters activists"
+)
+# Who speak for an organisation: "A university spokesman said", "council planning officers
+# concluded", "the institute's researchers" (regular expressions' alternatives).
+SPOKESPEOPLE = (
+    r"spokes(?:person|man|woman)|officers|officials|executives|staff|lawyers|researchers|"
+    r"scientists|inspectors|auditors|engineers|managers"
+)
+# Who run or belong to it: "Its members said", "Trustees wrote".
+MEMBERS = r"members|trustees|directors|governors|board\s+members|authors"
+# Nouns an organisation goes by: "council officers", "the club said", "the security firm X".
+ORGANISATION_NOUNS = (
+    names.COMPANIES | names.ORGANISATION_HEADS | frozenset().union(*names.KINDS)
+) - names.PLACE_HEADS
+
+# Words naming where a body governs, shared by many bodies' names: "the state labor
+# department" is no State Bureau, "according to state records" no body's.
+JURISDICTIONS = words(
+    "state national federal city county regional local municipal provincial district "
+    "international global"
+)
+# Public bodies and places: "the district said" is never a name no head word types.
+PUBLIC = words(
+    "court council county city state province region district government administration "
+    "police army navy house senate parliament assembly congress school hospital university "
+    "college department ministry agency"
+)
+
+
+def _name(found):
+    return re.sub(r"^The\s+", "", found.rstrip("."))
+
+
+def _all(pattern, sentence, *cues):
+    """pattern's matches, searched for only when the sentence holds a cue (speed)."""
+    return pattern.findall(sentence) if any(cue in sentence for cue in cues) else []
+
+
+def read(sentence):
+    """(organisations: {name: the noun it is called or None}, people, places) the sentence
+    shows by the grammar around names."""
+    organisations = {_name(n): None for n in _all(_WHICH, sentence, ", which")}
+    organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
+    organisations.update({_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ")})
+    for noun, found in _all(_NOUN_BEFORE, sentence, "he "):
+        if noun in ORGANISATION_NOUNS and " " in found:
+            organisations.setdefault(_name(found), noun)
+    people = {_name(n) for n in (*_all(_WHO, sentence, ", wh"), *_all(_AGED, sentence, ", "))}
+    places = {_name(n) for n in (*_PLACE.findall(sentence), *_all(_WORK, sentence, '"', "\u201c"))}
+    return organisations, people - set(organisations), places - set(organisations)

@@ -1,0 +1,256 @@
+"""What a speaker factcheck/attribution.py found stands for, given what the text has named
+so far (factcheck/mentions.py): "Okafor" the Daniel Okafor named before, "she" the person
+last spoken of (or the one opening her own sentence), "it" and "they" the organisation that
+spoke last, "the mayor" the person of that title, "the airline", "the energy supplier" the
+organisation named before that the noun can describe (else the one last named that no head
+word types), "the pensioner" the person who spoke last, "the person" nobody.
+"""
+
+import re
+
+from factcheck import names, organisations, papers
+from factcheck.names import words
+from factcheck.organisations import ANONYMOUS
+
+# The people behind a paper, who speak for whoever published it.
+_AUTHORS = words("researchers authors scientists team")
+# A bare "the company said", "the carmaker said" is the business named last.
+_COMPANY = names.COMPANIES
+_ORGANISATION_NOUNS = organisations.ORGANISATION_NOUNS
+
+
+# "A spokesman for X said", "a Lumera spokeswoman said": someone unnamed speaking for an
+# organisation, who "he" or "she" may go on to be.
+_UNNAMED_SPOKESPERSON = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he\s+[a-z]+['\u2019]s)\s+(?:[A-Z][\w'\u2019-]*\s+)*spokes(person|man|woman)"
+    r"\b(?!,\s+[A-Z])"
+)
+_PRONOUN_OF = {"man": "he", "woman": "she", "person": "either"}
+
+
+def named(sentence, found, context):
+    """The claimant the speaker found in the sentence stands for; the context learns it."""
+    claimant = _resolve(found, context, sentence) if found else None
+    pronoun = found[1] if found and found[0] == "he" else None
+    follows = pronoun and context.spokesperson in ("either", pronoun)
+    if follows:
+        claimant = context.last  # the spokesman's "He added" is the organisation's still
+    context.learn(sentence, claimant)
+    unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
+    if unnamed and claimant and claimant not in context.people:
+        context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
+    elif not follows:
+        context.spokesperson = None
+    return claimant
+
+
+def _resolve(found, context, sentence):
+    """The claimant a speaker stands for, given what the text has named so far."""
+    kind, value = found
+    return _RESOLVERS.get(kind, _name_resolved)(value, context, sentence)
+
+
+def _it_resolved(_, context, sentence):
+    return _opening_organisation(sentence, None, context) or context.last_organisation()
+
+
+def _document_resolved(value, context, _):
+    return None if value in papers.OWN_PARTS else context.publisher(value)
+
+
+def _kind_resolved(value, context, sentence):
+    """ "a university spokesman", "figures the university released": that organisation."""
+    here = _opening_organisation(sentence, value, context) or _named_here(sentence, value)
+    return here or context.organisation(value, _COMPANY)
+
+
+# "a screening in Los Angeles": a place, not a person, whatever its two words.
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside)\s+$")
+
+
+def _he_resolved(pronoun, context, sentence):
+    """ "he"/"she": the person opening the sentence and the only one named before the pronoun
+    ("Director Ana Lind spoke in May, where she said ..."), else the last spoken of."""
+    said = re.search(rf"\b{pronoun}\b", sentence, re.IGNORECASE)
+    opening = sentence[: said.start()] if said else ""
+    before = [
+        (start, name)
+        for start, name in names.found(opening)
+        if names.is_person(name) and not _PLACE_BEFORE.search(opening[:start])
+    ]
+    if len(before) == 1 and sentence[: before[0][0]].strip() in ("", "The"):
+        person = context.full(names.without_title(before[0][1]))
+        if " " in person and context.pronouns.setdefault(person, pronoun) == pronoun:
+            return person
+    return context.person(pronoun)
+
+
+def _they_resolved(_, context, __):
+    """ "they said": the organisation that spoke last; nobody after people unnamed."""
+    return context.last if context.last in context.organisations else None
+
+
+def _name_resolved(value, context, _=None):
+    """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
+    noun capitalised only because it opens the sentence, never inside one, names nobody."""
+    value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
+    value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
+    name = context.full(names.without_title(value))
+    if name.endswith("s") and " " not in name and name not in context.capitalised:
+        return None
+    return name
+
+
+# "the council's spokeswoman", "the institute's researchers": the one they speak for.
+_ITS_SPOKESPERSON = re.compile(
+    rf"([a-z]+)['\u2019]s\s+(?:spokes(?:person|man|woman)|{organisations.MEMBERS}|"
+    rf"{organisations.SPOKESPEOPLE})"
+)
+
+
+def _the_resolved(value, context, sentence):
+    """ "the mayor": the person of that title; "the agency", "the panel": the organisation
+    the sentence opens with or last named that the noun describes; else the phrase."""
+    noun = value.split()[-1]
+    spoken_for = _ITS_SPOKESPERSON.fullmatch(value)
+    if spoken_for:  # "the council's spokeswoman said": the council
+        return _the_resolved(spoken_for.group(1), context, sentence)
+    # "the mayor": the person of that title; "the haulier": "Kemp Logistics, a haulier,"
+    known = context.titles.get(noun) or context.described.get(value)
+    if known:
+        return known
+    if value in organisations.PEOPLE:
+        return _person_called(value, context)
+    if value in _AUTHORS:
+        # "the researchers found": the body whose researchers they are, if the text said
+        return context.publisher(value)
+    if noun in names.TITLES and re.search(r"['\u2019]s\b", value):
+        # "the company's chief executive told": whoever holds the title, if the text said
+        # (but "the county's finance office said" is the office)
+        return None
+    if " " in value:
+        # "the sheriff's office said": the Tolan County Sheriff's Office named before
+        found = context.ending(value) or _described(value, context)
+        # "Grell, the app maker, ... the app maker said": what the text called so; "the
+        # family business": the business named before
+        found = found or context.called.get(noun) or _business(noun, context, sentence)
+        return found or value
+    return _organisation_called(value, context, sentence)
+
+
+def _business(noun, context, sentence):
+    """The business "the <words> <noun>" refers to, when the noun is a business's."""
+    if noun not in _COMPANY:
+        return None
+    found = _organisation_called(noun, context, sentence)
+    return None if found == noun else found
+
+
+def _person_called(noun, context):
+    """ "the person said": a source the text does not name; "the pensioner said": the
+    person who spoke last."""
+    if noun in organisations.SOURCES:
+        return None
+    return context.last if context.last in context.people else None
+
+
+def _described(phrase, context):
+    """ "the energy supplier", "the hospital trust": the organisation last named whose name
+    holds a word of the phrase (not "state", "city": "the state labor department" is no
+    State Bureau), or None."""
+    if re.search(r"['\u2019]", phrase):
+        return None
+    return context.containing(set(phrase.split()) - _JURISDICTIONS, phrase.split()[-1])
+
+
+_JURISDICTIONS = organisations.JURISDICTIONS
+
+
+_RESOLVERS = {
+    "anonymous": lambda *_: None,
+    "he": _he_resolved,
+    "they": _they_resolved,
+    "aged": lambda _, context, __: context.recent[-1] if context.recent else None,
+    "it": _it_resolved,
+    "document": _document_resolved,
+    "kind": _kind_resolved,
+    "the": lambda value, context, sentence: _the_resolved(value, context, sentence),
+}
+
+
+def _organisation_called(noun, context, sentence):
+    """The organisation "the <noun>" refers to, else the noun."""
+    found = _opening_organisation(sentence, noun, context) or _named_here(sentence, noun)
+    found = found or context.organisation(noun, _COMPANY)
+    if found is None and noun not in _NOT_ORGANISATIONS:
+        # "Skerry Air ... Nobody was hurt, the airline said": the organisation last named
+        # that no head word types, or (the noun being an organisation's, as "the airline",
+        # "the company" are) any name the text never showed is a person's.
+        found = context.latest(noun in _ORGANISATION_NOUNS - organisations.PUBLIC)
+    if found is None and noun in _COMPANY:
+        found = context.unproven()
+    if found:
+        context.call(noun, found)
+    return found or noun
+
+
+def _opening_organisation(sentence, noun, context):
+    """ "Acme Foods cut 40 jobs, it said", "Hale University ..., the university said": the
+    organisation the sentence opens with, when the noun (None: "it") can describe it."""
+    opening = next(iter(names.found(sentence)), None)
+    if opening is None or sentence[: opening[0]] not in ("", "The "):
+        return None
+    name = opening[1]
+    if " " in name and names.organisational(name, sentence[: opening[0]]):
+        fits = noun is None or names.describes(noun, name, _COMPANY)
+    elif " " in name:
+        # "Halden Living is recalling ..., the company said": a name no head tells the kind
+        # of is the business the sentence calls it, unless the text knows it as a person.
+        fits = _any_business(noun) and not names.titled(name) and not context.known_person(name)
+    else:
+        # One word opening a sentence is a name only if the text capitalises it mid-sentence
+        # too ("Prices rose ..., the company said" names nobody); a company's, as its own
+        # name tells nothing else.
+        # "Corvane ..., according to its filing": the Corvane Foods named before.
+        full = context.full(name)
+        fits = (
+            name in context.capitalised
+            and (full == name or full in context.organisations)
+            and (noun is None or noun in _COMPANY)
+        )
+        name = full
+    return name if fits else None
+
+
+# Who reports on someone: "Tom Fox won, the newspaper said" is the paper's, not Tom Fox's.
+_MEDIA = words("newspaper paper broadcaster magazine outlet website network station channel")
+# Nouns "the <noun> said" never calls an organisation by: people, reporters, papers, and a
+# public body's kind ("the council"), which only a name of that kind can be.
+_NOT_ORGANISATIONS = (
+    names.TITLES
+    | ANONYMOUS
+    | _MEDIA
+    | _AUTHORS
+    | organisations.PEOPLE
+    | papers.DOCUMENTS
+    | frozenset().union(*names.KINDS)
+)
+
+
+def _any_business(noun):
+    """Whether "the <noun>" may stand for any organisation, whatever its name: a business's
+    noun ("the company", "the cooperative"), never a public body's, a person's or a paper's."""
+    if noun in _COMPANY:
+        return True
+    others = names.TITLES | ANONYMOUS | _ORGANISATION_NOUNS | _MEDIA | _AUTHORS
+    return noun not in others
+
+
+def _named_here(sentence, noun):
+    """ "Doctors at Kell Hospital treated 40, the hospital said": an organisation the
+    sentence itself names that the noun describes."""
+    for start, name in names.found(sentence):
+        organisation = " " in name and names.organisational(name, sentence[:start])
+        if organisation and names.describes(noun, name, _COMPANY):
+            return re.sub(r"^The\s+", "", name)
+    return None
