@@ -19,6 +19,7 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind", 8),
         ("blind 2", 8),
         ("blind 3", 8),
+        ("blind 4", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
@@ -42,7 +43,7 @@ def test_every_labelled_sentence_is_well_formed(name, article):
     assert {label for label, _, _ in labelled} == {"Y", "N"}
 
 
-OUTSIDE = [a for name in ("unseen", "fresh", "blind", "blind 2", "blind 3") for a in SETS[name]]
+OUTSIDE = [a for name in ("unseen", "fresh", "blind", "blind 2", "blind 3", "blind 4") for a in SETS[name]]
 
 
 @pytest.mark.parametrize("article", OUTSIDE, ids=[a[0]["title"] for a in OUTSIDE])
