@@ -292,17 +292,17 @@ def _applied(writer, ops):
     return writer.batch()
 
 
-def written(claims, seed, labels, until, start, processes, schema):
+def written(claims, seed, labels, until, start, processes, tables):
     """The desk's batches, each (claims in it, its rows as bulk_load.packed makes them of
-    `schema`), carrying on from `start` (bulk.start). With `processes` (at least 1), the
+    `tables`), carrying on from `start` (bulk.start). With `processes` (at least 1), the
     batches are told, made and linked to the audit chain in that many other processes
     (_tell_and_write), and the one holding SQLite only copies them in."""
     users, jobs = _plan(claims, seed, labels, until, BATCH_CLAIMS)
     writer, chain = bulk.Writer(start), bulk.Chain(start["prev_hash"])
-    yield 0, bulk_load.packed(schema, _applied(writer, users), chain.linked)
+    yield 0, bulk_load.packed(tables, _applied(writer, users), chain.linked)
     if processes < 1 or len(jobs) < 2:
         for count, ops in map(_told, jobs):
-            yield count, bulk_load.packed(schema, _applied(writer, ops), chain.linked)
+            yield count, bulk_load.packed(tables, _applied(writer, ops), chain.linked)
         return
     # spawn, not fork: the caller may have threads (and a database connection) open.
     context = multiprocessing.get_context("spawn")
@@ -310,7 +310,7 @@ def written(claims, seed, labels, until, start, processes, schema):
     workers = [
         context.Process(
             target=_tell_and_write,
-            args=(jobs[n::processes], users, start, schema, inboxes[n], outbox),
+            args=(jobs[n::processes], users, start, tables, inboxes[n], outbox),
             name=f"generate-{n}",
         )
         for n in range(processes)
@@ -331,7 +331,7 @@ def _told(job):
     return _batch(*job)
 
 
-def _tell_and_write(jobs, users, start, schema, inbox, outbox):
+def _tell_and_write(jobs, users, start, tables, inbox, outbox):
     """A worker of `written`: tells each of its batches, says how many ids of each table
     the batch takes (its operations say), waits to be told where its ids start, makes its
     rows, waits for the audit hash it carries on from, links its events and puts the
@@ -353,7 +353,7 @@ def _tell_and_write(jobs, users, start, schema, inbox, outbox):
             if writer.position() != bulk.advanced(begin, kinds):
                 raise RuntimeError(f"batch {index} took other ids than bulk.ADDS says")
             link = functools.partial(_linked, chain, inbox, received, index)
-            batch = bulk_load.packed(schema, rows, link)
+            batch = bulk_load.packed(tables, rows, link)
             outbox.put(("made", index, count, batch, chain.prev_hash))
     except BaseException:
         outbox.put(("failed", None, traceback.format_exc()))
