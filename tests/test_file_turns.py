@@ -68,12 +68,19 @@ def test_a_waiting_writer_gets_the_turn_when_the_holder_is_done(tmp_path, how_it
     assert 0.3 < waited < 10
 
 
-def test_a_writer_that_gives_up_leaves_the_turn_free(tmp_path):
-    lock = tmp_path / "db.writers"
+def _given_up(lock):
+    """A process holding the turn for a second, and a writer here giving up on it after
+    0.2 s, as "database is locked"; the holder."""
     holder = _holder(lock, 1.0)
     refused = pytest.raises(sqlite3.OperationalError, match="database is locked")
     with refused, file_turns.turn(lock, time.monotonic() + 0.2):
         pass
+    return holder
+
+
+def test_a_writer_that_gives_up_leaves_the_turn_free(tmp_path):
+    lock = tmp_path / "db.writers"
+    holder = _given_up(lock)
     holder.wait(timeout=10)
     # The courier fetched the lock for nobody once the holder let go: it gave it back, so
     # another process takes it at once...
@@ -87,10 +94,7 @@ def test_a_writer_that_gives_up_leaves_the_turn_free(tmp_path):
 
 def test_the_next_writer_of_the_process_takes_over_a_fetch_given_up(tmp_path):
     lock = tmp_path / "db.writers"
-    holder = _holder(lock, 1.0)
-    refused = pytest.raises(sqlite3.OperationalError, match="database is locked")
-    with refused, file_turns.turn(lock, time.monotonic() + 0.2):
-        pass
+    holder = _given_up(lock)
     started = time.monotonic()
     with file_turns.turn(lock, started + 20):
         assert holder.poll() is not None or time.monotonic() - started > 0.5
