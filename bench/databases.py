@@ -17,8 +17,17 @@ from factcheck.db import connect
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
-# What decides the database a build makes: the schema, the seed and the generator.
-VERSIONED = ("migrations/migrations.py", "seeds", "factcheck/generate.py", "factcheck/seed.py")
+# What decides the database a build makes: the schema, the seed, the desk's story and text,
+# and how the generator writes them.
+VERSIONED = (
+    "migrations/migrations.py",
+    "seeds",
+    "factcheck/seed.py",
+    "factcheck/generate.py",
+    "factcheck/desk_story.py",
+    "factcheck/synthetic.py",
+    "factcheck/bulk.py",
+)
 # Ids, words and texts the request files draw from, at most (random ones stay random enough).
 SAMPLE = 10_000
 

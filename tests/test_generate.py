@@ -13,6 +13,7 @@ from factcheck import (
     articles,
     audit,
     claims,
+    desk_story,
     generate,
     sources,
     transitions,
@@ -106,7 +107,8 @@ def replay(db, config, claims_count, seed, monkeypatch):
         monkeypatch.setattr(module, "now", lambda: clock[-1])
     story = Replay(db, config["DEFAULT_SCALE"])
     labels = generate.rating_slugs(db, config["DEFAULT_SCALE"])
-    for _, ops in generate.stories(claims_count, seed, labels, UNTIL):
+    stories = desk_story.stories(claims_count, seed, labels, UNTIL, generate.BATCH_CLAIMS)
+    for _, ops in stories:
         for _, when, kind, actor_name, *fields in ops:
             clock.append(when)
             role = story.roles.get(actor_name)
