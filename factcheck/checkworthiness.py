@@ -12,7 +12,7 @@ never of any article's names or topics.
 import math
 import re
 
-from factcheck.attribution import ATTRIBUTION
+from factcheck.speech_verbs import ATTRIBUTION
 
 
 def _words(*phrases):

@@ -248,3 +248,23 @@ def describes(noun, organisation, companies):
         others = frozenset().union(*KINDS) | NOT_BUSINESSES
         return head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS)
     return any(noun in kind and head in kind for kind in KINDS)
+
+
+# A speaker must be a clause's subject: not the object of a preposition ("involved in the
+# ceasefire talks, said") nor the subject of a clause that only sets the scene ("rose after
+# the software maker reported").
+NOT_SUBJECT_AFTER = words(
+    "in of about at on from by with to for into than after before when since because as while "
+    "if until unless though although once whether"
+)
+RELATIVES = words("who whom whose which that")
+# "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
+_MODIFIER = re.compile(r"\b[Tt]he\s+([a-z0-9]+)\s+$")
+
+
+def modified(before, name):
+    """ "the state Farm Bureau": an organisation's name keeps the word between it and "the"."""
+    modifier = _MODIFIER.search(before)
+    if modifier and " " in name and organisational(name):
+        return f"{modifier.group(1)} {name}"
+    return name
