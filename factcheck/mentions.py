@@ -13,7 +13,7 @@ from factcheck import names, organisations
 _DOCUMENT = re.compile(
     r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
     r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
-    r"opinion|ruling|judgment|decision|bulletin)s?\b",
+    r"opinion|ruling|judgment|decision|bulletin|memo|email|message)s?\b",
     re.IGNORECASE,
 )
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
@@ -138,6 +138,17 @@ class Mentions:
                 return (
                     organisation if names.describes(head, organisation, names.COMPANIES) else None
                 )
+        return None
+
+    def of_place(self, adjective, noun):
+        """The organisation last named that the noun can describe and whose name holds the
+        place the adjective is of ("the Icelandic ministry": "Iceland's Ministry of Marine
+        Resources"), or None: another country's is not it."""
+        for organisation in reversed(self._speakable()):
+            if names.of_place(adjective, organisation) and names.describes(
+                noun, organisation, names.COMPANIES
+            ):
+                return organisation
         return None
 
     def unproven(self):
@@ -312,7 +323,7 @@ class Mentions:
     def _titles(self, person, name, sentence, start):
         """The titles the sentence gives the person: "Mayor Dana Cole", "police commissioner
         Tom Brennan", "Ana Lind, the governor,"."""
-        found = name.split()[: -len(person.split())]
+        found = names.without_post_nominals(name).split()[: -len(person.split())]
         before = _TITLES_BEFORE.search(sentence[:start])
         found += before.group(1).split() if before else []
         after = _TITLES_AFTER.match(sentence, start + len(name))

@@ -159,9 +159,57 @@ def opened(name):
 _DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+s['\u2019]|(?:[A-Z]\S*\s+){0,2}\S+-based)\s+")
 
 
+# Endings that make a place's adjective ("Icelandic", "Norwegian", "British", "Japanese").
+DEMONYM_ENDINGS = "ic|ian|ish|ese|an|i"
+_DEMONYM = re.compile(rf"([A-Z][a-z]+?)(?:{DEMONYM_ENDINGS})")
+
+
+def _shared(one, other):
+    """How many first letters two words share."""
+    count = 0
+    while count < min(len(one), len(other)) and one[count] == other[count]:
+        count += 1
+    return count
+
+
+def of_place(adjective, name):
+    """Whether a place's adjective refers to a word of the name: "Icelandic" to "Iceland's
+    Ministry of Marine Resources", "Norwegian" to "Norway Fisheries Board", "British" to
+    "Britain's Home Office": the adjective without its ending and the word share their first
+    four letters or more, and all but two of the shorter's."""
+    stem = _DEMONYM.fullmatch(adjective)
+    if stem is None:
+        return False
+    stem = stem.group(1)
+    for word in re.sub(r"['\u2019]s?\b", "", name).split():
+        shared = _shared(stem, word)
+        if word[:1].isupper() and shared >= max(4, min(len(stem), len(word)) - 2):
+            return True
+    return False
+
+
+# Letters after a name that are no part of it: a rank at the bar, a seat, a degree, an
+# honour, a generation ("Rebecca Haines KC", "Tom Fox MP", "Ana Lind PhD", "Ray Cole Jr.").
+# Written as the name writes them: "Ms" and "Md" are other words.
+POST_NOMINALS = words(
+    "KC QC SC MP MEP MSP MLA MS MHK TD AM PhD DPhil MD MBA OBE MBE CBE KBE DBE CH FRS Jr Sr "
+    "Esq II III IV"
+)
+
+
+def without_post_nominals(name):
+    """ "Rebecca Haines KC" -> "Rebecca Haines"; the first word is always kept."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].rstrip(".,") in POST_NOMINALS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def without_title(name):
     """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
-    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu"); the last word is always kept."""
+    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu") and the letters after it ("Rebecca
+    Haines KC" -> "Rebecca Haines"); the last word of the name is always kept."""
+    name = without_post_nominals(name)
     described = _DESCRIBING.match(name)
     rest = name[described.end() :] if described else ""
     # not "Children's Hospital Colorado": a name opening with a head is the whole name's

@@ -173,6 +173,8 @@ _RESOLVERS = {
     "aged": lambda _, context, __: context.recent[-1] if context.recent else None,
     "it": _it_resolved,
     "document": _document_resolved,
+    # "the Icelandic ministry": the ministry of that country
+    "country": lambda value, context, _: context.of_place(value.split()[0], value.split()[-1]),
     "kind": _kind_resolved,
     "the": lambda value, context, sentence: _the_resolved(value, context, sentence),
 }

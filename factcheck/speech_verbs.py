@@ -74,3 +74,16 @@ PRONOUN_OPINES = re.compile(
     r"acknowledges|acknowledged|agrees|agreed|disagrees|disagreed|blames|blamed|urges|urged|"
     r"recalls|recalled|describes|described|dismisses|dismissed|rejects|rejected)\b"
 )
+# A participle after an article or a possessive describes the noun after it: "pupils' stated
+# bedtimes", "the reported figure", "an estimated 2,000 people", "its stated aim", "Lind's
+# noted caution" (not "she's said": a pronoun's "'s" is "has").
+_DESCRIBES_NOUN = re.compile(
+    r"(?:\b(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Yy]our)|"
+    r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Ii]t)(?<!\b[Tt]hat)(?<!\b[Ww]ho)(?<!\b[Tt]here)(?<!\b[Ww]hat)"
+    r"[a-z]['\u2019]s|s['\u2019])\s+$"
+)
+
+
+def describes_noun(sentence, verb):
+    """Whether the verb matched at `verb` is an adjective before a noun, not a verb."""
+    return bool(_DESCRIBES_NOUN.search(sentence, 0, verb.start()))
