@@ -89,6 +89,11 @@ _IT_BEFORE = re.compile(
     rf"\b(?:it|It|[Ii]ts\s+(?:{_MEMBERS}|{_SPOKESPEOPLE})|[Tt]heir\s+(?:{_MEMBERS})|(?:^|[Tt]he\s+)"
     r"(?:[Tt]rustees|[Dd]irectors|[Gg]overnors))\s*$"
 )
+# "Ana Lind and her colleagues said": she speaks for them.
+_WITH_OTHERS = re.compile(
+    rf"({NAME})\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|team|"
+    r"fellow\s+[a-z]+|researchers|staff)\s*$"
+)
 # "the 28-year-old said": the person last spoken of.
 _AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,3}\s*$")
 # "they said": the organisation that spoke last, never people the text does not name.
@@ -180,6 +185,9 @@ def _before(prefix):
     named, prefix = _past_appositives(prefix)
     if named:
         return ("name", named)
+    leading = _WITH_OTHERS.search(prefix)
+    if leading and _subject(prefix, leading.start()):
+        return ("leading", leading.group(1))
     return (
         _pronoun_before(prefix)
         or _speaks_for(prefix)
@@ -372,9 +380,16 @@ def _agent(sentence, at):
     return ("the", agent.group(1)) if agent else None
 
 
+# "said its director, Imran Patel, 58.": the name a title after the verb sets off.
+_TITLE_THEN_NAME = re.compile(
+    rf"\s+(?:its|his|her|their|the)\s+(?:[\w'\u2019-]+\s+){{0,3}}?[a-z]+,\s+({NAME})"
+)
+
+
 def _after(sentence, at):
-    """ "said Ana Lind", "said councillor Tom Reyes"; not "said Monday"."""
-    after = _NAME_AFTER_VERB.match(sentence, at)
+    """ "said Ana Lind", "said councillor Tom Reyes", "said its director, Tom Reyes"; not
+    "said Monday"."""
+    after = _NAME_AFTER_VERB.match(sentence, at) or _TITLE_THEN_NAME.match(sentence, at)
     if after is None or not _SPEAKER_ENDS.match(sentence, after.end()):
         return None
     if after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:

@@ -37,6 +37,7 @@ _HEADED = re.compile(
 # with no other name between.
 # (Not "Eira Vale said the river burst its banks": another thing named between.)
 _ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\b")
+_WHOSE = re.compile(r"\b[a-z]+['\u2019]s\s")
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
 # "The housing minister, Alan Pryce,": the title in the words set off before the name.
 _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
@@ -81,6 +82,9 @@ class Mentions:
         # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
         # spokesman for X said ... He added ..."), "either" when none tells; else None.
         self.spokesperson = None
+        # The person who last spoke for others with her ("Ana Lind and her colleagues"), whom
+        # "they said" goes on with.
+        self.leading = None
         # Every name in the order the text last spoke of it; those the grammar around them
         # shows are people's ("X, 29,") or places' ("in North America").
         self.order, self.shown_people, self.places = [], set(), set()
@@ -243,11 +247,13 @@ class Mentions:
         """Remember what the sentence shows are organisations: "The developer, X,", "the
         utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
         found = [(noun, off or name) for noun, off, name in _CALLED.findall(sentence)]
+        # "Kevin Dunmore, the union's regional organiser,": whose organiser, so a person
+        whose = {m.group(1) for m in _CALLED_AFTER.finditer(sentence) if _WHOSE.search(m.group(0))}
         found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]
         for name in _HEADED.findall(sentence):
             self._is_organisation(re.sub(r"^The\s+", "", name))
         for noun, name in found:
-            if noun in names.COMPANIES and not self.known_person(name):
+            if noun in names.COMPANIES and not self.known_person(name) and name not in whose:
                 self.call(noun, re.sub(r"^The\s+", "", name))
             else:  # "Tom Fox, a keen gardener,": "the gardener said" is he
                 self.described[noun] = self.full(names.without_title(_bare(name)))

@@ -50,7 +50,7 @@ ORGANISATION_HEADS = words(
     "office service authority bureau organization organisation programme program project "
     "group party union bank fund company corporation inc ltd llc plc corp co systems energy "
     "securities holdings partners capital airlines airways motors media technologies labs "
-    "pharmaceuticals times news press post journal conference league county city state "
+    "pharmaceuticals times news press post journal events conference league county city state "
     "province region district river lake sea ocean mountains island islands bridge station "
     "airport stadium arena hall house senate parliament assembly congress government "
     "administration police army navy force forces registry regulator library museum "
@@ -66,7 +66,7 @@ COMPANIES = words(
     "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
     "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
-    "supermarket broker conglomerate"
+    "supermarket broker conglomerate promoter organiser organizer"
 )
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.

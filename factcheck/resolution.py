@@ -86,8 +86,17 @@ def _he_resolved(pronoun, context, sentence):
 
 
 def _they_resolved(_, context, __):
-    """ "they said": the organisation that spoke last; nobody after people unnamed."""
-    return context.last if context.last in context.organisations else None
+    """ "they said": the organisation that spoke last, or the person who spoke last with
+    others ("Ana Lind and her colleagues"); nobody after people unnamed."""
+    if context.last in context.organisations or context.last == context.leading:
+        return context.last
+    return None
+
+
+def _leading_resolved(value, context, sentence):
+    """ "Ana Lind and her colleagues recommend": she speaks for them all, and "they" go on."""
+    context.leading = _name_resolved(value, context, sentence)
+    return context.leading
 
 
 def _name_resolved(value, context, _=None):
@@ -111,6 +120,7 @@ _ITS_SPOKESPERSON = re.compile(
 def _the_resolved(value, context, sentence):
     """ "the mayor": the person of that title; "the agency", "the panel": the organisation
     the sentence opens with or last named that the noun describes; else the phrase."""
+    value = organisations.SAME_AS.get(value, value)  # "the local authority": the council
     noun = value.split()[-1]
     spoken_for = _ITS_SPOKESPERSON.fullmatch(value)
     if spoken_for:  # "the council's spokeswoman said": the council
@@ -170,6 +180,7 @@ _RESOLVERS = {
     "anonymous": lambda *_: None,
     "he": _he_resolved,
     "they": _they_resolved,
+    "leading": _leading_resolved,
     "aged": lambda _, context, __: context.recent[-1] if context.recent else None,
     "it": _it_resolved,
     "document": _document_resolved,

@@ -10,13 +10,17 @@ import re
 _TAKEN = (
     r"wins?|victory|victories|titles?|crown|trophy|cup|medals?|gold|silver|bronze|lives|life|"
     r"seats?|prizes?|points?|place|spot|lead|records?|scalps?|championships?|pole|double|treble|"
-    r"hat-trick|honours|honors|glory|spoils|territory|lands?|victims"
+    r"hat-trick|honours|honors|glory|spoils|territory|lands?|victims|awards?|accolades?|"
+    r"nominations?|bragging\s+rights"
 )
+# "claimed best live act at the awards", "claimed best picture.": an award's category won
+# (not "claimed best practice was ignored").
+_BEST = r"\s+best\s+[\w-]+(?:\s+[\w-]+){0,2}?(?:\s*[.,;]|\s*$|\s+(?:at|in|award|prize)\b)"
 VERBS = (
     r"said|says|(?<!to )say|told|tells|"
     # "claimed their first win", "the storm claimed three lives": taking, not saying (but
     # "claimed victory was near" says so)
-    rf"(?:claimed|claims)(?!\s+(?!that\b)(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_TAKEN})\b"
+    rf"(?:claimed|claims)(?!{_BEST})(?!\s+(?!that\b)(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_TAKEN})\b"
     r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))|announced|announces|tweeted|wrote|"
     r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
@@ -43,11 +47,17 @@ ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 # verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
 _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
-    r"declined\s+to\s+(?:say|give|disclose|confirm|specify|name|discuss)|"
-    r"refused\s+to\s+(?:say|disclose|confirm)|"
+    r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"
+    r"discuss|comment|elaborate|answer)|"
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
     r"disputed|disputes|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
-    r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?)\b)|"
+    r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?|"
+    r"accounts?|versions?|assertions?|characteri[sz]ations?|descriptions?|charges?)\b)|"
+    # defending what was done, not a title won: "the minister defended the rise"
+    r"(?:defended|defends)(?=\s+(?:the|its|his|her|their|a|an|this|that)\s+"
+    r"(?!(?:title|crown|championship|belt|goal|lead|seat|record)\b))|"
+    # a plural subject's present tense: "Ana Lind and her colleagues recommend"
+    r"(?<!to\s)(?:recommend|advise|argue|insist|conclude)(?=\s+(?:that\b|[a-z])|\s*[.,;])|"
     r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|calculated|calculates|advised|advises|recommended|recommends|"
     # "recalled that", '"..." recalled Imran Patel' (not "recalled 9,000 heaters")
     r"(?:recalled|recalls|remembered|recounted)(?=\s+(?:that|how)\b|\s*[,:]|\s+[A-Z])|"
