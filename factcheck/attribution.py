@@ -324,7 +324,7 @@ def _at_verbs(sentence):
     for verb in speech_verbs.VERB.finditer(sentence):
         if any(start < verb.start() < end for start, end in quoted):
             continue  # '"He says it is over," she said': the speaker is outside the quote
-        if speech_verbs.describes_noun(sentence, verb):
+        if speech_verbs.describes_noun(sentence, verb) or speech_verbs.negated(sentence, verb):
             continue
         if verb.group(0).lower() == "according to":
             return according.source(sentence, verb.end())
@@ -403,7 +403,10 @@ def claimants(sentences, paragraphs=None):
     paragraphs = paragraphs or [0] * len(sentences)
     text = " ".join(sentences)
     single = [name for _, name in names.found(text) if " " not in name]
-    context = Mentions(_MID_SENTENCE.findall(text), single)
+    # each sentence apart: a byline has no full stop, and the word opening the sentence
+    # after it is no word capitalised mid-sentence
+    inside = [word for sentence in sentences for word in _MID_SENTENCE.findall(sentence)]
+    context = Mentions(inside, single)
     spoken = [speaker(sentence) for sentence in sentences]
     found = [
         resolution.named(sentence, said, context)

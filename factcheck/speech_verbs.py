@@ -97,3 +97,12 @@ _DESCRIBES_NOUN = re.compile(
 def describes_noun(sentence, verb):
     """Whether the verb matched at `verb` is an adjective before a noun, not a verb."""
     return bool(_DESCRIBES_NOUN.search(sentence, 0, verb.start()))
+
+
+# "the maker has not said when", "she did not say why": nobody is quoted.
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n['\u2019]t)\s+$")
+
+
+def negated(sentence, verb):
+    """Whether the verb matched at `verb` is negated: no statement is reported."""
+    return bool(_NOT_BEFORE.search(sentence, 0, verb.start()))
