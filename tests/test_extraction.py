@@ -138,6 +138,24 @@ def test_a_quotation_tagged_with_its_speaker_scores_on_its_words(client, text, a
 
 
 @pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        # an award's category won is no claim made
+        ("The Velvet Foxes claimed best new band at the Coastline Music Awards.", False),
+        ("Her second film claimed best documentary at Cannes.", False),
+        ("The club claimed the award for best newcomer in 2019.", False),
+        ("The Harbour Players claimed best ensemble.", False),
+        # but what is claimed to be so is
+        ("Tom Reyes claimed best practice was ignored by the board in 2019.", True),
+        ("The insurer claims the best offers went to 40 customers.", True),
+    ],
+)
+def test_claiming_an_award_is_no_attribution(client, text, attribution):
+    [found] = sentences(client, text)
+    assert ("attribution" in found["check_worthiness_reasons"]) == attribution, found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Send letters to the editor at 12 High Street, Leeds.",
