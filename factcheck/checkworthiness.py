@@ -102,7 +102,24 @@ FEATURES = (
     ("attribution", ATTRIBUTION, 0.7),
     (
         "past-tense assertion",
-        _words(r"was", r"were", r"had", r"did", r"\w{3,}ed", r"rose", r"fell", r"grew", r"lost"),
+        # the regular past, and irregular verbs of events news reports ("died", "won")
+        _words(
+            r"was",
+            r"were",
+            r"had",
+            r"did",
+            r"\w{3,}ed",
+            r"rose",
+            r"fell",
+            r"grew",
+            r"lost",
+            r"died",
+            r"paid",
+            r"won",
+            r"sold",
+            r"spent",
+            r"began",
+        ),
         0.6,
     ),
     (
@@ -184,8 +201,13 @@ _QUOTE_TAGGED = re.compile(
 )
 
 
+# "Imran Patel, 58, said", "said Ana Lind, 34.": a person's age tells who, not how many.
+_AGE = re.compile(r"\b([A-Z][\w'\u2019-]*),\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;)]|\s*$)")
+
+
 def score(sentence):
     """(score in [0, 1], the reasons: short phrases, strongest first)."""
+    sentence = _AGE.sub(r"\1", sentence)
     tagged = _QUOTE_TAGGED.match(sentence)
     found = [
         (reason, weight)

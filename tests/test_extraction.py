@@ -156,6 +156,29 @@ def test_claiming_an_award_is_no_attribution(client, text, attribution):
 
 
 @pytest.mark.parametrize(
+    ("text", "reasons", "not_reasons"),
+    [
+        # a person's age tells who, not how many
+        ('"We were all shocked by it," said Ana Lind, 58.', [], ["numbers or quantities"]),
+        ("Tom Fox, 34, of Leeds, said it was late again.", [], ["numbers or quantities"]),
+        ("Rosa Vidal, aged 71, wrote to the council about it.", [], ["numbers or quantities"]),
+        # a count after a place, or a year, is one
+        ("In Leeds, 40 homes flooded overnight.", ["numbers or quantities"], []),
+        ("Tom Fox, 34, was jailed in 2019.", ["numbers or quantities"], []),
+        # irregular verbs of events are past-tense assertions
+        ("Tom Fox died in hospital from his injuries.", ["past-tense assertion"], []),
+        ("The home side won at Ravenscroft on Saturday.", ["past-tense assertion"], []),
+    ],
+)
+def test_ages_and_irregular_past_tenses(client, text, reasons, not_reasons):
+    [found] = sentences(client, text)
+    for reason in reasons:
+        assert reason in found["check_worthiness_reasons"], found
+    for reason in not_reasons:
+        assert reason not in found["check_worthiness_reasons"], found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Send letters to the editor at 12 High Street, Leeds.",
