@@ -296,9 +296,20 @@ def _name_before(prefix, antecedent=False):
     return ("name", names.modified(prefix[: match.start()], _person(match.group(1), -1)))
 
 
+# "Lawyers for Ana Lind said": they speak for her.
+_COUNSEL_FOR = re.compile(
+    r"^(?:Lawyers|Attorneys|Solicitors|Barristers|Representatives|Advisers|Advisors)\s+"
+    r"(?:for|of)\s+(?:the\s+)?(.+)$"
+)
+
+
 def _person(name, which):
-    """The person a name holds: "Ana Lind of the Home Safety Alliance" -> "Ana Lind"; of
-    "Ana Lind and Tom Fox", the first (which=0) or last (which=-1)."""
+    """The person a name holds: "Ana Lind of the Home Safety Alliance" -> "Ana Lind", "Lawyers
+    for Ana Lind" -> "Ana Lind"; of "Ana Lind and Tom Fox", the first (which=0) or last
+    (which=-1)."""
+    counsel = _COUNSEL_FOR.match(name)
+    if counsel:
+        return _person(counsel.group(1), which)
     person_of = names.person_of(name)
     return person_of[0] if person_of else names.split_people(name)[which]
 

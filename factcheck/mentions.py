@@ -326,6 +326,14 @@ class Mentions:
         self.organisations.append(re.sub(r"^The\s+", "", name))
         return None
 
+    def _short_titles(self, person, role):
+        """ "Ana Berg, the head teacher,": "the head said" is she too, as news writing
+        shortens a role after naming it in full."""
+        if len(role) > 1 and role[-1] in names.TITLES:
+            for word in role[:-1]:
+                if word not in ("the", "a", "an", "its", "their") and "'" not in word:
+                    self.titles.setdefault(word, person)
+
     def _titles(self, person, name, sentence, start):
         """The titles the sentence gives the person: "Mayor Dana Cole", "police commissioner
         Tom Brennan", "Ana Lind, the governor,"."""
@@ -334,6 +342,8 @@ class Mentions:
         found += before.group(1).split() if before else []
         after = _TITLES_AFTER.match(sentence, start + len(name))
         found += after.group(1).split() if after else []
+        if after:
+            self._short_titles(person, after.group(1).lower().split())
         described = _DESCRIBED_BEFORE.search(sentence[:start])
         found += described.group(1).split() if described else []
         for word in found:

@@ -263,7 +263,9 @@ def _named_here(sentence, noun):
     """ "Doctors at Kell Hospital treated 40, the hospital said": an organisation the
     sentence itself names that the noun describes."""
     for start, name in names.found(sentence):
-        organisation = " " in name and names.organisational(name, sentence[:start])
+        # "Fenwick Bank" may be a surname's name, but not when "the lender" describes it
+        head = name.split()[-1].lower() in names.ORGANISATION_HEADS
+        organisation = " " in name and (head or names.organisational(name, sentence[:start]))
         if organisation and names.describes(noun, name, _COMPANY):
             return re.sub(r"^The\s+", "", name)
     return None

@@ -47,6 +47,8 @@ ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 # verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
 _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
+    # "Ana Lind was quoted as saying": what she said, not a passive
+    r"(?:was|were|is|are)\s+(?:widely\s+)?quoted\s+as\s+saying|"
     r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"
     r"discuss|comment|elaborate|answer)|"
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote

@@ -216,6 +216,18 @@ def test_words_that_only_look_like_saying(client, text, expected):
             "people, according to the organiser.",
             ["Gullhaven Events", "Gullhaven Events"],
         ),
+        # "was quoted as saying": what she said, no passive
+        ("Raj Patel was quoted as saying that 40 posts had gone.", ["Raj Patel"]),
+        # "Lawyers for X said": they speak for X
+        ("Lawyers for Nia Okonjo said she had repaid 900 pounds.", ["Nia Okonjo"]),
+        # "the lender" for a bank the sentence names, though "Bank" ends surnames too
+        ("Profits at Fenwick Bank rose 4 percent, the lender said.", ["Fenwick Bank"]),
+        # a role named in full, then shortened
+        (
+            "Ana Berg, the head teacher, said 40 pupils were sent home. The head said 9 came "
+            "back on Monday.",
+            ["Ana Berg", "Ana Berg"],
+        ),
         # ... but a union's organiser is a person
         (
             "Kevin Osgood, the union's regional organiser, said pay fell 14 percent. "
