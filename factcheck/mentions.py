@@ -49,6 +49,12 @@ def _initials(name):
     return "".join(word[0] for word in name.split() if word[0].isupper())
 
 
+def _abbreviates(short, name):
+    """ "CPS" for "Crown Prosecution Service", "DfT" for "Department for Transport"."""
+    every = "".join(word[0] for word in name.split())
+    return short in (_initials(name), every) or (short.lower() == every.lower() and len(short) > 2)
+
+
 def _bare(name):
     return re.sub(r"^The\s+", "", name)
 
@@ -102,7 +108,7 @@ class Mentions:
         if name in self.alone:
             return name
         for organisation in reversed(self.organisations):
-            if organisation.split()[0] == name or _initials(organisation) == name:
+            if organisation.split()[0] == name or _abbreviates(name, organisation):
                 return organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
         return name
 

@@ -66,7 +66,7 @@ COMPANIES = words(
     "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
     "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
-    "supermarket broker conglomerate promoter organiser organizer"
+    "supermarket broker conglomerate promoter organiser organizer airline bank haulier"
 )
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.
@@ -80,6 +80,8 @@ NOT_BUSINESSES = words(
     "association society federation alliance coalition union foundation trust institute "
     "institution party league council committee"
 )
+# What a charity's name ends with: "the charity said" is the Kell Trust named before.
+CHARITY_HEADS = words("trust foundation society association fund appeal")
 # Abbreviated titles and the title "the <noun> said" calls their holder by.
 TITLE_WORDS = {
     "gov": "governor",
@@ -291,6 +293,8 @@ def describes(noun, organisation, companies):
     head = tokens[joined[0] - 1] if joined else tokens[-1]
     if len(noun) >= 5 and noun[:5] == head[:5]:
         return True  # "the steelworks" for "Halden Steel", "the insurer" for "X Insurance"
+    if noun == "charity" and head in CHARITY_HEADS:
+        return True  # "the charity" for "Kell Trust", "Ardent Foundation"
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
         others = frozenset().union(*KINDS) | NOT_BUSINESSES

@@ -62,9 +62,10 @@ _SHOW = (
     r"show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
     r"concluded|concludes|said|says|estimated|estimates|put|puts"
 )
+# "A Harbour Institute survey found": the body named before its paper.
 _FIGURES_OF = re.compile(
-    rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
-    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
+    rf"^(?:The\s+|An?\s+)?({NAME})(?:['\u2019]s?)?\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+"
+    rf"(?:also\s+)?(?:{_SHOW})\b"
 )
 # "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
 _WHOSE_PAPERS = re.compile(
@@ -127,8 +128,9 @@ def whose(sentence):
     """The maker of the papers a sentence opens with or cites as showing something: ("name",
     X), ("the", noun), ("he", pronoun), ("it", None) or None."""
     figures = _FIGURES_OF.match(sentence)
-    if figures and (" " in figures.group(1) or figures.group(1).isupper()):
-        return ("name", figures.group(1))  # not "New figures show"
+    maker = re.sub(r"['\u2019]s?$", "", figures.group(1)) if figures else ""
+    if " " in maker or maker.isupper():
+        return ("name", maker)  # not "New figures show"
     shows = _DOCUMENT_SHOWS.search(sentence)
     if shows:
         return ("name", shows.group(1))

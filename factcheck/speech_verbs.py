@@ -52,7 +52,7 @@ _CLAIMANT_VERBS = (
     r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"
     r"discuss|comment|elaborate|answer)|"
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
-    r"disputed|disputes|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
+    r"disputed|disputes|disagreed|disagrees|(?:agreed|agrees)(?=\s+(?:that|with)\b)|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?|"
     r"accounts?|versions?|assertions?|characteri[sz]ations?|descriptions?|charges?)\b)|"
     # defending what was done, not a title won: "the minister defended the rise"

@@ -455,15 +455,16 @@ NAMED_TURNS = (
             "hurt.",
             [None, "Kestrel Outdoor"],
         ),
-        # Asking, declining to say (not to comment), a verb before a colon and a quotation.
+        # Asking, declining to say or comment, a verb before a colon and a quotation.
         ('"Who pays for this?" asked Tom Reyes, a shopkeeper.', ["Tom Reyes"]),
         ('Nina Park runs the clinic. "Why wait?" she asked.', [None, "Nina Park"]),
         ('Asked about the delay, Omar Reid shrugged: "Ask the council."', ["Omar Reid"]),
         ('Lena Park wrote on Facebook: "We raised $9,000."', ["Lena Park"]),
+        # declining to comment is a response, the body's (as blind 3 and 4 label it)
         (
             "Tom Hale runs Marsh Energy. Hale declined to say how many staff left. A Marsh "
             "spokesperson declined to comment.",
-            [None, "Tom Hale", None],
+            [None, "Tom Hale", "Marsh Energy"],
         ),
         # "wrote on X." ends its sentence.
         (

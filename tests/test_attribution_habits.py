@@ -111,6 +111,15 @@ def test_a_country_adjective_names_that_country_body(client, text, expected):
             "previous study by the same team, in 2020, reported that 30 percent slept enough.",
             ["Kestrel University", "Kestrel University"],
         ),
+        # the body named before its paper
+        (
+            "A Harbour Institute survey found that 40 percent of firms cut jobs.",
+            ["Harbour Institute"],
+        ),
+        (
+            "The Harbour Institute's survey found that 40 percent of firms cut jobs.",
+            ["Harbour Institute"],
+        ),
         # papers filed in court are the parties', not the court's
         ("Tom Fox was jailed. Court documents show he stole 4 cars.", [None, None]),
     ],
@@ -227,6 +236,26 @@ def test_words_that_only_look_like_saying(client, text, expected):
             "Ana Berg, the head teacher, said 40 pupils were sent home. The head said 9 came "
             "back on Monday.",
             ["Ana Berg", "Ana Berg"],
+        ),
+        # disagreeing says the opposite
+        (
+            'Tom Reyes said 40 staff left. Ana Berg disagreed. "Only 12 left," she said.',
+            ["Tom Reyes", "Ana Berg", "Ana Berg"],
+        ),
+        # a business's or charity's noun for the one named before; an abbreviation in
+        # brackets for the name before it
+        (
+            "Skyway said 40 flights were cancelled. The airline blamed the weather.",
+            ["Skyway", "Skyway"],
+        ),
+        (
+            "The Kell Trust said it fed 400 families. Demand had doubled, the charity said.",
+            ["Kell Trust", "Kell Trust"],
+        ),
+        (
+            "The Department for Transport (DfT) said 40 roads were repaired. The DfT said 9 "
+            "more were closed.",
+            ["Department for Transport", "Department for Transport"],
         ),
         # ... but a union's organiser is a person
         (
