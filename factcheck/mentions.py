@@ -42,6 +42,17 @@ _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
 # "The housing minister, Alan Pryce,": the title in the words set off before the name.
 _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
 # "Ana Lind, the governor,": the title in an appositive after the name.
+# "Ruth Hale, who chairs the board,": "the chair" or "the chairwoman" is she.
+_HOLDS = re.compile(r",\s+who\s+(chairs|heads|leads|directs|manages|coaches|edits)\b")
+_HELD = {
+    "chairs": ("chair", "chairwoman", "chairman", "chairperson"),
+    "heads": ("head",),
+    "leads": ("leader",),
+    "directs": ("director",),
+    "manages": ("manager",),
+    "coaches": ("coach",),
+    "edits": ("editor",),
+}
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
 
 
@@ -350,6 +361,9 @@ class Mentions:
         found += after.group(1).split() if after else []
         if after:
             self._short_titles(person, after.group(1).lower().split())
+        holds = _HOLDS.match(sentence, start + len(name))
+        for title in _HELD[holds.group(1)] if holds else ():
+            self.titles.setdefault(title, person)
         described = _DESCRIBED_BEFORE.search(sentence[:start])
         found += described.group(1).split() if described else []
         for word in found:

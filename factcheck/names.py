@@ -103,7 +103,7 @@ TITLE_WORDS = {
 # bureau named before, "the university" a college, "the panel" a committee.
 KINDS = (
     words(
-        "agency commission authority department ministry bureau office regulator service "
+        "agency commission authority department ministry bureau office regulator watchdog service "
         "administration board"
     ),
     words("council committee panel assembly parliament senate congress inquiry"),

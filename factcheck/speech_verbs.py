@@ -47,6 +47,8 @@ ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 # verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
 _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
+    # "It found": a paper's finding, whatever follows
+    r"(?<=\b[Ii]t\s)(?:found|finds)|(?<=\b[Ii]t\salso\s)(?:found|finds)|"
     # "Ana Lind was quoted as saying": what she said, not a passive
     r"(?:was|were|is|are)\s+(?:widely\s+)?quoted\s+as\s+saying|"
     r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"

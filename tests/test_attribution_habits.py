@@ -276,3 +276,55 @@ def test_a_byline_does_not_make_the_next_word_a_name(client):
         "Fares on Brisk Railways services will rise by 5 percent, the operator announced."
     )
     assert claimants(client, text) == [None, "Brisk Railways"]
+
+
+# Reported speech goes on past the sentence naming the speaker: quotations before the name,
+# a paragraph of quotation alone, a role or pronoun that takes up the speaker.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"We took in 90 dogs in June." "Most were strays." Ruth Hale, who runs the '
+            "shelter, said the council had cut its grant.",
+            ["Ruth Hale", "Ruth Hale", "Ruth Hale"],
+        ),
+        (
+            "Ruth Hale, who runs the shelter, said the council had cut its grant.\n\n"
+            '"We took in 90 dogs in June."\n\n"Most were strays."',
+            ["Ruth Hale", "Ruth Hale", "Ruth Hale"],
+        ),
+        # a quotation in a paragraph with a sentence of its own is not "alone"
+        (
+            "Ruth Hale said the grant was cut.\n\n"
+            'The shelter opened in 1990. "It was a barn then."',
+            ["Ruth Hale", None, None],
+        ),
+        (
+            "The Water Standards Board said 40 pipes burst. The watchdog added that leaks fell "
+            "by a third.",
+            ["Water Standards Board", "Water Standards Board"],
+        ),
+        (
+            "Ruth Hale, who chairs the board, said 40 pipes burst. The chair added that leaks "
+            'fell by a third. "We fixed 90," the chairwoman said.',
+            ["Ruth Hale", "Ruth Hale", "Ruth Hale"],
+        ),
+        (
+            "Omar Said, who heads the clinic, said 40 staff left. The head added that 9 came back.",
+            ["Omar Said", "Omar Said"],
+        ),
+        (
+            "A report by the Water Standards Board found 40 pipes burst. It also found leaks "
+            "fell by a third.",
+            ["Water Standards Board", "Water Standards Board"],
+        ),
+        (
+            "Harbour Water said 40 pipes burst in May. It said repairs cost 2 million pounds. "
+            "But it noted that leaks fell by a third.",
+            ["Harbour Water", "Harbour Water", "Harbour Water"],
+        ),
+        ("Ruth Hale said 40 pipes burst. Leaks, she added, fell by a third.", ["Ruth Hale"] * 2),
+    ],
+)
+def test_reported_speech_goes_on(client, text, expected):
+    check(client, text, expected)
