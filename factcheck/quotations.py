@@ -91,7 +91,7 @@ def _all_quotes(texts, paragraphs, found):
 
 
 def _speaker_after(texts, paragraphs, found, i):
-    """ '"We took in 90 dogs." "Most were strays." Ruth Hale said ...': the speaker named
+    """'"We took in 90 dogs." "Most were strays." Ruth Hale said ...': the speaker named
     after the quotes that follow one another in its paragraph."""
     for j in range(i + 1, min(i + 3, len(texts))):
         if paragraphs[j] != paragraphs[i]:
@@ -102,7 +102,7 @@ def _speaker_after(texts, paragraphs, found, i):
 
 
 def _paragraph_before(texts, paragraphs, result, i):
-    """ 'Ruth Hale said the grant was cut.' then a paragraph of quotation alone: hers, as
+    """'Ruth Hale said the grant was cut.' then a paragraph of quotation alone: hers, as
     news writing gives a speaker's words a paragraph of their own."""
     alone = paragraphs[i] not in (paragraphs[j] for j in (i - 1, i + 1) if 0 <= j < len(texts))
     return result[i - 1] if alone and i > 0 else None
