@@ -50,7 +50,8 @@ SUPERLATIVE = r"(?=\w+est\b)(?:" + "|".join(_SUPERLATIVES) + ")"
 # A digit that is a quantity: not a street number ("1 Quay Street") nor part of a phone
 # number ("555-0142", "800-555-0142"); a game's "fourth quarter" is no quantity either.
 _DIGIT = (
-    r"\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
+    # nor a model's number ("the Skald-2 rocket", "COVID-19")
+    r"(?<![A-Za-z]-)(?<![A-Za-z]-\d)\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
     r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?!\d*-\d{3}-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
 )
 # "would cost $2 billion", "will add $168 a year": a costing states an amount, no hedge.
@@ -62,7 +63,8 @@ FEATURES = (
         re.compile(
             rf"{_DIGIT}|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|"
             r"half|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!final )quarter|twice|"
-            r"doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
+            r"doubled|tripled|(?:almost|nearly|more\s+than|about|roughly)\s+(?:double|triple|treble)|"
+            r"dozens?|one in \w+|\w+ out of \w+|two|three|four|"
             r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b|"
             # A count of none: "No arrests have been made", "no charges had been filed".
             r"\bno\s+[a-z]+s\s+(?:have|has|had)\s+been\b",
@@ -140,6 +142,8 @@ FEATURES = (
             r"time to",
             r"surely",
             r"loved?",
+            # advice given now: "they recommend that schools start later", "they advise"
+            r"(?<!to )(?:recommends?|advises?|urges?)(?=\s+(?:that|[a-z]+\s+to)\b|\s*[.,;])",
         ),
         -2.2,
     ),
@@ -181,6 +185,9 @@ FEATURES = (
             r"^(?:(?-i:By [A-Z])|photo\b|read more|subscribe|follow us|copyright|share this|"
             r"media contact|for immediate release|about [A-Z][\w ]+:|analysis:)|"
             r"all rights reserved|\(credit|edited for length|"
+            # a support line: "Anyone affected by ... can call ...", "If you need help, ring"
+            r"^(?:anyone|if\s+you|readers|those)\b[^.]{0,100}?\b(?:can|should|may)\s+"
+            r"(?:call|contact|ring|text|phone)\b|"
             r"declined to (?:comment|say|disclose|elaborate)|"
             r"did not (?:immediately )?respond to (?:a )?requests? for comment|\S+@\S+\.\w+",
             re.IGNORECASE,
