@@ -50,8 +50,9 @@ SUPERLATIVE = r"(?=\w+est\b)(?:" + "|".join(_SUPERLATIVES) + ")"
 # A digit that is a quantity: not a street number ("1 Quay Street") nor part of a phone
 # number ("555-0142", "800-555-0142"); a game's "fourth quarter" is no quantity either.
 _DIGIT = (
-    # nor a model's number ("the Skald-2 rocket", "COVID-19")
-    r"(?<![A-Za-z]-)(?<![A-Za-z]-\d)\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
+    # nor a model's number ("the Skald-2 rocket", "COVID-19"), nor a time of day ("at 3pm",
+    # "9:45 p.m.": a schedule's)
+    r"(?<![A-Za-z]-)(?<![A-Za-z]-\d)\d(?!\d*(?::\d\d)?\s*[ap]\.?m\b)(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
     r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?!\d*-\d{3}-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
 )
 # "would cost $2 billion", "will add $168 a year": a costing states an amount, no hedge.
@@ -100,7 +101,12 @@ FEATURES = (
         ),
         0.8,
     ),
-    ("names people or organisations", re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]+"), 0.6),
+    # a capitalised word inside the sentence, or after a live blog's time ("11:55 pm: Ana")
+    (
+        "names people or organisations",
+        re.compile(r"(?:(?<=[\w,;] )|(?<=[ap]m: )|(?<=\.m\.: ))[A-Z][\w'\u2019-]+"),
+        0.6,
+    ),
     ("attribution", ATTRIBUTION, 0.7),
     (
         "past-tense assertion",
@@ -166,6 +172,10 @@ FEATURES = (
             r"expects?",
             r"(?<!about )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )plans? to",
             r"expected to",
+            # a plan or forecast reported in the past tense: "said it planned to open",
+            # "said he expected the deal to save", "aimed to reach"
+            r"(?:planned|aimed|aims|intends|intended)\s+to",
+            r"expected\s+(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,3}?to",
             r"probably",
             r"perhaps",
             r"likely",

@@ -184,6 +184,18 @@ def test_claiming_an_award_is_no_attribution(client, text, attribution):
             [],
         ),
         ("If you need help, you can contact Samwell Aid free of charge.", ["boilerplate"], []),
+        # a time of day is a schedule's, no quantity; a live blog's time opens its entry
+        ("The museum opens from 10am to 4pm on weekdays.", [], ["numbers or quantities"]),
+        (
+            "The first results are expected at about 9:45 p.m. tonight.",
+            [],
+            ["numbers or quantities"],
+        ),
+        ("Update, 10:05 pm: Okoro has conceded on X.", ["names people or organisations"], []),
+        # a plan or forecast told in the past tense is one still
+        ("She said the trust planned to open 3 more wards in 2027.", ["prediction or hedge"], []),
+        ("Holm said he expected the merger to save 40 million euros.", ["prediction or hedge"], []),
+        ("The college aimed to recruit 900 students, Ruth Hale said.", ["prediction or hedge"], []),
         # irregular verbs of events are past-tense assertions
         ("Tom Fox died in hospital from his injuries.", ["past-tense assertion"], []),
         ("The home side won at Ravenscroft on Saturday.", ["past-tense assertion"], []),
