@@ -148,6 +148,8 @@ FEATURES = (
             r"time to",
             r"surely",
             r"loved?",
+            # a notice to the public: "Passengers are advised to check", "is asked to call"
+            r"(?:is|are)\s+(?:being\s+)?(?:advised|asked|urged|encouraged|reminded)\s+to",
             # advice given now: "they recommend that schools start later", "they advise"
             r"(?<!to )(?:recommends?|advises?|urges?)(?=\s+(?:that|[a-z]+\s+to)\b|\s*[.,;])",
         ),
@@ -198,6 +200,8 @@ FEATURES = (
             # a support line: "Anyone affected by ... can call ...", "If you need help, ring"
             r"^(?:anyone|if\s+you|readers|those)\b[^.]{0,100}?\b(?:can|should|may)\s+"
             r"(?:call|contact|ring|text|phone)\b|"
+            r"\bcan\s+(?:call|contact|ring|phone)\s+(?:the|their|its|our)\b[^.]{0,60}?\b"
+            r"(?:helpline|hotline|line|desk|team|office)\b|"
             r"declined to (?:comment|say|disclose|elaborate)|"
             r"did not (?:immediately )?respond to (?:a )?requests? for comment|\S+@\S+\.\w+",
             re.IGNORECASE,

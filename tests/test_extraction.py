@@ -184,6 +184,11 @@ def test_claiming_an_award_is_no_attribution(client, text, attribution):
             [],
         ),
         ("If you need help, you can contact Samwell Aid free of charge.", ["boilerplate"], []),
+        # a notice to the public is advice; a request reported in the past is an event
+        ("Passengers are advised to check the website before they travel.", ["opinion"], []),
+        ("Anyone with information is asked to call 101, quoting 447.", ["opinion"], []),
+        ("The agency was asked to review 40 cases in 2021.", [], ["opinion"]),
+        ("Customers can call the company's helpline on 0800 555 0199.", ["boilerplate"], []),
         # a time of day is a schedule's, no quantity; a live blog's time opens its entry
         ("The museum opens from 10am to 4pm on weekdays.", [], ["numbers or quantities"]),
         (
