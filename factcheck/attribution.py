@@ -103,9 +103,11 @@ _SPOKESPERSON = re.compile(r"(?:^|[,:]\s+|\b[Aa]n?\s+)(?:[Aa]n?\s+)?spokes(?:per
 # "a Brightwell spokesperson said": the organisation so named.
 _NAMED_SPEAKS = re.compile(rf"\b[Aa]n?\s+({NAME})\s+(?:{_SPOKESPEOPLE})\s*$")
 # "researchers at the University of Tasmere reported": where they work speaks.
+# "The researchers, from Leeds University, found": set off by commas too.
 _STAFF_AT = re.compile(
-    rf"\b(?i:{_SPOKESPEOPLE}|analysts|economists|doctors)\s+(?:at|from|with)\s+(?:the\s+)?"
-    rf"((?:[a-z0-9]+\s+)?{NAME})\s*$"
+    rf"\b(?i:{_SPOKESPEOPLE}|analysts|economists|doctors|forecasters|meteorologists|"
+    r"statisticians|epidemiologists|academics)(,)?\s+(?:at|from|with)\s+(?:the\s+)?"
+    rf"((?:[a-z0-9]+\s+)?{NAME})(?(1),)\s*$"
 )
 # "Ted Marchetti of Dayton, Ohio, said": the person, not the state of the town.
 _OF_TOWN = re.compile(rf"({NAME}),?\s+of\s+{NAME},\s+{NAME},?\s*$")
@@ -182,6 +184,9 @@ def _before(prefix):
     town = _OF_TOWN.search(prefix)
     if town and names.is_person(town.group(1)) and _subject(prefix, town.start()):
         return ("name", town.group(1))
+    staff = _STAFF_AT.search(prefix)
+    if staff:
+        return ("name", names.modified(prefix[: staff.start(2)], staff.group(2)))
     named, prefix = _past_appositives(prefix)
     if named:
         return ("name", named)
@@ -234,7 +239,7 @@ def _speaks_for(prefix):
     kind = _KIND_SPEAKS.search(prefix)
     if kind and kind.group(1).lower() in _ORGANISATION_NOUNS:
         return ("kind", kind.group(1).lower())
-    named = _NAMED_SPEAKS.search(prefix) or _STAFF_AT.search(prefix)
+    named = _NAMED_SPEAKS.search(prefix)
     named = named or papers.FROM_BEFORE.search(prefix)
     if named:
         return ("name", names.modified(prefix[: named.start(1)], named.group(1)))

@@ -226,6 +226,17 @@ def without_title(name):
     return " ".join(tokens[last + 1 :])
 
 
+def only_titles(name):
+    """Whether every word of a name of two or more is a title ("Prime Minister", "Chief
+    Constable"; not "Bishop", a surname too)."""
+    titles = TITLES | _TITLE_ADJECTIVES
+    return " " in name and all(word.rstrip(".").lower() in titles for word in name.split())
+
+
+# Words that open a title without being one: "Prime Minister", "Home Secretary".
+_TITLE_ADJECTIVES = words("prime home foreign first attorney")
+
+
 def titled(name):
     """Whether the name opens with a title ("Dr. Oyelaran", "Judge Alison Reyes")."""
     return name.split()[0].rstrip(".").lower() in TITLES and " " in name

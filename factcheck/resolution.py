@@ -104,6 +104,8 @@ def _name_resolved(value, context, _=None):
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
     value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
+    if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
+        return context.titles.get(value.split()[-1].lower())
     name = context.full(names.without_title(value))
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         return None

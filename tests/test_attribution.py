@@ -121,8 +121,13 @@ NAMED_TURNS = (
             "Tom Aziz said the firm would recover.",
             ["Ana Ruiz", "Ana Ruiz", "Tom Aziz"],
         ),
-        # ... and not across a paragraph.
-        ('"Sales fell," Ana Ruiz said.\n\n"Nobody expected it."', ["Ana Ruiz", None]),
+        # ... and across a paragraph only to a paragraph of quotation alone (news writing
+        # gives a speaker's words a paragraph of their own).
+        ('"Sales fell," Ana Ruiz said.\n\n"Nobody expected it."', ["Ana Ruiz", "Ana Ruiz"]),
+        (
+            '"Sales fell," Ana Ruiz said.\n\nThe firm was founded in 1990. "Nobody expected it."',
+            ["Ana Ruiz", None, None],
+        ),
         # Titles of any trade come off.
         ("Prosecutor Joan Hale said 12 cheques were forged.", ["Joan Hale"]),
         ("Detective Sergeant Amir Khan said the van was stolen.", ["Amir Khan"]),

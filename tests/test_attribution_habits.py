@@ -257,6 +257,25 @@ def test_words_that_only_look_like_saying(client, text, expected):
             "more were closed.",
             ["Department for Transport", "Department for Transport"],
         ),
+        # staff speak for where they work, the place set off by commas or not
+        (
+            "The researchers, from Leeds Beckett University, found that 40 percent of cases "
+            "were missed.",
+            ["Leeds Beckett University"],
+        ),
+        ("Forecasters at the Met Office said 40mm of rain fell.", ["Met Office"]),
+        # a capitalised title alone is whoever the text gave it, else nobody
+        (
+            "Prime Minister Ana Costa opened the ward. The Prime Minister said 40 hospitals "
+            "had been built.",
+            [None, "Ana Costa"],
+        ),
+        ("The Prime Minister said 40 hospitals had been built.", [None]),
+        # ... not a surname that is a title too
+        (
+            'Finance Minister Laura Bishop said bills fell. "It worked," Bishop said.',
+            ["Laura Bishop", "Laura Bishop"],
+        ),
         # ... but a union's organiser is a person
         (
             "Kevin Osgood, the union's regional organiser, said pay fell 14 percent. "
