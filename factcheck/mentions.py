@@ -62,6 +62,8 @@ def _initials(name):
 
 def _abbreviates(short, name):
     """ "CPS" for "Crown Prosecution Service", "DfT" for "Department for Transport"."""
+    if sum(char.isupper() for char in short) < 2:  # a surname, not initials (speed)
+        return False
     every = "".join(word[0] for word in name.split())
     return short in (_initials(name), every) or (short.lower() == every.lower() and len(short) > 2)
 
