@@ -101,7 +101,11 @@ _THEY_BEFORE = re.compile(r"\b(?:they|They)\s*$")
 # "A spokesperson said": for the organisation in question, as "it said" is.
 _SPOKESPERSON = re.compile(r"(?:^|[,:]\s+|\b[Aa]n?\s+)(?:[Aa]n?\s+)?spokes(?:person|man|woman)\s*$")
 # "a Brightwell spokesperson said": the organisation so named.
-_NAMED_SPEAKS = re.compile(rf"\b[Aa]n?\s+({NAME})\s+(?:{_SPOKESPEOPLE})\s*$")
+# "Kell Water officials said": a name of two words or initials opening the sentence.
+_NAMED_SPEAKS = re.compile(
+    rf"(?:\b[Aa]n?\s+|^(?:The\s+)?(?=[A-Z][\w'\u2019-]*\s+[A-Z]|[A-Z]{{2,}}\s))({NAME})\s+"
+    rf"(?:{_SPOKESPEOPLE})\s*$"
+)
 # "researchers at the University of Tasmere reported": where they work speaks.
 # "The researchers, from Leeds University, found": set off by commas too.
 _STAFF_AT = re.compile(

@@ -117,6 +117,13 @@ _ITS_SPOKESPERSON = re.compile(
     rf"([a-z]+)['\u2019]s\s+(?:spokes(?:person|man|woman)|{organisations.MEMBERS}|"
     rf"{organisations.SPOKESPEOPLE})"
 )
+# "the mayor's office", "the minister's aides": the one the text gave the title.
+_TITLE_OFFICE = re.compile(r"([a-z]+)['\u2019]s\s+(?:office|aides?|campaign)")
+
+
+def _holder(value, context):
+    office = _TITLE_OFFICE.fullmatch(value)
+    return context.titles.get(office.group(1)) if office else None
 
 
 def _the_resolved(value, context, sentence):
@@ -142,7 +149,7 @@ def _the_resolved(value, context, sentence):
         return None
     if " " in value:
         # "the sheriff's office said": the Tolan County Sheriff's Office named before
-        found = context.ending(value) or _described(value, context)
+        found = context.ending(value) or _holder(value, context) or _described(value, context)
         # "Grell, the app maker, ... the app maker said": what the text called so; "the
         # family business": the business named before
         found = found or context.called.get(noun) or _business(noun, context, sentence)

@@ -264,6 +264,20 @@ def test_words_that_only_look_like_saying(client, text, expected):
             ["Leeds Beckett University"],
         ),
         ("Forecasters at the Met Office said 40mm of rain fell.", ["Met Office"]),
+        # "X officials said": X, when X is a name of two words or initials
+        ("Kell Water officials said 40 pipes burst.", ["Kell Water"]),
+        ("Police officials said 4 men died.", [None]),
+        # "the mayor's office said": the mayor the text named
+        (
+            "Mayor Nia Bello took office in May. The mayor's office said 40 pipes burst.",
+            [None, "Nia Bello"],
+        ),
+        # ... but an office the text named is that office
+        (
+            "Homes were looted, according to the Tolan County Sheriff's Office. The sheriff's "
+            "office said 2 people were held.",
+            ["Tolan County Sheriff's Office", "Tolan County Sheriff's Office"],
+        ),
         # a capitalised title alone is whoever the text gave it, else nobody
         (
             "Prime Minister Ana Costa opened the ward. The Prime Minister said 40 hospitals "
