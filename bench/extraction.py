@@ -15,8 +15,9 @@ general mechanisms in the next round, so it is tuning data too), blind 3
 (tests/data/extraction/blind3, written the same way by a sixth author, kept apart until the
 blind 2 round was done; its misses were made general mechanisms in the third round, so it is
 tuning data too) and blind 4 (tests/data/extraction/blind4, written the same way by a seventh
-author while that round was under way, kept from whoever tuned it, scored once after it and
-never tuned on: the out-of-sample figure).
+author while that round was under way, kept from whoever tuned it, scored once after it;
+its misses were sorted into habits of news writing and made general mechanisms in the next
+round, so it is tuning data too).
 
     .venv/bin/python bench/extraction.py [-v]
 

@@ -12,7 +12,7 @@ never of any article's names or topics.
 import math
 import re
 
-from factcheck.attribution import ATTRIBUTION
+from factcheck.speech_verbs import ATTRIBUTION
 
 
 def _words(*phrases):
@@ -50,7 +50,9 @@ SUPERLATIVE = r"(?=\w+est\b)(?:" + "|".join(_SUPERLATIVES) + ")"
 # A digit that is a quantity: not a street number ("1 Quay Street") nor part of a phone
 # number ("555-0142", "800-555-0142"); a game's "fourth quarter" is no quantity either.
 _DIGIT = (
-    r"\d(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
+    # nor a model's number ("the Skald-2 rocket", "COVID-19"), nor a time of day ("at 3pm",
+    # "9:45 p.m.": a schedule's)
+    r"(?<![A-Za-z]-)(?<![A-Za-z]-\d)\d(?!\d*(?::\d\d)?\s*[ap]\.?m\b)(?![\d,]*\s+(?-i:(?:[A-Z][\w'-]*\s+)+(?:Street|Road|Avenue|Lane|Square|Place|Drive|"
     r"Way|St|Rd|Ave))\b)(?!\d*-\d{4}\b)(?!\d*-\d{3}-\d{4}\b)(?<!\d{3}-\d)(?<!\d{3}-\d{2})(?<!\d{3}-\d{3})(?<!\d{3}-\d{4})"
 )
 # "would cost $2 billion", "will add $168 a year": a costing states an amount, no hedge.
@@ -62,7 +64,8 @@ FEATURES = (
         re.compile(
             rf"{_DIGIT}|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|percent|"
             r"half|(?<!first )(?<!second )(?<!third )(?<!fourth )(?<!final )quarter|twice|"
-            r"doubled|tripled|dozens?|one in \w+|\w+ out of \w+|two|three|four|"
+            r"doubled|tripled|(?:almost|nearly|more\s+than|about|roughly)\s+(?:double|triple|treble)|"
+            r"dozens?|one in \w+|\w+ out of \w+|two|three|four|"
             r"five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|hundred)\b|"
             # A count of none: "No arrests have been made", "no charges had been filed".
             r"\bno\s+[a-z]+s\s+(?:have|has|had)\s+been\b",
@@ -98,11 +101,33 @@ FEATURES = (
         ),
         0.8,
     ),
-    ("names people or organisations", re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]+"), 0.6),
+    # a capitalised word inside the sentence, or after a live blog's time ("11:55 pm: Ana")
+    (
+        "names people or organisations",
+        re.compile(r"(?:(?<=[\w,;] )|(?<=[ap]m: )|(?<=\.m\.: ))[A-Z][\w'\u2019-]+"),
+        0.6,
+    ),
     ("attribution", ATTRIBUTION, 0.7),
     (
         "past-tense assertion",
-        _words(r"was", r"were", r"had", r"did", r"\w{3,}ed", r"rose", r"fell", r"grew", r"lost"),
+        # the regular past, and irregular verbs of events news reports ("died", "won")
+        _words(
+            r"was",
+            r"were",
+            r"had",
+            r"did",
+            r"\w{3,}ed",
+            r"rose",
+            r"fell",
+            r"grew",
+            r"lost",
+            r"died",
+            r"paid",
+            r"won",
+            r"sold",
+            r"spent",
+            r"began",
+        ),
         0.6,
     ),
     (
@@ -123,6 +148,10 @@ FEATURES = (
             r"time to",
             r"surely",
             r"loved?",
+            # a notice to the public: "Passengers are advised to check", "is asked to call"
+            r"(?:is|are)\s+(?:being\s+)?(?:advised|asked|urged|encouraged|reminded)\s+to",
+            # advice given now: "they recommend that schools start later", "they advise"
+            r"(?<!to )(?:recommends?|advises?|urges?)(?=\s+(?:that|[a-z]+\s+to)\b|\s*[.,;])",
         ),
         -2.2,
     ),
@@ -145,6 +174,10 @@ FEATURES = (
             r"expects?",
             r"(?<!about )(?<!the )(?<!its )(?<!their )(?<!his )(?<!her )plans? to",
             r"expected to",
+            # a plan or forecast reported in the past tense: "said it planned to open",
+            # "said he expected the deal to save", "aimed to reach"
+            r"(?:planned|aimed|aims|intends|intended)\s+to",
+            r"expected\s+(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,3}?to",
             r"probably",
             r"perhaps",
             r"likely",
@@ -164,6 +197,11 @@ FEATURES = (
             r"^(?:(?-i:By [A-Z])|photo\b|read more|subscribe|follow us|copyright|share this|"
             r"media contact|for immediate release|about [A-Z][\w ]+:|analysis:)|"
             r"all rights reserved|\(credit|edited for length|"
+            # a support line: "Anyone affected by ... can call ...", "If you need help, ring"
+            r"^(?:anyone|if\s+you|readers|those)\b[^.]{0,100}?\b(?:can|should|may)\s+"
+            r"(?:call|contact|ring|text|phone)\b|"
+            r"\bcan\s+(?:call|contact|ring|phone)\s+(?:the|their|its|our)\b[^.]{0,60}?\b"
+            r"(?:helpline|hotline|line|desk|team|office)\b|"
             r"declined to (?:comment|say|disclose|elaborate)|"
             r"did not (?:immediately )?respond to (?:a )?requests? for comment|\S+@\S+\.\w+",
             re.IGNORECASE,
@@ -184,8 +222,13 @@ _QUOTE_TAGGED = re.compile(
 )
 
 
+# "Imran Patel, 58, said", "said Ana Lind, 34.": a person's age tells who, not how many.
+_AGE = re.compile(r"\b([A-Z][\w'\u2019-]*),\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;)]|\s*$)")
+
+
 def score(sentence):
     """(score in [0, 1], the reasons: short phrases, strongest first)."""
+    sentence = _AGE.sub(r"\1", sentence)
     tagged = _QUOTE_TAGGED.match(sentence)
     found = [
         (reason, weight)

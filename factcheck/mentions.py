@@ -13,7 +13,7 @@ from factcheck import names, organisations
 _DOCUMENT = re.compile(
     r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
     r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
-    r"opinion|ruling|judgment|decision|bulletin)s?\b",
+    r"opinion|ruling|judgment|decision|bulletin|memo|email|message)s?\b",
     re.IGNORECASE,
 )
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
@@ -37,15 +37,35 @@ _HEADED = re.compile(
 # with no other name between.
 # (Not "Eira Vale said the river burst its banks": another thing named between.)
 _ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\b")
+_WHOSE = re.compile(r"\b[a-z]+['\u2019]s\s")
 _TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
 # "The housing minister, Alan Pryce,": the title in the words set off before the name.
 _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
 # "Ana Lind, the governor,": the title in an appositive after the name.
+# "Ruth Hale, who chairs the board,": "the chair" or "the chairwoman" is she.
+_HOLDS = re.compile(r",\s+who\s+(chairs|heads|leads|directs|manages|coaches|edits)\b")
+_HELD = {
+    "chairs": ("chair", "chairwoman", "chairman", "chairperson"),
+    "heads": ("head",),
+    "leads": ("leader",),
+    "directs": ("director",),
+    "manages": ("manager",),
+    "coaches": ("coach",),
+    "edits": ("editor",),
+}
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
 
 
 def _initials(name):
     return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
+def _abbreviates(short, name):
+    """ "CPS" for "Crown Prosecution Service", "DfT" for "Department for Transport"."""
+    if sum(char.isupper() for char in short) < 2:  # a surname, not initials (speed)
+        return False
+    every = "".join(word[0] for word in name.split())
+    return short in (_initials(name), every) or (short.lower() == every.lower() and len(short) > 2)
 
 
 def _bare(name):
@@ -81,6 +101,9 @@ class Mentions:
         # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
         # spokesman for X said ... He added ..."), "either" when none tells; else None.
         self.spokesperson = None
+        # The person who last spoke for others with her ("Ana Lind and her colleagues"), whom
+        # "they said" goes on with.
+        self.leading = None
         # Every name in the order the text last spoke of it; those the grammar around them
         # shows are people's ("X, 29,") or places' ("in North America").
         self.order, self.shown_people, self.places = [], set(), set()
@@ -98,7 +121,7 @@ class Mentions:
         if name in self.alone:
             return name
         for organisation in reversed(self.organisations):
-            if organisation.split()[0] == name or _initials(organisation) == name:
+            if organisation.split()[0] == name or _abbreviates(name, organisation):
                 return organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
         return name
 
@@ -138,6 +161,17 @@ class Mentions:
                 return (
                     organisation if names.describes(head, organisation, names.COMPANIES) else None
                 )
+        return None
+
+    def of_place(self, adjective, noun):
+        """The organisation last named that the noun can describe and whose name holds the
+        place the adjective is of ("the Icelandic ministry": "Iceland's Ministry of Marine
+        Resources"), or None: another country's is not it."""
+        for organisation in reversed(self._speakable()):
+            if names.of_place(adjective, organisation) and names.describes(
+                noun, organisation, names.COMPANIES
+            ):
+                return organisation
         return None
 
     def unproven(self):
@@ -232,11 +266,13 @@ class Mentions:
         """Remember what the sentence shows are organisations: "The developer, X,", "the
         utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
         found = [(noun, off or name) for noun, off, name in _CALLED.findall(sentence)]
+        # "Kevin Dunmore, the union's regional organiser,": whose organiser, so a person
+        whose = {m.group(1) for m in _CALLED_AFTER.finditer(sentence) if _WHOSE.search(m.group(0))}
         found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]
         for name in _HEADED.findall(sentence):
             self._is_organisation(re.sub(r"^The\s+", "", name))
         for noun, name in found:
-            if noun in names.COMPANIES and not self.known_person(name):
+            if noun in names.COMPANIES and not self.known_person(name) and name not in whose:
                 self.call(noun, re.sub(r"^The\s+", "", name))
             else:  # "Tom Fox, a keen gardener,": "the gardener said" is he
                 self.described[noun] = self.full(names.without_title(_bare(name)))
@@ -309,14 +345,27 @@ class Mentions:
         self.organisations.append(re.sub(r"^The\s+", "", name))
         return None
 
+    def _short_titles(self, person, role):
+        """ "Ana Berg, the head teacher,": "the head said" is she too, as news writing
+        shortens a role after naming it in full."""
+        if len(role) > 1 and role[-1] in names.TITLES:
+            for word in role[:-1]:
+                if word not in ("the", "a", "an", "its", "their") and "'" not in word:
+                    self.titles.setdefault(word, person)
+
     def _titles(self, person, name, sentence, start):
         """The titles the sentence gives the person: "Mayor Dana Cole", "police commissioner
         Tom Brennan", "Ana Lind, the governor,"."""
-        found = name.split()[: -len(person.split())]
+        found = names.without_post_nominals(name).split()[: -len(person.split())]
         before = _TITLES_BEFORE.search(sentence[:start])
         found += before.group(1).split() if before else []
         after = _TITLES_AFTER.match(sentence, start + len(name))
         found += after.group(1).split() if after else []
+        if after:
+            self._short_titles(person, after.group(1).lower().split())
+        holds = _HOLDS.match(sentence, start + len(name))
+        for title in _HELD[holds.group(1)] if holds else ():
+            self.titles.setdefault(title, person)
         described = _DESCRIBED_BEFORE.search(sentence[:start])
         found += described.group(1).split() if described else []
         for word in found:

@@ -50,7 +50,7 @@ ORGANISATION_HEADS = words(
     "office service authority bureau organization organisation programme program project "
     "group party union bank fund company corporation inc ltd llc plc corp co systems energy "
     "securities holdings partners capital airlines airways motors media technologies labs "
-    "pharmaceuticals times news press post journal conference league county city state "
+    "pharmaceuticals times news press post journal events conference league county city state "
     "province region district river lake sea ocean mountains island islands bridge station "
     "airport stadium arena hall house senate parliament assembly congress government "
     "administration police army navy force forces registry regulator library museum "
@@ -66,7 +66,7 @@ COMPANIES = words(
     "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
     "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
-    "supermarket broker conglomerate"
+    "supermarket broker conglomerate promoter organiser organizer airline bank haulier"
 )
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.
@@ -80,6 +80,8 @@ NOT_BUSINESSES = words(
     "association society federation alliance coalition union foundation trust institute "
     "institution party league council committee"
 )
+# What a charity's name ends with: "the charity said" is the Kell Trust named before.
+CHARITY_HEADS = words("trust foundation society association fund appeal")
 # Abbreviated titles and the title "the <noun> said" calls their holder by.
 TITLE_WORDS = {
     "gov": "governor",
@@ -101,7 +103,7 @@ TITLE_WORDS = {
 # bureau named before, "the university" a college, "the panel" a committee.
 KINDS = (
     words(
-        "agency commission authority department ministry bureau office regulator service "
+        "agency commission authority department ministry bureau office regulator watchdog service "
         "administration board"
     ),
     words("council committee panel assembly parliament senate congress inquiry"),
@@ -159,9 +161,57 @@ def opened(name):
 _DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+s['\u2019]|(?:[A-Z]\S*\s+){0,2}\S+-based)\s+")
 
 
+# Endings that make a place's adjective ("Icelandic", "Norwegian", "British", "Japanese").
+DEMONYM_ENDINGS = "ic|ian|ish|ese|an|i"
+_DEMONYM = re.compile(rf"([A-Z][a-z]+?)(?:{DEMONYM_ENDINGS})")
+
+
+def _shared(one, other):
+    """How many first letters two words share."""
+    count = 0
+    while count < min(len(one), len(other)) and one[count] == other[count]:
+        count += 1
+    return count
+
+
+def of_place(adjective, name):
+    """Whether a place's adjective refers to a word of the name: "Icelandic" to "Iceland's
+    Ministry of Marine Resources", "Norwegian" to "Norway Fisheries Board", "British" to
+    "Britain's Home Office": the adjective without its ending and the word share their first
+    four letters or more, and all but two of the shorter's."""
+    stem = _DEMONYM.fullmatch(adjective)
+    if stem is None:
+        return False
+    stem = stem.group(1)
+    for word in re.sub(r"['\u2019]s?\b", "", name).split():
+        shared = _shared(stem, word)
+        if word[:1].isupper() and shared >= max(4, min(len(stem), len(word)) - 2):
+            return True
+    return False
+
+
+# Letters after a name that are no part of it: a rank at the bar, a seat, a degree, an
+# honour, a generation ("Rebecca Haines KC", "Tom Fox MP", "Ana Lind PhD", "Ray Cole Jr.").
+# Written as the name writes them: "Ms" and "Md" are other words.
+POST_NOMINALS = words(
+    "KC QC SC MP MEP MSP MLA MS MHK TD AM PhD DPhil MD MBA OBE MBE CBE KBE DBE CH FRS Jr Sr "
+    "Esq II III IV"
+)
+
+
+def without_post_nominals(name):
+    """ "Rebecca Haines KC" -> "Rebecca Haines"; the first word is always kept."""
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[-1].rstrip(".,") in POST_NOMINALS:
+        tokens.pop()
+    return " ".join(tokens)
+
+
 def without_title(name):
     """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
-    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu"); the last word is always kept."""
+    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu") and the letters after it ("Rebecca
+    Haines KC" -> "Rebecca Haines"); the last word of the name is always kept."""
+    name = without_post_nominals(name)
     described = _DESCRIBING.match(name)
     rest = name[described.end() :] if described else ""
     # not "Children's Hospital Colorado": a name opening with a head is the whole name's
@@ -174,6 +224,17 @@ def without_title(name):
         default=-1,
     )
     return " ".join(tokens[last + 1 :])
+
+
+def only_titles(name):
+    """Whether every word of a name of two or more is a title ("Prime Minister", "Chief
+    Constable"; not "Bishop", a surname too)."""
+    titles = TITLES | _TITLE_ADJECTIVES
+    return " " in name and all(word.rstrip(".").lower() in titles for word in name.split())
+
+
+# Words that open a title without being one: "Prime Minister", "Home Secretary".
+_TITLE_ADJECTIVES = words("prime home foreign first attorney")
 
 
 def titled(name):
@@ -243,8 +304,30 @@ def describes(noun, organisation, companies):
     head = tokens[joined[0] - 1] if joined else tokens[-1]
     if len(noun) >= 5 and noun[:5] == head[:5]:
         return True  # "the steelworks" for "Halden Steel", "the insurer" for "X Insurance"
+    if noun == "charity" and head in CHARITY_HEADS:
+        return True  # "the charity" for "Kell Trust", "Ardent Foundation"
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
         others = frozenset().union(*KINDS) | NOT_BUSINESSES
         return head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS)
     return any(noun in kind and head in kind for kind in KINDS)
+
+
+# A speaker must be a clause's subject: not the object of a preposition ("involved in the
+# ceasefire talks, said") nor the subject of a clause that only sets the scene ("rose after
+# the software maker reported").
+NOT_SUBJECT_AFTER = words(
+    "in of about at on from by with to for into than after before when since because as while "
+    "if until unless though although once whether"
+)
+RELATIVES = words("who whom whose which that")
+# "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
+_MODIFIER = re.compile(r"\b[Tt]he\s+([a-z0-9]+)\s+$")
+
+
+def modified(before, name):
+    """ "the state Farm Bureau": an organisation's name keeps the word between it and "the"."""
+    modifier = _MODIFIER.search(before)
+    if modifier and " " in name and organisational(name):
+        return f"{modifier.group(1)} {name}"
+    return name

@@ -32,6 +32,9 @@ _PLACE = re.compile(
     rf"(?<!hares )(?<!takes )(?<!take )\b(?:in|near|outside|across|throughout|around|over|"
     rf"off)\s+({NAME})"
 )
+# "headliners The Marrow Kings", "told The Harbour Times": a name taking a capital "The" inside
+# a sentence is a band's, a paper's, a firm's: no person's.
+_CAPITAL_THE = re.compile(rf"(?<=[\w,;:] )The\s+({NAME})")
 # '"Salt Moon," the space drama': a title quoted whole.
 _WORK = re.compile(rf"[\"\u201c]({NAME})[,.!?]?[\"\u201d]")
 # Who a source the text does not name is: "the person said" is nobody named.
@@ -47,6 +50,10 @@ PEOPLE = (
         "caller donor volunteer survivor friend neighbour neighbor relative"
     )
 )
+
+
+# Common names for a body of one kind: "the local authority said" is the council named.
+SAME_AS = {"local authority": "council", "town hall": "council", "city hall": "council"}
 
 
 # People the text does not name: "Officials said", "..., police said."
@@ -96,6 +103,7 @@ def read(sentence):
     shows by the grammar around names."""
     organisations = {_name(n): None for n in _all(_WHICH, sentence, ", which")}
     organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
+    organisations.update({_name(n): None for n in _all(_CAPITAL_THE, sentence, " The ")})
     organisations.update({_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ")})
     for noun, found in _all(_NOUN_BEFORE, sentence, "he "):
         if noun in ORGANISATION_NOUNS and " " in found:

@@ -7,13 +7,15 @@ parts ("the story said") are nobody's.
 
 import re
 
+from factcheck import organisations
 from factcheck.names import NAME, words
 
 # Papers a body publishes, whose findings are its own ("the filings said", "the club's
 # accounts showed", "according to a notice posted by X").
 _PAPERS = (
     r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
-    r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|paper|bulletin|"
+    r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
+    r"memos?|emails?|letters?|"
     r"complaints?|lawsuits?|indictments?|specifications|projections|forecasts?|documents|"
     r"trials?|experiments?"
 )
@@ -24,7 +26,9 @@ WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_PA
 FROM = re.compile(
     rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+"
     r"(?:from|of|(?:(?:released|published|posted|issued|compiled|filed|led|conducted|"
-    r"commissioned|prepared|carried\s+out)\s+"
+    r"commissioned|prepared|carried\s+out|sent|written|signed|circulated|drafted)\s+"
+    # "a memo sent to staff on Tuesday by X": whom it went to, and when
+    r"(?:to\s+(?:all\s+|its\s+|their\s+)?[a-z]+\s+)?"
     r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?by)\s+"
     # "a study led by researchers at X": where they work made it
     r"(?:(?:researchers|scientists|economists|analysts|a\s+team)\s+(?:at|from|of)\s+)?"
@@ -35,6 +39,11 @@ KIND_PAPERS = re.compile(rf"\s*(?:the\s+)?([a-z]+)\s+(?:{_PAPERS})\b")
 FROM_BEFORE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)"
     rf"\s+(?:the\s+)?({NAME})\s*$"
+)
+# "A previous study by the same group reported": the body whose researchers spoke before.
+BY_THE_SAME = re.compile(
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z0-9]+\s+){{0,2}}(?:{_PAPERS})\s+(?:from|by)\s+the\s+same\s+"
+    r"(?:group|team|researchers|authors|scientists|lab|laboratory)\s*$"
 )
 # "according to its latest filing": the organisation "it" is.
 OWN = re.compile(rf"\s*(its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
@@ -53,9 +62,10 @@ _SHOW = (
     r"show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
     r"concluded|concludes|said|says|estimated|estimates|put|puts"
 )
+# "A Harbour Institute survey found": the body named before its paper.
 _FIGURES_OF = re.compile(
-    rf"^(?:The\s+)?({NAME})(?:['\u2019]s?)?\s+(?:data|figures|statistics|records|estimates)\s+"
-    r"(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated)\b"
+    rf"^(?:The\s+|An?\s+)?({NAME})(?:['\u2019]s?)?\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+"
+    rf"(?:also\s+)?(?:{_SHOW})\b"
 )
 # "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
 _WHOSE_PAPERS = re.compile(
@@ -83,6 +93,14 @@ _DOCUMENT_SHOWS = re.compile(
     rf"(?:the\s+(?:[a-z]+\s+)?)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
     r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
 )
+# "..., company filings show", "Council records showed that ...": the papers of the body of
+# that kind (not "court documents show": filed by the parties, not written by the court).
+_KIND_PAPERS_SHOW = re.compile(
+    rf"(?:^|,\s+)(?:[Tt]he\s+)?([A-Za-z][a-z]+)\s+(?:{_PAPERS})\s+(?:{_SHOW})\b"
+)
+_FILED_WITH = words("court courts tribunal")
+
+
 # What "the <noun> said" may be: a paper (its maker's, when the text tells) or the article's
 # own part (nobody's).
 DOCUMENTS = words(
@@ -110,13 +128,20 @@ def whose(sentence):
     """The maker of the papers a sentence opens with or cites as showing something: ("name",
     X), ("the", noun), ("he", pronoun), ("it", None) or None."""
     figures = _FIGURES_OF.match(sentence)
-    if figures and (" " in figures.group(1) or figures.group(1).isupper()):
-        return ("name", figures.group(1))  # not "New figures show"
+    maker = re.sub(r"['\u2019]s?$", "", figures.group(1)) if figures else ""
+    if " " in maker or maker.isupper():
+        return ("name", maker)  # not "New figures show"
     shows = _DOCUMENT_SHOWS.search(sentence)
     if shows:
         return ("name", shows.group(1))
     owned = _WHOSE_PAPERS.match(sentence)
-    return _whose(*owned.groups()) if owned else None
+    if owned:
+        return _whose(*owned.groups())
+    kind = _KIND_PAPERS_SHOW.search(sentence)
+    noun = kind.group(1).lower() if kind else None
+    if noun in organisations.ORGANISATION_NOUNS - _FILED_WITH:
+        return ("kind", noun)
+    return None
 
 
 def telling(sentence):

@@ -73,17 +73,36 @@ def _all_quote(text):
 
 def _all_quotes(texts, paragraphs, found):
     """A text all quotation, naming nobody: the quote's before it in the paragraph, else the
-    speaker's of the text after it, else the speaker's of the text before it."""
+    speaker's of the text after it (past other such quotes), else the speaker's of the text
+    before it, in its paragraph or, for a paragraph of quotes alone, the one before."""
     result = list(found)
     for i, text in enumerate(texts):
         if found[i] is not None or not _all_quote(text):
             continue
         same = [j for j in (i - 1, i + 1) if 0 <= j < len(texts) and paragraphs[j] == paragraphs[i]]
         before = result[i - 1] if i - 1 in same else None
-        after = found[i + 1] if i + 1 in same else None
+        after = _speaker_after(texts, paragraphs, found, i)
         remarked = i + 1 in same and _REMARK.match(texts[i + 1])
         if before and _OPENS_QUOTE.search(texts[i - 1]) and not remarked:
             result[i] = before
         else:
-            result[i] = after or before
+            result[i] = after or before or _paragraph_before(texts, paragraphs, result, i)
     return result
+
+
+def _speaker_after(texts, paragraphs, found, i):
+    """'"We took in 90 dogs." "Most were strays." Ruth Hale said ...': the speaker named
+    after the quotes that follow one another in its paragraph."""
+    for j in range(i + 1, min(i + 3, len(texts))):
+        if paragraphs[j] != paragraphs[i]:
+            return None
+        if found[j] is not None or not _all_quote(texts[j]):
+            return found[j]
+    return None
+
+
+def _paragraph_before(texts, paragraphs, result, i):
+    """'Ruth Hale said the grant was cut.' then a paragraph of quotation alone: hers, as
+    news writing gives a speaker's words a paragraph of their own."""
+    alone = paragraphs[i] not in (paragraphs[j] for j in (i - 1, i + 1) if 0 <= j < len(texts))
+    return result[i - 1] if alone and i > 0 else None

@@ -86,8 +86,17 @@ def _he_resolved(pronoun, context, sentence):
 
 
 def _they_resolved(_, context, __):
-    """ "they said": the organisation that spoke last; nobody after people unnamed."""
-    return context.last if context.last in context.organisations else None
+    """ "they said": the organisation that spoke last, or the person who spoke last with
+    others ("Ana Lind and her colleagues"); nobody after people unnamed."""
+    if context.last in context.organisations or context.last == context.leading:
+        return context.last
+    return None
+
+
+def _leading_resolved(value, context, sentence):
+    """ "Ana Lind and her colleagues recommend": she speaks for them all, and "they" go on."""
+    context.leading = _name_resolved(value, context, sentence)
+    return context.leading
 
 
 def _name_resolved(value, context, _=None):
@@ -95,6 +104,8 @@ def _name_resolved(value, context, _=None):
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
     value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
+    if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
+        return context.titles.get(value.split()[-1].lower())
     name = context.full(names.without_title(value))
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         return None
@@ -106,11 +117,19 @@ _ITS_SPOKESPERSON = re.compile(
     rf"([a-z]+)['\u2019]s\s+(?:spokes(?:person|man|woman)|{organisations.MEMBERS}|"
     rf"{organisations.SPOKESPEOPLE})"
 )
+# "the mayor's office", "the minister's aides": the one the text gave the title.
+_TITLE_OFFICE = re.compile(r"([a-z]+)['\u2019]s\s+(?:office|aides?|campaign)")
+
+
+def _holder(value, context):
+    office = _TITLE_OFFICE.fullmatch(value)
+    return context.titles.get(office.group(1)) if office else None
 
 
 def _the_resolved(value, context, sentence):
     """ "the mayor": the person of that title; "the agency", "the panel": the organisation
     the sentence opens with or last named that the noun describes; else the phrase."""
+    value = organisations.SAME_AS.get(value, value)  # "the local authority": the council
     noun = value.split()[-1]
     spoken_for = _ITS_SPOKESPERSON.fullmatch(value)
     if spoken_for:  # "the council's spokeswoman said": the council
@@ -130,7 +149,7 @@ def _the_resolved(value, context, sentence):
         return None
     if " " in value:
         # "the sheriff's office said": the Tolan County Sheriff's Office named before
-        found = context.ending(value) or _described(value, context)
+        found = context.ending(value) or _holder(value, context) or _described(value, context)
         # "Grell, the app maker, ... the app maker said": what the text called so; "the
         # family business": the business named before
         found = found or context.called.get(noun) or _business(noun, context, sentence)
@@ -170,9 +189,12 @@ _RESOLVERS = {
     "anonymous": lambda *_: None,
     "he": _he_resolved,
     "they": _they_resolved,
+    "leading": _leading_resolved,
     "aged": lambda _, context, __: context.recent[-1] if context.recent else None,
     "it": _it_resolved,
     "document": _document_resolved,
+    # "the Icelandic ministry": the ministry of that country
+    "country": lambda value, context, _: context.of_place(value.split()[0], value.split()[-1]),
     "kind": _kind_resolved,
     "the": lambda value, context, sentence: _the_resolved(value, context, sentence),
 }
@@ -250,7 +272,9 @@ def _named_here(sentence, noun):
     """ "Doctors at Kell Hospital treated 40, the hospital said": an organisation the
     sentence itself names that the noun describes."""
     for start, name in names.found(sentence):
-        organisation = " " in name and names.organisational(name, sentence[:start])
+        # "Fenwick Bank" may be a surname's name, but not when "the lender" describes it
+        head = name.split()[-1].lower() in names.ORGANISATION_HEADS
+        organisation = " " in name and (head or names.organisational(name, sentence[:start]))
         if organisation and names.describes(noun, name, _COMPANY):
             return re.sub(r"^The\s+", "", name)
     return None

@@ -121,8 +121,13 @@ NAMED_TURNS = (
             "Tom Aziz said the firm would recover.",
             ["Ana Ruiz", "Ana Ruiz", "Tom Aziz"],
         ),
-        # ... and not across a paragraph.
-        ('"Sales fell," Ana Ruiz said.\n\n"Nobody expected it."', ["Ana Ruiz", None]),
+        # ... and across a paragraph only to a paragraph of quotation alone (news writing
+        # gives a speaker's words a paragraph of their own).
+        ('"Sales fell," Ana Ruiz said.\n\n"Nobody expected it."', ["Ana Ruiz", "Ana Ruiz"]),
+        (
+            '"Sales fell," Ana Ruiz said.\n\nThe firm was founded in 1990. "Nobody expected it."',
+            ["Ana Ruiz", None, None],
+        ),
         # Titles of any trade come off.
         ("Prosecutor Joan Hale said 12 cheques were forged.", ["Joan Hale"]),
         ("Detective Sergeant Amir Khan said the van was stolen.", ["Amir Khan"]),
@@ -455,15 +460,16 @@ NAMED_TURNS = (
             "hurt.",
             [None, "Kestrel Outdoor"],
         ),
-        # Asking, declining to say (not to comment), a verb before a colon and a quotation.
+        # Asking, declining to say or comment, a verb before a colon and a quotation.
         ('"Who pays for this?" asked Tom Reyes, a shopkeeper.', ["Tom Reyes"]),
         ('Nina Park runs the clinic. "Why wait?" she asked.', [None, "Nina Park"]),
         ('Asked about the delay, Omar Reid shrugged: "Ask the council."', ["Omar Reid"]),
         ('Lena Park wrote on Facebook: "We raised $9,000."', ["Lena Park"]),
+        # declining to comment is a response, the body's (as blind 3 and 4 label it)
         (
             "Tom Hale runs Marsh Energy. Hale declined to say how many staff left. A Marsh "
             "spokesperson declined to comment.",
-            [None, "Tom Hale", None],
+            [None, "Tom Hale", "Marsh Energy"],
         ),
         # "wrote on X." ends its sentence.
         (

@@ -138,6 +138,83 @@ def test_a_quotation_tagged_with_its_speaker_scores_on_its_words(client, text, a
 
 
 @pytest.mark.parametrize(
+    ("text", "attribution"),
+    [
+        # an award's category won is no claim made
+        ("The Velvet Foxes claimed best new band at the Coastline Music Awards.", False),
+        ("Her second film claimed best documentary at Cannes.", False),
+        ("The club claimed the award for best newcomer in 2019.", False),
+        ("The Harbour Players claimed best ensemble.", False),
+        # but what is claimed to be so is
+        ("Tom Reyes claimed best practice was ignored by the board in 2019.", True),
+        ("The insurer claims the best offers went to 40 customers.", True),
+    ],
+)
+def test_claiming_an_award_is_no_attribution(client, text, attribution):
+    [found] = sentences(client, text)
+    assert ("attribution" in found["check_worthiness_reasons"]) == attribution, found
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons", "not_reasons"),
+    [
+        # a person's age tells who, not how many
+        ('"We were all shocked by it," said Ana Lind, 58.', [], ["numbers or quantities"]),
+        ("Tom Fox, 34, of Leeds, said it was late again.", [], ["numbers or quantities"]),
+        ("Rosa Vidal, aged 71, wrote to the council about it.", [], ["numbers or quantities"]),
+        # a count after a place, or a year, is one
+        ("In Leeds, 40 homes flooded overnight.", ["numbers or quantities"], []),
+        ("Tom Fox, 34, was jailed in 2019.", ["numbers or quantities"], []),
+        # a model's number is no quantity; "almost double" is one
+        (
+            '"It was a sad day for the Kestrel-3 team," said Ana Lind.',
+            [],
+            ["numbers or quantities"],
+        ),
+        ("The COVID-19 ward reopened on Monday.", [], ["numbers or quantities"]),
+        ("That was almost double the figure a year earlier.", ["numbers or quantities"], []),
+        # advice given now is no claim; advice given then is reported as an event
+        ("Doctors recommend that pupils sleep longer, they say.", ["opinion"], []),
+        ("Parents should not worry too much, Dr Ruth Hale advises.", ["opinion"], []),
+        ("The panel recommended a pay rise of 4 percent in 2023.", [], ["opinion"]),
+        # a support line is boilerplate
+        (
+            "Anyone affected by this story can call the Harbour helpline on 0800 123.",
+            ["boilerplate"],
+            [],
+        ),
+        ("If you need help, you can contact Samwell Aid free of charge.", ["boilerplate"], []),
+        # a notice to the public is advice; a request reported in the past is an event
+        ("Passengers are advised to check the website before they travel.", ["opinion"], []),
+        ("Anyone with information is asked to call 101, quoting 447.", ["opinion"], []),
+        ("The agency was asked to review 40 cases in 2021.", [], ["opinion"]),
+        ("Customers can call the company's helpline on 0800 555 0199.", ["boilerplate"], []),
+        # a time of day is a schedule's, no quantity; a live blog's time opens its entry
+        ("The museum opens from 10am to 4pm on weekdays.", [], ["numbers or quantities"]),
+        (
+            "The first results are expected at about 9:45 p.m. tonight.",
+            [],
+            ["numbers or quantities"],
+        ),
+        ("Update, 10:05 pm: Okoro has conceded on X.", ["names people or organisations"], []),
+        # a plan or forecast told in the past tense is one still
+        ("She said the trust planned to open 3 more wards in 2027.", ["prediction or hedge"], []),
+        ("Holm said he expected the merger to save 40 million euros.", ["prediction or hedge"], []),
+        ("The college aimed to recruit 900 students, Ruth Hale said.", ["prediction or hedge"], []),
+        # irregular verbs of events are past-tense assertions
+        ("Tom Fox died in hospital from his injuries.", ["past-tense assertion"], []),
+        ("The home side won at Ravenscroft on Saturday.", ["past-tense assertion"], []),
+    ],
+)
+def test_reasons_for_habits_of_news_writing(client, text, reasons, not_reasons):
+    [found] = sentences(client, text)
+    for reason in reasons:
+        assert reason in found["check_worthiness_reasons"], found
+    for reason in not_reasons:
+        assert reason not in found["check_worthiness_reasons"], found
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Send letters to the editor at 12 High Street, Leeds.",

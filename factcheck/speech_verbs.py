@@ -1,0 +1,112 @@
+"""Verbs of saying: which words tell that a sentence reports what someone said ("said",
+"told", "according to", "claimed" but not "claimed three lives", "found that" but not
+"found the wreck"), for factcheck/checkworthiness.py to score and factcheck/attribution.py to
+find the speaker of. The meaning of a verb is told by the words around it, never by a name.
+"""
+
+import re
+
+# What is claimed when claiming is winning or taking, not saying.
+_TAKEN = (
+    r"wins?|victory|victories|titles?|crown|trophy|cup|medals?|gold|silver|bronze|lives|life|"
+    r"seats?|prizes?|points?|place|spot|lead|records?|scalps?|championships?|pole|double|treble|"
+    r"hat-trick|honours|honors|glory|spoils|territory|lands?|victims|awards?|accolades?|"
+    r"nominations?|bragging\s+rights"
+)
+# "claimed best live act at the awards", "claimed best picture.": an award's category won
+# (not "claimed best practice was ignored").
+_BEST = r"\s+best\s+[\w-]+(?:\s+[\w-]+){0,2}?(?:\s*[.,;]|\s*$|\s+(?:at|in|award|prize)\b)"
+VERBS = (
+    r"said|says|(?<!to )say|told|tells|"
+    # "claimed their first win", "the storm claimed three lives": taking, not saying (but
+    # "claimed victory was near" says so)
+    rf"(?:claimed|claims)(?!{_BEST})(?!\s+(?!that\b)(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_TAKEN})\b"
+    r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))|announced|announces|tweeted|wrote|"
+    r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
+    r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
+    r"acknowledged|acknowledges|admitted|admits|alleged|alleges|asserted|"
+    r"asserts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out|revealed|"
+    r"reveals|disclosed|discloses|cautioned|cautions|contended|contends|countered|counters|"
+    r"complained|complains|conceded(?=\s+that\b|\s*[,:\"\u201c])|"
+    r"estimates|concluded|concludes|estimated|"
+    # "found that", "found no evidence": a finding, not "found the wreck".
+    r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b)|"
+    # "added" says something unless followed by what was added: not "had added 40 trains".
+    r"added(?!\s+(?:\d|[$\u00a3\u20ac]|(?:a|an|another|its|his|her|their|some|about|nearly|"
+    r"almost|over|extra|new)\b))|"
+    # "posted on social media that ...", "posted pictures showing that ...".
+    r"posted(?=[^.;\"\u201c]{0,80}?\b(?:that|saying|showing)\b)|"
+    # "put the losses at $640 million": an estimate.
+    r"put(?=[^.;]{0,80}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?[$\u00a3\u20ac]?\d)|"
+    # 'called the delay "indefensible"': the quoted word is the speaker's.
+    r"called(?=\s[^\"\u201c.]{1,60}[\"\u201c])"
+)
+ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
+# Acts that name who makes a claim without scoring the sentence as attributed: asking,
+# declining to say, disputing, ruling, calculating, advising, pointing to evidence, and any
+# verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
+_CLAIMANT_VERBS = (
+    r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
+    # "It found": a paper's finding, whatever follows
+    r"(?<=\b[Ii]t\s)(?:found|finds)|(?<=\b[Ii]t\salso\s)(?:found|finds)|"
+    # "Ana Lind was quoted as saying": what she said, not a passive
+    r"(?:was|were|is|are)\s+(?:widely\s+)?quoted\s+as\s+saying|"
+    r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"
+    r"discuss|comment|elaborate|answer)|"
+    # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
+    r"disputed|disputes|disagreed|disagrees|(?:agreed|agrees)(?=\s+(?:that|with)\b)|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
+    r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?|"
+    r"accounts?|versions?|assertions?|characteri[sz]ations?|descriptions?|charges?)\b)|"
+    # defending what was done, not a title won: "the minister defended the rise"
+    r"(?:defended|defends)(?=\s+(?:the|its|his|her|their|a|an|this|that)\s+"
+    r"(?!(?:title|crown|championship|belt|goal|lead|seat|record)\b))|"
+    # a plural subject's present tense: "Ana Lind and her colleagues recommend"
+    r"(?<!to\s)(?:recommend|advise|argue|insist|conclude)(?=\s+(?:that\b|[a-z])|\s*[.,;])|"
+    r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|calculated|calculates|advised|advises|recommended|recommends|"
+    # "recalled that", '"..." recalled Imran Patel' (not "recalled 9,000 heaters")
+    r"(?:recalled|recalls|remembered|recounted)(?=\s+(?:that|how)\b|\s*[,:]|\s+[A-Z])|"
+    r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
+    r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists)|"
+    r"blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
+    r"accused(?=\s+[\w\s]{1,40}?\bof\b)|"
+    # a court's decisions: "the court struck down the cap", "upheld the fine"
+    # (not "the car overturned on the road")
+    r"(?:struck|strikes|threw|throws)\s+(?:down|out)|upheld|upholds|quashed|quashes|"
+    r"(?:overturned|overturns)(?=\s+(?:a|an|the|his|her|its|their|[A-Z\d])\b)|"
+    # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
+    r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
+    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|projects(?=\s+that\b)|"
+    r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
+    r"[a-z]+(?:ed|s)(?=(?:\s+[\w.]+){0,3}\s*:\s*[\"\u201c])"
+)
+VERB = re.compile(rf"\b(?:{VERBS}|{_CLAIMANT_VERBS})\b|\b(?i:according to)\b")
+# "He expects ...", "She believes ...": the person last named is still speaking. "She was
+# 87", "He will appear in court" state facts about them: nobody is quoted.
+PRONOUN_OPINES = re.compile(
+    r"^(He|She)\s+(?:also\s+)?(?:expects|expected|believes|believed|thinks|thought|hopes|"
+    r"hoped|fears|feared|predicts|predicted|doubts|doubted|accepts|accepted|admits|admitted|"
+    r"acknowledges|acknowledged|agrees|agreed|disagrees|disagreed|blames|blamed|urges|urged|"
+    r"recalls|recalled|describes|described|dismisses|dismissed|rejects|rejected)\b"
+)
+# A participle after an article or a possessive describes the noun after it: "pupils' stated
+# bedtimes", "the reported figure", "an estimated 2,000 people", "its stated aim", "Lind's
+# noted caution" (not "she's said": a pronoun's "'s" is "has").
+_DESCRIBES_NOUN = re.compile(
+    r"(?:\b(?:[Tt]he|an?|An?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Yy]our)|"
+    r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Ii]t)(?<!\b[Tt]hat)(?<!\b[Ww]ho)(?<!\b[Tt]here)(?<!\b[Ww]hat)"
+    r"[a-z]['\u2019]s|s['\u2019])\s+$"
+)
+
+
+def describes_noun(sentence, verb):
+    """Whether the verb matched at `verb` is an adjective before a noun, not a verb."""
+    return bool(_DESCRIBES_NOUN.search(sentence, 0, verb.start()))
+
+
+# "the maker has not said when", "she did not say why": nobody is quoted.
+_NOT_BEFORE = re.compile(r"\b(?:not|never|n['\u2019]t)\s+$")
+
+
+def negated(sentence, verb):
+    """Whether the verb matched at `verb` is negated: no statement is reported."""
+    return bool(_NOT_BEFORE.search(sentence, 0, verb.start()))
