@@ -20,6 +20,9 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 2", 8),
         ("blind 3", 8),
         ("blind 4", 8),
+        ("blind 5", 8),
+        ("blind 6", 8),
+        ("blind 7", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
@@ -43,7 +46,17 @@ def test_every_labelled_sentence_is_well_formed(name, article):
     assert {label for label, _, _ in labelled} == {"Y", "N"}
 
 
-OUTSIDE_SETS = ("unseen", "fresh", "blind", "blind 2", "blind 3", "blind 4")
+OUTSIDE_SETS = (
+    "unseen",
+    "fresh",
+    "blind",
+    "blind 2",
+    "blind 3",
+    "blind 4",
+    "blind 5",
+    "blind 6",
+    "blind 7",
+)
 OUTSIDE = [a for name in OUTSIDE_SETS for a in SETS[name]]
 
 
@@ -51,3 +64,43 @@ OUTSIDE = [a for name in OUTSIDE_SETS for a in SETS[name]]
 def test_articles_by_other_hands_are_full_length_news(article):
     # a short wire story runs to some 240 words (blind 2: a wildfire report, 244)
     assert 200 <= len(article[1].split()) <= 600
+
+
+def _labelled(*rows):
+    """One article of (label, claimant, text) rows, as bench.load yields it."""
+    return [({}, "", list(rows))]
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        # the same labels: full agreement
+        (
+            [("Y", "Ann Lee", "a"), ("N", None, "b"), ("Y", None, "c"), ("N", "the CPS", "d")],
+            {"agreement": 1.0, "kappa": 1.0, "second_on_first": 1.0, "first_on_second": 1.0},
+        ),
+        # one label and one claimant differ; "the" and case do not count
+        (
+            [("Y", "ann lee", "a"), ("N", None, "b"), ("N", "Bo Ray", "c"), ("N", "CPS", "d")],
+            {"agreement": 0.75, "kappa": 0.5, "second_on_first": 1.0, "first_on_second": 2 / 3},
+        ),
+    ],
+)
+def test_two_labellings_are_compared_label_by_label_and_claimant_by_claimant(second, expected):
+    first = [("Y", "Ann Lee", "a"), ("N", None, "b"), ("Y", None, "c"), ("N", "the CPS", "d")]
+    figures = bench.agreement(_labelled(*first), _labelled(*second))
+    assert figures == pytest.approx(expected)
+
+
+def test_labellings_of_different_sentences_are_not_compared():
+    with pytest.raises(ValueError):
+        bench.agreement(_labelled(("Y", None, "a")), _labelled(("Y", None, "b")))
+
+
+def test_the_second_labelling_is_of_blind_5_and_well_formed():
+    second = list(bench.load(bench.SECOND_LABELLING))
+    assert [a[1] for a in second] == [a[1] for a in bench.load(bench.BLIND5)]
+    for _, body, labelled in second:
+        for label, claimant, _ in labelled:
+            assert label in ("Y", "N")
+            assert claimant is None or bench.normal(claimant) in body.casefold()
