@@ -97,9 +97,10 @@ def test_labellings_of_different_sentences_are_not_compared():
         bench.agreement(_labelled(("Y", None, "a")), _labelled(("Y", None, "b")))
 
 
-def test_the_second_labelling_is_of_blind_5_and_well_formed():
-    second = list(bench.load(bench.SECOND_LABELLING))
-    assert [a[1] for a in second] == [a[1] for a in bench.load(bench.BLIND5)]
+@pytest.mark.parametrize("name", bench.SECOND_LABELLINGS)
+def test_a_second_labelling_is_of_its_set_and_well_formed(name):
+    first, second = (list(bench.load(folder)) for folder in bench.SECOND_LABELLINGS[name])
+    assert [a[1] for a in second] == [a[1] for a in first]
     for _, body, labelled in second:
         for label, claimant, _ in labelled:
             assert label in ("Y", "N")
