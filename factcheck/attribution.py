@@ -72,6 +72,13 @@ _BETWEEN = re.compile(
 # "The Transport Safety Agency (TSA) said", "Ana Lind (pictured) said": the bracket aside.
 _BRACKETED = re.compile(r"\s*\([^()]{1,40}\)\s*$")
 _APPOSITIVE = re.compile(r",[^,]{1,140},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
+# "X, which is based in Austin, Texas, said", "X, who won in Paris, France, in 2020, has denied":
+# a relative clause is never the speaker, whatever places and dates it sets off inside it.
+# (Only names and dates inside: "X, which employs 62, its director, Kate Ferris, said" is hers.)
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:who|whose|which)\b[^,;:\"\u201c\u201d]{1,200}"
+    r"(?:,\s*(?:(?:in|on|since)\s+)?[A-Z0-9][\w.'\u2019-]*(?:\s+[A-Z0-9][\w.'\u2019-]*)*)*,\s*$"
+)
 # "the union Equity, which said", "heard from Dr Ana Lind, an ecologist, who said": the
 # relative pronoun's antecedent speaks, even as the object of a preposition.
 _RELATIVE = re.compile(r",\s*(?:who|which)\s*$")
@@ -264,6 +271,7 @@ def _past_appositives(prefix):
     made = _MADE_BY.match(prefix)
     if made:
         return made.group(1), None
+    prefix = _RELATIVE_CLAUSE.sub(", ", prefix)
     for _ in range(3):
         appositive = _APPOSITIVE.search(prefix)
         if appositive is None or _NAME_BEFORE.search(prefix.rstrip(",")):
@@ -272,7 +280,8 @@ def _past_appositives(prefix):
         if named:
             return named, None
         prefix = prefix[: appositive.start()] + ","
-    return None, prefix.rstrip(", ")
+    # "The Transport Safety Agency (TSA), a regulator, said": the bracket before the aside
+    return None, _BRACKETED.sub("", prefix.rstrip(", "))
 
 
 def _appositive_name(inside):
