@@ -74,4 +74,7 @@ def _source_in_lower_case(sentence, at):
     if kind and kind.group(1) in organisations.ORGANISATION_NOUNS - organisations.JURISDICTIONS:
         return ("kind", kind.group(1))
     after = _THE_AFTER.match(sentence, at)
+    if after and after.group(1).split()[-1] in papers.DOCUMENTS:
+        # "according to the complaint": whoever made it, never the paper itself
+        return ("document", after.group(1).split()[-1])
     return ("the", after.group(1)) if after else None

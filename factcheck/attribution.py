@@ -369,14 +369,17 @@ def _at_verbs(sentence):
 # ", saying that ...", ", ruling 2-1 that ...": a clause saying what the subject of the
 # sentence said; the subject opens it, after a timestamp or a phrase setting the scene.
 _SAYING = re.compile(
-    r",\s+(?:saying|arguing|noting|claiming|insisting|warning|stating|telling)\b|"
+    r",\s+(?:saying|arguing|noting|claiming|insisting|warning|stating|telling|alleging|"
+    r"asserting|contending|complaining)\b|"
     # these say something only when what follows is what was said: not "adding to pressure"
     r",\s+(?:ruling|adding|concluding|finding|estimating|calculating)\b"
     r"(?=[^.;]{0,60}?(?:\bthat\b|[\"\u201c:]))"
 )
 _OPENING = re.compile(
     r"^(?:[\d:.]+\s*(?:[ap]\.m\.)?\s*:\s+)?(?:(?:In|On|At|After|Before|During|Asked)\b[^,]{0,80},\s+)?"
-    rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+)?{NAME}(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
+    # "Law firm Kell Partners has sued ..., alleging": the words saying what the name is
+    rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+|[A-Z][a-z]+\s+[a-z]+\s+(?=[A-Z]))?{NAME}"
+    r"(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
     r"(?=\s+(?!of\b|and\b)[a-z])"
 )
 

@@ -13,7 +13,8 @@ from factcheck import names, organisations
 _DOCUMENT = re.compile(
     r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
     r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
-    r"opinion|ruling|judgment|decision|bulletin|memo|email|message)s?\b",
+    r"opinion|ruling|judgment|decision|bulletin|memo|email|message|complaint|lawsuit|suit|"
+    r"audit|review|inquiry|investigation|analysis|poll)s?\b",
     re.IGNORECASE,
 )
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
@@ -281,6 +282,8 @@ class Mentions:
         """Remember what the grammar around the sentence's names shows they are."""
         found, people, places = organisations.read(sentence)
         for name, noun in found.items():
+            # "Kell, based in Leeds,": the Kell Home Appliances named before
+            name = self.full(name) if " " not in name else name
             if noun and noun in names.COMPANIES and not self.known_person(name):
                 self.call(noun, name)
             elif not self.known_person(name):

@@ -16,7 +16,7 @@ _PAPERS = (
     r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
     r"memos?|emails?|letters?|"
-    r"complaints?|lawsuits?|indictments?|specifications|projections|forecasts?|documents|"
+    r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents|"
     r"trials?|experiments?"
 )
 # "according to the authority's latest report": the authority.
@@ -80,7 +80,8 @@ _WHOSE_PAPERS = re.compile(
 _PAPER_SAYS = re.compile(
     rf"\b[Tt]he\s+(?:[a-z-]+\s+)?({_PAPERS})\b(?:,[^,]{{1,100}},)?\s+(?:also\s+)?"
     rf"(?:{_SHOW}|drew\s+on|draws\s+on|used|uses|analy[sz]ed|examined|covered|compared|"
-    r"tracked|looked\s+at)\b"
+    r"tracked|looked\s+at|cites|cited|seeks|sought|alleges|alleged|praised|criticised|criticized|"
+    r"monitored|reviewed|surveyed)\b"
 )
 # "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
 # Tuesday, showed": whose data they are.

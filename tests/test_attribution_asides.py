@@ -47,3 +47,37 @@ def check(client, text, expected):
 )
 def test_asides_between_speaker_and_verb(client, text, expected):
     check(client, text, expected)
+
+
+# A paper stands for whoever made it: "the lawsuit says", "according to the complaint", "it
+# cites" are the claims of the firm that filed it; "the company said" the business that spoke
+# just before, not one named earlier.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Law firm Dace Whitlow LLP has sued Orrin Foods in Leeds, alleging that its jars "
+            "shattered. The lawsuit, filed for 12 shoppers, says 40 jars broke. It cites 9 "
+            "reports of cuts. The suit seeks 2 million pounds.",
+            ["Dace Whitlow LLP"] * 4,
+        ),
+        (
+            "Renner Legal said it had filed a complaint for Tomas Vey in May. Vey broke his "
+            "wrist in 2023, according to the complaint.",
+            ["Renner Legal", "Renner Legal"],
+        ),
+        (
+            "Dace Whitlow LLP sued Pellam Kitchen Wares in March. Pellam, based in Hull, "
+            "denied the claims. In a statement, the company said its shears met every standard.",
+            [None, "Pellam Kitchen Wares", "Pellam Kitchen Wares"],
+        ),
+        # the article's own parts are nobody's; a person "who lives in" a town stays a person
+        ("Prices rose 9 percent in 2023, according to the article.", [None]),
+        (
+            "Dana Holt, who lives in Hull, said she paid 40 pounds. She said the shop shut.",
+            ["Dana Holt", "Dana Holt"],
+        ),
+    ],
+)
+def test_papers_speak_for_their_makers(client, text, expected):
+    check(client, text, expected)
