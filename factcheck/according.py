@@ -27,7 +27,7 @@ def _paper_of(sentence, at):
         return ("it", None)
     made = papers.RELEASED.match(sentence, at)
     if made:
-        return ("kind", made.group(1))
+        return ("kind", made.group(1)) if made.group(1) else ("it", None)
     cited = papers.CITED.match(sentence, at)
     return ("document", cited.group(1)) if cited else None
 

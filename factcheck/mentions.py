@@ -92,7 +92,8 @@ class Mentions:
         self.alone = set()
         # "In a statement, X said ..." then "the statement said": whose document it is.
         self.documents = {}
-        # The organisations that have said or published something, last last.
+        # The organisations that have said or published something (and the people who made
+        # a paper), last last.
         self.publishers = []
         # What the text has called an organisation ("the developer", "the club") and the
         # names it has shown are organisations' though no head word says so.
@@ -102,6 +103,9 @@ class Mentions:
         # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
         # spokesman for X said ... He added ..."), "either" when none tells; else None.
         self.spokesperson = None
+        # Whether the last claimant spoke through a paper ("The report found"): "It found"
+        # after it is the same paper's.
+        self.paper_spoke = False
         # The person who last spoke for others with her ("Ana Lind and her colleagues"), whom
         # "they said" goes on with.
         self.leading = None
@@ -293,9 +297,12 @@ class Mentions:
 
     def _speaker(self, sentence, claimant):
         """Remember the documents the claimant made and whether it is an organisation."""
-        for document in _DOCUMENT.findall(sentence):
+        cited = _DOCUMENT.findall(sentence)
+        for document in cited:
             self.documents[document.lower()] = claimant
         if claimant in self.people:
+            if cited:  # "An inquiry led by Ana Lind found ... The report examined": hers
+                self.publishers.append(claimant)
             return
         if not names.place(claimant):
             self.publishers.append(claimant)
