@@ -7,7 +7,7 @@ parts ("the story said") are nobody's.
 
 import re
 
-from factcheck import organisations
+from factcheck import names, organisations
 from factcheck.names import NAME, words
 
 # "released Thursday by X": a weekday alone may say when.
@@ -138,8 +138,8 @@ def whose(sentence):
     X), ("the", noun), ("he", pronoun), ("it", None) or None."""
     figures = _FIGURES_OF.match(sentence)
     maker = re.sub(r"['\u2019]s?$", "", figures.group(1)) if figures else ""
-    if " " in maker or maker.isupper():
-        return ("name", maker)  # not "New figures show"
+    if " " in maker or (maker.isupper() and maker not in names.NOT_NAMES):
+        return ("name", maker)  # not "New figures show", nor "A report found"
     shows = _DOCUMENT_SHOWS.search(sentence)
     if shows:
         return ("name", shows.group(1)) if shows.group(1) else ("the", shows.group(2))

@@ -109,7 +109,7 @@ def _name_resolved(value, context, _=None):
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
-    name = context.full(names.without_title(value))
+    name = context.titled(value)
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         return None
     return name

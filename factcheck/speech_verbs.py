@@ -62,7 +62,9 @@ _CLAIMANT_VERBS = (
     r"(?!(?:title|crown|championship|belt|goal|lead|seat|record)\b))|"
     # a plural subject's present tense: "Ana Lind and her colleagues recommend"
     r"(?<!to\s)(?:recommend|advise|argue|insist|conclude)(?=\s+(?:that\b|[a-z])|\s*[.,;])|"
-    r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|calculated|calculates|advised|advises|recommended|recommends|"
+    r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|"
+    # a verdict: "the inspectorate has rated the school as inadequate"
+    r"(?:rated|rates|graded|grades|judged|judges)(?=[^.;\"\u201c]{1,80}?\bas\b)|calculated|calculates|advised|advises|recommended|recommends|"
     # "recalled that", '"..." recalled Imran Patel' (not "recalled 9,000 heaters")
     r"(?:recalled|recalls|remembered|recounted)(?=\s+(?:that|how)\b|\s*[,:]|\s+[A-Z])|"
     r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"

@@ -153,3 +153,43 @@ def test_a_role_before_a_name(client, text, expected):
 )
 def test_findings_are_their_makers(client, text, expected):
     check(client, text, expected)
+
+
+# A short name stands for the full one the text gave: initials counting each part of a joined
+# word ("the TCRA" for "Trans-Canadian Rowing Association"), "Members of the X" for X; and
+# "Ms Lind" for the Lind the text has not called "he".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Trans-Caspian Rowing Association banned Ola Berg in May. The TCRA rejected "
+            "his appeal, saying 9 tests were positive.",
+            [None, "Trans-Caspian Rowing Association"],
+        ),
+        (
+            "Members of the Dockside Crane Union walked out on Monday. The union said 400 "
+            "workers joined.",
+            [None, "Dockside Crane Union"],
+        ),
+        (
+            "Tomas Lind, 40, died in custody in May. A report found Mr Lind was restrained for "
+            "9 minutes. His widow, Greta Lind, said the family waited a year. "
+            '"He begged for air," Ms Lind told reporters.',
+            [None, None, "Greta Lind", "Greta Lind"],
+        ),
+        # with no title telling, a surname is the person first named in full
+        (
+            "Tomas Lind, 40, died in May. His widow, Greta Lind, wrote to the board. Lind said "
+            "the board ignored 9 letters.",
+            [None, "Greta Lind", "Tomas Lind"],
+        ),
+        # a verdict "as" something is its maker's claim; "rated" alone is no verdict
+        (
+            'The Care Standards Office (CSO) has rated Elm House care home as "inadequate".',
+            ["Care Standards Office"],
+        ),
+        ("The Elm House care home is rated highly by families.", [None]),
+    ],
+)
+def test_short_names_stand_for_full_ones(client, text, expected):
+    check(client, text, expected)
