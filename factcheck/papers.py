@@ -122,6 +122,20 @@ DOCUMENTS = words(
 OWN_PARTS = words("article story column caption headline graphic version")
 
 
+# A paper named after its maker: "the Kell Bank Home Price Index", "the Orrin Trust Survey".
+_NAMED_PAPERS = words("index survey poll report barometer tracker monitor census")
+
+
+def maker(name):
+    """The maker a paper's name holds ("Kell Bank Home Price Index" -> "Kell Bank"): the words
+    up to the last organisation's head noun before the paper's word; else the name itself."""
+    tokens = name.split()
+    if len(tokens) < 3 or tokens[-1].lower().rstrip(".") not in _NAMED_PAPERS:
+        return name
+    heads = [i for i in range(1, len(tokens) - 1) if tokens[i].lower() in names.ORGANISATION_HEADS]
+    return " ".join(tokens[: heads[-1] + 1]) if heads else name
+
+
 def _whose(noun, name, pronoun=None):
     """The owner of papers: "the department's" ("the", noun), "X's", "its", "her"."""
     if noun:

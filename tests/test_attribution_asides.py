@@ -193,3 +193,36 @@ def test_findings_are_their_makers(client, text, expected):
 )
 def test_short_names_stand_for_full_ones(client, text, expected):
     check(client, text, expected)
+
+
+# A paper named after its maker is the maker's ("the Kell Bank Rent Index" is Kell Bank's;
+# "a Harwood Research poll" Harwood Research's, no article kept), and a noun set beside a
+# name ("the port operator, Kell Docks") gives way to the name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rents rose 2 percent in May, according to the Orrel Bank Rent Index. The index "
+            "put the typical rent at 1,200 pounds.",
+            ["Orrel Bank", "Orrel Bank"],
+        ),
+        (
+            "The Greens lead by 6 points, according to a Harwood Research poll published on "
+            "Friday.",
+            ["Harwood Research"],
+        ),
+        (
+            "Exports fell 9 percent, according to the Tasman Freight Council Export Survey.",
+            ["Tasman Freight Council"],
+        ),
+        (
+            "Forty ships were waiting on Monday, according to figures from the port "
+            "operator, Kell Docks.",
+            ["Kell Docks"],
+        ),
+        # a paper's name with no maker's in it stays whole
+        ("Prices rose 2 percent, according to the Consumer Price Index.", ["Consumer Price Index"]),
+    ],
+)
+def test_a_paper_named_after_its_maker(client, text, expected):
+    check(client, text, expected)
