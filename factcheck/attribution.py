@@ -350,7 +350,7 @@ def speaker(sentence):
 def _at_verbs(sentence):
     """The speaker named at the first attribution verb (outside quotations) that has one."""
     quoted = [q.span() for q in _QUOTATION.finditer(sentence)]
-    for verb in speech_verbs.VERB.finditer(sentence):
+    for verb in speech_verbs.in_order(sentence):
         if any(start < verb.start() < end for start, end in quoted):
             continue  # '"He says it is over," she said': the speaker is outside the quote
         if speech_verbs.describes_noun(sentence, verb) or speech_verbs.negated(sentence, verb):

@@ -147,9 +147,12 @@ class Mentions:
         found = self._speakable()[::-1]
         if self.last in self.organisations:
             found.insert(0, self.last)
+        # "the bank": a name the noun describes ("Kell Mutual Bank") before any organisation
+        # merely known to be one
         for organisation in found:
             if names.describes(noun, organisation, companies):
                 return organisation
+        for organisation in found:
             known = organisation in self.known
             if known and noun in companies and not _no_business(organisation):
                 return organisation

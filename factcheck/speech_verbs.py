@@ -101,6 +101,23 @@ _DESCRIBES_NOUN = re.compile(
 )
 
 
+# "..., the report said.": a speaker and verb closing the sentence after a comma.
+_CLOSING = re.compile(r",\s+[^,\"\u201c\u201d]{1,60}$")
+
+
+def in_order(sentence):
+    """The attribution verbs of a sentence, the one closing it after a comma first: "A guard
+    failed to note that Ana Lind had said she was ill, the report said" is the report's, and
+    what she said is inside what it says."""
+    verbs = list(VERB.finditer(sentence))
+    if len(verbs) > 1:
+        last = verbs[-1]
+        closing = not sentence[last.end() :].strip(" .!?\"'\u201d\u2019")
+        if closing and _CLOSING.search(sentence, 0, last.start()):
+            return [last, *verbs[:-1]]
+    return verbs
+
+
 def describes_noun(sentence, verb):
     """Whether the verb matched at `verb` is an adjective before a noun, not a verb."""
     return bool(_DESCRIBES_NOUN.search(sentence, 0, verb.start()))

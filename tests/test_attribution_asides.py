@@ -226,3 +226,32 @@ def test_short_names_stand_for_full_ones(client, text, expected):
 )
 def test_a_paper_named_after_its_maker(client, text, expected):
     check(client, text, expected)
+
+
+# "..., the report said." closing a sentence is its speaker, whoever the sentence says spoke
+# inside it; and "the bank" is the bank the text named, not any organisation known before.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Custody Review Office found 3 failures. A guard did not note that Ivo Sand "
+            "had said he was diabetic, the report said.",
+            [None, "Custody Review Office"],
+        ),
+        (
+            "Hale Water said 40 pipes burst. Crews were told that residents had complained "
+            "twice, the company added.",
+            ["Hale Water", "Hale Water"],
+        ),
+        (
+            "The Coastal Lending Authority closed Orrin Mutual Bank on Friday. The authority "
+            "said 9 in 10 savers were covered. Those loans were 40 percent of its book, "
+            "according to the bank's annual report.",
+            [None, "Coastal Lending Authority", "Orrin Mutual Bank"],
+        ),
+        # a verb closing a quotation is no closing attribution of the narrator's
+        ('Ana Berg said the fund paid 40 farms, and "nobody complained".', ["Ana Berg"]),
+    ],
+)
+def test_the_closing_speaker_and_the_named_bank(client, text, expected):
+    check(client, text, expected)
