@@ -288,8 +288,10 @@ def _appositive_name(inside):
     """The name an appositive gives: all of it ("Jane Porter"), or the name after words
     describing the person ("retired teacher Ana Lind"; not "a nurse from Leeds")."""
     if re.fullmatch(NAME, inside):
-        # not "D-Calif.", a party and state
-        return None if inside in names.NOT_NAMES or re.match(r"[A-Z]-", inside) else inside
+        # not "D-Calif.", a party and state; "Ana Lind of Kell Legal" is she
+        if inside in names.NOT_NAMES or re.match(r"[A-Z]-", inside):
+            return None
+        return _person(inside, 0)
     described = _DESCRIBED.fullmatch(inside)
     if described and not set(described.group(1).split()) & (
         names.NOT_SUBJECT_AFTER | names.RELATIVES

@@ -54,7 +54,9 @@ _CLAIMANT_VERBS = (
     r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"
     r"discuss|comment|elaborate|answer)|"
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
-    r"disputed|disputes|disagreed|disagrees|(?:agreed|agrees)(?=\s+(?:that|with)\b)|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
+    r"disputed|disputes|disagreed|disagrees|(?:agreed|agrees)(?=\s+(?:that|with)\b)|"
+    # (not "dismissed 40 workers": what is dismissed is something said)
+    r"(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?|"
     r"accounts?|versions?|assertions?|characteri[sz]ations?|descriptions?|charges?)\b)|"
     # defending what was done, not a title won: "the minister defended the rise"
@@ -86,7 +88,8 @@ VERB = re.compile(rf"\b(?:{VERBS}|{_CLAIMANT_VERBS})\b|\b(?i:according to)\b")
 # "He expects ...", "She believes ...": the person last named is still speaking. "She was
 # 87", "He will appear in court" state facts about them: nobody is quoted.
 PRONOUN_OPINES = re.compile(
-    r"^(He|She)\s+(?:also\s+)?(?:expects|expected|believes|believed|thinks|thought|hopes|"
+    r"^(He|She)\s+(?:also\s+)?(?:(?:did|does)\s+not\s+(?:expect|believe|think|accept|agree)\b|"
+    r"expects|expected|believes|believed|thinks|thought|hopes|"
     r"hoped|fears|feared|predicts|predicted|doubts|doubted|accepts|accepted|admits|admitted|"
     r"acknowledges|acknowledged|agrees|agreed|disagrees|disagreed|blames|blamed|urges|urged|"
     r"recalls|recalled|describes|described|dismisses|dismissed|rejects|rejected)\b"

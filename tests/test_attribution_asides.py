@@ -255,3 +255,28 @@ def test_a_paper_named_after_its_maker(client, text, expected):
 )
 def test_the_closing_speaker_and_the_named_bank(client, text, expected):
     check(client, text, expected)
+
+
+# Dismissing what was said is saying so; "He did not expect" goes on with the person last
+# speaking; "Ana Lind of Kell Legal" set off by commas is she.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Kell Party spokesman, Idris Vane, dismissed the findings.", ["Idris Vane"]),
+        ("Orla Finch dismisses claims that 40 jobs will go.", ["Orla Finch"]),
+        (
+            "Jonas Eke said stocks rose to 9 million bags. He did not expect prices to recover "
+            "this year.",
+            ["Jonas Eke", "Jonas Eke"],
+        ),
+        (
+            "Her lawyer, Wren Maddox of Tolley Hart, said 14 witnesses saw her run.",
+            ["Wren Maddox"],
+        ),
+        # dismissing people is no statement; "did not" with no verb of thinking tells nothing
+        ("Orrin Foods dismissed 40 workers in May.", [None]),
+        ("Jonas Eke sold 9 bags. He did not sell more.", [None, None]),
+    ],
+)
+def test_dismissing_and_doubting(client, text, expected):
+    check(client, text, expected)
