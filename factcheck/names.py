@@ -232,8 +232,8 @@ def without_title(name):
 
 
 # Nouns of people by what they do ("Partner", "Teammate", "Auditor", "Consultant"): endings
-# of agent nouns that given names seldom have.
-_ROLE_SHAPED = re.compile(r"[A-Z][a-z]{2,}(?:mate|ist|tor|ner|eer|ster|[a-z]{3}ant)")
+# of agent nouns that given names seldom have (not "Victor", "Hector", "Bryant", "Chester").
+_ROLE_SHAPED = re.compile(r"[A-Z][a-z]{2,}(?:mate|ist|ner|eer)|[A-Z][a-z]{3,}(?:tor|ant)")
 
 
 def only_titles(name):

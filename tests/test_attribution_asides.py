@@ -102,6 +102,7 @@ def test_papers_speak_for_their_makers(client, text, expected):
         # an organisation's name keeps its words; a surname alone keeps its title-like word
         ("Vantor Freight Systems said 40 trucks were idle.", ["Vantor Freight Systems"]),
         ("Hector Alvarez said 40 trucks were idle.", ["Hector Alvarez"]),
+        ("Victor Hugo Lamb said 40 trucks were idle.", ["Victor Hugo Lamb"]),
     ],
 )
 def test_a_role_before_a_name(client, text, expected):
