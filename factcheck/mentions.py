@@ -239,8 +239,10 @@ class Mentions:
         singular = document.lower().removesuffix("s")
         if singular in self.documents or document in self.documents:
             return self.documents.get(singular) or self.documents[document]
-        if self.publishers:
-            return self.publishers[-1]
+        # a person made only papers of findings ("the report"), never "the ruling"
+        makers = [m for m in self.publishers if singular in _FINDINGS or m not in self.people]
+        if makers:
+            return makers[-1]
         return self._speakable()[-1] if self._speakable() else None
 
     def _speakable(self):

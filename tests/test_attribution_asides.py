@@ -147,6 +147,12 @@ def test_a_role_before_a_name(client, text, expected):
             "last year, Treasury figures show.",
             ["Treasury", "Treasury"],
         ),
+        # a person's review makes her no court: "the ruling" with no maker named is nobody's
+        (
+            "Fares rose 5 percent, according to a review released Friday by Transport "
+            "Minister Ana Reyes. The ruling, handed down on Monday, said the fine was lawful.",
+            ["Ana Reyes", None],
+        ),
         # a paper with no maker named names nobody; words before "figures" opening it neither
         ("A survey published in May found 40 percent fewer eels.", [None]),
         ("Official figures show 40 percent fewer eels.", [None]),
