@@ -11,9 +11,12 @@ from factcheck import names, organisations, papers
 from factcheck.names import NAME
 
 # "according to the state Department of Health", "according to the sales tracker Acme".
+# (Not "according to a Kell Research poll": an article is no word of the name.)
 _NAME_AFTER = re.compile(
-    rf"\s*(?:the\s+)?((?:[a-z]+\s+){{0,3}})({NAME})(?:\s+([a-z]+)(?=\s*[,.;]))?"
+    rf"\s*(?:(?:the|an?)\s+)?((?:[a-z]+\s+){{0,3}})({NAME})(?:\s+([a-z]+)(?=\s*[,.;]))?"
 )
+# "according to figures from the port operator, Kell Terminals.": the name the noun is given.
+_CALLED_NAME = re.compile(rf"\s*the\s+(?:[a-z]+\s+){{0,3}}?[a-z]+,\s+({NAME})(?=\s*[,.;]|\s*$)")
 # "according to the city's finance office": an organisation named in lower case, up to the
 # clause's end.
 _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
@@ -27,7 +30,7 @@ def _paper_of(sentence, at):
         return ("it", None)
     made = papers.RELEASED.match(sentence, at)
     if made:
-        return ("kind", made.group(1))
+        return ("kind", made.group(1)) if made.group(1) else ("it", None)
     cited = papers.CITED.match(sentence, at)
     return ("document", cited.group(1)) if cited else None
 
@@ -51,17 +54,25 @@ def source(sentence, at):
     pronoun = re.match(r"\s*(him|her)\b", sentence[at:])
     if pronoun:
         return ("he", "he" if pronoun.group(1) == "him" else "she")
+    called = _CALLED_NAME.match(sentence, at)
+    if called:
+        return ("name", called.group(1))
+    return _name_after(sentence, at) or _source_in_lower_case(sentence, at)
+
+
+def _name_after(sentence, at):
+    """ "according to Ana Lind", "according to the state Department of Health", "according
+    to Lumera's specifications" (the owner of the paper), or None."""
     after = _NAME_AFTER.match(sentence, at)
-    if after and not set(after.group(1).split()) & (names.NOT_SUBJECT_AFTER | names.RELATIVES):
-        # "according to Lumera's specifications": the owner of the paper
-        name, head = re.sub(r"['\u2019]s?$", "", after.group(2)), after.group(3)
-        if head and head in names.ORGANISATION_HEADS:
-            name = f"{name} {head}"
-        descriptors = after.group(1).split()
-        if len(descriptors) == 1:
-            name = names.modified(f"the {descriptors[0]} ", name)
-        return ("name", name)
-    return _source_in_lower_case(sentence, at)
+    if after is None or set(after.group(1).split()) & (names.NOT_SUBJECT_AFTER | names.RELATIVES):
+        return None
+    name, head = papers.maker(re.sub(r"['\u2019]s?$", "", after.group(2))), after.group(3)
+    if head and head in names.ORGANISATION_HEADS:
+        name = f"{name} {head}"
+    descriptors = after.group(1).split()
+    if len(descriptors) == 1:
+        name = names.modified(f"the {descriptors[0]} ", name)
+    return ("name", name)
 
 
 def _source_in_lower_case(sentence, at):
@@ -74,4 +85,7 @@ def _source_in_lower_case(sentence, at):
     if kind and kind.group(1) in organisations.ORGANISATION_NOUNS - organisations.JURISDICTIONS:
         return ("kind", kind.group(1))
     after = _THE_AFTER.match(sentence, at)
+    if after and after.group(1).split()[-1] in papers.DOCUMENTS:
+        # "according to the complaint": whoever made it, never the paper itself
+        return ("document", after.group(1).split()[-1])
     return ("the", after.group(1)) if after else None

@@ -21,6 +21,7 @@ import re
 
 from factcheck import (
     according,
+    appositives,
     interviews,
     names,
     organisations,
@@ -32,7 +33,6 @@ from factcheck import (
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
 
-_NAME_BEFORE = re.compile(rf"({NAME})\s*$")
 # Who speaks for someone: "her office said", "Medway Energy's spokesperson said".
 _MOUTHPIECE = (
     r"office|spokes(?:person|man|woman)|lawyers?|attorneys?|campaign|representatives?|"
@@ -69,14 +69,9 @@ _BETWEEN = re.compile(
     r"long|still|already|now|"
     r"(?:last|this|earlier\s+this)\s+(?:week|month|year|weekend)))+\s*$"
 )
-# "The Transport Safety Agency (TSA) said", "Ana Lind (pictured) said": the bracket aside.
-_BRACKETED = re.compile(r"\s*\([^()]{1,40}\)\s*$")
-_APPOSITIVE = re.compile(r",[^,]{1,140},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
 # "the union Equity, which said", "heard from Dr Ana Lind, an ecologist, who said": the
 # relative pronoun's antecedent speaks, even as the object of a preposition.
 _RELATIVE = re.compile(r",\s*(?:who|which)\s*$")
-# "One of them, retired teacher Ana Lind, said": a name after words describing her.
-_DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
 # "A university spokesman said", "council planning officers concluded": someone speaking
 # for the organisation of that kind (nobody when the text named none).
 _SPOKESPEOPLE = organisations.SPOKESPEOPLE
@@ -181,7 +176,7 @@ def _the_before(prefix):
 def _before(prefix):
     """The speaker just before an attribution verb: ("name", X), ("he", ...), ("it", ...),
     ("the", noun phrase), ("document", noun), ("kind", noun) or None."""
-    prefix = _BETWEEN.sub("", _BRACKETED.sub("", prefix))
+    prefix = _BETWEEN.sub("", appositives.BRACKETED.sub("", prefix))
     relative = _RELATIVE.search(prefix)
     if relative:
         prefix = prefix[: relative.start()] + ", "
@@ -191,7 +186,7 @@ def _before(prefix):
     staff = _STAFF_AT.search(prefix)
     if staff:
         return ("name", names.modified(prefix[: staff.start(2)], staff.group(2)))
-    named, prefix = _past_appositives(prefix)
+    named, prefix = appositives.past(prefix)
     if named:
         return ("name", named)
     leading = _WITH_OTHERS.search(prefix)
@@ -250,77 +245,20 @@ def _speaks_for(prefix):
     return None
 
 
-_MADE_BY = re.compile(
-    rf"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+[a-z]+\b[^,]*?\bby\s+"
-    rf"(?:the\s+)?({NAME})[^,]*,\s*$"
-)
-
-
-def _past_appositives(prefix):
-    """(the name an appositive gives, None) or (None, prefix without its appositives):
-    "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
-    45, a nurse, said": the one before them is; "The tests, carried out by X, found":
-    whoever made what opens the sentence."""
-    made = _MADE_BY.match(prefix)
-    if made:
-        return made.group(1), None
-    for _ in range(3):
-        appositive = _APPOSITIVE.search(prefix)
-        if appositive is None or _NAME_BEFORE.search(prefix.rstrip(",")):
-            break
-        named = _appositive_name(prefix[appositive.start() + 1 :].strip(" ,"))
-        if named:
-            return named, None
-        prefix = prefix[: appositive.start()] + ","
-    return None, prefix.rstrip(", ")
-
-
-def _appositive_name(inside):
-    """The name an appositive gives: all of it ("Jane Porter"), or the name after words
-    describing the person ("retired teacher Ana Lind"; not "a nurse from Leeds")."""
-    if re.fullmatch(NAME, inside):
-        # not "D-Calif.", a party and state
-        return None if inside in names.NOT_NAMES or re.match(r"[A-Z]-", inside) else inside
-    described = _DESCRIBED.fullmatch(inside)
-    if described and not set(described.group(1).split()) & (
-        names.NOT_SUBJECT_AFTER | names.RELATIVES
-    ):
-        return described.group(2)
-    return None
-
-
 def _name_before(prefix, antecedent=False):
     """A name ending prefix that is the verb's subject (or a relative pronoun's antecedent,
     which may be a preposition's object), or the one spoken for."""
     spoken_for = _SPOKEN_FOR.search(prefix)
     if spoken_for and _subject(prefix, spoken_for.start()):
         return ("name", spoken_for.group(1))
-    match = _NAME_BEFORE.search(prefix)
+    match = appositives.NAME_BEFORE.search(prefix)
     if match is None or match.group(1) in names.NOT_NAMES:
         return None
     if not (antecedent or _subject(prefix, match.start())):
         return None
     if names.without_title(match.group(1)).split()[0].lower() in ANONYMOUS:  # "Residents of X"
         return ("anonymous", None)
-    return ("name", names.modified(prefix[: match.start()], _person(match.group(1), -1)))
-
-
-# "Lawyers for Ana Lind said": they speak for her.
-_COUNSEL_FOR = re.compile(
-    r"^(?:Lawyers|Attorneys|Solicitors|Barristers|Representatives|Advisers|Advisors)\s+"
-    r"(?:for|of)\s+(?:the\s+)?(.+)$"
-)
-
-
-def _person(name, which):
-    """The person a name holds: "Ana Lind of the Home Safety Alliance" -> "Ana Lind", "Lawyers
-    for Ana Lind" -> "Ana Lind"; of "Ana Lind and Tom Fox", the first (which=0) or last
-    (which=-1)."""
-    counsel = _COUNSEL_FOR.match(name)
-    if counsel:
-        return _person(counsel.group(1), which)
-    person_of = names.person_of(name)
-    return person_of[0] if person_of else names.split_people(name)[which]
+    return ("name", names.modified(prefix[: match.start()], appositives.person(match.group(1), -1)))
 
 
 def speaker(sentence):
@@ -341,7 +279,7 @@ def speaker(sentence):
 def _at_verbs(sentence):
     """The speaker named at the first attribution verb (outside quotations) that has one."""
     quoted = [q.span() for q in _QUOTATION.finditer(sentence)]
-    for verb in speech_verbs.VERB.finditer(sentence):
+    for verb in speech_verbs.in_order(sentence):
         if any(start < verb.start() < end for start, end in quoted):
             continue  # '"He says it is over," she said': the speaker is outside the quote
         if speech_verbs.describes_noun(sentence, verb) or speech_verbs.negated(sentence, verb):
@@ -360,14 +298,17 @@ def _at_verbs(sentence):
 # ", saying that ...", ", ruling 2-1 that ...": a clause saying what the subject of the
 # sentence said; the subject opens it, after a timestamp or a phrase setting the scene.
 _SAYING = re.compile(
-    r",\s+(?:saying|arguing|noting|claiming|insisting|warning|stating|telling)\b|"
+    r",\s+(?:saying|arguing|noting|claiming|insisting|warning|stating|telling|alleging|"
+    r"asserting|contending|complaining)\b|"
     # these say something only when what follows is what was said: not "adding to pressure"
     r",\s+(?:ruling|adding|concluding|finding|estimating|calculating)\b"
     r"(?=[^.;]{0,60}?(?:\bthat\b|[\"\u201c:]))"
 )
 _OPENING = re.compile(
     r"^(?:[\d:.]+\s*(?:[ap]\.m\.)?\s*:\s+)?(?:(?:In|On|At|After|Before|During|Asked)\b[^,]{0,80},\s+)?"
-    rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+)?{NAME}(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
+    # "Law firm Kell Partners has sued ..., alleging": the words saying what the name is
+    rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+|[A-Z][a-z]+\s+[a-z]+\s+(?=[A-Z]))?{NAME}"
+    r"(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
     r"(?=\s+(?!of\b|and\b)[a-z])"
 )
 
@@ -413,7 +354,7 @@ def _after(sentence, at):
     if after is None or not _SPEAKER_ENDS.match(sentence, after.end()):
         return None
     if after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
-        return ("name", _person(after.group(1), 0))
+        return ("name", appositives.person(after.group(1), 0))
     return None
 
 

@@ -13,9 +13,14 @@ from factcheck import names, organisations
 _DOCUMENT = re.compile(
     r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
     r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
-    r"opinion|ruling|judgment|decision|bulletin|memo|email|message)s?\b",
+    r"opinion|ruling|judgment|decision|bulletin|memo|email|message|complaint|lawsuit|suit|"
+    r"audit|review|inquiry|investigation|analysis|poll)s?\b",
     re.IGNORECASE,
 )
+# Papers of findings someone makes, rather than ways of saying.
+_FINDINGS = names.words("report study survey audit review inquiry investigation analysis poll")
+# "Members of the Kell Workers' Union": those who belong to it are no name of it.
+_BELONGING = re.compile(r"^(?:Members|Supporters|Staff|Leaders|Officials)\s+of\s+(?:the\s+)?")
 # "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
 # "The utility Westvale Power said" likewise (not "the firm Tom Fox founded").
 _CALLED = re.compile(
@@ -56,8 +61,8 @@ _HELD = {
 _TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
 
 
-def _initials(name):
-    return "".join(word[0] for word in name.split() if word[0].isupper())
+def _initials(name, parts=r"\s+"):
+    return "".join(word[0] for word in re.split(parts, name) if word and word[0].isupper())
 
 
 def _abbreviates(short, name):
@@ -65,7 +70,9 @@ def _abbreviates(short, name):
     if sum(char.isupper() for char in short) < 2:  # a surname, not initials (speed)
         return False
     every = "".join(word[0] for word in name.split())
-    return short in (_initials(name), every) or (short.lower() == every.lower() and len(short) > 2)
+    # "PCSF" for "Pan-Continental Swimming Federation": each part of a joined word counts
+    initials = (_initials(name), _initials(name, r"[\s-]+"), every)
+    return short in initials or (short.lower() == every.lower() and len(short) > 2)
 
 
 def _bare(name):
@@ -91,7 +98,8 @@ class Mentions:
         self.alone = set()
         # "In a statement, X said ..." then "the statement said": whose document it is.
         self.documents = {}
-        # The organisations that have said or published something, last last.
+        # The organisations that have said or published something (and the people who made
+        # a paper), last last.
         self.publishers = []
         # What the text has called an organisation ("the developer", "the club") and the
         # names it has shown are organisations' though no head word says so.
@@ -101,6 +109,9 @@ class Mentions:
         # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
         # spokesman for X said ... He added ..."), "either" when none tells; else None.
         self.spokesperson = None
+        # Whether the last claimant spoke through a paper ("The report found"): "It found"
+        # after it is the same paper's.
+        self.paper_spoke = False
         # The person who last spoke for others with her ("Ana Lind and her colleagues"), whom
         # "they said" goes on with.
         self.leading = None
@@ -108,15 +119,17 @@ class Mentions:
         # shows are people's ("X, 29,") or places' ("in North America").
         self.order, self.shown_people, self.places = [], set(), set()
 
-    def full(self, name):
+    def full(self, name, pronoun=None):
         """A surname or first name alone is the person (or organisation) named in full
         before ("Okafor" -> "Daniel Okafor", "Brightwell" -> "Brightwell Energy"); the
-        first person so named, as news writing names later ones in full."""
+        first person so named, as news writing names later ones in full, passing over one
+        the text gave the other pronoun ("Ms Asante" is not the "Mr Asante" before)."""
         if " " in name:
             return name
         for person in self.people:
             # "Ruiz" is "Josefa Ruiz Carmona": a surname of two words is called by either
-            if name in person.split():
+            mismatch = pronoun and self.pronouns.get(person, pronoun) != pronoun
+            if name in person.split() and not mismatch:
                 return person
         if name in self.alone:
             return name
@@ -134,9 +147,12 @@ class Mentions:
         found = self._speakable()[::-1]
         if self.last in self.organisations:
             found.insert(0, self.last)
+        # "the bank": a name the noun describes ("Kell Mutual Bank") before any organisation
+        # merely known to be one
         for organisation in found:
             if names.describes(noun, organisation, companies):
                 return organisation
+        for organisation in found:
             known = organisation in self.known
             if known and noun in companies and not _no_business(organisation):
                 return organisation
@@ -223,8 +239,10 @@ class Mentions:
         singular = document.lower().removesuffix("s")
         if singular in self.documents or document in self.documents:
             return self.documents.get(singular) or self.documents[document]
-        if self.publishers:
-            return self.publishers[-1]
+        # a person made only papers of findings ("the report"), never "the ruling"
+        makers = [m for m in self.publishers if singular in _FINDINGS or m not in self.people]
+        if makers:
+            return makers[-1]
         return self._speakable()[-1] if self._speakable() else None
 
     def _speakable(self):
@@ -281,6 +299,8 @@ class Mentions:
         """Remember what the grammar around the sentence's names shows they are."""
         found, people, places = organisations.read(sentence)
         for name, noun in found.items():
+            # "Kell, based in Leeds,": the Kell Home Appliances named before
+            name = self.full(name) if " " not in name else name
             if noun and noun in names.COMPANIES and not self.known_person(name):
                 self.call(noun, name)
             elif not self.known_person(name):
@@ -290,9 +310,14 @@ class Mentions:
 
     def _speaker(self, sentence, claimant):
         """Remember the documents the claimant made and whether it is an organisation."""
-        for document in _DOCUMENT.findall(sentence):
+        cited = _DOCUMENT.findall(sentence)
+        for document in cited:
             self.documents[document.lower()] = claimant
         if claimant in self.people:
+            # "An inquiry led by Ana Lind found ... The report examined": hers (not "said in
+            # a statement": a way of saying, not a paper she made)
+            if {document.lower() for document in cited} & _FINDINGS:
+                self.publishers.append(claimant)
             return
         if not names.place(claimant):
             self.publishers.append(claimant)
@@ -330,11 +355,18 @@ class Mentions:
         """The people and organisations one name holds: "A and B", "A of the B"."""
         return names.person_of(name) or names.split_people(name)
 
+    def titled(self, name):
+        """The person or organisation a name stands for, its titles off: "Ms Asante" the
+        Asante of that pronoun."""
+        pronoun = names.PRONOUN_OF_TITLE.get(name.split()[0].lower().rstrip("."))
+        return self.full(names.without_title(name), pronoun if " " in name else None)
+
     def _mention(self, name, before):
         """Record one name; the person it names, or None."""
+        name = _BELONGING.sub("", name)
         person = names.without_title(name)
         if " " not in person:
-            full = self.full(person)
+            full = self.titled(name)
             if full == person:
                 self.alone.add(person)
             return full if full in self.people else None
@@ -356,7 +388,9 @@ class Mentions:
     def _titles(self, person, name, sentence, start):
         """The titles the sentence gives the person: "Mayor Dana Cole", "police commissioner
         Tom Brennan", "Ana Lind, the governor,"."""
-        found = names.without_post_nominals(name).split()[: -len(person.split())]
+        # "Mr Asante" for "Kwame Asante": the words before the name as written
+        plain = names.without_post_nominals(name)
+        found = plain.split()[: -len(names.without_title(plain).split())]
         before = _TITLES_BEFORE.search(sentence[:start])
         found += before.group(1).split() if before else []
         after = _TITLES_AFTER.match(sentence, start + len(name))

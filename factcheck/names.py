@@ -223,7 +223,17 @@ def without_title(name):
         (i for i, word in enumerate(tokens[:-1]) if word.rstrip(".").lower() in TITLES),
         default=-1,
     )
+    # "Teammate Ana Lind", "City Auditor Ana Lind": a word shaped as a role or job, so long as
+    # a first name and a surname follow it
+    roles = [i for i, word in enumerate(tokens[:-2]) if _ROLE_SHAPED.fullmatch(word)]
+    if roles and is_person(" ".join(tokens[roles[-1] + 1 :])):  # not "Vantor Launch Systems"
+        last = max(last, roles[-1])
     return " ".join(tokens[last + 1 :])
+
+
+# Nouns of people by what they do ("Partner", "Teammate", "Auditor", "Consultant"): endings
+# of agent nouns that given names seldom have (not "Victor", "Hector", "Bryant", "Chester").
+_ROLE_SHAPED = re.compile(r"[A-Z][a-z]{2,}(?:mate|ist|ner|eer)|[A-Z][a-z]{3,}(?:tor|ant)")
 
 
 def only_titles(name):

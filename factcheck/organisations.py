@@ -14,6 +14,8 @@ from factcheck.names import NAME, words
 # "Larkspur Pictures, which financed the film,": a thing; "Gareth Pryce, whose family": a
 # person, as ", who" is.
 _WHICH = re.compile(rf"({NAME}),\s+which\b")
+# "Kell, based in Leeds,": a body has a base, a person a home.
+_BASED = re.compile(rf"({NAME}),\s+based\s+in\b")
 _WHO = re.compile(rf"({NAME}),\s+(?:who|whose)\b")
 # "Callum Reid, 29,": an age.
 _AGED = re.compile(rf"({NAME}),\s+(?:aged\s+)?\d{{1,3}}\s*[,.;]")
@@ -24,8 +26,9 @@ _ONE_OF = re.compile(
 )
 # "the tracking firm Boxline Analytics.", "the security firm Quillon Labs,": the noun
 # before the name is what it is (not "the firm Tom Fox founded": a verb follows).
+# "Law firm Kell Partners has filed": so at the sentence's opening too.
 _NOUN_BEFORE = re.compile(
-    rf"\b[Tt]he\s+(?:[a-z-]+\s+)?([a-z]+)\s+({NAME})(?=\s*[,.;:)]|\s*$|\s+(?:said|says|has|had|is|was)\b)"
+    rf"(?:\b[Tt]he\s+(?:[a-z-]+\s+)?|^[A-Z][a-z]+\s+)([a-z]+)\s+({NAME})(?=\s*[,.;:)]|\s*$|\s+(?:said|says|has|had|is|was)\b)"
 )
 # "in North America", "near Lerwick": a place (not "Shares in Orrin Mutual").
 _PLACE = re.compile(
@@ -98,14 +101,21 @@ def _all(pattern, sentence, *cues):
     return pattern.findall(sentence) if any(cue in sentence for cue in cues) else []
 
 
+def _opening_noun(sentence):
+    # searched apart, as _all only looks where "the" is
+    found = _NOUN_BEFORE.match(sentence)
+    return [found.groups()] if found else []
+
+
 def read(sentence):
     """(organisations: {name: the noun it is called or None}, people, places) the sentence
     shows by the grammar around names."""
     organisations = {_name(n): None for n in _all(_WHICH, sentence, ", which")}
+    organisations.update({_name(n): None for n in _all(_BASED, sentence, "based in")})
     organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
     organisations.update({_name(n): None for n in _all(_CAPITAL_THE, sentence, " The ")})
     organisations.update({_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ")})
-    for noun, found in _all(_NOUN_BEFORE, sentence, "he "):
+    for noun, found in _all(_NOUN_BEFORE, sentence, "he ") + _opening_noun(sentence):
         if noun in ORGANISATION_NOUNS and " " in found:
             organisations.setdefault(_name(found), noun)
     people = {_name(n) for n in (*_all(_WHO, sentence, ", wh"), *_all(_AGED, sentence, ", "))}

@@ -7,20 +7,22 @@ parts ("the story said") are nobody's.
 
 import re
 
-from factcheck import organisations
+from factcheck import names, organisations
 from factcheck.names import NAME, words
 
+# "released Thursday by X": a weekday alone may say when.
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Papers a body publishes, whose findings are its own ("the filings said", "the club's
 # accounts showed", "according to a notice posted by X").
 _PAPERS = (
     r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
     r"memos?|emails?|letters?|"
-    r"complaints?|lawsuits?|indictments?|specifications|projections|forecasts?|documents|"
-    r"trials?|experiments?"
+    r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents|"
+    r"trials?|experiments?|inquiry|inquiries|investigations?|websites?"
 )
 # "according to the authority's latest report": the authority.
-WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
+WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?(?:{_PAPERS})\b")
 # "according to a statement from the World Food Programme", "according to figures published
 # on Thursday by the Statistics Bureau": the source is whoever made it.
 FROM = re.compile(
@@ -29,7 +31,7 @@ FROM = re.compile(
     r"commissioned|prepared|carried\s+out|sent|written|signed|circulated|drafted)\s+"
     # "a memo sent to staff on Tuesday by X": whom it went to, and when
     r"(?:to\s+(?:all\s+|its\s+|their\s+)?[a-z]+\s+)?"
-    r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?by)\s+"
+    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{_DAY}\s+)?)?by)\s+"
     # "a study led by researchers at X": where they work made it
     r"(?:(?:researchers|scientists|economists|analysts|a\s+team)\s+(?:at|from|of)\s+)?"
 )
@@ -48,9 +50,12 @@ BY_THE_SAME = re.compile(
 # "according to its latest filing": the organisation "it" is.
 OWN = re.compile(rf"\s*(its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
 # "according to figures the university released": the body so called.
+# "a report the trust sent to X", "results the company presented", "figures it published":
+# ("it" when the pronoun made it).
 RELEASED = re.compile(
-    rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:that\s+)?the\s+"
-    r"([a-z]+)\s+(?:had\s+|has\s+)?(?:released|published|issued|compiled|filed|provided)\b"
+    rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:that\s+)?(?:the\s+"
+    r"([a-z]+)|(it))\s+(?:had\s+|has\s+)?(?:released|published|issued|compiled|filed|provided|"
+    r"sent|submitted|presented|gave|posted)\b"
 )
 # "according to estimates cited in the paper": whoever made the paper.
 CITED = re.compile(
@@ -80,18 +85,21 @@ _WHOSE_PAPERS = re.compile(
 _PAPER_SAYS = re.compile(
     rf"\b[Tt]he\s+(?:[a-z-]+\s+)?({_PAPERS})\b(?:,[^,]{{1,100}},)?\s+(?:also\s+)?"
     rf"(?:{_SHOW}|drew\s+on|draws\s+on|used|uses|analy[sz]ed|examined|covered|compared|"
-    r"tracked|looked\s+at)\b"
+    r"tracked|looked\s+at|cites|cited|seeks|sought|alleges|alleged|praised|criticised|criticized|"
+    r"monitored|reviewed|surveyed)\b"
 )
 # "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
 # Tuesday, showed": whose data they are.
 _DOCUMENT_SHOWS = re.compile(
     r"\b(?i:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
-    r"research|poll)\b,?\s+(?:(?:released|published|compiled|collected|issued|conducted|led|"
-    r"commissioned|prepared|carried\s+out)\s+"
-    r"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+)?)?"
+    r"research|poll|inquiry|investigation|review|audit)\b,?\s+(?:(?:released|published|compiled|"
+    r"collected|issued|conducted|led|commissioned|prepared|carried\s+out)\s+"
+    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{_DAY}\s+)?)?"
     r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
-    rf"(?:the\s+(?:[a-z]+\s+)?)?({NAME})[^.;\"\u201c]{{0,40}}?\b(?:show|shows|showed|suggest|"
-    r"suggests|suggested|indicate|indicates|indicated|found|finds)\b"
+    # the maker named, or called by its kind in lower case ("A survey by the institute")
+    rf"(?:the\s+(?:[a-z]+\s+)?)?(?:({NAME})|(?<=the\s)([a-z]+))[^.;\"\u201c]{{0,40}}?\b(?:show|"
+    r"shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
+    r"monitored|examined|reviewed|surveyed|tracked|analy[sz]ed)\b"
 )
 # "..., company filings show", "Council records showed that ...": the papers of the body of
 # that kind (not "court documents show": filed by the parties, not written by the court).
@@ -107,10 +115,25 @@ DOCUMENTS = words(
     "article story report column caption headline graphic version study survey paper letter "
     "post statement filing note list interview lawsuit suit complaint indictment ruling "
     "judgment memo document email petition motion website book film poll audit review "
+    "decision inquiry investigation index "
     "filings figures data accounts notice statistics results"
 )
 # The article's own parts: what they say is the narrator's.
 OWN_PARTS = words("article story column caption headline graphic version")
+
+
+# A paper named after its maker: "the Kell Bank Home Price Index", "the Orrin Trust Survey".
+_NAMED_PAPERS = words("index survey poll report barometer tracker monitor census")
+
+
+def maker(name):
+    """The maker a paper's name holds ("Kell Bank Home Price Index" -> "Kell Bank"): the words
+    up to the last organisation's head noun before the paper's word; else the name itself."""
+    tokens = name.split()
+    if len(tokens) < 3 or tokens[-1].lower().rstrip(".") not in _NAMED_PAPERS:
+        return name
+    heads = [i for i in range(1, len(tokens) - 1) if tokens[i].lower() in names.ORGANISATION_HEADS]
+    return " ".join(tokens[: heads[-1] + 1]) if heads else name
 
 
 def _whose(noun, name, pronoun=None):
@@ -129,11 +152,11 @@ def whose(sentence):
     X), ("the", noun), ("he", pronoun), ("it", None) or None."""
     figures = _FIGURES_OF.match(sentence)
     maker = re.sub(r"['\u2019]s?$", "", figures.group(1)) if figures else ""
-    if " " in maker or maker.isupper():
-        return ("name", maker)  # not "New figures show"
+    if " " in maker or (maker.isupper() and maker not in names.NOT_NAMES):
+        return ("name", maker)  # not "New figures show", nor "A report found"
     shows = _DOCUMENT_SHOWS.search(sentence)
     if shows:
-        return ("name", shows.group(1))
+        return ("name", shows.group(1)) if shows.group(1) else ("the", shows.group(2))
     owned = _WHOSE_PAPERS.match(sentence)
     if owned:
         return _whose(*owned.groups())
@@ -141,6 +164,8 @@ def whose(sentence):
     noun = kind.group(1).lower() if kind else None
     if noun in organisations.ORGANISATION_NOUNS - _FILED_WITH:
         return ("kind", noun)
+    if kind and kind.start(1) > 0 and kind.group(1)[0].isupper():
+        return ("name", kind.group(1))  # "..., Treasury figures show": a name mid-sentence
     return None
 
 

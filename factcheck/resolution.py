@@ -36,6 +36,7 @@ def named(sentence, found, context):
     if follows:
         claimant = context.last  # the spokesman's "He added" is the organisation's still
     context.learn(sentence, claimant)
+    context.paper_spoke = bool(found and found[0] == "document" and claimant)
     unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
     if unnamed and claimant and claimant not in context.people:
         context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
@@ -51,6 +52,8 @@ def _resolve(found, context, sentence):
 
 
 def _it_resolved(_, context, sentence):
+    if context.paper_spoke:  # "The report, published on Friday, ... It found": its maker's
+        return context.last
     return _opening_organisation(sentence, None, context) or context.last_organisation()
 
 
@@ -106,7 +109,7 @@ def _name_resolved(value, context, _=None):
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
-    name = context.full(names.without_title(value))
+    name = context.titled(value)
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         return None
     return name

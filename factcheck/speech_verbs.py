@@ -54,7 +54,9 @@ _CLAIMANT_VERBS = (
     r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"
     r"discuss|comment|elaborate|answer)|"
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
-    r"disputed|disputes|disagreed|disagrees|(?:agreed|agrees)(?=\s+(?:that|with)\b)|(?:rejected|rejects)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
+    r"disputed|disputes|disagreed|disagrees|(?:agreed|agrees)(?=\s+(?:that|with)\b)|"
+    # (not "dismissed 40 workers": what is dismissed is something said)
+    r"(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?|"
     r"accounts?|versions?|assertions?|characteri[sz]ations?|descriptions?|charges?)\b)|"
     # defending what was done, not a title won: "the minister defended the rise"
@@ -62,11 +64,14 @@ _CLAIMANT_VERBS = (
     r"(?!(?:title|crown|championship|belt|goal|lead|seat|record)\b))|"
     # a plural subject's present tense: "Ana Lind and her colleagues recommend"
     r"(?<!to\s)(?:recommend|advise|argue|insist|conclude)(?=\s+(?:that\b|[a-z])|\s*[.,;])|"
-    r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|calculated|calculates|advised|advises|recommended|recommends|"
+    r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|"
+    # a verdict: "the inspectorate has rated the school as inadequate"
+    r"(?:rated|rates|graded|grades|judged|judges)(?=[^.;\"\u201c]{1,80}?\bas\b)|calculated|calculates|advised|advises|recommended|recommends|"
     # "recalled that", '"..." recalled Imran Patel' (not "recalled 9,000 heaters")
     r"(?:recalled|recalls|remembered|recounted)(?=\s+(?:that|how)\b|\s*[,:]|\s+[A-Z])|"
     r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
-    r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists)|"
+    r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists|"
+    r"cites|cited)|"
     r"blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
     r"accused(?=\s+[\w\s]{1,40}?\bof\b)|"
     # a court's decisions: "the court struck down the cap", "upheld the fine"
@@ -83,7 +88,8 @@ VERB = re.compile(rf"\b(?:{VERBS}|{_CLAIMANT_VERBS})\b|\b(?i:according to)\b")
 # "He expects ...", "She believes ...": the person last named is still speaking. "She was
 # 87", "He will appear in court" state facts about them: nobody is quoted.
 PRONOUN_OPINES = re.compile(
-    r"^(He|She)\s+(?:also\s+)?(?:expects|expected|believes|believed|thinks|thought|hopes|"
+    r"^(He|She)\s+(?:also\s+)?(?:(?:did|does)\s+not\s+(?:expect|believe|think|accept|agree)\b|"
+    r"expects|expected|believes|believed|thinks|thought|hopes|"
     r"hoped|fears|feared|predicts|predicted|doubts|doubted|accepts|accepted|admits|admitted|"
     r"acknowledges|acknowledged|agrees|agreed|disagrees|disagreed|blames|blamed|urges|urged|"
     r"recalls|recalled|describes|described|dismisses|dismissed|rejects|rejected)\b"
@@ -96,6 +102,23 @@ _DESCRIBES_NOUN = re.compile(
     r"(?<!\b[Hh]e)(?<!\b[Ss]he)(?<!\b[Ii]t)(?<!\b[Tt]hat)(?<!\b[Ww]ho)(?<!\b[Tt]here)(?<!\b[Ww]hat)"
     r"[a-z]['\u2019]s|s['\u2019])\s+$"
 )
+
+
+# "..., the report said.": a speaker and verb closing the sentence after a comma.
+_CLOSING = re.compile(r",\s+[^,\"\u201c\u201d]{1,60}$")
+
+
+def in_order(sentence):
+    """The attribution verbs of a sentence, the one closing it after a comma first: "A guard
+    failed to note that Ana Lind had said she was ill, the report said" is the report's, and
+    what she said is inside what it says."""
+    verbs = list(VERB.finditer(sentence))
+    if len(verbs) > 1:
+        last = verbs[-1]
+        closing = not sentence[last.end() :].strip(" .!?\"'\u201d\u2019")
+        if closing and _CLOSING.search(sentence, 0, last.start()):
+            return [last, *verbs[:-1]]
+    return verbs
 
 
 def describes_noun(sentence, verb):

@@ -1,0 +1,84 @@
+"""Asides between a speaker and the verb, for factcheck/attribution.py: appositives ("The
+mayor, Jane Porter, said"; "Ana Lind, 45, a nurse, said"), relative clauses ("X, which is
+based in Austin, Texas, said"), brackets ("The Transport Safety Agency (TSA), a regulator,
+said"), and the person a name holds ("Ana Lind of the Home Safety Alliance", "Lawyers for
+Ana Lind").
+"""
+
+import re
+
+from factcheck import names
+from factcheck.names import NAME
+
+NAME_BEFORE = re.compile(rf"({NAME})\s*$")
+# "The Transport Safety Agency (TSA) said", "Ana Lind (pictured) said": the bracket aside.
+BRACKETED = re.compile(r"\s*\([^()]{1,40}\)\s*$")
+_APPOSITIVE = re.compile(r",[^,]{1,140},\s*$|,\s*(?:who|whose|which)\b[^,]{1,200},\s*$")
+# "X, which is based in Austin, Texas, said", "X, who won in Paris, France, in 2020, has denied":
+# a relative clause is never the speaker, whatever places and dates it sets off inside it.
+# (Only names and dates inside: "X, which employs 62, its director, Kate Ferris, said" is hers.)
+_RELATIVE_CLAUSE = re.compile(
+    r",\s*(?:who|whose|which)\b[^,;:\"\u201c\u201d]{1,200}"
+    r"(?:,\s*(?:(?:in|on|since)\s+)?[A-Z0-9][\w.'\u2019-]*(?:\s+[A-Z0-9][\w.'\u2019-]*)*)*,\s*$"
+)
+# "One of them, retired teacher Ana Lind, said": a name after words describing her.
+_DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
+_MADE_BY = re.compile(
+    rf"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+[a-z]+\b[^,]*?\bby\s+"
+    rf"(?:the\s+)?({NAME})[^,]*,\s*$"
+)
+
+
+def past(prefix):
+    """(the name an appositive gives, None) or (None, prefix without its appositives):
+    "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
+    45, a nurse, said": the one before them is; "The tests, carried out by X, found":
+    whoever made what opens the sentence."""
+    made = _MADE_BY.match(prefix)
+    if made:
+        return made.group(1), None
+    prefix = _RELATIVE_CLAUSE.sub(", ", prefix)
+    for _ in range(3):
+        appositive = _APPOSITIVE.search(prefix)
+        if appositive is None or NAME_BEFORE.search(prefix.rstrip(",")):
+            break
+        named = _appositive_name(prefix[appositive.start() + 1 :].strip(" ,"))
+        if named:
+            return named, None
+        prefix = prefix[: appositive.start()] + ","
+    # "The Transport Safety Agency (TSA), a regulator, said": the bracket before the aside
+    return None, BRACKETED.sub("", prefix.rstrip(", "))
+
+
+def _appositive_name(inside):
+    """The name an appositive gives: all of it ("Jane Porter"), or the name after words
+    describing the person ("retired teacher Ana Lind"; not "a nurse from Leeds")."""
+    if re.fullmatch(NAME, inside):
+        # not "D-Calif.", a party and state; "Ana Lind of Kell Legal" is she
+        if inside in names.NOT_NAMES or re.match(r"[A-Z]-", inside):
+            return None
+        return person(inside, 0)
+    described = _DESCRIBED.fullmatch(inside)
+    if described and not set(described.group(1).split()) & (
+        names.NOT_SUBJECT_AFTER | names.RELATIVES
+    ):
+        return described.group(2)
+    return None
+
+
+# "Lawyers for Ana Lind said": they speak for her.
+_COUNSEL_FOR = re.compile(
+    r"^(?:Lawyers|Attorneys|Solicitors|Barristers|Representatives|Advisers|Advisors)\s+"
+    r"(?:for|of)\s+(?:the\s+)?(.+)$"
+)
+
+
+def person(name, which):
+    """The person a name holds: "Ana Lind of the Home Safety Alliance" -> "Ana Lind", "Lawyers
+    for Ana Lind" -> "Ana Lind"; of "Ana Lind and Tom Fox", the first (which=0) or last
+    (which=-1)."""
+    counsel = _COUNSEL_FOR.match(name)
+    if counsel:
+        return person(counsel.group(1), which)
+    person_of = names.person_of(name)
+    return person_of[0] if person_of else names.split_people(name)[which]
