@@ -55,7 +55,7 @@ ORGANISATION_HEADS = words(
     "airport stadium arena hall house senate parliament assembly congress government "
     "administration police army navy force forces registry regulator library museum "
     "crescent cross nations republic kingdom states act bill report survey index composite "
-    "exchange market water health prevention research network alliance coalition federation "
+    "exchange market water health prevention research network alliance coalition federation panel "
     "industries international global services solutions insurance railway railways "
     "transport gallery theatre festival prize cup championship team foods brands retail "
     "logistics steel oil gas mining electric telecom software networks entertainment "
@@ -233,7 +233,11 @@ def without_title(name):
 
 # Nouns of people by what they do ("Partner", "Teammate", "Auditor", "Consultant"): endings
 # of agent nouns that given names seldom have (not "Victor", "Hector", "Bryant", "Chester").
-_ROLE_SHAPED = re.compile(r"[A-Z][a-z]{2,}(?:mate|ist|ner|eer)|[A-Z][a-z]{3,}(?:tor|ant)")
+# "-mate" only as one who shares ("Teammate", "Classmate"): "Climate", "Ultimate" are not.
+_ROLE_SHAPED = re.compile(
+    r"(?:Team|Class|Room|Flat|House|Ship|Work|Play|Running|Cell|School)mate"
+    r"|[A-Z][a-z]{2,}(?:ist|ner|eer)|[A-Z][a-z]{3,}(?:tor|ant)"
+)
 
 
 def only_titles(name):

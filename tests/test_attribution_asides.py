@@ -103,6 +103,12 @@ def test_papers_speak_for_their_makers(client, text, expected):
         ("Vantor Freight Systems said 40 trucks were idle.", ["Vantor Freight Systems"]),
         ("Hector Alvarez said 40 trucks were idle.", ["Hector Alvarez"]),
         ("Victor Hugo Lamb said 40 trucks were idle.", ["Victor Hugo Lamb"]),
+        # words that only end like an agent noun stay in an organisation's name
+        (
+            "Sea ice shrank 12 percent, the Northern Climate Review Panel said.",
+            ["Northern Climate Review Panel"],
+        ),
+        ("Ultimate Frisbee Norway said 40 clubs had closed.", ["Ultimate Frisbee Norway"]),
     ],
 )
 def test_a_role_before_a_name(client, text, expected):

@@ -23,6 +23,7 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 5", 8),
         ("blind 6", 8),
         ("blind 7", 8),
+        ("blind 8", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
@@ -56,6 +57,7 @@ OUTSIDE_SETS = (
     "blind 5",
     "blind 6",
     "blind 7",
+    "blind 8",
 )
 OUTSIDE = [a for name in OUTSIDE_SETS for a in SETS[name]]
 
