@@ -66,7 +66,7 @@ def _name_after(sentence, at):
     after = _NAME_AFTER.match(sentence, at)
     if after is None or set(after.group(1).split()) & (names.NOT_SUBJECT_AFTER | names.RELATIVES):
         return None
-    name, head = papers.maker(re.sub(r"['\u2019]s?$", "", after.group(2))), after.group(3)
+    name, head = papers.maker(names.without_possessive(after.group(2))), after.group(3)
     if head and head in names.ORGANISATION_HEADS:
         name = f"{name} {head}"
     descriptors = after.group(1).split()

@@ -53,7 +53,6 @@ _THE_BEFORE = re.compile(
 _PRONOUN_BEFORE = re.compile(rf"\b(?:([Hh]e|[Ss]he)|([Hh]is|[Hh]er)\s+(?:{_MOUTHPIECE}))\s*$")
 # Adverbs and auxiliaries between a speaker and the verb ("has confirmed", "today
 # announced"), and a first verb joined to it ("Dunmore smiled and said").
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _BETWEEN = re.compile(
     r"(?:\s+(?:today|yesterday|also|later|previously|recently|then|once|repeatedly|publicly|"
     r"always|often|never|has|have|had|"
@@ -62,7 +61,7 @@ _BETWEEN = re.compile(
     r"[a-z]+ed(?:\s+(?!(?:after|before|when|while|because|as|who|which|that|but|since|until|"
     r"if)\b)[\w'\u2019-]+){0,8}?\s+and|"
     # "The Health Department on Friday confirmed", "X last week said"
-    rf"(?:late\s+|early\s+)?on\s+{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|"
+    rf"(?:late\s+|early\s+)?on\s+{names.WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     # "X repeatedly denied", "X has long argued", "X still insists"
     # (not a noun ending in -ly: "the family said")
     r"(?!(?:family|assembly|ally|rally|supply|monopoly|reply|anomaly|homily)\b)[a-z]+ly|"
@@ -270,7 +269,7 @@ def speaker(sentence):
     if found:
         return found
     paper = papers.telling(sentence)
-    if paper and not _QUOTED_AT(sentence, paper[1]):
+    if paper and not _quoted_at(sentence, paper[1]):
         return ("document", paper[0])
     opines = speech_verbs.PRONOUN_OPINES.match(sentence)
     return ("he", opines.group(1).lower()) if opines else None
@@ -313,14 +312,14 @@ _OPENING = re.compile(
 )
 
 
-def _QUOTED_AT(sentence, at):
+def _quoted_at(sentence, at):
     return any(q.start() < at < q.end() for q in _QUOTATION.finditer(sentence))
 
 
 def _participle_subject(sentence):
     """ "The county defended the cap, saying in filings that ...": the sentence's subject."""
     saying = _SAYING.search(sentence)
-    if saying is None or _QUOTED_AT(sentence, saying.start()):
+    if saying is None or _quoted_at(sentence, saying.start()):
         return None
     opening = _OPENING.match(sentence)
     return _before(opening.group(0)) if opening else None

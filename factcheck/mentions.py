@@ -75,10 +75,6 @@ def _abbreviates(short, name):
     return short in initials or (short.lower() == every.lower() and len(short) > 2)
 
 
-def _bare(name):
-    return re.sub(r"^The\s+", "", name)
-
-
 def _no_business(organisation):
     return organisation.split()[-1].lower() in names.NOT_BUSINESSES
 
@@ -288,12 +284,12 @@ class Mentions:
         whose = {m.group(1) for m in _CALLED_AFTER.finditer(sentence) if _WHOSE.search(m.group(0))}
         found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]
         for name in _HEADED.findall(sentence):
-            self._is_organisation(re.sub(r"^The\s+", "", name))
+            self._is_organisation(names.bare(name))
         for noun, name in found:
             if noun in names.COMPANIES and not self.known_person(name) and name not in whose:
-                self.call(noun, re.sub(r"^The\s+", "", name))
+                self.call(noun, names.bare(name))
             else:  # "Tom Fox, a keen gardener,": "the gardener said" is he
-                self.described[noun] = self.full(names.without_title(_bare(name)))
+                self.described[noun] = self.full(names.without_title(names.bare(name)))
 
     def _read(self, sentence):
         """Remember what the grammar around the sentence's names shows they are."""
@@ -344,7 +340,7 @@ class Mentions:
                 continue
             for part in self._parts(name):
                 person = self._mention(part, sentence[:start])
-                self.order.append(person or _bare(part))
+                self.order.append(person or names.bare(part))
                 if person:
                     self._titles(person, part, sentence, start)
                 subject = subject or person
@@ -374,7 +370,7 @@ class Mentions:
             if person not in self.people:
                 self.people.append(person)
             return person
-        self.organisations.append(re.sub(r"^The\s+", "", name))
+        self.organisations.append(names.bare(name))
         return None
 
     def _short_titles(self, person, role):

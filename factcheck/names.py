@@ -131,6 +131,8 @@ DATES = words(
     "June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep "
     "Sept Oct Nov Dec"
 )
+# A weekday, as a regular expression's alternative ("released Thursday by", "on Friday").
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _JOINED = re.compile(r"\s+and\s+")
 
 
@@ -197,6 +199,16 @@ POST_NOMINALS = words(
     "KC QC SC MP MEP MSP MLA MS MHK TD AM PhD DPhil MD MBA OBE MBE CBE KBE DBE CH FRS Jr Sr "
     "Esq II III IV"
 )
+
+
+def bare(name):
+    """An organisation's name without the capital "The" that opens it ("The Kell Trust")."""
+    return re.sub(r"^The\s+", "", name)
+
+
+def without_possessive(name):
+    """ "Lumera's" -> "Lumera", "the Workers'" -> "the Workers"."""
+    return re.sub(r"['\u2019]s?$", "", name)
 
 
 def without_post_nominals(name):

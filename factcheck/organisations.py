@@ -93,7 +93,7 @@ PUBLIC = words(
 
 
 def _name(found):
-    return re.sub(r"^The\s+", "", found.rstrip("."))
+    return names.bare(found.rstrip("."))
 
 
 def _all(pattern, sentence, *cues):

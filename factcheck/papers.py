@@ -10,8 +10,6 @@ import re
 from factcheck import names, organisations
 from factcheck.names import NAME, words
 
-# "released Thursday by X": a weekday alone may say when.
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # Papers a body publishes, whose findings are its own ("the filings said", "the club's
 # accounts showed", "according to a notice posted by X").
 _PAPERS = (
@@ -31,7 +29,7 @@ FROM = re.compile(
     r"commissioned|prepared|carried\s+out|sent|written|signed|circulated|drafted)\s+"
     # "a memo sent to staff on Tuesday by X": whom it went to, and when
     r"(?:to\s+(?:all\s+|its\s+|their\s+)?[a-z]+\s+)?"
-    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{_DAY}\s+)?)?by)\s+"
+    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+)?)?by)\s+"
     # "a study led by researchers at X": where they work made it
     r"(?:(?:researchers|scientists|economists|analysts|a\s+team)\s+(?:at|from|of)\s+)?"
 )
@@ -94,7 +92,7 @@ _DOCUMENT_SHOWS = re.compile(
     r"\b(?i:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
     r"research|poll|inquiry|investigation|review|audit)\b,?\s+(?:(?:released|published|compiled|"
     r"collected|issued|conducted|led|commissioned|prepared|carried\s+out)\s+"
-    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{_DAY}\s+)?)?"
+    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+)?)?"
     r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
     # the maker named, or called by its kind in lower case ("A survey by the institute")
     rf"(?:the\s+(?:[a-z]+\s+)?)?(?:({NAME})|(?<=the\s)([a-z]+))[^.;\"\u201c]{{0,40}}?\b(?:show|"
@@ -151,7 +149,7 @@ def whose(sentence):
     """The maker of the papers a sentence opens with or cites as showing something: ("name",
     X), ("the", noun), ("he", pronoun), ("it", None) or None."""
     figures = _FIGURES_OF.match(sentence)
-    maker = re.sub(r"['\u2019]s?$", "", figures.group(1)) if figures else ""
+    maker = names.without_possessive(figures.group(1)) if figures else ""
     if " " in maker or (maker.isupper() and maker not in names.NOT_NAMES):
         return ("name", maker)  # not "New figures show", nor "A report found"
     shows = _DOCUMENT_SHOWS.search(sentence)

@@ -279,5 +279,5 @@ def _named_here(sentence, noun):
         head = name.split()[-1].lower() in names.ORGANISATION_HEADS
         organisation = " " in name and (head or names.organisational(name, sentence[:start]))
         if organisation and names.describes(noun, name, _COMPANY):
-            return re.sub(r"^The\s+", "", name)
+            return names.bare(name)
     return None

@@ -13,6 +13,10 @@ def claimants(client, text):
     return [s["claimant"] for s in response.json["sentences"]]
 
 
+def check(client, text, expected):
+    assert claimants(client, text) == expected
+
+
 INTERVIEW = (
     "Marta Silva has led the port authority since 2019.\n\n"
     "We talked to her at the docks on Monday.\n\n"

@@ -5,11 +5,7 @@ the rule must not fire."""
 
 import pytest
 
-from tests.test_attribution import claimants
-
-
-def check(client, text, expected):
-    assert claimants(client, text) == expected
+from tests.test_attribution import check
 
 
 # What sits between a speaker and the verb says who the speaker is, never is the speaker: a

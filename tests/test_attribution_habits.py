@@ -5,11 +5,7 @@ evaluation article), and rows where the rule must not fire."""
 
 import pytest
 
-from tests.test_attribution import claimants
-
-
-def check(client, text, expected):
-    assert claimants(client, text) == expected
+from tests.test_attribution import check, claimants
 
 
 # Letters after a name are no part of it: a rank at the bar, a seat, a degree, an honour.
