@@ -24,20 +24,17 @@ from factcheck import extraction
 from factcheck.config import from_environment
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "extraction"
-UNSEEN = DATA / "unseen"
-FRESH = DATA / "fresh"
-BLIND = DATA / "blind"
-BLIND2 = DATA / "blind2"
-BLIND3 = DATA / "blind3"
-BLIND4 = DATA / "blind4"
-BLIND5 = DATA / "blind5"
-BLIND6 = DATA / "blind6"
-BLIND7 = DATA / "blind7"
-BLIND8 = DATA / "blind8"
+# The sets written and labelled by other hands, by name, in the order they were written.
+OUTSIDE = {
+    "unseen": DATA / "unseen",
+    "fresh": DATA / "fresh",
+    "blind": DATA / "blind",
+    **{f"blind {n}": DATA / f"blind{n}" for n in range(2, 9)},
+}
 # Sets labelled a second time, apart from the first labeller: {set name: (first, second)}.
 SECOND_LABELLINGS = {
-    "blind 5": (BLIND5, DATA / "agreement" / "blind5_second"),
-    "blind 7": (BLIND7, DATA / "agreement" / "blind7_second"),
+    "blind 5": (OUTSIDE["blind 5"], DATA / "agreement" / "blind5_second"),
+    "blind 7": (OUTSIDE["blind 7"], DATA / "agreement" / "blind7_second"),
 }
 
 
@@ -56,16 +53,7 @@ def sets():
     return {
         "tuning": [a for a in articles if not a[0]["held_out"]],
         "held out": [a for a in articles if a[0]["held_out"]],
-        "unseen": list(load(UNSEEN)),
-        "fresh": list(load(FRESH)),
-        "blind": list(load(BLIND)),
-        "blind 2": list(load(BLIND2)),
-        "blind 3": list(load(BLIND3)),
-        "blind 4": list(load(BLIND4)),
-        "blind 5": list(load(BLIND5)),
-        "blind 6": list(load(BLIND6)),
-        "blind 7": list(load(BLIND7)),
-        "blind 8": list(load(BLIND8)),
+        **{name: list(load(folder)) for name, folder in OUTSIDE.items()},
     }
 
 

@@ -47,19 +47,7 @@ def test_every_labelled_sentence_is_well_formed(name, article):
     assert {label for label, _, _ in labelled} == {"Y", "N"}
 
 
-OUTSIDE_SETS = (
-    "unseen",
-    "fresh",
-    "blind",
-    "blind 2",
-    "blind 3",
-    "blind 4",
-    "blind 5",
-    "blind 6",
-    "blind 7",
-    "blind 8",
-)
-OUTSIDE = [a for name in OUTSIDE_SETS for a in SETS[name]]
+OUTSIDE = [a for name in bench.OUTSIDE for a in SETS[name]]
 
 
 @pytest.mark.parametrize("article", OUTSIDE, ids=[a[0]["title"] for a in OUTSIDE])
