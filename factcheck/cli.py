@@ -135,6 +135,13 @@ def worker_command(once):
     """Deliver webhook events from the outbox and check source links (until stopped, or
     once)."""
     config = worker.WorkerConfig.from_app(current_app.config)
+
+    def purged(deliveries, events):
+        click.echo(
+            f"worker: removed {deliveries} finished deliveries and {events} events "
+            f"older than {config.log_days:g} days"
+        )
+
     link_config = linkcheck.LinkCheckConfig.from_app(current_app.config)
     stop = threading.Event()
     # SIGTERM and Ctrl-C finish the attempt under way, then stop.
@@ -153,7 +160,7 @@ def worker_command(once):
             if not once:
                 checker.start()
             with open_database() as db, requests.Session() as session:
-                made = worker.run(db, session, config, once=once, stop=stop)
+                made = worker.run(db, session, config, once=once, stop=stop, purged=purged)
             checked = linkcheck.run_due(link_db, link_session, link_config) if once else None
         finally:
             stop.set()

@@ -53,6 +53,9 @@ DEFAULTS = {
     "WEBHOOK_DISABLE_AFTER": 20,
     # Seconds one delivery attempt may take in all (connect, send, answer).
     "WEBHOOK_TIMEOUT": 10.0,
+    # Days a finished delivery (succeeded or failed) and its attempts stay in the log before
+    # the worker removes them, with events no delivery refers to any more; 0 keeps them all.
+    "WEBHOOK_LOG_DAYS": 30.0,
     # Seconds the worker sleeps when nothing is due.
     "WORKER_POLL_INTERVAL": 1.0,
     # Seconds a browser or CDN may keep a public read (staff answers are never stored).

@@ -27,12 +27,13 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from factcheck import outbound
+from factcheck import outbound, webhook_log
 from factcheck.db import write_transaction
 from factcheck.timeutil import now
 
 log = logging.getLogger(__name__)
 USER_AGENT = "factcheck-webhooks/0.1 (claim fact-checking service; webhook delivery)"
+PURGE_EVERY = 3600.0  # seconds between two removals of the log's old rows
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class WorkerConfig:
     disable_after: int = 20  # consecutive failed attempts of one subscription
     timeout: float = 10.0  # seconds one attempt may take in all
     poll_interval: float = 1.0
+    log_days: float = 30.0  # finished deliveries older than this are removed; 0 keeps them
 
     @classmethod
     def from_app(cls, config):
@@ -56,6 +58,7 @@ class WorkerConfig:
             disable_after=config["WEBHOOK_DISABLE_AFTER"],
             timeout=timeout,
             poll_interval=config["WORKER_POLL_INTERVAL"],
+            log_days=config["WEBHOOK_LOG_DAYS"],
         )
 
     @property
@@ -220,14 +223,20 @@ def run_due(db, session, config, worker, stop=None):
     return made
 
 
-def run(db, session, config, *, once=False, stop=None, worker=None):
+def run(db, session, config, *, once=False, stop=None, worker=None, purged=None):
     """Deliver what is due; with once, return then (the attempts made), else keep polling
-    until stop is set."""
+    until stop is set. First, and every PURGE_EVERY seconds, remove the log's old rows and
+    tell purged(deliveries, events) when there were any."""
     worker = worker or worker_name()
     stop = stop or threading.Event()
-    made = 0
+    made, purge_at = 0, 0.0
     while True:
         try:
+            if time.monotonic() >= purge_at:
+                purge_at = time.monotonic() + PURGE_EVERY
+                removed = webhook_log.purge(db, config.log_days, stop=stop)
+                if purged and any(removed):
+                    purged(*removed)
             made += run_due(db, session, config, worker, stop)
         except sqlite3.OperationalError as error:
             if once:

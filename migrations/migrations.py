@@ -825,3 +825,20 @@ def claims_fts_on_text_only(db):
         END;
         """
     )
+
+
+@migrations(name="0020_webhook_log_retention")
+def webhook_log_retention(db):
+    # The worker removes finished deliveries past the retention (factcheck/webhook_log.py).
+    # It finds them by completion time; a delivery removed sets its redeliveries'
+    # redelivery_of to null and an event is removed once no delivery refers to it: without
+    # these indexes each removed row would scan the whole log.
+    db.executescript(
+        """
+        CREATE INDEX webhook_deliveries_finished ON webhook_deliveries (completed_at)
+            WHERE completed_at IS NOT NULL;
+        CREATE INDEX webhook_deliveries_by_event ON webhook_deliveries (event_id);
+        CREATE INDEX webhook_deliveries_redeliveries ON webhook_deliveries (redelivery_of)
+            WHERE redelivery_of IS NOT NULL;
+        """
+    )
