@@ -4,7 +4,7 @@ A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it
 space follows and the next sentence starts as one does (a capital, a digit, an opening
 quote), and at every line break. Not at a decimal point ("3.5%": no space follows), an
 initial ("J. Smith"), a dotted acronym ("U.S."), or a known abbreviation ("Dr. Ruiz",
-"Jan. 6"), and not after a quoted question or exclamation that the sentence goes on from
+"Jan. 6", "No. 10"), and not after a quoted question or exclamation that the sentence goes on from
 ("'Why now?' she asked": a lower-case word follows; "'Why now?' Ms Lind asked": a name and
 a speaking verb follow), nor before a bracketed credit closing
 its line.
@@ -52,8 +52,6 @@ ABBREVIATIONS = frozenset(
         "oct",
         "nov",
         "dec",
-        "no",
-        "nos",
         "vs",
         "etc",
         "inc",
@@ -63,7 +61,6 @@ ABBREVIATIONS = frozenset(
         "approx",
         "dept",
         "est",
-        "fig",
         "e.g",
         "i.e",
         "al",
@@ -71,6 +68,9 @@ ABBREVIATIONS = frozenset(
         "blvd",
     ]
 )
+# Abbreviations only before a number ("No. 10", "Nos. 3 and 4", "Fig. 2"): "No. We moved"
+# is an answer and a sentence.
+NUMBERED = frozenset(["no", "nos", "fig"])
 # Words that open sentences and never a name after an initial ("J. In" is no name).
 OPENERS = words(
     "The A An In On At But And So Then It He She They We I This That These Those There "
@@ -103,6 +103,8 @@ def _abbreviated(text, stop):
         return not word[0].isdigit()
     if len(word) == 1 and word.isupper():
         return _initial(text, stop)
+    if word.lower() in NUMBERED:
+        return text[stop + 1 : stop + 3].lstrip()[:1].isdigit()
     return word.lower() in ABBREVIATIONS
 
 

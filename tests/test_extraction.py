@@ -62,6 +62,11 @@ def sentences(client, text):
                 "None was due.",
             ],
         ),
+        # "No." abbreviates only before a number; before a word it is an answer.
+        (
+            "Is it true? No. The 2 vans went to No. 10 and Nos. 3 and 4, as Fig. 2 shows.",
+            ["Is it true?", "No.", "The 2 vans went to No. 10 and Nos. 3 and 4, as Fig. 2 shows."],
+        ),
         # A bare credit in brackets closing the line stays with its caption; a labelled one
         # ("Credit: ...", "by ...") is a line of its own.
         (
