@@ -24,6 +24,10 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 6", 8),
         ("blind 7", 8),
         ("blind 8", 8),
+        ("blind 9", 8),
+        ("blind 10", 8),
+        ("blind 11", 8),
+        ("blind 12", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
