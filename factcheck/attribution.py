@@ -29,6 +29,7 @@ from factcheck import (
     quotations,
     resolution,
     speech_verbs,
+    unmarked_interviews,
 )
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
@@ -374,4 +375,5 @@ def claimants(sentences, paragraphs=None):
     ]
     found = quotations.to_speakers(sentences, paragraphs, found)
     own = [said is not None for said in spoken]
-    return interviews.answers_to_interviewee(sentences, paragraphs, found, own)
+    found = interviews.answers_to_interviewee(sentences, paragraphs, found, own)
+    return unmarked_interviews.turns(sentences, paragraphs, found, own)

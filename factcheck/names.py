@@ -123,7 +123,8 @@ SURNAME_HEADS = words("park hall house cross lane church bridge bank post press 
 # Capitalised words that open a sentence without naming anyone ("So said Ana Lind").
 NOT_NAMES = words(
     "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
-    "By For If When While After Before As Q"
+    "By For If When While After Before As Q Nobody Somebody Everybody Anybody Someone Everyone "
+    "Anyone"
 )
 # Days and months: "said Monday that ..." names nobody.
 DATES = words(
