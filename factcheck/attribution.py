@@ -95,6 +95,8 @@ _AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,3}\s*$")
 _THEY_BEFORE = re.compile(r"\b(?:they|They)\s*$")
 # "A spokesperson said": for the organisation in question, as "it said" is.
 _SPOKESPERSON = re.compile(r"(?:^|[,:]\s+|\b[Aa]n?\s+)(?:[Aa]n?\s+)?spokes(?:person|man|woman)\s*$")
+# "the spokesperson added": the one an unnamed spokesperson spoke for before.
+_THE_SPOKESPERSON = re.compile(r"\b[Tt]he\s+spokes(?:person|man|woman)\s*$")
 # "a Brightwell spokesperson said": the organisation so named.
 # "Kell Water officials said": a name of two words or initials opening the sentence.
 _NAMED_SPEAKS = re.compile(
@@ -233,6 +235,8 @@ def _speaks_for(prefix):
     """Someone speaking for an organisation: ("kind", noun), ("name", X) or None."""
     if _SPOKESPERSON.search(prefix):
         return ("it", None)
+    if _THE_SPOKESPERSON.search(prefix):
+        return ("spokesperson", None)
     if papers.BY_THE_SAME.search(prefix):
         return ("the", "researchers")
     kind = _KIND_SPEAKS.search(prefix)
@@ -358,20 +362,32 @@ def _after(sentence, at):
     return None
 
 
+# The page around the story: a byline and its job line ("By Ana Lind, Health Reporter"),
+# a link to another story ("Read more: Council warns ..."), a caption. Nobody speaks in
+# them, and their names are no speakers for "the company said" to find.
+_FURNITURE = re.compile(
+    r"^(?:By\s+[A-Z][^.!?]*$|(?:Additional\s+)?(?:Reporting|Writing|Written|Interview)\s+by\s|"
+    r"(?:Read\s+more|Related|See\s+also|More\s+on\s+this\s+story|Photo|Photograph|Pictured|"
+    r"Picture|Image)\s*:)",
+    re.IGNORECASE,
+)
+
+
 def claimants(sentences, paragraphs=None):
     """The claimant of each sentence (a list of str or None), in order; paragraphs is each
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
-    text = " ".join(sentences)
+    story = [None if _FURNITURE.match(sentence) else sentence for sentence in sentences]
+    text = " ".join(sentence for sentence in story if sentence)
     single = [name for _, name in names.found(text) if " " not in name]
     # each sentence apart: a byline has no full stop, and the word opening the sentence
     # after it is no word capitalised mid-sentence
-    inside = [word for sentence in sentences for word in _MID_SENTENCE.findall(sentence)]
+    inside = [word for sentence in story if sentence for word in _MID_SENTENCE.findall(sentence)]
     context = Mentions(inside, single)
-    spoken = [speaker(sentence) for sentence in sentences]
+    spoken = [speaker(sentence) if sentence else None for sentence in story]
     found = [
-        resolution.named(sentence, said, context)
-        for sentence, said in zip(sentences, spoken, strict=True)
+        resolution.named(sentence, said, context) if sentence else None
+        for sentence, said in zip(story, spoken, strict=True)
     ]
     found = quotations.to_speakers(sentences, paragraphs, found)
     own = [said is not None for said in spoken]

@@ -105,6 +105,8 @@ class Mentions:
         # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
         # spokesman for X said ... He added ..."), "either" when none tells; else None.
         self.spokesperson = None
+        # The organisation an unnamed spokesperson last spoke for: "the spokesperson added".
+        self.represented = None
         # Whether the last claimant spoke through a paper ("The report found"): "It found"
         # after it is the same paper's.
         self.paper_spoke = False
@@ -143,11 +145,13 @@ class Mentions:
         found = self._speakable()[::-1]
         if self.last in self.organisations:
             found.insert(0, self.last)
-        # "the bank": a name the noun describes ("Kell Mutual Bank") before any organisation
-        # merely known to be one
-        for organisation in found:
-            if names.describes(noun, organisation, companies):
-                return organisation
+        # "the institute": one named so ("Kell Institute") before another of its kind ("Hale
+        # University"); "the bank": a name the noun describes ("Kell Mutual Bank") before any
+        # organisation merely known to be one
+        named = [o for o in found if noun in o.lower().split()]
+        described = [o for o in found if names.describes(noun, o, companies)]
+        if named or described:
+            return (named or described)[0]
         for organisation in found:
             known = organisation in self.known
             if known and noun in companies and not _no_business(organisation):

@@ -149,11 +149,23 @@ def found(text):
             yield match.start() + len(whole) - len(name), name
 
 
+# Nouns opening a sentence that say what the body named after them is ("Carmaker Voltra
+# said", "Rival Kestamart cut"), seldom the first word of a name themselves (unlike "Bank",
+# "Group", "Club").
+DESCRIPTORS = words(
+    "carmaker automaker drugmaker chipmaker steelmaker planemaker toymaker shipbuilder "
+    "manufacturer retailer insurer lender supplier developer operator carrier publisher broker "
+    "brewer miner grocer haulier promoter supermarket airline startup conglomerate rival rivals "
+    "competitor"
+)
+
+
 def opened(name):
     """The name without the word opening its sentence ("But the Greenfield Residents
-    Group" -> "Greenfield Residents Group"); "" when nothing named is left."""
+    Group" -> "Greenfield Residents Group") or saying what it is ("Carmaker Voltra" ->
+    "Voltra"); "" when nothing named is left."""
     first, _, rest = name.partition(" ")
-    if first not in NOT_NAMES:
+    if first not in NOT_NAMES and first.lower() not in DESCRIPTORS:
         return name
     rest = rest[4:] if rest.startswith("the ") else rest
     return rest if rest[:1].isupper() else ""

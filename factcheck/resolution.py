@@ -6,6 +6,7 @@ organisation named before that the noun can describe (else the one last named th
 word types), "the pensioner" the person who spoke last, "the person" nobody.
 """
 
+import itertools
 import re
 
 from factcheck import names, organisations, papers
@@ -40,6 +41,7 @@ def named(sentence, found, context):
     unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
     if unnamed and claimant and claimant not in context.people:
         context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
+        context.represented = claimant
     elif not follows:
         context.spokesperson = None
     return claimant
@@ -199,6 +201,10 @@ _RESOLVERS = {
     # "the Icelandic ministry": the ministry of that country
     "country": lambda value, context, _: context.of_place(value.split()[0], value.split()[-1]),
     "kind": _kind_resolved,
+    # "the spokesperson added": whom an unnamed spokesperson spoke for last
+    "spokesperson": lambda _, context, sentence: (
+        context.represented or _it_resolved(None, context, sentence)
+    ),
     "the": lambda value, context, sentence: _the_resolved(value, context, sentence),
 }
 
@@ -207,6 +213,7 @@ def _organisation_called(noun, context, sentence):
     """The organisation "the <noun>" refers to, else the noun."""
     found = _opening_organisation(sentence, noun, context) or _named_here(sentence, noun)
     found = found or context.organisation(noun, _COMPANY)
+    found = found or _spoke_last(noun, context)
     if found is None and noun not in _NOT_ORGANISATIONS:
         # "Skerry Air ... Nobody was hurt, the airline said": the organisation last named
         # that no head word types, or (the noun being an organisation's, as "the airline",
@@ -219,11 +226,26 @@ def _organisation_called(noun, context, sentence):
     return found or noun
 
 
+def _spoke_last(noun, context):
+    """ "The Nurses' Guild announced a strike. The union said ...": the organisation that
+    spoke in the sentence before, when the noun is an organisation's and the name is of no
+    other kind (not "the Department for Schools" for "the union")."""
+    last = context.last
+    if noun not in _ORGANISATION_NOUNS or not last or last not in context.organisations:
+        return None
+    head = last.split()[-1].lower()
+    if names.place(last) or any(head in kind and noun not in kind for kind in names.KINDS):
+        return None
+    return last
+
+
 def _opening_organisation(sentence, noun, context):
     """ "Acme Foods cut 40 jobs, it said", "Hale University ..., the university said": the
     organisation the sentence opens with, when the noun (None: "it") can describe it."""
-    opening = next(iter(names.found(sentence)), None)
-    if opening is None or sentence[: opening[0]] not in ("", "The "):
+    # "Grocery chain Dorrel": the name after the words saying what it is
+    first_two = list(itertools.islice(names.found(sentence), 2))
+    opening = next((f for f in reversed(first_two) if _opens(sentence[: f[0]])), None)
+    if opening is None:
         return None
     name = opening[1]
     if " " in name and names.organisational(name, sentence[: opening[0]]):
@@ -245,6 +267,20 @@ def _opening_organisation(sentence, noun, context):
         )
         name = full
     return name if fits else None
+
+
+# "Supermarket chain Fresco cut ...": words saying what the body opening the sentence is.
+_KIND_OPENING = re.compile(r"^(?:The\s+)?(?:[A-Za-z][a-z]+\s+)?([A-Za-z][a-z]+)\s+$")
+
+
+def _opens(before):
+    """Whether a name after these words opens its sentence: nothing, "The", or a noun of a
+    body's kind ("Supermarket chain", "Insurer")."""
+    if before in ("", "The "):
+        return True
+    kind = _KIND_OPENING.match(before)
+    noun = kind.group(1).lower() if kind else None
+    return noun in _ORGANISATION_NOUNS or noun in names.DESCRIPTORS
 
 
 # Who reports on someone: "Tom Fox won, the newspaper said" is the paper's, not Tom Fox's.

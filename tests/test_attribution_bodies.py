@@ -1,0 +1,118 @@
+"""Claimants through the scoring API for the habits of the sixth round: a body called by a
+bare noun after its name ("the zoo said", "the spokesperson added", "Inspectors found"),
+the words saying what a body is before its name ("Carmaker Voltan"), the page around the
+story (bylines, links to other stories) that no one speaks in, passive and perfect tenses,
+and a lower-case head after a name ("Dunmere police said"). Names and sentences invented
+for these tests, none taken from an evaluation article; rows where the rule must not fire
+beside those where it must."""
+
+import pytest
+
+from tests.test_attribution import check
+
+
+# "the <noun>": the body named before with that word in its name, over another of its kind.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Orlov Institute hired Mara Keane in 1990. She later taught at Fenwick "
+            "University. The institute said it would rename its library after her.",
+            [None, None, "Orlov Institute"],
+        ),
+        (
+            "Tamsin Drew studied at Kell College and worked at the Harlan Academy. "
+            "The college announced a scholarship in her name.",
+            [None, "Kell College"],
+        ),
+        # "the spokesperson added": the body the spokesperson spoke for
+        (
+            "A spokesman for the Ferry Board said 12 sailings were cut. "
+            '"Safety comes first," the spokesman added.',
+            ["Ferry Board", "Ferry Board"],
+        ),
+        (
+            "A spokeswoman for the Dallow Port Authority said the quay would reopen on Monday. "
+            "Engineers worked overnight. The spokeswoman said 40 staff were on site.",
+            ["Dallow Port Authority", None, "Dallow Port Authority"],
+        ),
+        # "The report recorded": a paper's count is its maker's finding
+        (
+            "A report by the Harbour Safety Board was published on Friday. "
+            "The report recorded 31 collisions in 2023.",
+            [None, "Harbour Safety Board"],
+        ),
+        (
+            "According to the Marlow Audit Office, the scheme overspent by 9 percent. "
+            "The audit counted 140 unpaid invoices.",
+            ["Marlow Audit Office", "Marlow Audit Office"],
+        ),
+    ],
+)
+def test_body_called_by_a_noun(client, text, expected):
+    check(client, text, expected)
+
+
+# Words opening a sentence that say what the named body is are no part of its name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Carmaker Voltan said it sold 4,100 cars in May.", ["Voltan"]),
+        ("Insurer Pellam Mutual said claims rose 12 percent.", ["Pellam Mutual"]),
+        (
+            "Rival Kestamart hit back the same day, saying it would cut 200 prices and "
+            "hold them until June.",
+            ["Kestamart"],
+        ),
+        (
+            "Grocery chain Dorrel raised 300 prices in March, the company said.",
+            ["Dorrel"],
+        ),
+        (
+            "Data from analytics firm Quorra showed sales fell 3 percent in April.",
+            ["Quorra"],
+        ),
+        # a name that only begins with such a word keeps it when nothing follows
+        ("Ana Lind joined the Rival Theatre Company in 2001.", [None]),
+        # a place after "from ... in" is no maker
+        ("Data from councils in Kent showed 4 libraries closed.", [None]),
+    ],
+)
+def test_kind_before_a_name(client, text, expected):
+    check(client, text, expected)
+
+
+# Bylines, job lines and links to other stories: nobody speaks in them, and their names are
+# none of the story's speakers.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "By Rhian Cole, Transport Correspondent\n\n"
+            "Fares on the Halden line will rise 6 percent, the operator said.",
+            [None, "operator"],
+        ),
+        (
+            "By Tomas Birk, Health Editor\n\n"
+            "Nurses at Kell General will strike in May, the Nursing Guild (NG) announced. "
+            "The union said 80 percent backed the action.",
+            [None, "Nursing Guild", "Nursing Guild"],
+        ),
+        (
+            "Read more: Mayor says budget gap is 4 million pounds\n\n"
+            "Ana Lind said the gap was smaller.",
+            [None, "Ana Lind"],
+        ),
+        (
+            "Ana Lind said 40 staff left.\n\nRelated: Union warns of more cuts",
+            ["Ana Lind", None],
+        ),
+        # a sentence opening with "By" that has a full stop is the story's
+        (
+            "By March the fund had lost 9 percent, Ana Lind said.",
+            ["Ana Lind"],
+        ),
+    ],
+)
+def test_page_furniture(client, text, expected):
+    check(client, text, expected)
