@@ -89,6 +89,11 @@ _WITH_OTHERS = re.compile(
     rf"({NAME})\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|team|"
     r"fellow\s+[a-z]+|researchers|staff)\s*$"
 )
+# "Kenmare police said", "Dunmere fire service said": a place's emergency service, its head
+# in lower case.
+_PLACE_SERVICE = re.compile(
+    rf"({NAME})\s+(police|coastguard|fire\s+(?:service|brigade)|ambulance\s+service)\s*$"
+)
 # "the 28-year-old said": the person last spoken of.
 _AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,3}\s*$")
 # "they said": the organisation that spoke last, never people the text does not name.
@@ -191,6 +196,9 @@ def _before(prefix):
     named, prefix = appositives.past(prefix)
     if named:
         return ("name", named)
+    services = _PLACE_SERVICE.search(prefix)
+    if services and _subject(prefix, services.start()):
+        return ("name", f"{services.group(1)} {services.group(2)}")
     leading = _WITH_OTHERS.search(prefix)
     if leading and _subject(prefix, leading.start()):
         return ("leading", leading.group(1))
@@ -336,8 +344,17 @@ _BY_THE = re.compile(
 )
 
 
+# "was announced on Sunday by", "was confirmed late last night by": when, before by whom.
+_WHEN = re.compile(
+    rf"(?:\s+(?:(?:early|late)\s+)?(?:on\s+{names.WEEKDAY}|{names.WEEKDAY}|yesterday|today|"
+    r"overnight|(?:last|this|on)\s+[\w.]+(?:\s+\d+)?|in\s+[A-Z][a-z]+(?:\s+\d+)?))(?=\s+by\b)"
+)
+
+
 def _agent(sentence, at):
     """ "was announced by the Harbour Board": the one after "by"."""
+    when = _WHEN.match(sentence, at)
+    at = when.end() if when else at
     agent = _BY.match(sentence, at)
     if agent:
         return ("name", agent.group(1))
@@ -345,17 +362,20 @@ def _agent(sentence, at):
     return ("the", agent.group(1)) if agent else None
 
 
-# "said its director, Imran Patel, 58.": the name a title after the verb sets off.
+# "said its director, Imran Patel, 58.": the name a title after the verb sets off; "said
+# Kell Trust's head of research, Ana Lind": whose title it is, named.
 _TITLE_THEN_NAME = re.compile(
-    rf"\s+(?:its|his|her|their|the)\s+(?:[\w'\u2019-]+\s+){{0,3}}?[a-z]+,\s+({NAME})"
+    rf"\s+(?:its|his|her|their|the|{NAME}['\u2019]s?)\s+(?:[\w'\u2019-]+\s+){{0,3}}?[a-z]+,\s+({NAME})"
 )
 
 
 def _after(sentence, at):
     """ "said Ana Lind", "said councillor Tom Reyes", "said its director, Tom Reyes"; not
     "said Monday"."""
-    after = _NAME_AFTER_VERB.match(sentence, at) or _TITLE_THEN_NAME.match(sentence, at)
-    if after is None or not _SPEAKER_ENDS.match(sentence, after.end()):
+    found = (pattern.match(sentence, at) for pattern in (_NAME_AFTER_VERB, _TITLE_THEN_NAME))
+    ending = (m for m in found if m and _SPEAKER_ENDS.match(sentence, m.end()))
+    after = next(ending, None)
+    if after is None:
         return None
     if after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
         return ("name", appositives.person(after.group(1), 0))

@@ -158,6 +158,28 @@ class Mentions:
                 return organisation
         return None
 
+    def staffed_by(self, plural):
+        """The organisation last named that people of the plural noun work for: a word of
+        its name shares their stem ("inspectors": "Kell Inspectorate", "auditors": "Audit
+        Board"), but is not the noun itself ("teachers" are no "Teachers' Union"); or None."""
+        for organisation in reversed(self._speakable()):
+            for word in organisation.lower().split():
+                word = names.without_possessive(word)
+                shared = names.shared(word, plural)
+                stem = shared >= 8 or (shared >= 5 and shared == len(word))
+                if stem and word not in (plural, plural[:-1]):
+                    return organisation
+        return None
+
+    def headed(self, noun):
+        """The name last spoken of whose last word is the noun ("the zoo": "Avonvale Zoo"),
+        now known to be an organisation's; or None."""
+        for name in reversed(self.order):
+            if " " in name and name.split()[-1].lower() == noun and not names.place(name):
+                self._is_organisation(name)
+                return name
+        return None
+
     def ending(self, phrase):
         """The organisation last named whose name ends with the phrase ("the sheriff's
         office" -> "Tolan County Sheriff's Office"), or None."""

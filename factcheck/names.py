@@ -181,7 +181,7 @@ DEMONYM_ENDINGS = "ic|ian|ish|ese|an|i"
 _DEMONYM = re.compile(rf"([A-Z][a-z]+?)(?:{DEMONYM_ENDINGS})")
 
 
-def _shared(one, other):
+def shared(one, other):
     """How many first letters two words share."""
     count = 0
     while count < min(len(one), len(other)) and one[count] == other[count]:
@@ -199,8 +199,8 @@ def of_place(adjective, name):
         return False
     stem = stem.group(1)
     for word in re.sub(r"['\u2019]s?\b", "", name).split():
-        shared = _shared(stem, word)
-        if word[:1].isupper() and shared >= max(4, min(len(stem), len(word)) - 2):
+        letters = shared(stem, word)
+        if word[:1].isupper() and letters >= max(4, min(len(stem), len(word)) - 2):
             return True
     return False
 
@@ -331,6 +331,14 @@ def split_people(name):
     return [name]
 
 
+def head_of(organisation):
+    """The noun heading an organisation's name, in lower case: "Ministry of Health" a
+    ministry, whatever it is of; "Kell Water Board" a board."""
+    tokens = organisation.lower().split()
+    joined = [i for i, word in enumerate(tokens) if word in ("of", "for") and i > 0]
+    return tokens[joined[0] - 1] if joined else tokens[-1]
+
+
 def describes(noun, organisation, companies):
     """Whether a bare noun ("the agency", "the company") can refer to the organisation: the
     noun is in its name or heads one of its kind; a company is any organisation not headed
@@ -338,9 +346,7 @@ def describes(noun, organisation, companies):
     tokens = organisation.lower().split()
     if noun in tokens:
         return True
-    # "Ministry of Health": a ministry, whatever it is of
-    joined = [i for i, word in enumerate(tokens) if word in ("of", "for") and i > 0]
-    head = tokens[joined[0] - 1] if joined else tokens[-1]
+    head = head_of(organisation)
     if len(noun) >= 5 and noun[:5] == head[:5]:
         return True  # "the steelworks" for "Halden Steel", "the insurer" for "X Insurance"
     if noun == "charity" and head in CHARITY_HEADS:

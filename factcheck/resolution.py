@@ -113,7 +113,8 @@ def _name_resolved(value, context, _=None):
         return context.titles.get(value.split()[-1].lower())
     name = context.titled(value)
     if name.endswith("s") and " " not in name and name not in context.capitalised:
-        return None
+        # "Inspectors found": unless the staff of a body named before ("the Inspectorate")
+        return context.staffed_by(name.lower())
     return name
 
 
@@ -213,6 +214,9 @@ def _organisation_called(noun, context, sentence):
     """The organisation "the <noun>" refers to, else the noun."""
     found = _opening_organisation(sentence, noun, context) or _named_here(sentence, noun)
     found = found or context.organisation(noun, _COMPANY)
+    if found is None and noun not in _NOT_ORGANISATIONS:
+        # "Avonvale Zoo ... the zoo said": a name ending in the noun, whatever else it seemed
+        found = context.headed(noun)
     found = found or _spoke_last(noun, context)
     if found is None and noun not in _NOT_ORGANISATIONS:
         # "Skerry Air ... Nobody was hurt, the airline said": the organisation last named
@@ -233,7 +237,7 @@ def _spoke_last(noun, context):
     last = context.last
     if noun not in _ORGANISATION_NOUNS or not last or last not in context.organisations:
         return None
-    head = last.split()[-1].lower()
+    head = names.head_of(last)
     if names.place(last) or any(head in kind and noun not in kind for kind in names.KINDS):
         return None
     return last

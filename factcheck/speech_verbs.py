@@ -16,12 +16,19 @@ _TAKEN = (
 # "claimed best live act at the awards", "claimed best picture.": an award's category won
 # (not "claimed best practice was ignored").
 _BEST = r"\s+best\s+[\w-]+(?:\s+[\w-]+){0,2}?(?:\s*[.,;]|\s*$|\s+(?:at|in|award|prize)\b)"
+# An amount of money: "$40", "14,600 pounds", "2 million euros".
+_MONEY = (
+    r"(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?(?:[$\u00a3\u20ac][\d,.]+(?:\s*(?:m|bn|million|"
+    r"billion)\b)?|\d[\d,.]*\s+(?:million\s+|billion\s+)?(?:pounds|dollars|euros)\b)"
+)
 VERBS = (
     r"said|says|(?<!to )say|told|tells|"
     # "claimed their first win", "the storm claimed three lives": taking, not saying (but
     # "claimed victory was near" says so)
     rf"(?:claimed|claims)(?!{_BEST})(?!\s+(?!that\b)(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_TAKEN})\b"
-    r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))|announced|announces|tweeted|wrote|"
+    r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))"
+    # "claimed 14,600 pounds in expenses": money taken, not said
+    rf"(?!\s+(?:{_MONEY})(?!\s+(?:was|were|had|has)\b))|announced|announces|tweeted|wrote|"
     r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
     r"acknowledged|acknowledges|admitted|admits|alleged|alleges|asserted|"
@@ -29,8 +36,9 @@ VERBS = (
     r"reveals|disclosed|discloses|cautioned|cautions|contended|contends|countered|counters|"
     r"complained|complains|conceded(?=\s+that\b|\s*[,:\"\u201c])|"
     r"estimates|concluded|concludes|estimated|"
-    # "found that", "found no evidence": a finding, not "found the wreck".
-    r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b)|"
+    # "found that", "found no evidence": a finding, not "found the wreck"; "..., the
+    # inquiry has found.": the finding is the sentence before the verb.
+    r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b|\s*[.!?]?\s*$)|"
     # "added" says something unless followed by what was added: not "had added 40 trains".
     r"added(?!\s+(?:\d|[$\u00a3\u20ac]|(?:a|an|another|its|his|her|their|some|about|nearly|"
     r"almost|over|extra|new)\b))|"
@@ -49,6 +57,9 @@ _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
     # "It found": a paper's finding, whatever follows
     r"(?<=\b[Ii]t\s)(?:found|finds)|(?<=\b[Ii]t\salso\s)(?:found|finds)|"
+    # "Inspectors found 1,200 faults": a count is a finding (not "found the wreck")
+    r"(?:found|finds)(?=\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+    r"[$\u00a3\u20ac]?\d)|"
     # "Ana Lind was quoted as saying": what she said, not a passive
     r"(?:was|were|is|are)\s+(?:widely\s+)?quoted\s+as\s+saying|"
     r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"

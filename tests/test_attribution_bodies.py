@@ -36,6 +36,43 @@ from tests.test_attribution import check
             "Engineers worked overnight. The spokeswoman said 40 staff were on site.",
             ["Dallow Port Authority", None, "Dallow Port Authority"],
         ),
+        # a name ending in the noun, though nothing else showed it was an organisation's
+        (
+            "Harrow Aquarium closed its shark tank on Monday. The aquarium said 2 sharks had died.",
+            [None, "Harrow Aquarium"],
+        ),
+        (
+            "Doctors moved 3 patients from Penwyn Hospice. Staff were praised, the hospice said.",
+            [None, "Penwyn Hospice"],
+        ),
+        # "The union said": the body that spoke just before, of no other kind
+        (
+            "Dock workers will strike on Friday, the Harbour Workers' Federation announced. "
+            "The union said 90 percent voted yes.",
+            ["Harbour Workers' Federation", "Harbour Workers' Federation"],
+        ),
+        # ... never a public body of another kind
+        (
+            "The Ministry of Ports said talks would resume. The union said 90 percent voted yes.",
+            ["Ministry of Ports", "union"],
+        ),
+        # "Inspectors found", "Auditors said": the body named before that they work for
+        (
+            "The Coastal Care Inspectorate visited Harlow House in May. Inspectors found 14 "
+            "residents without a care plan.",
+            [None, "Coastal Care Inspectorate"],
+        ),
+        (
+            "The Wessex Audit Office reviewed the scheme. Auditors said 2 contracts broke the "
+            "rules.",
+            [None, "Wessex Audit Office"],
+        ),
+        # ... but a body named after them is theirs by name only; and nobody before: nobody
+        (
+            "The Nurses' Guild met on Monday. Nurses said 40 beds were shut.",
+            [None, None],
+        ),
+        ("Inspectors found 14 faults on the bridge.", [None]),
         # "The report recorded": a paper's count is its maker's finding
         (
             "A report by the Harbour Safety Board was published on Friday. "
@@ -115,4 +152,57 @@ def test_kind_before_a_name(client, text, expected):
     ],
 )
 def test_page_furniture(client, text, expected):
+    check(client, text, expected)
+
+
+# A verb closing the sentence after its speaker ("..., the watchdog has found."), a passive's
+# agent after when ("announced on Monday by X"), the title before a name after "said"
+# ("said X's head of policy, Ana Lind"), a place's service in lower case ("Kenmare police").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The council paid 2 million pounds for land it never used, the district auditor, "
+            "Keith Marlow, has found.",
+            ["Keith Marlow"],
+        ),
+        (
+            "Ferry fares rose 14 percent in a year, the watchdog found.",
+            ["watchdog"],
+        ),
+        # claiming money is taking it, not saying
+        (
+            "Tom Hale, the member for Dunmere, claimed 9,400 pounds in travel costs, the "
+            "watchdog, Rita Osei, has found.",
+            ["Rita Osei"],
+        ),
+        ("Tom Hale claimed 9,400 pounds in travel costs.", [None]),
+        ("Tom Hale claimed 9,400 pounds was spent on travel.", ["Tom Hale"]),
+        # "found the wreck" is no finding, at the close or not
+        ("Divers found the wreck off Skerry Point on Tuesday.", [None]),
+        (
+            "Her retirement was announced on Friday by the Calder Trust, where she worked.",
+            ["Calder Trust"],
+        ),
+        (
+            "The closure was confirmed last night by Vell Water, which runs the plant.",
+            ["Vell Water"],
+        ),
+        (
+            '"Check the label first," said Kell Consumers\' head of policy, Dana Fry.',
+            ["Dana Fry"],
+        ),
+        (
+            "Nine people were rescued from the cliff, Kenmare coastguard said.",
+            ["Kenmare coastguard"],
+        ),
+        (
+            "Two roads were closed after the flood, Dunmere police said on Sunday.",
+            ["Dunmere police"],
+        ),
+        # "police" alone names nobody
+        ("Two roads were closed after the flood, police said.", [None]),
+    ],
+)
+def test_closing_verbs_agents_and_services(client, text, expected):
     check(client, text, expected)
