@@ -60,7 +60,8 @@ _BETWEEN = re.compile(
     # "Judge Ana Lind remanded Tom Fox in custody and said": the first verb's object too,
     # but no clause of its own ("arrested him after Ana Lind complained and said")
     r"[a-z]+ed(?:\s+(?!(?:after|before|when|while|because|as|who|which|that|but|since|until|"
-    r"if)\b)[\w'\u2019-]+){0,8}?\s+and|"
+    # ("welcomed the rise but noted": but too)
+    r"if)\b)[\w'\u2019-]+){0,8}?\s+(?:and|but)|"
     # "The Health Department on Friday confirmed", "X last week said"
     rf"(?:late\s+|early\s+)?on\s+{names.WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     # "X repeatedly denied", "X has long argued", "X still insists"

@@ -392,7 +392,10 @@ class Mentions:
             if full == person:
                 self.alone.add(person)
             return full if full in self.people else None
-        if names.is_person(name, before) and name not in self.known:
+        # "the Civic Party's Ray Obi": a person, whose party the words before name
+        whose = re.search(r"['\u2019]s\s", name)
+        person_named = names.is_person(name, before) or bool(whose and names.is_person(person))
+        if person_named and name not in self.known:
             if person not in self.people:
                 self.people.append(person)
             return person

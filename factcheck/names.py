@@ -173,7 +173,10 @@ def opened(name):
 
 # Words before a name that describe the person rather than name them: "Labour's Priya
 # Sandhu" (whose party or employer), "San Jose-based Lumera" (where it is based).
-_DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+s['\u2019]|(?:[A-Z]\S*\s+){0,2}\S+-based)\s+")
+# "the Civic Party's Ray Obi": a party of more than one word.
+_DESCRIBING = re.compile(
+    r"^(?:(?:[A-Z]\S*\s+){0,3}\S+['\u2019]s|\S+s['\u2019]|(?:[A-Z]\S*\s+){0,2}\S+-based)\s+"
+)
 
 
 # Endings that make a place's adjective ("Icelandic", "Norwegian", "British", "Japanese").

@@ -92,6 +92,16 @@ PUBLIC = words(
 )
 
 
+# "Ana Lind, one of the report's lead authors,": one of people, so a person.
+_ONE_OF_PEOPLE = words("author member founder leader expert")
+
+
+def _one_of_people(name, noun):
+    """Whether "X, one of the ...s" makes X a person: a title before the name, or people
+    after "one of"."""
+    return names.without_title(name) != name or noun in PEOPLE | names.TITLES | _ONE_OF_PEOPLE
+
+
 def _name(found):
     return names.bare(found.rstrip("."))
 
@@ -114,7 +124,9 @@ def read(sentence):
     organisations.update({_name(n): None for n in _all(_BASED, sentence, "based in")})
     organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
     organisations.update({_name(n): None for n in _all(_CAPITAL_THE, sentence, " The ")})
-    organisations.update({_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ")})
+    organisations.update(
+        {_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ") if not _one_of_people(n, noun)}
+    )
     for noun, found in _all(_NOUN_BEFORE, sentence, "he ") + _opening_noun(sentence):
         if noun in ORGANISATION_NOUNS and " " in found:
             organisations.setdefault(_name(found), noun)

@@ -80,6 +80,9 @@ _CLAIMANT_VERBS = (
     r"(?:rated|rates|graded|grades|judged|judges)(?=[^.;\"\u201c]{1,80}?\bas\b)|calculated|calculates|advised|advises|recommended|recommends|"
     # "recalled that", '"..." recalled Imran Patel' (not "recalled 9,000 heaters")
     r"(?:recalled|recalls|remembered|recounted)(?=\s+(?:that|how)\b|\s*[,:]|\s+[A-Z])|"
+    # "called the package an election bribe": a verdict given, in the speaker's own words
+    r"called(?=\s+(?:the|it|this|that|them|him|her|his|its|their)\b[^.;,\"\u201c]{0,40}?\s+an?\s+"
+    r"(?!(?:week|day|month|year|few|couple|number|lot|total|halt|meeting|vote)\b)[a-z])|"
     r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
     r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists|"
     r"cites|cited)|"
@@ -91,7 +94,7 @@ _CLAIMANT_VERBS = (
     r"(?:overturned|overturns)(?=\s+(?:a|an|the|his|her|its|their|[A-Z\d])\b)|"
     # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
     r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
-    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|projects(?=\s+that\b)|"
+    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|(?:projects|projected)(?=\s+that\b)|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
     r"[a-z]+(?:ed|s)(?=(?:\s+[\w.]+){0,3}\s*:\s*[\"\u201c])"
 )

@@ -206,3 +206,44 @@ def test_page_furniture(client, text, expected):
 )
 def test_closing_verbs_agents_and_services(client, text, expected):
     check(client, text, expected)
+
+
+# Smaller habits: "one of the report's authors" is a person; "the Civic Party's Ray Obi" a
+# person whose party is named; "welcomed the rise but noted"; "projected that"; "called the
+# plan a giveaway" without quotation marks.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"Every tonne counts," said Dr Ines Varga, one of the study\'s lead authors. '
+            "Varga, who works in Oslo, said 40 glaciers had gone.",
+            ["Ines Varga", "Ines Varga"],
+        ),
+        (
+            "Ana Berg said the Green Bloc's Tomas Ruud got 900 votes. "
+            "Ruud said he would stand again.",
+            ["Ana Berg", "Tomas Ruud"],
+        ),
+        (
+            "The Shopworkers Guild welcomed the rise but warned that 200 shops could close.",
+            ["Shopworkers Guild"],
+        ),
+        (
+            "The Harbour Trust backed the plan but said it cost too much.",
+            ["Harbour Trust"],
+        ),
+        (
+            "The Tidal Energy Board projected that output would double by 2030.",
+            ["Tidal Energy Board"],
+        ),
+        (
+            "The Rural Party called the budget a giveaway to landlords.",
+            ["Rural Party"],
+        ),
+        # calling a meeting, a halt or someone on the phone says nothing
+        ("The Rural Party called the meeting a week early.", [None]),
+        ("The Rural Party called its members to a vote on Monday.", [None]),
+    ],
+)
+def test_smaller_habits(client, text, expected):
+    check(client, text, expected)
