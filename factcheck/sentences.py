@@ -103,7 +103,13 @@ def _abbreviated(text, stop):
         return not word[0].isdigit()
     if len(word) == 1 and word.isupper():
         return _initial(text, stop)
+    if word.lower() in _NUMBERING:
+        # "No. 10", "Nos. 4 and 5"; but an answer's "No. We moved ..." ends there
+        return text[stop + 1 : stop + 3].lstrip()[:1].isdigit()
     return word.lower() in ABBREVIATIONS
+
+
+_NUMBERING = words("no nos")
 
 
 def _initial(text, stop):
