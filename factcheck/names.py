@@ -109,6 +109,8 @@ KINDS = (
     words("council committee panel assembly parliament senate congress inquiry"),
     words("university college school academy institute"),
     words("police force constabulary"),
+    # bodies of members: "the union" may be an Alliance or a Guild
+    words("union alliance federation association guild confederation league coalition society"),
 )
 # Titles that tell which pronoun a person takes.
 PRONOUN_OF_TITLE = {

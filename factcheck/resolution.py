@@ -217,7 +217,6 @@ def _organisation_called(noun, context, sentence):
     if found is None and noun not in _NOT_ORGANISATIONS:
         # "Avonvale Zoo ... the zoo said": a name ending in the noun, whatever else it seemed
         found = context.headed(noun)
-    found = found or _spoke_last(noun, context)
     if found is None and noun not in _NOT_ORGANISATIONS:
         # "Skerry Air ... Nobody was hurt, the airline said": the organisation last named
         # that no head word types, or (the noun being an organisation's, as "the airline",
@@ -228,19 +227,6 @@ def _organisation_called(noun, context, sentence):
     if found:
         context.call(noun, found)
     return found or noun
-
-
-def _spoke_last(noun, context):
-    """ "The Nurses' Guild announced a strike. The union said ...": the organisation that
-    spoke in the sentence before, when the noun is an organisation's and the name is of no
-    other kind (not "the Department for Schools" for "the union")."""
-    last = context.last
-    if noun not in _ORGANISATION_NOUNS or not last or last not in context.organisations:
-        return None
-    head = names.head_of(last)
-    if names.place(last) or any(head in kind and noun not in kind for kind in names.KINDS):
-        return None
-    return last
 
 
 def _opening_organisation(sentence, noun, context):

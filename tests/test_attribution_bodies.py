@@ -1,10 +1,10 @@
 """Claimants through the scoring API for the habits of the sixth round: a body called by a
-bare noun after its name ("the zoo said", "the spokesperson added", "Inspectors found"),
-the words saying what a body is before its name ("Carmaker Voltan"), the page around the
-story (bylines, links to other stories) that no one speaks in, passive and perfect tenses,
-and a lower-case head after a name ("Dunmere police said"). Names and sentences invented
-for these tests, none taken from an evaluation article; rows where the rule must not fire
-beside those where it must."""
+bare noun after its name ("the zoo said", "the union said", "the spokesperson added",
+"Inspectors found"), the words saying what a body is before its name ("Carmaker Voltan"),
+the page around the story (bylines, links to other stories) that no one speaks in, passive
+and perfect tenses, and a lower-case head after a name ("Dunmere police said"). Names and
+sentences invented for these tests, none taken from an evaluation article; rows where the
+rule must not fire beside those where it must."""
 
 import pytest
 
@@ -45,16 +45,25 @@ from tests.test_attribution import check
             "Doctors moved 3 patients from Penwyn Hospice. Staff were praised, the hospice said.",
             [None, "Penwyn Hospice"],
         ),
-        # "The union said": the body that spoke just before, of no other kind
+        # "The union said": a body of members named before, whatever it calls itself
         (
             "Dock workers will strike on Friday, the Harbour Workers' Federation announced. "
             "The union said 90 percent voted yes.",
             ["Harbour Workers' Federation", "Harbour Workers' Federation"],
         ),
-        # ... never a public body of another kind
+        (
+            "Corran Foods said 40 jobs would go, and the Bakers Guild called a strike. "
+            "The union said 90 percent backed it.",
+            ["Corran Foods", "Bakers Guild"],
+        ),
+        # ... never a public body or a business
         (
             "The Ministry of Ports said talks would resume. The union said 90 percent voted yes.",
             ["Ministry of Ports", "union"],
+        ),
+        (
+            "Corran Foods said 40 jobs would go. The union said it would fight the cuts.",
+            ["Corran Foods", "union"],
         ),
         # "Inspectors found", "Auditors said": the body named before that they work for
         (
