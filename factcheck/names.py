@@ -146,7 +146,7 @@ def found(text):
         whole = re.sub(r"['\u2019]s$", "", match.group(0).rstrip("."))
         if whole.endswith("-based"):  # "the San Jose-based maker": where, not who
             continue
-        name = opened(whole)
+        name = opened(whole, opening=match.start() == 0)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name
 
@@ -162,12 +162,14 @@ DESCRIPTORS = words(
 )
 
 
-def opened(name):
+def opened(name, opening=False):
     """The name without the word opening its sentence ("But the Greenfield Residents
-    Group" -> "Greenfield Residents Group") or saying what it is ("Carmaker Voltra" ->
-    "Voltra"); "" when nothing named is left."""
+    Group" -> "Greenfield Residents Group") or, opening it (only there: not "the Carrier
+    Corporation"), saying what it is ("Carmaker Voltra" -> "Voltra"); "" when nothing
+    named is left."""
     first, _, rest = name.partition(" ")
-    if first not in NOT_NAMES and first.lower() not in DESCRIPTORS:
+    described = opening and first.lower() in DESCRIPTORS
+    if first not in NOT_NAMES and not described:
         return name
     rest = rest[4:] if rest.startswith("the ") else rest
     return rest if rest[:1].isupper() else ""

@@ -104,10 +104,12 @@ def _leading_resolved(value, context, sentence):
     return context.leading
 
 
-def _name_resolved(value, context, _=None):
+def _name_resolved(value, context, sentence=""):
     """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
-    value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
+    # not "But the X Group"; "Carmaker X" opening the sentence is X
+    opening = sentence.startswith(value)
+    value = names.opened(value.rstrip("."), opening) or value
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())

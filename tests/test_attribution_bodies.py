@@ -118,8 +118,10 @@ def test_body_called_by_a_noun(client, text, expected):
             "Data from analytics firm Quorra showed sales fell 3 percent in April.",
             ["Quorra"],
         ),
-        # a name that only begins with such a word keeps it when nothing follows
+        # a name that begins with such a word keeps it inside a sentence
         ("Ana Lind joined the Rival Theatre Company in 2001.", [None]),
+        ("The Developer Guild said fees rose 4 percent.", ["Developer Guild"]),
+        ("Fees rose 4 percent, the Developer Guild said.", ["Developer Guild"]),
         # a place after "from ... in" is no maker
         ("Data from councils in Kent showed 4 libraries closed.", [None]),
     ],
