@@ -7,10 +7,11 @@ question, the interviewer's turns (a statement before the question is his too: "
 the plant. Was that right?"), each followed by the paragraphs answering it, the
 interviewee's turns. The introduction names both as a labelled Q&A's does.
 
-A news story with a rhetorical question or two is no interview: the layout needs the
-introduction's word for it, two questions or more each followed by an answer, and answers
-that quote nobody else (an answer speaks for itself; a story's paragraphs name their
-sources).
+A news story with a rhetorical question or two is no interview, nor an explainer's "What
+happens next?": the layout needs the introduction's word for it, two questions or more each
+followed by an answer, answers that quote nobody else (an answer speaks for itself; a
+story's paragraphs name their sources), and half the questions or more put to "you" or
+answered by "I" or "we".
 """
 
 import re
@@ -74,7 +75,28 @@ def _layout(sentences, paragraphs, own):
     ):
         return None
     answering = [i for i in range(first, len(sentences)) if paragraphs[i] not in asked]
-    return (first, asked) if _answers_speak_alone(answering, own) else None
+    if not _answers_speak_alone(answering, own):
+        return None
+    return (first, asked) if _face_to_face(sentences, paragraphs, asked) else None
+
+
+# An interview is spoken face to face: questions put to "you", answers given by "I" or "we".
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Ww]e|[Oo]ur|[Mm]y|[Mm]e|[Uu]s)\b")
+
+
+def _face_to_face(sentences, paragraphs, asked):
+    """Whether half the questions or more are put to "you" or answered by "I" or "we" (an
+    explainer's "What happens next?" is answered in the third person)."""
+    text = {}
+    for sentence, number in zip(sentences, paragraphs, strict=True):
+        text[number] = text.get(number, "") + " " + sentence
+    numbers = list(text)
+    personal = 0
+    for number in asked:
+        answer = numbers[numbers.index(number) + 1]
+        personal += bool(_SECOND_PERSON.search(text[number]) or _FIRST_PERSON.search(text[answer]))
+    return personal * 2 >= len(asked)
 
 
 def turns(sentences, paragraphs, found, own):

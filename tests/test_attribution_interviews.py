@@ -24,10 +24,10 @@ SPOKE_TO = (
 # its own source; a note after the last answer naming the interviewee is the publication's.
 INTERVIEWED = (
     "Tobias Penrose interviewed Ilse Kovac at the harbour office.\n\n"
-    "How many crossings were cancelled?\n\n"
+    "How many crossings did you cancel?\n\n"
     "About 300, mostly in January.\n\n"
     "The ministry says that is a record. Is it?\n\n"
-    "It is the most since 2009.\n\n"
+    "It is the most since 2009, as far as I know.\n\n"
     "Kovac will appear before the transport committee in May."
 )
 # No interviewer named: questions stay nobody's, answers are still the interviewee's.
@@ -46,6 +46,15 @@ STORY = (
     "The council said it would pay 4 million pounds.\n\n"
     "And who pays for the boats?\n\n"
     "Nobody has said."
+)
+# An explainer: an introduction mentioning an interview, questions as headings, answers in
+# the third person. No turns.
+EXPLAINER = (
+    "In an interview on Monday, Mayor Rosa Imbert defended the new harbour.\n\n"
+    "What is being built?\n\n"
+    "A quay for 4 ferries, due to open in 2027.\n\n"
+    "Who pays for it?\n\n"
+    "The port pays 60 percent and the council the rest."
 )
 # Interviewed, but its questions are quoted and its paragraphs name their sources: a story.
 QUOTED = (
@@ -67,6 +76,7 @@ QUOTED = (
         (INTERVIEWED, [None, PENROSE, KOVAC, "ministry", PENROSE, KOVAC, None]),
         (EDITED_NOTE, [None, None, None, KOVAC, None, KOVAC]),
         (STORY, [None, None, "council", None, None]),
+        (EXPLAINER, ["Rosa Imbert", None, None, None, None]),
         (QUOTED, [None, KOVAC, "council", None, PENROSE]),
     ],
 )
