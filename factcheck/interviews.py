@@ -28,6 +28,8 @@ _BYLINE = re.compile(r"^(?:By|Interview by|Reporting by)\s")
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+")
 _SPOKE_TO = re.compile(r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+")
 _PRONOUN = re.compile(r"^(?:He|She|They)\b")
+# "our political editor, Maya Ferris": the publication's own, who asks.
+_OUR_STAFF = re.compile(r"\bour\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+$")
 
 
 def turn_label(sentence):
@@ -46,7 +48,13 @@ def _people(sentence):
 
 def named_interviewee(intro):
     """The person the introduction says was interviewed, else the first it names."""
-    named = [(s, start, p) for s in intro if not _BYLINE.match(s) for start, p in _people(s)]
+    named = [
+        (s, start, p)
+        for s in intro
+        if not _BYLINE.match(s)
+        for start, p in _people(s)
+        if not _OUR_STAFF.search(s[:start])  # "our political editor, Maya Ferris" asks
+    ]
     for sentence, start, person in named:
         # "She spoke to our reporter, Tom Fox": the one spoken to asks, not answers.
         if _INTERVIEWED.search(sentence[:start][-30:]) and not _PRONOUN.match(sentence):

@@ -126,7 +126,7 @@ SURNAME_HEADS = words("park hall house cross lane church bridge bank post press 
 NOT_NAMES = words(
     "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
     "By For If When While After Before As Q Nobody Somebody Everybody Anybody Someone Everyone "
-    "Anyone"
+    "Anyone You Your Our My"
 )
 # Days and months: "said Monday that ..." names nobody.
 DATES = words(

@@ -56,6 +56,15 @@ EXPLAINER = (
     "Who pays for it?\n\n"
     "The port pays 60 percent and the council the rest."
 )
+# The publication's own ("our political editor, X") asks: she is no interviewee, whose
+# name the introduction never gives here; and "You" opening a question is nobody's name.
+OUR_EDITOR = (
+    "The chancellor sat down with our political editor, Lena Varga, on Thursday.\n\n"
+    "You promised to cut borrowing. Has it fallen?\n\n"
+    "Borrowing is down by 12 billion pounds. I said we would do it.\n\n"
+    "Is growth too slow?\n\n"
+    "No. We grew faster than our neighbours."
+)
 # Interviewed, but its questions are quoted and its paragraphs name their sources: a story.
 QUOTED = (
     "Ilse Kovac spoke to reporters at the harbour on Monday.\n\n"
@@ -76,6 +85,7 @@ QUOTED = (
         (INTERVIEWED, [None, PENROSE, KOVAC, "ministry", PENROSE, KOVAC, None]),
         (EDITED_NOTE, [None, None, None, KOVAC, None, KOVAC]),
         (STORY, [None, None, "council", None, None]),
+        (OUR_EDITOR, [None] * 8),
         (EXPLAINER, ["Rosa Imbert", None, None, None, None]),
         (QUOTED, [None, KOVAC, "council", None, PENROSE]),
     ],
