@@ -265,9 +265,14 @@ def _opening_organisation(sentence, noun, context):
 _KIND_OPENING = re.compile(r"^(?:The\s+)?(?:[A-Za-z][a-z]+\s+)?([A-Za-z][a-z]+)\s+$")
 
 
+# A live blog's time before its entry: "08:45 - ", "10:31 p.m.: ".
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-:\u2013\u2014]\s+")
+
+
 def _opens(before):
     """Whether a name after these words opens its sentence: nothing, "The", or a noun of a
-    body's kind ("Supermarket chain", "Insurer")."""
+    body's kind ("Supermarket chain", "Insurer"), after a live blog's time if any."""
+    before = _TIMESTAMP.sub("", before)
     if before in ("", "The "):
         return True
     kind = _KIND_OPENING.match(before)

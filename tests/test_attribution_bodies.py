@@ -118,6 +118,16 @@ def test_body_called_by_a_noun(client, text, expected):
             "Data from analytics firm Quorra showed sales fell 3 percent in April.",
             ["Quorra"],
         ),
+        # a live blog's entry opens after its time
+        (
+            "Live: Storm Ada hits the coast\n\n"
+            "08:45 - Harbour Rail has cancelled 40 trains, the operator said.",
+            [None, "Harbour Rail"],
+        ),
+        (
+            "10:31 p.m.: Kell Ferries has stopped all sailings, the company said.",
+            ["Kell Ferries"],
+        ),
         # a name that begins with such a word keeps it inside a sentence
         ("Ana Lind joined the Rival Theatre Company in 2001.", [None]),
         ("The Developer Guild said fees rose 4 percent.", ["Developer Guild"]),
