@@ -114,6 +114,8 @@ def _name_resolved(value, context, sentence=""):
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
     name = context.titled(value)
+    # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all
+    name = next((whole for whole in organisations.listed(sentence) if whole.endswith(name)), name)
     if name.endswith("s") and " " not in name and name not in context.capitalised:
         # "Inspectors found": unless the staff of a body named before ("the Inspectorate")
         return context.staffed_by(name.lower())

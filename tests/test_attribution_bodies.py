@@ -118,6 +118,21 @@ def test_body_called_by_a_noun(client, text, expected):
             "Data from analytics firm Quorra showed sales fell 3 percent in April.",
             ["Quorra"],
         ),
+        # a name listing words with commas, its initials in brackets, is one name
+        (
+            "The Rail, Maritime and General Union (RMGU) said 88 percent voted to strike. "
+            "The RMGU said talks had failed.",
+            ["Rail, Maritime and General Union", "Rail, Maritime and General Union"],
+        ),
+        (
+            "Staff will strike, the Bakers, Brewers and Allied Workers Union (BBAWU) said.",
+            ["Bakers, Brewers and Allied Workers Union"],
+        ),
+        # ... and only when the initials fit: a list of names stays a list
+        (
+            "Ana Lind, Tom Fox and Kell Water (KW) said 40 pipes burst.",
+            ["Kell Water"],
+        ),
         # a live blog's entry opens after its time
         (
             "Live: Storm Ada hits the coast\n\n"
