@@ -32,7 +32,8 @@ TITLES = words(
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
     "cllr clr supt insp det assemblymember provost rector vicar "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
-    "msp congressman congresswoman assemblyman assemblywoman alderman"
+    "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
+    "countess viscount"
 )
 # Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
 # with none so titled is the person who spoke last.

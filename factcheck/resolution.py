@@ -163,8 +163,18 @@ def _the_resolved(value, context, sentence):
         # "Grell, the app maker, ... the app maker said": what the text called so; "the
         # family business": the business named before
         found = found or context.called.get(noun) or _business(noun, context, sentence)
-        return found or value
+        # "the government's own advisers": people the text does not name (but "the
+        # county's finance office" is the office)
+        return found or (None if _WHOSE.search(value) and _people_plural(noun) else value)
     return _organisation_called(value, context, sentence)
+
+
+_WHOSE = re.compile(r"['\u2019]s\b")
+
+
+def _people_plural(noun):
+    """ "advisers", "economists", "officials": people in the plural."""
+    return noun in ANONYMOUS or noun.endswith(("ers", "ors", "ists"))
 
 
 def _business(noun, context, sentence):

@@ -67,7 +67,9 @@ _CLAIMANT_VERBS = (
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
     r"disputed|disputes|disagreed|disagrees|(?:agreed|agrees)(?=\s+(?:that|with)\b)|"
     # (not "dismissed 40 workers": what is dismissed is something said)
-    r"(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
+    # ("rejected the panel's findings", "dismissed its latest figures")
+    r"(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:(?:the|these|those|that|its|his|her|their)\s+)?"
+    r"(?:[\w-]+['\u2019]s?\s+)?(?:[a-z]+\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?|"
     r"accounts?|versions?|assertions?|characteri[sz]ations?|descriptions?|charges?)\b)|"
     # defending what was done, not a title won: "the minister defended the rise"

@@ -276,6 +276,21 @@ def test_closing_verbs_agents_and_services(client, text, expected):
             "The Rural Party called the budget a giveaway to landlords.",
             ["Rural Party"],
         ),
+        # rejecting a body's findings is answering them
+        (
+            "Ports minister Ada Venn rejected the board's findings on Monday.",
+            ["Ada Venn"],
+        ),
+        ("The Kell Trust dismissed its latest figures.", ["Kell Trust"]),
+        # a peer's title comes off
+        ("Baroness Nia Holt told peers that 3 mines had closed.", ["Nia Holt"]),
+        # "the government's own advisers": people the text does not name; "the county's
+        # finance office" is the office still
+        ("The government's own advisers have warned that the target will be missed.", [None]),
+        (
+            "Rates will rise 4 percent, the county's finance office said.",
+            ["county's finance office"],
+        ),
         # calling a meeting, a halt or someone on the phone says nothing
         ("The Rural Party called the meeting a week early.", [None]),
         ("The Rural Party called its members to a vote on Monday.", [None]),
