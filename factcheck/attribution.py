@@ -140,10 +140,11 @@ _NOT_DESCRIBING = "|".join(
         names.NOT_SUBJECT_AFTER | words("a an the that this it he she they we his her its their")
     )
 )
-# "said Rovers manager Sean Maguire": whose manager, a name before the words too.
+# "said Rovers manager Sean Maguire": whose manager, a name before the words too; "said
+# co-author X": a hyphen inside the words.
 _NAME_AFTER_VERB = re.compile(
     rf"\s+(?:{NAME}(?:['\u2019]s)?\s+(?=[a-z]+\s+(?:[a-z]+\s+)?[A-Z]))?"
-    rf"(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})"
+    rf"(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z][a-z-]*\s+){{0,2}}({NAME})"
 )
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _MID_SENTENCE = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]*")

@@ -163,9 +163,10 @@ def _the_resolved(value, context, sentence):
         # "Grell, the app maker, ... the app maker said": what the text called so; "the
         # family business": the business named before
         found = found or context.called.get(noun) or _business(noun, context, sentence)
-        # "the government's own advisers": people the text does not name (but "the
-        # county's finance office" is the office)
-        return found or (None if _WHOSE.search(value) and _people_plural(noun) else value)
+        # "the government's own advisers", "the returning officer": people the text does
+        # not name (but "the county's finance office" is the office)
+        unnamed = (_WHOSE.search(value) and _people_plural(noun)) or noun in names.TITLES
+        return found or (None if unnamed else value)
     return _organisation_called(value, context, sentence)
 
 

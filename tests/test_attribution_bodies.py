@@ -282,6 +282,15 @@ def test_closing_verbs_agents_and_services(client, text, expected):
             ["Ada Venn"],
         ),
         ("The Kell Trust dismissed its latest figures.", ["Kell Trust"]),
+        # "said co-author X": a hyphen in the words before the name
+        ('"The effect held," said co-author Dr Ivo Brandt.', ["Ivo Brandt"]),
+        # "the returning officer said" with nobody named so: nobody
+        ("Turnout was 38 percent, the returning officer said.", [None]),
+        (
+            "The returning officer, Ada Sund, read the result. Turnout was 38 percent, the "
+            "returning officer said.",
+            [None, "Ada Sund"],
+        ),
         # a peer's title comes off
         ("Baroness Nia Holt told peers that 3 mines had closed.", ["Nia Holt"]),
         # "the government's own advisers": people the text does not name; "the county's
