@@ -21,7 +21,8 @@ from factcheck import interviews
 # The introduction's word that an interview follows.
 _SAYS_INTERVIEW = re.compile(
     r"\binterview(?:ed)?\b|\b(?:spoke|spoken|talked|talking|speaking)\s+(?:to|with)\b|"
-    r"\bin\s+conversation\s+with\b|\bsat\s+down\s+with\b|\bedited\s+for\s+(?:length|clarity)\b",
+    r"\bin\s+conversation\s+with\b|\bsat\s+down\s+with\b|\bedited\s+for\s+(?:length|clarity)\b|"
+    r"\b(?:condensed|edited)\s+and\s+(?:condensed|edited)\b|\btranscript\b",
     re.IGNORECASE,
 )
 # A question quoted ('"Why now?" she asked.') is a story's, not a turn.
@@ -38,15 +39,21 @@ def _paragraph_starts(paragraphs):
     return starts
 
 
+def _texts(sentences, paragraphs):
+    """{paragraph number: its text}, in order."""
+    text = {}
+    for sentence, number in zip(sentences, paragraphs, strict=True):
+        text[number] = text.get(number, "") + " " + sentence
+    return text
+
+
 def _questions(sentences, paragraphs):
     """The paragraph numbers whose last sentence is a question, quoting nobody."""
-    last = {number: i for i, number in enumerate(paragraphs)}
-    found = set()
-    for number, end in last.items():
-        text = " ".join(s for s, p in zip(sentences, paragraphs, strict=True) if p == number)
-        if sentences[end].rstrip().endswith("?") and not _QUOTE_MARKS.search(text):
-            found.add(number)
-    return found
+    return {
+        number
+        for number, text in _texts(sentences, paragraphs).items()
+        if text.rstrip().endswith("?") and not _QUOTE_MARKS.search(text)
+    }
 
 
 def _answers_speak_alone(answering, own):
@@ -88,9 +95,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|[Ww]e|[Oo]ur|[Mm]y|[Mm]e|[Uu]s)
 def _face_to_face(sentences, paragraphs, asked):
     """Whether half the questions or more are put to "you" or answered by "I" or "we" (an
     explainer's "What happens next?" is answered in the third person)."""
-    text = {}
-    for sentence, number in zip(sentences, paragraphs, strict=True):
-        text[number] = text.get(number, "") + " " + sentence
+    text = _texts(sentences, paragraphs)
     numbers = list(text)
     personal = 0
     for number in asked:

@@ -39,6 +39,17 @@ EDITED_NOTE = (
     "When will they be back?\n\n"
     "One returned in March."
 )
+# The note on the transcript is the word for it; the byline's writer asks.
+TRANSCRIPT = (
+    "Interview by Sara Quint\n\n"
+    "Tomas Berg has coached the national rowing team for eight years. This transcript has "
+    "been condensed and edited.\n\n"
+    "How did the team do last season?\n\n"
+    "We won four medals, two of them gold.\n\n"
+    "Your budget was cut in March. Has that hurt?\n\n"
+    "Yes. We lost two coaches."
+)
+QUINT, BERG = "Sara Quint", "Tomas Berg"
 # A story with rhetorical questions and no word of an interview: no turns.
 STORY = (
     "Ilse Kovac has run the Marlow ferry company since 2021.\n\n"
@@ -85,6 +96,7 @@ QUOTED = (
         (INTERVIEWED, [None, PENROSE, KOVAC, "ministry", PENROSE, KOVAC, None]),
         (EDITED_NOTE, [None, None, None, KOVAC, None, KOVAC]),
         (STORY, [None, None, "council", None, None]),
+        (TRANSCRIPT, [None, None, None, QUINT, BERG, QUINT, QUINT, BERG, BERG]),
         (OUR_EDITOR, [None] * 8),
         (EXPLAINER, ["Rosa Imbert", None, None, None, None]),
         (QUOTED, [None, KOVAC, "council", None, PENROSE]),
