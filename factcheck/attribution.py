@@ -92,9 +92,10 @@ _WITH_OTHERS = re.compile(
 )
 # "Kenmare police said", "Dunmere fire service said": a place's emergency service, its head
 # in lower case.
-_PLACE_SERVICE = re.compile(
-    rf"({NAME})\s+(police|coastguard|fire\s+(?:service|brigade)|ambulance\s+service)\s*$"
-)
+_SERVICES = r"police|coastguard|fire\s+(?:service|brigade)|ambulance\s+service"
+_PLACE_SERVICE = re.compile(rf"({NAME})\s+({_SERVICES})\s*$")
+# "..., said Kenmare police.": so after the verb too.
+_SERVICE_AFTER = re.compile(rf"\s+({NAME}\s+(?:{_SERVICES}))\b")
 # "the 28-year-old said": the person last spoken of.
 _AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,3}\s*$")
 # "they said": the organisation that spoke last, never people the text does not name.
@@ -374,6 +375,9 @@ _TITLE_THEN_NAME = re.compile(
 def _after(sentence, at):
     """ "said Ana Lind", "said councillor Tom Reyes", "said its director, Tom Reyes"; not
     "said Monday"."""
+    service = _SERVICE_AFTER.match(sentence, at)
+    if service and _SPEAKER_ENDS.match(sentence, service.end()):
+        return ("name", service.group(1))
     found = (pattern.match(sentence, at) for pattern in (_NAME_AFTER_VERB, _TITLE_THEN_NAME))
     ending = (m for m in found if m and _SPEAKER_ENDS.match(sentence, m.end()))
     after = next(ending, None)

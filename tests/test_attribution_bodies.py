@@ -236,6 +236,7 @@ def test_page_furniture(client, text, expected):
             "Two roads were closed after the flood, Dunmere police said on Sunday.",
             ["Dunmere police"],
         ),
+        ("Two men were arrested, said Kenmare police.", ["Kenmare police"]),
         # "police" alone names nobody
         ("Two roads were closed after the flood, police said.", [None]),
     ],
