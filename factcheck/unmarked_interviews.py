@@ -22,7 +22,9 @@ from factcheck import interviews
 _SAYS_INTERVIEW = re.compile(
     r"\binterview(?:ed)?\b|\b(?:spoke|spoken|talked|talking|speaking)\s+(?:to|with)\b|"
     r"\bin\s+conversation\s+with\b|\bsat\s+down\s+with\b|\bedited\s+for\s+(?:length|clarity)\b|"
-    r"\b(?:condensed|edited)\s+and\s+(?:condensed|edited)\b|\btranscript\b",
+    r"\b(?:condensed|edited)\s+and\s+(?:condensed|edited)\b|\btranscript\b|"
+    # "We met her at the depot", "caught up with him": not "met the target", "asked about"
+    r"\b(?:met|asked|caught\s+up\s+with)\s+(?:her|him|them)\b",
     re.IGNORECASE,
 )
 # A question quoted ('"Why now?" she asked.') is a story's, not a turn.

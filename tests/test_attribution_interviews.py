@@ -50,6 +50,14 @@ TRANSCRIPT = (
     "Yes. We lost two coaches."
 )
 QUINT, BERG = "Sara Quint", "Tomas Berg"
+# "We met her": the word for it too.
+MET_HER = (
+    "Ilse Kovac runs the Marlow ferry company. We met her at the harbour office.\n\n"
+    "How many boats do you run?\n\n"
+    "We run four, and we will add a fifth in May.\n\n"
+    "Are fares going up?\n\n"
+    "Not this year."
+)
 # A story with rhetorical questions and no word of an interview: no turns.
 STORY = (
     "Ilse Kovac has run the Marlow ferry company since 2021.\n\n"
@@ -97,6 +105,7 @@ QUOTED = (
         (EDITED_NOTE, [None, None, None, KOVAC, None, KOVAC]),
         (STORY, [None, None, "council", None, None]),
         (TRANSCRIPT, [None, None, None, QUINT, BERG, QUINT, QUINT, BERG, BERG]),
+        (MET_HER, [None, None, None, KOVAC, None, KOVAC]),
         (OUR_EDITOR, [None] * 8),
         (EXPLAINER, ["Rosa Imbert", None, None, None, None]),
         (QUOTED, [None, KOVAC, "council", None, PENROSE]),
