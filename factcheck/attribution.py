@@ -29,6 +29,7 @@ from factcheck import (
     quotations,
     resolution,
     speech_verbs,
+    unmarked_interviews,
 )
 from factcheck.mentions import Mentions
 from factcheck.names import NAME, words
@@ -59,7 +60,8 @@ _BETWEEN = re.compile(
     # "Judge Ana Lind remanded Tom Fox in custody and said": the first verb's object too,
     # but no clause of its own ("arrested him after Ana Lind complained and said")
     r"[a-z]+ed(?:\s+(?!(?:after|before|when|while|because|as|who|which|that|but|since|until|"
-    r"if)\b)[\w'\u2019-]+){0,8}?\s+and|"
+    # ("welcomed the rise but noted": but too)
+    r"if)\b)[\w'\u2019-]+){0,8}?\s+(?:and|but)|"
     # "The Health Department on Friday confirmed", "X last week said"
     rf"(?:late\s+|early\s+)?on\s+{names.WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|"
     # "X repeatedly denied", "X has long argued", "X still insists"
@@ -88,12 +90,20 @@ _WITH_OTHERS = re.compile(
     rf"({NAME})\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|team|"
     r"fellow\s+[a-z]+|researchers|staff)\s*$"
 )
+# "Kenmare police said", "Dunmere fire service said": a place's emergency service, its head
+# in lower case.
+_SERVICES = r"police|coastguard|fire\s+(?:service|brigade)|ambulance\s+service"
+_PLACE_SERVICE = re.compile(rf"({NAME})\s+({_SERVICES})\s*$")
+# "..., said Kenmare police.": so after the verb too.
+_SERVICE_AFTER = re.compile(rf"\s+({NAME}\s+(?:{_SERVICES}))\b")
 # "the 28-year-old said": the person last spoken of.
 _AGED_BEFORE = re.compile(r"\b[Tt]he\s+\d+-year-old(?:\s+[a-z]+){0,3}\s*$")
 # "they said": the organisation that spoke last, never people the text does not name.
 _THEY_BEFORE = re.compile(r"\b(?:they|They)\s*$")
 # "A spokesperson said": for the organisation in question, as "it said" is.
 _SPOKESPERSON = re.compile(r"(?:^|[,:]\s+|\b[Aa]n?\s+)(?:[Aa]n?\s+)?spokes(?:person|man|woman)\s*$")
+# "the spokesperson added": the one an unnamed spokesperson spoke for before.
+_THE_SPOKESPERSON = re.compile(r"\b[Tt]he\s+spokes(?:person|man|woman)\s*$")
 # "a Brightwell spokesperson said": the organisation so named.
 # "Kell Water officials said": a name of two words or initials opening the sentence.
 _NAMED_SPEAKS = re.compile(
@@ -131,10 +141,11 @@ _NOT_DESCRIBING = "|".join(
         names.NOT_SUBJECT_AFTER | words("a an the that this it he she they we his her its their")
     )
 )
-# "said Rovers manager Sean Maguire": whose manager, a name before the words too.
+# "said Rovers manager Sean Maguire": whose manager, a name before the words too; "said
+# co-author X": a hyphen inside the words.
 _NAME_AFTER_VERB = re.compile(
     rf"\s+(?:{NAME}(?:['\u2019]s)?\s+(?=[a-z]+\s+(?:[a-z]+\s+)?[A-Z]))?"
-    rf"(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z]+\s+){{0,2}}({NAME})"
+    rf"(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z][a-z-]*\s+){{0,2}}({NAME})"
 )
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
 _MID_SENTENCE = re.compile(r"(?<=[\w,;] )[A-Z][\w'\u2019-]*")
@@ -188,6 +199,9 @@ def _before(prefix):
     named, prefix = appositives.past(prefix)
     if named:
         return ("name", named)
+    services = _PLACE_SERVICE.search(prefix)
+    if services and _subject(prefix, services.start()):
+        return ("name", f"{services.group(1)} {services.group(2)}")
     leading = _WITH_OTHERS.search(prefix)
     if leading and _subject(prefix, leading.start()):
         return ("leading", leading.group(1))
@@ -232,6 +246,8 @@ def _speaks_for(prefix):
     """Someone speaking for an organisation: ("kind", noun), ("name", X) or None."""
     if _SPOKESPERSON.search(prefix):
         return ("it", None)
+    if _THE_SPOKESPERSON.search(prefix):
+        return ("spokesperson", None)
     if papers.BY_THE_SAME.search(prefix):
         return ("the", "researchers")
     kind = _KIND_SPEAKS.search(prefix)
@@ -331,8 +347,17 @@ _BY_THE = re.compile(
 )
 
 
+# "was announced on Sunday by", "was confirmed late last night by": when, before by whom.
+_WHEN = re.compile(
+    rf"(?:\s+(?:(?:early|late)\s+)?(?:on\s+{names.WEEKDAY}|{names.WEEKDAY}|yesterday|today|"
+    r"overnight|(?:last|this|on)\s+[\w.]+(?:\s+\d+)?|in\s+[A-Z][a-z]+(?:\s+\d+)?))(?=\s+by\b)"
+)
+
+
 def _agent(sentence, at):
     """ "was announced by the Harbour Board": the one after "by"."""
+    when = _WHEN.match(sentence, at)
+    at = when.end() if when else at
     agent = _BY.match(sentence, at)
     if agent:
         return ("name", agent.group(1))
@@ -340,38 +365,57 @@ def _agent(sentence, at):
     return ("the", agent.group(1)) if agent else None
 
 
-# "said its director, Imran Patel, 58.": the name a title after the verb sets off.
+# "said its director, Imran Patel, 58.": the name a title after the verb sets off; "said
+# Kell Trust's head of research, Ana Lind": whose title it is, named.
 _TITLE_THEN_NAME = re.compile(
-    rf"\s+(?:its|his|her|their|the)\s+(?:[\w'\u2019-]+\s+){{0,3}}?[a-z]+,\s+({NAME})"
+    rf"\s+(?:its|his|her|their|the|{NAME}['\u2019]s?)\s+(?:[\w'\u2019-]+\s+){{0,3}}?[a-z]+,\s+({NAME})"
 )
 
 
 def _after(sentence, at):
     """ "said Ana Lind", "said councillor Tom Reyes", "said its director, Tom Reyes"; not
     "said Monday"."""
-    after = _NAME_AFTER_VERB.match(sentence, at) or _TITLE_THEN_NAME.match(sentence, at)
-    if after is None or not _SPEAKER_ENDS.match(sentence, after.end()):
+    service = _SERVICE_AFTER.match(sentence, at)
+    if service and _SPEAKER_ENDS.match(sentence, service.end()):
+        return ("name", service.group(1))
+    found = (pattern.match(sentence, at) for pattern in (_NAME_AFTER_VERB, _TITLE_THEN_NAME))
+    ending = (m for m in found if m and _SPEAKER_ENDS.match(sentence, m.end()))
+    after = next(ending, None)
+    if after is None:
         return None
     if after.group(1).rstrip(".") not in names.DATES | names.NOT_NAMES:
         return ("name", appositives.person(after.group(1), 0))
     return None
 
 
+# The page around the story: a byline and its job line ("By Ana Lind, Health Reporter"),
+# a link to another story ("Read more: Council warns ..."), a caption. Nobody speaks in
+# them, and their names are no speakers for "the company said" to find.
+_FURNITURE = re.compile(
+    r"^(?:By\s+[A-Z][^.!?]*$|(?:Additional\s+)?(?:Reporting|Writing|Written|Interview)\s+by\s|"
+    r"(?:Read\s+more|Related|See\s+also|More\s+on\s+this\s+story|Photo|Photograph|Pictured|"
+    r"Picture|Image)\s*:)",
+    re.IGNORECASE,
+)
+
+
 def claimants(sentences, paragraphs=None):
     """The claimant of each sentence (a list of str or None), in order; paragraphs is each
     sentence's paragraph number (None: one paragraph)."""
     paragraphs = paragraphs or [0] * len(sentences)
-    text = " ".join(sentences)
+    story = [None if _FURNITURE.match(sentence) else sentence for sentence in sentences]
+    text = " ".join(sentence for sentence in story if sentence)
     single = [name for _, name in names.found(text) if " " not in name]
     # each sentence apart: a byline has no full stop, and the word opening the sentence
     # after it is no word capitalised mid-sentence
-    inside = [word for sentence in sentences for word in _MID_SENTENCE.findall(sentence)]
+    inside = [word for sentence in story if sentence for word in _MID_SENTENCE.findall(sentence)]
     context = Mentions(inside, single)
-    spoken = [speaker(sentence) for sentence in sentences]
+    spoken = [speaker(sentence) if sentence else None for sentence in story]
     found = [
-        resolution.named(sentence, said, context)
-        for sentence, said in zip(sentences, spoken, strict=True)
+        resolution.named(sentence, said, context) if sentence else None
+        for sentence, said in zip(story, spoken, strict=True)
     ]
     found = quotations.to_speakers(sentences, paragraphs, found)
     own = [said is not None for said in spoken]
-    return interviews.answers_to_interviewee(sentences, paragraphs, found, own)
+    found = interviews.answers_to_interviewee(sentences, paragraphs, found, own)
+    return unmarked_interviews.turns(sentences, paragraphs, found, own)

@@ -7,6 +7,11 @@ its label to the end of its paragraph; so does a question, which is the intervie
 the introduction names one ("She spoke to our correspondent, Tom Fox", "interviewed by Tom
 Fox") unless it attributes something itself ("Q: The ministry says ...", "Q: Critics say
 ...").
+
+Magazines also print a Q&A with no labels at all: an introduction that says it is one ("She
+spoke to Tom Fox about ...", "This interview has been edited for length"), then paragraphs
+ending in a question (the interviewer's) and the paragraphs answering them (the
+interviewee's). factcheck/unmarked_interviews.py finds that layout.
 """
 
 import re
@@ -23,9 +28,11 @@ _BYLINE = re.compile(r"^(?:By|Interview by|Reporting by)\s")
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+")
 _SPOKE_TO = re.compile(r"\b(?:spoke|talked|talking|speaking)\s+(?:to|with)\s+")
 _PRONOUN = re.compile(r"^(?:He|She|They)\b")
+# "our political editor, Maya Ferris": the publication's own, who asks.
+_OUR_STAFF = re.compile(r"\bour\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+$")
 
 
-def _label(sentence):
+def turn_label(sentence):
     match = _LABEL.match(sentence)
     return (match.group(1) or match.group(2)) if match else None
 
@@ -39,9 +46,15 @@ def _people(sentence):
             yield start, names.without_title(name)
 
 
-def _interviewee(intro):
+def named_interviewee(intro):
     """The person the introduction says was interviewed, else the first it names."""
-    named = [(s, start, p) for s in intro if not _BYLINE.match(s) for start, p in _people(s)]
+    named = [
+        (s, start, p)
+        for s in intro
+        if not _BYLINE.match(s)
+        for start, p in _people(s)
+        if not _OUR_STAFF.search(s[:start])  # "our political editor, Maya Ferris" asks
+    ]
     for sentence, start, person in named:
         # "She spoke to our reporter, Tom Fox": the one spoken to asks, not answers.
         if _INTERVIEWED.search(sentence[:start][-30:]) and not _PRONOUN.match(sentence):
@@ -49,7 +62,7 @@ def _interviewee(intro):
     return named[0][2] if named else None
 
 
-def _interviewer(intro, interviewee):
+def named_interviewer(intro, interviewee):
     """Who asks the questions: the one the interviewee "spoke to", or was "interviewed by",
     or who "interviewed" or "spoke to" the interviewee, else the byline's writer (a Q&A's
     questions are its writer's); None when the text names nobody."""
@@ -96,14 +109,14 @@ def _answers(label, interviewee):
 def answers_to_interviewee(sentences, paragraphs, found, own=None):
     """found, with each answer of a Q&A layout given to the interviewee and each question
     (own: whether each sentence attributes something itself) to the interviewer."""
-    labels = [_label(s) for s in sentences]
+    labels = [turn_label(s) for s in sentences]
     labelled = [label for label in labels if label]
     if len(labelled) < 2:
         return found
     turns = [i for i, label in enumerate(labels) if label in ("Q", "A")]
     # the introduction ends at the first question or answer ("Photo:" may come before)
     intro = sentences[: (turns or [labels.index(labelled[0])])[0]]
-    interviewee = _interviewee(intro)
+    interviewee = named_interviewee(intro)
     if interviewee is None:
         return found
     if not any(label in ("Q", "A") or _answers(label, interviewee) for label in labelled):
@@ -113,7 +126,7 @@ def answers_to_interviewee(sentences, paragraphs, found, own=None):
     else:
         answering = _unlabelled_answers(labels, paragraphs)
     found = [interviewee if a else claimant for a, claimant in zip(answering, found, strict=True)]
-    interviewer = _interviewer(intro, interviewee)
+    interviewer = named_interviewer(intro, interviewee)
     if interviewer is None:
         return found
     asking = _asking(labels, paragraphs, answering, own or [c is not None for c in found])

@@ -105,6 +105,8 @@ class Mentions:
         # The pronoun of an unnamed spokesperson who spoke last for an organisation ("A
         # spokesman for X said ... He added ..."), "either" when none tells; else None.
         self.spokesperson = None
+        # The organisation an unnamed spokesperson last spoke for: "the spokesperson added".
+        self.represented = None
         # Whether the last claimant spoke through a paper ("The report found"): "It found"
         # after it is the same paper's.
         self.paper_spoke = False
@@ -143,15 +145,39 @@ class Mentions:
         found = self._speakable()[::-1]
         if self.last in self.organisations:
             found.insert(0, self.last)
-        # "the bank": a name the noun describes ("Kell Mutual Bank") before any organisation
-        # merely known to be one
-        for organisation in found:
-            if names.describes(noun, organisation, companies):
-                return organisation
+        # "the institute": one named so ("Kell Institute") before another of its kind ("Hale
+        # University"); "the bank": a name the noun describes ("Kell Mutual Bank") before any
+        # organisation merely known to be one
+        named = [o for o in found if noun in o.lower().split()]
+        described = [o for o in found if names.describes(noun, o, companies)]
+        if named or described:
+            return (named or described)[0]
         for organisation in found:
             known = organisation in self.known
             if known and noun in companies and not _no_business(organisation):
                 return organisation
+        return None
+
+    def staffed_by(self, plural):
+        """The organisation last named that people of the plural noun work for: a word of
+        its name shares their stem ("inspectors": "Kell Inspectorate", "auditors": "Audit
+        Board"), but is not the noun itself ("teachers" are no "Teachers' Union"); or None."""
+        for organisation in reversed(self._speakable()):
+            for word in organisation.lower().split():
+                word = names.without_possessive(word)
+                shared = names.shared(word, plural)
+                stem = shared >= 8 or (shared >= 5 and shared == len(word))
+                if stem and word not in (plural, plural[:-1]):
+                    return organisation
+        return None
+
+    def headed(self, noun):
+        """The name last spoken of whose last word is the noun ("the zoo": "Avonvale Zoo"),
+        now known to be an organisation's; or None."""
+        for name in reversed(self.order):
+            if " " in name and name.split()[-1].lower() == noun and not names.place(name):
+                self._is_organisation(name)
+                return name
         return None
 
     def ending(self, phrase):
@@ -366,7 +392,10 @@ class Mentions:
             if full == person:
                 self.alone.add(person)
             return full if full in self.people else None
-        if names.is_person(name, before) and name not in self.known:
+        # "the Civic Party's Ray Obi": a person, whose party the words before name
+        whose = re.search(r"['\u2019]s\s", name)
+        person_named = names.is_person(name, before) or bool(whose and names.is_person(person))
+        if person_named and name not in self.known:
             if person not in self.people:
                 self.people.append(person)
             return person

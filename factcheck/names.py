@@ -32,7 +32,8 @@ TITLES = words(
     "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
     "cllr clr supt insp det assemblymember provost rector vicar "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
-    "msp congressman congresswoman assemblyman assemblywoman alderman"
+    "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
+    "countess viscount"
 )
 # Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
 # with none so titled is the person who spoke last.
@@ -109,6 +110,8 @@ KINDS = (
     words("council committee panel assembly parliament senate congress inquiry"),
     words("university college school academy institute"),
     words("police force constabulary"),
+    # bodies of members: "the union" may be an Alliance or a Guild
+    words("union alliance federation association guild confederation league coalition society"),
 )
 # Titles that tell which pronoun a person takes.
 PRONOUN_OF_TITLE = {
@@ -123,7 +126,8 @@ SURNAME_HEADS = words("park hall house cross lane church bridge bank post press 
 # Capitalised words that open a sentence without naming anyone ("So said Ana Lind").
 NOT_NAMES = words(
     "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
-    "By For If When While After Before As Q"
+    "By For If When While After Before As Q Nobody Somebody Everybody Anybody Someone Everyone "
+    "Anyone You Your Our My"
 )
 # Days and months: "said Monday that ..." names nobody.
 DATES = words(
@@ -143,16 +147,30 @@ def found(text):
         whole = re.sub(r"['\u2019]s$", "", match.group(0).rstrip("."))
         if whole.endswith("-based"):  # "the San Jose-based maker": where, not who
             continue
-        name = opened(whole)
+        name = opened(whole, opening=match.start() == 0)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name
 
 
-def opened(name):
+# Nouns opening a sentence that say what the body named after them is ("Carmaker Voltra
+# said", "Rival Kestamart cut"), seldom the first word of a name themselves (unlike "Bank",
+# "Group", "Club").
+DESCRIPTORS = words(
+    "carmaker automaker drugmaker chipmaker steelmaker planemaker toymaker shipbuilder "
+    "manufacturer retailer insurer lender supplier developer operator carrier publisher broker "
+    "brewer miner grocer haulier promoter supermarket airline startup conglomerate rival rivals "
+    "competitor"
+)
+
+
+def opened(name, opening=False):
     """The name without the word opening its sentence ("But the Greenfield Residents
-    Group" -> "Greenfield Residents Group"); "" when nothing named is left."""
+    Group" -> "Greenfield Residents Group") or, opening it (only there: not "the Carrier
+    Corporation"), saying what it is ("Carmaker Voltra" -> "Voltra"); "" when nothing
+    named is left."""
     first, _, rest = name.partition(" ")
-    if first not in NOT_NAMES:
+    described = opening and first.lower() in DESCRIPTORS
+    if first not in NOT_NAMES and not described:
         return name
     rest = rest[4:] if rest.startswith("the ") else rest
     return rest if rest[:1].isupper() else ""
@@ -160,7 +178,10 @@ def opened(name):
 
 # Words before a name that describe the person rather than name them: "Labour's Priya
 # Sandhu" (whose party or employer), "San Jose-based Lumera" (where it is based).
-_DESCRIBING = re.compile(r"^(?:\S+['\u2019]s|\S+s['\u2019]|(?:[A-Z]\S*\s+){0,2}\S+-based)\s+")
+# "the Civic Party's Ray Obi": a party of more than one word.
+_DESCRIBING = re.compile(
+    r"^(?:(?:[A-Z]\S*\s+){0,3}\S+['\u2019]s|\S+s['\u2019]|(?:[A-Z]\S*\s+){0,2}\S+-based)\s+"
+)
 
 
 # Endings that make a place's adjective ("Icelandic", "Norwegian", "British", "Japanese").
@@ -168,7 +189,7 @@ DEMONYM_ENDINGS = "ic|ian|ish|ese|an|i"
 _DEMONYM = re.compile(rf"([A-Z][a-z]+?)(?:{DEMONYM_ENDINGS})")
 
 
-def _shared(one, other):
+def shared(one, other):
     """How many first letters two words share."""
     count = 0
     while count < min(len(one), len(other)) and one[count] == other[count]:
@@ -186,8 +207,8 @@ def of_place(adjective, name):
         return False
     stem = stem.group(1)
     for word in re.sub(r"['\u2019]s?\b", "", name).split():
-        shared = _shared(stem, word)
-        if word[:1].isupper() and shared >= max(4, min(len(stem), len(word)) - 2):
+        letters = shared(stem, word)
+        if word[:1].isupper() and letters >= max(4, min(len(stem), len(word)) - 2):
             return True
     return False
 
@@ -318,6 +339,14 @@ def split_people(name):
     return [name]
 
 
+def head_of(organisation):
+    """The noun heading an organisation's name, in lower case: "Ministry of Health" a
+    ministry, whatever it is of; "Kell Water Board" a board."""
+    tokens = organisation.lower().split()
+    joined = [i for i, word in enumerate(tokens) if word in ("of", "for") and i > 0]
+    return tokens[joined[0] - 1] if joined else tokens[-1]
+
+
 def describes(noun, organisation, companies):
     """Whether a bare noun ("the agency", "the company") can refer to the organisation: the
     noun is in its name or heads one of its kind; a company is any organisation not headed
@@ -325,9 +354,7 @@ def describes(noun, organisation, companies):
     tokens = organisation.lower().split()
     if noun in tokens:
         return True
-    # "Ministry of Health": a ministry, whatever it is of
-    joined = [i for i, word in enumerate(tokens) if word in ("of", "for") and i > 0]
-    head = tokens[joined[0] - 1] if joined else tokens[-1]
+    head = head_of(organisation)
     if len(noun) >= 5 and noun[:5] == head[:5]:
         return True  # "the steelworks" for "Halden Steel", "the insurer" for "X Insurance"
     if noun == "charity" and head in CHARITY_HEADS:

@@ -17,6 +17,9 @@ _WHICH = re.compile(rf"({NAME}),\s+which\b")
 # "Kell, based in Leeds,": a body has a base, a person a home.
 _BASED = re.compile(rf"({NAME}),\s+based\s+in\b")
 _WHO = re.compile(rf"({NAME}),\s+(?:who|whose)\b")
+# "the Rail, Maritime and General Union (RMGU)": a name listing words with commas, as its
+# initials in brackets show.
+_LISTED = re.compile(rf"((?:[A-Z][\w'\u2019-]*,\s+)+{NAME})\s+\(([A-Z]{{2,}})\)")
 # "Callum Reid, 29,": an age.
 _AGED = re.compile(rf"({NAME}),\s+(?:aged\s+)?\d{{1,3}}\s*[,.;]")
 _ITSELF = re.compile(rf"\b(?:calling|calls|called)\s+itself\s+(?:the\s+)?({NAME})")
@@ -92,6 +95,26 @@ PUBLIC = words(
 )
 
 
+# "Ana Lind, one of the report's lead authors,": one of people, so a person.
+_ONE_OF_PEOPLE = words("author member founder leader expert")
+
+
+def _one_of_people(name, noun):
+    """Whether "X, one of the ...s" makes X a person: a title before the name, or people
+    after "one of"."""
+    return names.without_title(name) != name or noun in PEOPLE | names.TITLES | _ONE_OF_PEOPLE
+
+
+def listed(sentence):
+    """The names listing words with commas that the sentence gives with their initials:
+    "the Rail, Maritime and General Union (RMGU)" -> "Rail, Maritime and General Union"."""
+    return [
+        _name(name)
+        for name, short in _all(_LISTED, sentence, "(")
+        if "".join(re.findall(r"\b[A-Z]", name)) == short
+    ]
+
+
 def _name(found):
     return names.bare(found.rstrip("."))
 
@@ -113,8 +136,11 @@ def read(sentence):
     organisations = {_name(n): None for n in _all(_WHICH, sentence, ", which")}
     organisations.update({_name(n): None for n in _all(_BASED, sentence, "based in")})
     organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
+    organisations.update(dict.fromkeys(listed(sentence)))
     organisations.update({_name(n): None for n in _all(_CAPITAL_THE, sentence, " The ")})
-    organisations.update({_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ")})
+    organisations.update(
+        {_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ") if not _one_of_people(n, noun)}
+    )
     for noun, found in _all(_NOUN_BEFORE, sentence, "he ") + _opening_noun(sentence):
         if noun in ORGANISATION_NOUNS and " " in found:
             organisations.setdefault(_name(found), noun)

@@ -84,7 +84,14 @@ _PAPER_SAYS = re.compile(
     rf"\b[Tt]he\s+(?:[a-z-]+\s+)?({_PAPERS})\b(?:,[^,]{{1,100}},)?\s+(?:also\s+)?"
     rf"(?:{_SHOW}|drew\s+on|draws\s+on|used|uses|analy[sz]ed|examined|covered|compared|"
     r"tracked|looked\s+at|cites|cited|seeks|sought|alleges|alleged|praised|criticised|criticized|"
-    r"monitored|reviewed|surveyed)\b"
+    r"monitored|reviewed|surveyed|"
+    # "The report recorded 212 assaults": what a paper counts is its finding
+    r"recorded|records|counted|counts|logged|logs|listed|lists|identified|identifies)\b"
+)
+# Words between "from" or "by" and a name that say no kind of maker: "data from councils in
+# Kent" are not Kent's.
+_NOT_KIND = (
+    "(?:" + "|".join(sorted(names.NOT_SUBJECT_AFTER | words("and or a an its their"))) + r")\b"
 )
 # "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
 # Tuesday, showed": whose data they are.
@@ -94,8 +101,10 @@ _DOCUMENT_SHOWS = re.compile(
     r"collected|issued|conducted|led|commissioned|prepared|carried\s+out)\s+"
     rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+)?)?"
     r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
-    # the maker named, or called by its kind in lower case ("A survey by the institute")
-    rf"(?:the\s+(?:[a-z]+\s+)?)?(?:({NAME})|(?<=the\s)([a-z]+))[^.;\"\u201c]{{0,40}}?\b(?:show|"
+    # the maker named, or called by its kind in lower case ("A survey by the institute"); its
+    # kind before its name ("from market researcher Kell Data") is no part of it
+    rf"(?:the\s+(?:[a-z]+\s+)?|(?:(?!{_NOT_KIND})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
+    rf"(?:({NAME})|(?<=the\s)([a-z]+))[^.;\"\u201c]{{0,40}}?\b(?:show|"
     r"shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
     r"monitored|examined|reviewed|surveyed|tracked|analy[sz]ed)\b"
 )

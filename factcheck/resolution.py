@@ -6,6 +6,7 @@ organisation named before that the noun can describe (else the one last named th
 word types), "the pensioner" the person who spoke last, "the person" nobody.
 """
 
+import itertools
 import re
 
 from factcheck import names, organisations, papers
@@ -40,6 +41,7 @@ def named(sentence, found, context):
     unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
     if unnamed and claimant and claimant not in context.people:
         context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
+        context.represented = claimant
     elif not follows:
         context.spokesperson = None
     return claimant
@@ -102,16 +104,21 @@ def _leading_resolved(value, context, sentence):
     return context.leading
 
 
-def _name_resolved(value, context, _=None):
+def _name_resolved(value, context, sentence=""):
     """A name in full ("Okafor" -> "Daniel Okafor"), titles off; "Teachers said": a plural
     noun capitalised only because it opens the sentence, never inside one, names nobody."""
-    value = names.opened(value.rstrip(".")) or value  # not "But the X Group"
+    # not "But the X Group"; "Carmaker X" opening the sentence is X
+    opening = sentence.startswith(value)
+    value = names.opened(value.rstrip("."), opening) or value
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
     name = context.titled(value)
+    # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all
+    name = next((whole for whole in organisations.listed(sentence) if whole.endswith(name)), name)
     if name.endswith("s") and " " not in name and name not in context.capitalised:
-        return None
+        # "Inspectors found": unless the staff of a body named before ("the Inspectorate")
+        return context.staffed_by(name.lower())
     return name
 
 
@@ -156,8 +163,19 @@ def _the_resolved(value, context, sentence):
         # "Grell, the app maker, ... the app maker said": what the text called so; "the
         # family business": the business named before
         found = found or context.called.get(noun) or _business(noun, context, sentence)
-        return found or value
+        # "the government's own advisers", "the returning officer": people the text does
+        # not name (but "the county's finance office" is the office)
+        unnamed = (_WHOSE.search(value) and _people_plural(noun)) or noun in names.TITLES
+        return found or (None if unnamed else value)
     return _organisation_called(value, context, sentence)
+
+
+_WHOSE = re.compile(r"['\u2019]s\b")
+
+
+def _people_plural(noun):
+    """ "advisers", "economists", "officials": people in the plural."""
+    return noun in ANONYMOUS or noun.endswith(("ers", "ors", "ists"))
 
 
 def _business(noun, context, sentence):
@@ -199,6 +217,10 @@ _RESOLVERS = {
     # "the Icelandic ministry": the ministry of that country
     "country": lambda value, context, _: context.of_place(value.split()[0], value.split()[-1]),
     "kind": _kind_resolved,
+    # "the spokesperson added": whom an unnamed spokesperson spoke for last
+    "spokesperson": lambda _, context, sentence: (
+        context.represented or _it_resolved(None, context, sentence)
+    ),
     "the": lambda value, context, sentence: _the_resolved(value, context, sentence),
 }
 
@@ -207,6 +229,9 @@ def _organisation_called(noun, context, sentence):
     """The organisation "the <noun>" refers to, else the noun."""
     found = _opening_organisation(sentence, noun, context) or _named_here(sentence, noun)
     found = found or context.organisation(noun, _COMPANY)
+    if found is None and noun not in _NOT_ORGANISATIONS:
+        # "Avonvale Zoo ... the zoo said": a name ending in the noun, whatever else it seemed
+        found = context.headed(noun)
     if found is None and noun not in _NOT_ORGANISATIONS:
         # "Skerry Air ... Nobody was hurt, the airline said": the organisation last named
         # that no head word types, or (the noun being an organisation's, as "the airline",
@@ -222,8 +247,10 @@ def _organisation_called(noun, context, sentence):
 def _opening_organisation(sentence, noun, context):
     """ "Acme Foods cut 40 jobs, it said", "Hale University ..., the university said": the
     organisation the sentence opens with, when the noun (None: "it") can describe it."""
-    opening = next(iter(names.found(sentence)), None)
-    if opening is None or sentence[: opening[0]] not in ("", "The "):
+    # "Grocery chain Dorrel": the name after the words saying what it is
+    first_two = list(itertools.islice(names.found(sentence), 2))
+    opening = next((f for f in reversed(first_two) if _opens(sentence[: f[0]])), None)
+    if opening is None:
         return None
     name = opening[1]
     if " " in name and names.organisational(name, sentence[: opening[0]]):
@@ -245,6 +272,25 @@ def _opening_organisation(sentence, noun, context):
         )
         name = full
     return name if fits else None
+
+
+# "Supermarket chain Fresco cut ...": words saying what the body opening the sentence is.
+_KIND_OPENING = re.compile(r"^(?:The\s+)?(?:[A-Za-z][a-z]+\s+)?([A-Za-z][a-z]+)\s+$")
+
+
+# A live blog's time before its entry: "08:45 - ", "10:31 p.m.: ".
+_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-:\u2013\u2014]\s+")
+
+
+def _opens(before):
+    """Whether a name after these words opens its sentence: nothing, "The", or a noun of a
+    body's kind ("Supermarket chain", "Insurer"), after a live blog's time if any."""
+    before = _TIMESTAMP.sub("", before)
+    if before in ("", "The "):
+        return True
+    kind = _KIND_OPENING.match(before)
+    noun = kind.group(1).lower() if kind else None
+    return noun in _ORGANISATION_NOUNS or noun in names.DESCRIPTORS
 
 
 # Who reports on someone: "Tom Fox won, the newspaper said" is the paper's, not Tom Fox's.

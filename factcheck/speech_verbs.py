@@ -16,12 +16,19 @@ _TAKEN = (
 # "claimed best live act at the awards", "claimed best picture.": an award's category won
 # (not "claimed best practice was ignored").
 _BEST = r"\s+best\s+[\w-]+(?:\s+[\w-]+){0,2}?(?:\s*[.,;]|\s*$|\s+(?:at|in|award|prize)\b)"
+# An amount of money: "$40", "14,600 pounds", "2 million euros".
+_MONEY = (
+    r"(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?(?:[$\u00a3\u20ac][\d,.]+(?:\s*(?:m|bn|million|"
+    r"billion)\b)?|\d[\d,.]*\s+(?:million\s+|billion\s+)?(?:pounds|dollars|euros)\b)"
+)
 VERBS = (
     r"said|says|(?<!to )say|told|tells|"
     # "claimed their first win", "the storm claimed three lives": taking, not saying (but
     # "claimed victory was near" says so)
     rf"(?:claimed|claims)(?!{_BEST})(?!\s+(?!that\b)(?:[\w'\u2019-]+\s+){{0,4}}?(?:{_TAKEN})\b"
-    r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))|announced|announces|tweeted|wrote|"
+    r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))"
+    # "claimed 14,600 pounds in expenses": money taken, not said
+    rf"(?!\s+(?:{_MONEY})(?!\s+(?:was|were|had|has)\b))|announced|announces|tweeted|wrote|"
     r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
     r"acknowledged|acknowledges|admitted|admits|alleged|alleges|asserted|"
@@ -29,8 +36,9 @@ VERBS = (
     r"reveals|disclosed|discloses|cautioned|cautions|contended|contends|countered|counters|"
     r"complained|complains|conceded(?=\s+that\b|\s*[,:\"\u201c])|"
     r"estimates|concluded|concludes|estimated|"
-    # "found that", "found no evidence": a finding, not "found the wreck".
-    r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b)|"
+    # "found that", "found no evidence": a finding, not "found the wreck"; "..., the
+    # inquiry has found.": the finding is the sentence before the verb.
+    r"(?:found|finds)(?=\s+(?:that|no|nothing|little|evidence)\b|\s*[.!?]?\s*$)|"
     # "added" says something unless followed by what was added: not "had added 40 trains".
     r"added(?!\s+(?:\d|[$\u00a3\u20ac]|(?:a|an|another|its|his|her|their|some|about|nearly|"
     r"almost|over|extra|new)\b))|"
@@ -49,6 +57,9 @@ _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
     # "It found": a paper's finding, whatever follows
     r"(?<=\b[Ii]t\s)(?:found|finds)|(?<=\b[Ii]t\salso\s)(?:found|finds)|"
+    # "Inspectors found 1,200 faults": a count is a finding (not "found the wreck")
+    r"(?:found|finds)(?=\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
+    r"[$\u00a3\u20ac]?\d)|"
     # "Ana Lind was quoted as saying": what she said, not a passive
     r"(?:was|were|is|are)\s+(?:widely\s+)?quoted\s+as\s+saying|"
     r"(?:declined|declines|refused|refuses)\s+to\s+(?:say|give|disclose|confirm|specify|name|"
@@ -56,7 +67,9 @@ _CLAIMANT_VERBS = (
     # rejecting what someone said, not a plan: "the committee rejected the plan" is a vote
     r"disputed|disputes|disagreed|disagrees|(?:agreed|agrees)(?=\s+(?:that|with)\b)|"
     # (not "dismissed 40 workers": what is dismissed is something said)
-    r"(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:the\s+|these\s+|those\s+|that\s+)?"
+    # ("rejected the panel's findings", "dismissed its latest figures")
+    r"(?:rejected|rejects|dismissed|dismisses)(?=\s+(?:(?:the|these|those|that|its|his|her|their)\s+)?"
+    r"(?:[\w-]+['\u2019]s?\s+)?(?:[a-z]+\s+)?"
     r"(?:claims?|suggestions?|allegations?|accusations?|criticism|findings?|figures?|"
     r"accounts?|versions?|assertions?|characteri[sz]ations?|descriptions?|charges?)\b)|"
     # defending what was done, not a title won: "the minister defended the rise"
@@ -69,6 +82,9 @@ _CLAIMANT_VERBS = (
     r"(?:rated|rates|graded|grades|judged|judges)(?=[^.;\"\u201c]{1,80}?\bas\b)|calculated|calculates|advised|advises|recommended|recommends|"
     # "recalled that", '"..." recalled Imran Patel' (not "recalled 9,000 heaters")
     r"(?:recalled|recalls|remembered|recounted)(?=\s+(?:that|how)\b|\s*[,:]|\s+[A-Z])|"
+    # "called the package an election bribe": a verdict given, in the speaker's own words
+    r"called(?=\s+(?:the|it|this|that|them|him|her|his|its|their)\b[^.;,\"\u201c]{0,40}?\s+an?\s+"
+    r"(?!(?:week|day|month|year|few|couple|number|lot|total|halt|meeting|vote)\b)[a-z])|"
     r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
     r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists|"
     r"cites|cited)|"
@@ -80,7 +96,7 @@ _CLAIMANT_VERBS = (
     r"(?:overturned|overturns)(?=\s+(?:a|an|the|his|her|its|their|[A-Z\d])\b)|"
     # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
     r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
-    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|projects(?=\s+that\b)|"
+    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|(?:projects|projected)(?=\s+that\b)|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
     r"[a-z]+(?:ed|s)(?=(?:\s+[\w.]+){0,3}\s*:\s*[\"\u201c])"
 )

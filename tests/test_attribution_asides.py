@@ -245,7 +245,8 @@ def test_a_paper_named_after_its_maker(client, text, expected):
         (
             "The Custody Review Office found 3 failures. A guard did not note that Ivo Sand "
             "had said he was diabetic, the report said.",
-            [None, "Custody Review Office"],
+            # "found 3 failures": a count found is a finding (the sixth round)
+            ["Custody Review Office", "Custody Review Office"],
         ),
         (
             "Hale Water said 40 pipes burst. Crews were told that residents had complained "

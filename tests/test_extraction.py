@@ -36,6 +36,11 @@ def sentences(client, text):
             ["Headline without a stop", "The first sentence.", "The second?"],
         ),
         ('He said: "It is over." Then he left.', ['He said: "It is over."', "Then he left."]),
+        # "No." numbers only before a number: an answer's "No." ends its sentence
+        (
+            "He lives at No. 10 and owns Nos. 4 and 5. No. We sold them in May.",
+            ["He lives at No. 10 and owns Nos. 4 and 5.", "No.", "We sold them in May."],
+        ),
         # A one-letter word before a quotation ends its sentence; an initial does not.
         (
             'He gave up in a post on X. "Well done," he wrote to Mary J. Blige.',
