@@ -29,6 +29,7 @@ from factcheck import (
     quotations,
     resolution,
     speech_verbs,
+    transcripts,
     unmarked_interviews,
 )
 from factcheck.mentions import Mentions
@@ -418,4 +419,5 @@ def claimants(sentences, paragraphs=None):
     found = quotations.to_speakers(sentences, paragraphs, found)
     own = [said is not None for said in spoken]
     found = interviews.answers_to_interviewee(sentences, paragraphs, found, own)
-    return unmarked_interviews.turns(sentences, paragraphs, found, own)
+    found = unmarked_interviews.turns(sentences, paragraphs, found, own)
+    return transcripts.turns(sentences, paragraphs, found, spoken)

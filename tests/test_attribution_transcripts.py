@@ -1,0 +1,79 @@
+"""Claimants through the scoring API for the habits of the seventh round: transcripts whose
+turns are labelled by the speakers' surnames, and the other habits of that round. Names and
+sentences invented for these tests, none taken from an evaluation article; rows where a rule
+must not fire beside those where it must."""
+
+import pytest
+
+from tests.test_attribution import check
+
+RADIO = (
+    "Below is an edited transcript of Tuesday's Late Desk programme, in which host Pia Lundgren "
+    "spoke to harbour master Idris Okonedo.\n\n"
+    "LUNDGREN: Idris, the new quay was due in 2025. Why the delay?\n\n"
+    "OKONEDO: Storms wrecked the caissons twice in 2024. We lost eight months.\n\n"
+    "LUNDGREN: Critics say the fees tripled.\n\n"
+    "OKONEDO: They rose by 40 percent, and only for boats over 20 metres."
+)
+COURT = (
+    "The exchange, from the court record of the Brannock inquest, was between coroner Ruth "
+    "Amadi and engineer Sol Petrov.\n\n"
+    "Amadi: When did you inspect the boiler?\n\n"
+    "Petrov: On 3 May. I found two cracked valves.\n\n"
+    "Amadi: And you reported them?\n\n"
+    "Petrov: The same day, by email."
+)
+
+
+# A turn labelled with a surname is the claim of the person of that surname named in full,
+# to the end of its paragraph; an unnamed source relayed inside it stays unnamed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            RADIO,
+            [
+                None,
+                "Pia Lundgren",
+                "Pia Lundgren",
+                "Idris Okonedo",
+                "Idris Okonedo",
+                None,
+                "Idris Okonedo",
+            ],
+        ),
+        (
+            COURT,
+            [
+                None,
+                "Ruth Amadi",
+                "Sol Petrov",
+                "Sol Petrov",
+                "Ruth Amadi",
+                "Sol Petrov",
+            ],
+        ),
+        (
+            "From the record of the Tarn water committee's hearing with chair Olu Baptiste and "
+            "witness Greta Lindqvist.\n\n"
+            "BAPTISTE: How many leaks were fixed last year?\n\n"
+            "LINDQVIST: We fixed 1,200, double the year before. Pipes burst in the frost.",
+            [None, "Olu Baptiste", "Greta Lindqvist", "Greta Lindqvist"],
+        ),
+        # one label that happens to be a surname is no transcript
+        (
+            "Nadia Brook chairs the Lowfield trust. Brook: the story of a family, her memoir, "
+            "sold 9,000 copies.",
+            [None, None],
+        ),
+        # labels naming nobody in the text (a caption, an update note) are no turns
+        (
+            "Cara Vance won the race in 2 hours 9 minutes.\n\n"
+            "Update: The results were confirmed on Monday.\n\n"
+            "Photo: Vance at the finish line.",
+            [None, None, None],
+        ),
+    ],
+)
+def test_surname_labelled_transcript(client, text, expected):
+    check(client, text, expected)
