@@ -33,7 +33,8 @@ TITLES = words(
     "cllr clr supt insp det assemblymember provost rector vicar "
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
     "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
-    "countess viscount"
+    "countess viscount supervisor treasurer clerk coroner registrar warden ombudsman "
+    "comptroller controller marshal magistrate assessor"
 )
 # Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
 # with none so titled is the person who spoke last.
@@ -252,16 +253,18 @@ def without_title(name):
         name = rest
     tokens = name.split()
     # The last word is the surname even when it is a title too ("Laura Bishop").
-    last = max(
-        (i for i, word in enumerate(tokens[:-1]) if word.rstrip(".").lower() in TITLES),
-        default=-1,
-    )
+    last = max((i for i, word in enumerate(tokens[:-1]) if _is_title(word)), default=-1)
     # "Teammate Ana Lind", "City Auditor Ana Lind": a word shaped as a role or job, so long as
     # a first name and a surname follow it
     roles = [i for i, word in enumerate(tokens[:-2]) if _ROLE_SHAPED.fullmatch(word)]
     if roles and is_person(" ".join(tokens[roles[-1] + 1 :])):  # not "Vantor Launch Systems"
         last = max(last, roles[-1])
     return " ".join(tokens[last + 1 :])
+
+
+def _is_title(word):
+    """A title, or titles joined by hyphens ("Vice-minister", "Deputy-Mayor")."""
+    return all(part in TITLES for part in word.rstrip(".").lower().split("-"))
 
 
 # Nouns of people by what they do ("Partner", "Teammate", "Auditor", "Consultant"): endings

@@ -77,3 +77,41 @@ COURT = (
 )
 def test_surname_labelled_transcript(client, text, expected):
     check(client, text, expected)
+
+
+# An office before a name is no part of it: offices of local and public service
+# ("County Treasurer", "Coroner") and titles joined by a hyphen ("Vice-minister").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "County Treasurer Hugo Brandt said the reserve fell to 4 million dollars.",
+            ["Hugo Brandt"],
+        ),
+        (
+            "Vice-minister Ottilie Sarr told reporters that 300 teachers were hired.",
+            ["Ottilie Sarr"],
+        ),
+        (
+            "The fund grew 8 percent, said Deputy-Mayor Kwame Ashby.",
+            ["Kwame Ashby"],
+        ),
+        (
+            'Senior Coroner Lise Moreau said the death was "preventable". '
+            '"The alarm never sounded," Moreau said.',
+            ["Lise Moreau", "Lise Moreau"],
+        ),
+        # a hyphenated given name is no title
+        (
+            "Mary-Jo Keller said 40 homes flooded.",
+            ["Mary-Jo Keller"],
+        ),
+        # the last word stays the surname even when it is an office too
+        (
+            "Ana Warden said the gates opened at 9am.",
+            ["Ana Warden"],
+        ),
+    ],
+)
+def test_offices_before_a_name(client, text, expected):
+    check(client, text, expected)
