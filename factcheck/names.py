@@ -246,6 +246,11 @@ def without_title(name):
     Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu") and the letters after it ("Rebecca
     Haines KC" -> "Rebecca Haines"); the last word of the name is always kept."""
     name = without_post_nominals(name)
+    # "Passenger Rights Authority", "Office for Justice Statistics": words that are titles
+    # elsewhere ("Passenger Dan Ochoa", "Justice Reyes") inside an organisation's name
+    head = head_of(name)
+    if " " in name and head in ORGANISATION_HEADS and head not in SURNAME_HEADS:
+        return name
     described = _DESCRIBING.match(name)
     rest = name[described.end() :] if described else ""
     # not "Children's Hospital Colorado": a name opening with a head is the whole name's

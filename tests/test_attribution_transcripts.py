@@ -115,3 +115,36 @@ def test_surname_labelled_transcript(client, text, expected):
 )
 def test_offices_before_a_name(client, text, expected):
     check(client, text, expected)
+
+
+# A word that is a title elsewhere ("Justice Reyes", "Passenger Dan Ochoa") inside an
+# organisation's name is part of the name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Patient Safety Board said 31 wards were short of nurses.",
+            ["Patient Safety Board"],
+        ),
+        (
+            "Arrests rose 12 percent, according to the Bureau for Justice Data.",
+            ["Bureau for Justice Data"],
+        ),
+        (
+            "The Tenant Advice Service (TAS) said it took 9,000 calls in June. "
+            "The TAS said half were about repairs.",
+            ["Tenant Advice Service", "Tenant Advice Service"],
+        ),
+        # a title before a person still goes
+        (
+            "Justice Mira Holt said the sentence was 12 years.",
+            ["Mira Holt"],
+        ),
+        (
+            "Passenger Lou Varga said the train was 90 minutes late.",
+            ["Lou Varga"],
+        ),
+    ],
+)
+def test_title_words_inside_an_organisation(client, text, expected):
+    check(client, text, expected)
