@@ -41,6 +41,11 @@ _MOUTHPIECE = (
     r"team|lab|researchers|colleagues"
 )
 # "Governor Ana Lind's office said", "Medway Energy's spokesperson said": the one spoken for.
+# "Japan's health ministry said", "Chile's army said": a state's body named by what it is,
+# in lower case, as wire copy names foreign ministries; the claimant, words and all.
+_STATE_BODY = re.compile(
+    rf"\b([A-Z][\w.]*['\u2019]s\s+(?:[a-z]+\s+){{0,2}}?(?:{organisations.STATE_BODIES}))\s*$"
+)
 _SPOKEN_FOR = re.compile(rf"({NAME})['\u2019]s\s+(?:{_MOUTHPIECE}|press office)\s*$")
 # "The crash was reported to police": a verb in the passive names no speaker before it.
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
@@ -264,6 +269,9 @@ def _speaks_for(prefix):
 def _name_before(prefix, antecedent=False):
     """A name ending prefix that is the verb's subject (or a relative pronoun's antecedent,
     which may be a preposition's object), or the one spoken for."""
+    body = _STATE_BODY.search(prefix)
+    if body and _subject(prefix, body.start()):
+        return ("body", body.group(1))
     spoken_for = _SPOKEN_FOR.search(prefix)
     if spoken_for and _subject(prefix, spoken_for.start()):
         return ("name", spoken_for.group(1))

@@ -147,3 +147,7 @@ def read(sentence):
     people = {_name(n) for n in (*_all(_WHO, sentence, ", wh"), *_all(_AGED, sentence, ", "))}
     places = {_name(n) for n in (*_PLACE.findall(sentence), *_all(_WORK, sentence, '"', "\u201c"))}
     return organisations, people - set(organisations), places - set(organisations)
+
+
+# What a state's bodies are called in lower case after its name ("Peru's culture ministry").
+STATE_BODIES = "ministry|government|army|navy|military|embassy|regulator|coastguard|cabinet"

@@ -206,6 +206,12 @@ def _described(phrase, context):
 _JURISDICTIONS = organisations.JURISDICTIONS
 
 
+def _state_body(value, context):
+    """ "Peru's culture ministry": itself, which "the ministry" then stands for."""
+    context.call(value.split()[-1], value)
+    return value
+
+
 _RESOLVERS = {
     "anonymous": lambda *_: None,
     "he": _he_resolved,
@@ -217,6 +223,7 @@ _RESOLVERS = {
     # "the Icelandic ministry": the ministry of that country
     "country": lambda value, context, _: context.of_place(value.split()[0], value.split()[-1]),
     "kind": _kind_resolved,
+    "body": lambda value, context, _: _state_body(value, context),
     # "the spokesperson added": whom an unnamed spokesperson spoke for last
     "spokesperson": lambda _, context, sentence: (
         context.represented or _it_resolved(None, context, sentence)

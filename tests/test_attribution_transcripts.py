@@ -148,3 +148,43 @@ def test_offices_before_a_name(client, text, expected):
 )
 def test_title_words_inside_an_organisation(client, text, expected):
     check(client, text, expected)
+
+
+# "Japan's health ministry said": a state's body named in lower case after the state's name
+# is the claimant, words and all; "the ministry" and "a ministry spokesperson" after it are it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile's mining ministry said copper exports rose 6 percent in May. "
+            "The ministry said prices would hold.",
+            ["Chile's mining ministry", "Chile's mining ministry"],
+        ),
+        (
+            "Exports of lithium doubled, Argentina's government said on Friday.",
+            ["Argentina's government"],
+        ),
+        (
+            "The Harbour Audit Board said four berths were idle. "
+            "Norway's fisheries ministry told reporters the quota was cut by a tenth. "
+            "A ministry spokeswoman said 40 boats were affected.",
+            ["Harbour Audit Board", "Norway's fisheries ministry", "Norway's fisheries ministry"],
+        ),
+        (
+            "Kenya's army said 300 troops had been sent north.",
+            ["Kenya's army"],
+        ),
+        # a company's department is no state's body: its spokesperson speaks for the company
+        (
+            "Lumera's press office said sales fell 4 percent.",
+            ["Lumera"],
+        ),
+        # the state's body as the object of a preposition is no speaker
+        (
+            "Officials at Chile's mining ministry said exports rose 6 percent.",
+            [None],
+        ),
+    ],
+)
+def test_state_body_in_lower_case(client, text, expected):
+    check(client, text, expected)
