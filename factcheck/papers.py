@@ -15,7 +15,7 @@ from factcheck.names import NAME, words
 _PAPERS = (
     r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
-    r"memos?|emails?|letters?|"
+    r"memos?|emails?|letters?|releases?|"
     r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents|"
     r"trials?|experiments?|inquiry|inquiries|investigations?|websites?"
 )
@@ -123,7 +123,7 @@ DOCUMENTS = words(
     "post statement filing note list interview lawsuit suit complaint indictment ruling "
     "judgment memo document email petition motion website book film poll audit review "
     "decision inquiry investigation index "
-    "filings figures data accounts notice statistics results"
+    "filings figures data accounts notice statistics results count tally release bulletin"
 )
 # The article's own parts: what they say is the narrator's.
 OWN_PARTS = words("article story column caption headline graphic version")

@@ -188,3 +188,34 @@ def test_title_words_inside_an_organisation(client, text, expected):
 )
 def test_state_body_in_lower_case(client, text, expected):
     check(client, text, expected)
+
+
+# A count, a tally or a release is a paper like a report: its findings are its maker's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Marsh Bird Trust sent 40 volunteers along the estuary on Sunday. "
+            "The count found 1,400 curlews, down a fifth on last year.",
+            [None, "Marsh Bird Trust"],
+        ),
+        (
+            "The Ardley Statistics Office published its census update on Monday. "
+            "The release, published at 9am, showed 3,100 new homes. "
+            "Rents rose 4 percent, the bulletin said.",
+            [None, "Ardley Statistics Office", "Ardley Statistics Office"],
+        ),
+        (
+            "The Kestrel Wildlife Fund said 60 nests were found in June. "
+            "The tally showed 12 more than in 2024.",
+            ["Kestrel Wildlife Fund", "Kestrel Wildlife Fund"],
+        ),
+        # a count that is no paper: the article's own story
+        (
+            "The votes were counted overnight. Turnout was 61 percent.",
+            [None, None],
+        ),
+    ],
+)
+def test_counts_and_releases(client, text, expected):
+    check(client, text, expected)
