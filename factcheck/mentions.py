@@ -79,6 +79,10 @@ def _no_business(organisation):
     return organisation.split()[-1].lower() in names.NOT_BUSINESSES
 
 
+# A personal pronoun: the person speaking in its sentence is shown to be one.
+_PERSONAL = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
+
+
 class Mentions:
     def __init__(self, capitalised=(), single=()):
         # Words the text capitalises inside a sentence: names, not sentence openers.
@@ -238,6 +242,15 @@ class Mentions:
         for it, or "who" after it."""
         return name in self.pronouns or name in self.titles.values() or name in self.shown_people
 
+    def _unproven_person(self, name):
+        """A name of three words or more the text never showed is a person's."""
+        return (
+            name is not None
+            and len(name.split()) >= 3
+            and not self.known_person(name)
+            and name.split()[-1] not in self.single
+        )
+
     def latest(self, any_name):
         """The organisation last spoken of that no head word types ("Skerry Air", "Larkspur
         Pictures"), for "the airline said" when no name fits the noun better: one the text
@@ -276,6 +289,11 @@ class Mentions:
         that the text never showed is a person's."""
         if self.last and self.last not in self.people:
             return self.last
+        # "Warm Homes Action said ... It said": three capitalised words guessed a person's,
+        # never called so (no pronoun, title, age nor surname alone), are what "it" is
+        if self._unproven_person(self.last):
+            self._is_organisation(self.last)
+            return self.last
         speakable = self._speakable()
         if speakable:
             return speakable[-1]
@@ -298,6 +316,8 @@ class Mentions:
             self._speaker(sentence, claimant)
         if claimant in self.people:
             subject = claimant
+            if _PERSONAL.search(sentence):  # "Ana Maria Lopez said she walked": a person
+                self.shown_people.add(claimant)
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]
         self.last = claimant

@@ -219,3 +219,33 @@ def test_state_body_in_lower_case(client, text, expected):
 )
 def test_counts_and_releases(client, text, expected):
     check(client, text, expected)
+
+
+# "Its" after a name of three words the text never showed is a person's: that name is an
+# organisation's ("Safe Streets Now said ... Its own survey found").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norbrook Water said 300 pipes burst in March. "
+            "Campaign group Clean Rivers Network called the figure a scandal. "
+            "Its own survey found sewage in 14 of 20 streams.",
+            ["Norbrook Water", "Clean Rivers Network", "Clean Rivers Network"],
+        ),
+        (
+            "The Harlow Transit Board said fares would rise. "
+            "Safe Streets Now said cycle lanes were cut by 9 kilometres. "
+            "It said 40 crashes were recorded.",
+            ["Harlow Transit Board", "Safe Streets Now", "Safe Streets Now"],
+        ),
+        # a person of three words shown so by a pronoun: "it" is the body before
+        (
+            "The Harlow Transit Board said fares would rise. "
+            "Ana Maria Lopez said she walked 3 miles to work. "
+            "It said 40 buses were cut.",
+            ["Harlow Transit Board", "Ana Maria Lopez", "Harlow Transit Board"],
+        ),
+    ],
+)
+def test_its_after_an_unproven_person(client, text, expected):
+    check(client, text, expected)
