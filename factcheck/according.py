@@ -88,4 +88,10 @@ def _source_in_lower_case(sentence, at):
     if after and after.group(1).split()[-1] in papers.DOCUMENTS:
         # "according to the complaint": whoever made it, never the paper itself
         return ("document", after.group(1).split()[-1])
-    return ("the", after.group(1)) if after else None
+    return ("the", _WHEN_AFTER.sub("", after.group(1))) if after else None
+
+
+# "filed by the club this week": when, not who.
+_WHEN_AFTER = re.compile(
+    r"\s+(?:(?:this|last|next)\s+[a-z]+|today|yesterday|tonight|earlier|recently)$"
+)

@@ -29,7 +29,8 @@ FROM = re.compile(
     r"commissioned|prepared|carried\s+out|sent|written|signed|circulated|drafted)\s+"
     # "a memo sent to staff on Tuesday by X": whom it went to, and when
     r"(?:to\s+(?:all\s+|its\s+|their\s+)?[a-z]+\s+)?"
-    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+)?)?by)\s+"
+    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+|"
+    r"(?:today|yesterday|earlier)\s+)?)?by)\s+"
     # "a study led by researchers at X": where they work made it
     r"(?:(?:researchers|scientists|economists|analysts|a\s+team)\s+(?:at|from|of)\s+)?"
 )

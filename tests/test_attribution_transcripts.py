@@ -249,3 +249,33 @@ def test_counts_and_releases(client, text, expected):
 )
 def test_its_after_an_unproven_person(client, text, expected):
     check(client, text, expected)
+
+
+# When a paper was made ("this week", "today") says nothing of who made it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dunlow Rangers lost 4 million pounds last year, according to accounts filed by the "
+            "club this week. The accounts show wages rose 9 percent.",
+            ["Dunlow Rangers", "Dunlow Rangers"],
+        ),
+        (
+            "Waiting lists grew by a fifth, according to figures published today by the "
+            "Orrel Health Board.",
+            ["Orrel Health Board"],
+        ),
+        (
+            "Fares rose 7 percent, according to a notice posted yesterday by the Fenby Ferry "
+            "Company.",
+            ["Fenby Ferry Company"],
+        ),
+        # a name ending in a word of time keeps it
+        (
+            "Bookings doubled, according to the Sunday Tonight Club.",
+            ["Sunday Tonight Club"],
+        ),
+    ],
+)
+def test_when_a_paper_was_made(client, text, expected):
+    check(client, text, expected)
