@@ -71,11 +71,15 @@ _FIGURES_OF = re.compile(
     rf"^(?:The\s+|An?\s+)?({NAME})(?:['\u2019]s?)?\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+"
     rf"(?:also\s+)?(?:{_SHOW})\b"
 )
+# A word, or a number with thousands ("2,000").
+_WORD = r"(?:\d{1,3}(?:,\d{3})+|[\w'\u2019-]+)"
 # "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
 _WHOSE_PAPERS = re.compile(
     rf"^(?:[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)['\u2019]s|({NAME})['\u2019]s|(Its|Their|His|Her))\s+"
     r"(?:[\w-]+\s+){0,2}"
     rf"(?:{_PAPERS})\b"
+    # "Its survey of 2,000 offers, published in March, found": what the paper is of
+    rf"(?:\s+(?:of|into|on)(?:\s+{_WORD}){{1,5}}(?=,))?"
     # "The trust's annual accounts, filed with the regulator in May, show"
     rf"(?:,[^,.;\"\u201c]{{1,100}},)?[^.;,\"\u201c]{{0,40}}?\b(?:{_SHOW})\b"
 )

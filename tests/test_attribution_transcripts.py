@@ -279,3 +279,31 @@ def test_its_after_an_unproven_person(client, text, expected):
 )
 def test_when_a_paper_was_made(client, text, expected):
     check(client, text, expected)
+
+
+# "Its survey of 2,000 homes, published in May, found": what a paper is of, then when it was
+# published, between the paper and its finding.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Grainger Housing Trust said rents were too high. "
+            "Its own survey of 1,500 tenants, published in May, found 38 percent were in arrears.",
+            ["Grainger Housing Trust", "Grainger Housing Trust"],
+        ),
+        (
+            "The Coastal Safety Board said the ferry was overloaded. "
+            "Its inquiry into the sinking, released on Monday, concluded the hatch was open.",
+            ["Coastal Safety Board", "Coastal Safety Board"],
+        ),
+        # the paper's subject is no speaker of its own
+        (
+            "The Grainger Housing Trust said rents were too high. "
+            "Its survey of Dana Voss's tenants, published in May, found 38 percent were in "
+            "arrears.",
+            ["Grainger Housing Trust", "Grainger Housing Trust"],
+        ),
+    ],
+)
+def test_what_a_paper_is_of(client, text, expected):
+    check(client, text, expected)
