@@ -266,12 +266,28 @@ def _speaks_for(prefix):
     return None
 
 
+# "San Telmo Hospital in Seville said": where the organisation is, not who speaks.
+_IN_PLACE = re.compile(rf"({NAME})\s+in\s+{NAME}\s*$")
+
+
+def _located(prefix):
+    located = _IN_PLACE.search(prefix)
+    if located is None or not _subject(prefix, located.start()):
+        return None
+    name = names.opened(located.group(1), located.start() == 0)
+    head = names.head_of(name) if name else None
+    return ("name", name) if head in names.ORGANISATION_HEADS - names.PLACE_HEADS else None
+
+
 def _name_before(prefix, antecedent=False):
     """A name ending prefix that is the verb's subject (or a relative pronoun's antecedent,
     which may be a preposition's object), or the one spoken for."""
     body = _STATE_BODY.search(prefix)
     if body and _subject(prefix, body.start()):
         return ("body", body.group(1))
+    located = _located(prefix)
+    if located:
+        return located
     spoken_for = _SPOKEN_FOR.search(prefix)
     if spoken_for and _subject(prefix, spoken_for.start()):
         return ("name", spoken_for.group(1))

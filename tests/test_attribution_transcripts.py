@@ -307,3 +307,27 @@ def test_when_a_paper_was_made(client, text, expected):
 )
 def test_what_a_paper_is_of(client, text, expected):
     check(client, text, expected)
+
+
+# "The Kell Museum in Bristol said": where an organisation is, between it and its verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Marlow General Hospital in Leeds said its wards treated 900 children in June.",
+            ["Marlow General Hospital"],
+        ),
+        (
+            "Exports rose 5 percent, and the Harven Port Authority in Cork told staff the "
+            "quay was full.",
+            ["Harven Port Authority"],
+        ),
+        # a place in a place speaks for nobody
+        (
+            "Flooding in Kell Valley in Derby closed 12 roads.",
+            [None],
+        ),
+    ],
+)
+def test_organisation_in_a_place(client, text, expected):
+    check(client, text, expected)
