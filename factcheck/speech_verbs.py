@@ -55,6 +55,10 @@ ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 # verb a quotation follows after a colon ("she laughed: \"...\"", "posted on X: \"...\"").
 _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
+    # "asked in parliament whether ...": the question's premise is the asker's
+    r"asked(?=\s+(?:in\s+[a-z]+\s+)?(?:whether|if)\b)|"
+    # a live blog's present tense: "12.40pm: Ana Lind responds, calling it ..."
+    r"responds(?=\s*[,:])|"
     # "It found": a paper's finding, whatever follows
     r"(?<=\b[Ii]t\s)(?:found|finds)|(?<=\b[Ii]t\salso\s)(?:found|finds)|"
     # "Inspectors found 1,200 faults": a count is a finding (not "found the wreck")

@@ -331,3 +331,30 @@ def test_what_a_paper_is_of(client, text, expected):
 )
 def test_organisation_in_a_place(client, text, expected):
     check(client, text, expected)
+
+
+# "asked whether ...": the question's premise is the asker's; a live blog's "responds,".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Councillor Femi Adair asked in committee whether 40 libraries would close.",
+            ["Femi Adair"],
+        ),
+        (
+            "Rhea Tanaka asked if the 300 new homes had any parking.",
+            ["Rhea Tanaka"],
+        ),
+        (
+            '3.05pm: Union leader Bram Kooij responds, calling the offer "an insult".',
+            ["Bram Kooij"],
+        ),
+        # asking someone to do something says nothing
+        (
+            "Rhea Tanaka asked the council to pause the plan.",
+            [None],
+        ),
+    ],
+)
+def test_asking_and_responding(client, text, expected):
+    check(client, text, expected)
