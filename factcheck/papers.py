@@ -77,7 +77,8 @@ _WORD = r"(?:\d{1,3}(?:,\d{3})+|[\w'\u2019-]+)"
 _WHOSE_PAPERS = re.compile(
     rf"^(?:[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)['\u2019]s|({NAME})['\u2019]s|(Its|Their|His|Her))\s+"
     r"(?:[\w-]+\s+){0,2}"
-    rf"(?:{_PAPERS})\b"
+    # not "X's director of research, Name, said": a job, whose holder speaks
+    rf"(?<!\bof\s)(?<!\bfor\s)(?:{_PAPERS})\b"
     # "Its survey of 2,000 offers, published in March, found": what the paper is of
     rf"(?:\s+(?:of|into|on)(?:\s+{_WORD}){{1,5}}(?=,))?"
     # "The trust's annual accounts, filed with the regulator in May, show"

@@ -358,3 +358,26 @@ def test_organisation_in_a_place(client, text, expected):
 )
 def test_asking_and_responding(client, text, expected):
     check(client, text, expected)
+
+
+# "X's director of research, Name, said": a job whose words hold a paper's ("research",
+# "data") is the job's, and its holder speaks; the body's paper still speaks for the body.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Homelink's head of research, Petra Olsen, said rents rose 6 percent.",
+            ["Petra Olsen"],
+        ),
+        (
+            "Brenna Bank's director of data, Yusuf Carr, told clients that 12 branches shut.",
+            ["Yusuf Carr"],
+        ),
+        (
+            "Homelink's quarterly research, published on Monday, showed rents rose 6 percent.",
+            ["Homelink"],
+        ),
+    ],
+)
+def test_a_job_named_after_papers(client, text, expected):
+    check(client, text, expected)
