@@ -38,11 +38,17 @@ def past(prefix):
     if made:
         return made.group(1), None
     prefix = _RELATIVE_CLAUSE.sub(", ", prefix)
+    where = None
     for _ in range(3):
         appositive = _APPOSITIVE.search(prefix)
-        if appositive is None or NAME_BEFORE.search(prefix.rstrip(",")):
+        # a name left ending the prefix is the speaker, unless only its place went after it
+        if appositive is None or (not where and NAME_BEFORE.search(prefix.rstrip(","))):
             break
-        named = _appositive_name(prefix[appositive.start() + 1 :].strip(" ,"))
+        inside = prefix[appositive.start() + 1 :].strip(" ,")
+        # "a nurse at Kell Hospital, Leeds,": one word after a name is where it is
+        where = inside.istitle() and " " not in inside
+        where = where and NAME_BEFORE.search(prefix[: appositive.start()])
+        named = None if where else _appositive_name(inside)
         if named:
             return named, None
         prefix = prefix[: appositive.start()] + ","

@@ -381,3 +381,36 @@ def test_asking_and_responding(client, text, expected):
 )
 def test_a_job_named_after_papers(client, text, expected):
     check(client, text, expected)
+
+
+# "Name, a nurse at Kell Hospital, Leeds, said": one capitalised word set off after a name is
+# where that name is, not the speaker; the person before both asides speaks.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Omari Kent, a curator at the Belling Museum, Glasgow, said 40 pots were returned.",
+            ["Omari Kent"],
+        ),
+        (
+            "Dana Rusk, 41, of Mill Lane, Ripon, told the court she earned 900 pounds a week.",
+            ["Dana Rusk"],
+        ),
+        # a name in an aside of its own is still the speaker
+        (
+            "The club's owner, Ivo Brandt, said 3,000 seats were sold.",
+            ["Ivo Brandt"],
+        ),
+        (
+            "The regulator, Ofwell, said bills would rise 8 percent.",
+            ["Ofwell"],
+        ),
+        # an age after a quotation's speaker is no place
+        (
+            '"We lost 40 sheep," Hart, 58, said.',
+            ["Hart"],
+        ),
+    ],
+)
+def test_a_place_set_off_after_a_name(client, text, expected):
+    check(client, text, expected)
