@@ -28,6 +28,9 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 10", 8),
         ("blind 11", 8),
         ("blind 12", 8),
+        ("blind 13", 8),
+        ("blind 14", 8),
+        ("blind 15", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
