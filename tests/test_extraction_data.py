@@ -31,6 +31,9 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 13", 8),
         ("blind 14", 8),
         ("blind 15", 8),
+        ("blind 16", 8),
+        ("blind 17", 8),
+        ("blind 18", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
