@@ -13,7 +13,12 @@ workers = int(os.environ.get("FACTCHECK_WORKERS", min(multiprocessing.cpu_count(
 # Reads each request on an event loop and hands only complete ones to `threads` threads,
 # so slow clients cannot hold them all (factcheck/serving.py; README "Security").
 worker_class = "factcheck.serving.BufferedWSGIWorker"
-threads = int(os.environ.get("FACTCHECK_THREADS", 4))
+# Two threads: one can answer while the other waits for the write turn or a slow fetch.
+# More contend for the GIL with whichever holds the turn, which then waits between its
+# statements while the lock is held (32 writers, 3 processes, paired runs on a loaded
+# machine: 2 threads beat 4 in 9 of 10 pairs, by a median of about a fifth; README
+# "Performance", the write path).
+threads = int(os.environ.get("FACTCHECK_THREADS", 2))
 # Open connections per process, slow ones included; beyond it a process stops accepting.
 worker_connections = 1000
 # A request that takes this long is stuck; the worker is restarted.
