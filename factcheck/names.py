@@ -7,6 +7,18 @@ organisation and place names: never any article's names.
 
 import re
 
+from factcheck.titles import (  # noqa: F401 (the title vocabulary, read as names.X too)
+    PRONOUN_OF_TITLE,
+    ROLE_SHAPED,
+    ROLES,
+    TITLE_WORDS,
+    TITLES,
+    is_title,
+    only_titles,
+    titled,
+    words,
+)
+
 # A name: capitalised words, initials and abbreviated titles, joined by "of", "for", "and",
 # "de", "&", ... ("Centers for Disease Control and Prevention", "Friends of the Library",
 # "Harrow & Finch").
@@ -17,33 +29,6 @@ NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
 
-def words(text):
-    """The set of the words of text: word lists written as prose-like strings."""
-    return frozenset(text.split())
-
-
-TITLES = words(
-    "mr mrs ms dr prof professor senator sen governor gov mayor minister secretary president "
-    "chief councillor councilman councilwoman councilor judge justice representative rep "
-    "commissioner director spokesperson spokesman spokeswoman sir dame lord lady prosecutor "
-    "coach captain capt inspector detective sergeant sgt officer constable superintendent "
-    "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
-    "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
-    "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
-    "cllr clr supt insp det assemblymember provost rector vicar "
-    "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
-    "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
-    "countess viscount supervisor treasurer clerk coroner registrar warden ombudsman "
-    "comptroller controller marshal magistrate assessor"
-)
-# Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
-# with none so titled is the person who spoke last.
-ROLES = words(
-    "passenger resident shopper voter student teacher nurse farmer fisherman driver commuter "
-    "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
-    "lawyer researcher scientist activist campaigner"
-)
-TITLES |= ROLES
 # Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
 ORGANISATION_HEADS = words(
     "court hotel council college university school academy hospital clinic department "
@@ -84,23 +69,6 @@ NOT_BUSINESSES = words(
 )
 # What a charity's name ends with: "the charity said" is the Kell Trust named before.
 CHARITY_HEADS = words("trust foundation society association fund appeal")
-# Abbreviated titles and the title "the <noun> said" calls their holder by.
-TITLE_WORDS = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "prof": "professor",
-    "gen": "general",
-    "col": "colonel",
-    "capt": "captain",
-    "supt": "superintendent",
-    "insp": "inspector",
-    "det": "detective",
-    "sgt": "sergeant",
-    "lt": "lieutenant",
-    "cllr": "councillor",
-    "clr": "councillor",
-}
 # Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
 # bureau named before, "the university" a college, "the panel" a committee.
 KINDS = (
@@ -114,13 +82,6 @@ KINDS = (
     # bodies of members: "the union" may be an Alliance or a Guild
     words("union alliance federation association guild confederation league coalition society"),
 )
-# Titles that tell which pronoun a person takes.
-PRONOUN_OF_TITLE = {
-    **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "father", "councilman"], "he"),
-    **dict.fromkeys(["mrs", "ms", "dame", "lady", "queen", "princess", "councilwoman"], "she"),
-    **dict.fromkeys(["spokesman", "chairman"], "he"),
-    **dict.fromkeys(["spokeswoman", "chairwoman"], "she"),
-}
 # Heads that are common surnames too ("Helen Park", "Tom Hall"): a place or organisation only
 # in a name of three words or more ("St Luke's Church") or after "the".
 SURNAME_HEADS = words("park hall house cross lane church bridge bank post press street water")
@@ -258,43 +219,13 @@ def without_title(name):
         name = rest
     tokens = name.split()
     # The last word is the surname even when it is a title too ("Laura Bishop").
-    last = max((i for i, word in enumerate(tokens[:-1]) if _is_title(word)), default=-1)
+    last = max((i for i, word in enumerate(tokens[:-1]) if is_title(word)), default=-1)
     # "Teammate Ana Lind", "City Auditor Ana Lind": a word shaped as a role or job, so long as
     # a first name and a surname follow it
-    roles = [i for i, word in enumerate(tokens[:-2]) if _ROLE_SHAPED.fullmatch(word)]
+    roles = [i for i, word in enumerate(tokens[:-2]) if ROLE_SHAPED.fullmatch(word)]
     if roles and is_person(" ".join(tokens[roles[-1] + 1 :])):  # not "Vantor Launch Systems"
         last = max(last, roles[-1])
     return " ".join(tokens[last + 1 :])
-
-
-def _is_title(word):
-    """A title, or titles joined by hyphens ("Vice-minister", "Deputy-Mayor")."""
-    return all(part in TITLES for part in word.rstrip(".").lower().split("-"))
-
-
-# Nouns of people by what they do ("Partner", "Teammate", "Auditor", "Consultant"): endings
-# of agent nouns that given names seldom have (not "Victor", "Hector", "Bryant", "Chester").
-# "-mate" only as one who shares ("Teammate", "Classmate"): "Climate", "Ultimate" are not.
-_ROLE_SHAPED = re.compile(
-    r"(?:Team|Class|Room|Flat|House|Ship|Work|Play|Running|Cell|School)mate"
-    r"|[A-Z][a-z]{2,}(?:ist|ner|eer)|[A-Z][a-z]{3,}(?:tor|ant)"
-)
-
-
-def only_titles(name):
-    """Whether every word of a name of two or more is a title ("Prime Minister", "Chief
-    Constable"; not "Bishop", a surname too)."""
-    titles = TITLES | _TITLE_ADJECTIVES
-    return " " in name and all(word.rstrip(".").lower() in titles for word in name.split())
-
-
-# Words that open a title without being one: "Prime Minister", "Home Secretary".
-_TITLE_ADJECTIVES = words("prime home foreign first attorney")
-
-
-def titled(name):
-    """Whether the name opens with a title ("Dr. Oyelaran", "Judge Alison Reyes")."""
-    return name.split()[0].rstrip(".").lower() in TITLES and " " in name
 
 
 def organisational(name, before=""):
