@@ -68,8 +68,20 @@ def _appositive_name(inside):
     if described and not set(described.group(1).split()) & (
         names.NOT_SUBJECT_AFTER | names.RELATIVES
     ):
-        return described.group(2)
+        return None if _role(*described.groups()) else described.group(2)
     return None
+
+
+def _role(before, name):
+    """ "an Oregon Democrat", "the MP for Kell Vale", "the Senate Majority Leader": after an
+    article, capitalised words holding a title say what the person before is, unless a title
+    opens a person's own name ("the Rev. Tom Fox")."""
+    if before.split()[-1].lower() not in ("a", "an", "the"):
+        return False
+    rest = names.without_title(name)
+    if names.titled(name) and rest[0].isupper() and names.is_person(rest):
+        return False
+    return any(names.is_title(word) for word in name.split())
 
 
 # "Lawyers for Ana Lind said": they speak for her.

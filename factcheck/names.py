@@ -202,11 +202,45 @@ def without_post_nominals(name):
     return " ".join(tokens)
 
 
+def holder(name):
+    """The person a title with its portfolio opens the name of ("Minister for Health Ana
+    Lind", "Leader of the Opposition Tom Fox", "Minister of State for Transport Ana Lind"):
+    the words after the portfolio, the portfolio being one word after each "of" or "for";
+    after "and" ("for Health and Social Care") all but a first name and a surname. None when
+    no title with a portfolio opens it or no person is left ("Minister for Health")."""
+    tokens = name.split()
+    for i, word in enumerate(tokens[:-3]):
+        if not is_title(word) or tokens[i + 1] not in ("of", "for"):
+            continue
+        at = i + 1
+        while at < len(tokens) - 2 and tokens[at] in ("of", "for", "and"):
+            joined = tokens[at] == "and"
+            at += 2 if tokens[at + 1] == "the" else 1
+            at = max(at + 1, len(tokens) - 2) if joined else at + 1
+        rest = " ".join(tokens[at:])
+        if len(tokens) - at >= 2 and tokens[at][0].isupper() and is_person(rest):
+            return rest
+    return None
+
+
+def office(name):
+    """The title of a name that is only an office with its portfolio ("Minister for
+    Fisheries", "Leader of the Opposition": "minister", "leader"), or None."""
+    title = re.match(r"((?:[A-Z][a-z]+\s+)*?)([A-Z][a-z]+)\s+(?:of|for)\s+[A-Z]", name)
+    if title is None or not is_title(title.group(2)) or holder(name):
+        return None
+    return title.group(2).lower() if all(map(is_title, title.group(1).split())) else None
+
+
 def without_title(name):
     """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
-    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu") and the letters after it ("Rebecca
-    Haines KC" -> "Rebecca Haines"); the last word of the name is always kept."""
+    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu", "Minister for Health Ana Lind" ->
+    "Ana Lind") and the letters after it ("Rebecca Haines KC" -> "Rebecca Haines"); the last
+    word of the name is always kept."""
     name = without_post_nominals(name)
+    held = holder(name)
+    if held:
+        return held
     # "Passenger Rights Authority", "Office for Justice Statistics": words that are titles
     # elsewhere ("Passenger Dan Ochoa", "Justice Reyes") inside an organisation's name
     head = head_of(name)
@@ -264,7 +298,8 @@ def person_of(name):
     "Kate Lowe for the Gazette" likewise;
     None when the words before "of" are no person ("Bank of England")."""
     match = re.match(r"(.+?) (?:of|for) (.+)", name)
-    if match is None or not is_person(match.group(1)):
+    # not "Senior Minister of State for Transport Ana Lind": one person, her office before her
+    if match is None or not is_person(match.group(1)) or holder(name):
         return None
     return match.group(1), re.sub(r"^the\s+", "", match.group(2))
 

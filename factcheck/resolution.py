@@ -113,6 +113,8 @@ def _name_resolved(value, context, sentence=""):
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
+    if names.office(value):  # "The Minister for Health said": likewise
+        return context.titles.get(names.office(value))
     name = context.titled(value)
     # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all
     name = next((whole for whole in organisations.listed(sentence) if whole.endswith(name)), name)

@@ -24,7 +24,7 @@ TITLES = words(
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
     "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
     "countess viscount supervisor treasurer clerk coroner registrar warden ombudsman "
-    "comptroller controller marshal magistrate assessor"
+    "comptroller controller marshal magistrate assessor leader whip"
 )
 # Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
 # with none so titled is the person who spoke last.
@@ -33,7 +33,10 @@ ROLES = words(
     "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
     "lawyer researcher scientist activist campaigner"
 )
-TITLES |= ROLES
+# A party's member opens a name as a title does, in American style ("Democrat Ana Lind"), and
+# "a Vermont Republican" after a name only describes her.
+PARTY_MEMBERS = words("democrat republican libertarian")
+TITLES |= ROLES | PARTY_MEMBERS
 # Abbreviated titles and the title "the <noun> said" calls their holder by.
 TITLE_WORDS = {
     "gov": "governor",
