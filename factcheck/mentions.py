@@ -83,6 +83,9 @@ def _no_business(organisation):
 _PERSONAL = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
 
 
+_GIVEN_NAMES = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
 class Mentions:
     def __init__(self, capitalised=(), single=()):
         # Words the text capitalises inside a sentence: names, not sentence openers.
@@ -127,7 +130,7 @@ class Mentions:
         first person so named, as news writing names later ones in full, passing over one
         the text gave the other pronoun ("Ms Asante" is not the "Mr Asante" before)."""
         if " " in name:
-            return name
+            return self._longer(name)
         for person in self.people:
             # "Ruiz" is "Josefa Ruiz Carmona": a surname of two words is called by either
             mismatch = pronoun and self.pronouns.get(person, pronoun) != pronoun
@@ -138,6 +141,22 @@ class Mentions:
         for organisation in reversed(self.organisations):
             if organisation.split()[0] == name or _abbreviates(name, organisation):
                 return organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
+        return name
+
+    def _longer(self, name):
+        """A name of two words or more is the person named in full before whose name ends
+        with it ("Van Wyk" for "Pieter van Wyk", "Li Hua" for "Wen Li Hua"), or the
+        organisation whose name opens with it ("Kell Ridge" for "Kell Ridge Mining"); else
+        itself."""
+        lowered = name.lower()
+        for person in self.people:
+            # given names before it, not "Toronto-listed": what the name is, said before it
+            given = person[: -len(name)].strip()
+            if person.lower().endswith(" " + lowered) and _GIVEN_NAMES.fullmatch(given):
+                return person
+        for organisation in reversed(self.organisations):
+            if organisation.startswith(name + " ") and not names.place(organisation):
+                return organisation
         return name
 
     def organisation(self, noun, companies):
@@ -332,7 +351,11 @@ class Mentions:
         for name in _HEADED.findall(sentence):
             self._is_organisation(names.bare(name))
         for noun, name in found:
-            if noun in names.COMPANIES and not self.known_person(name) and name not in whose:
+            # "Ana Lind, a tenant organiser," is a person's name, as the text calls her by its
+            # last word alone ("Lind said"); an organisation goes by its first
+            surname = " " in name and name.split()[-1] in self.single
+            business = not (self.known_person(name) or name in whose or surname)
+            if noun in names.COMPANIES and business:
                 self.call(noun, names.bare(name))
             else:  # "Tom Fox, a keen gardener,": "the gardener said" is he
                 self.described[noun] = self.full(names.without_title(names.bare(name)))
@@ -415,6 +438,10 @@ class Mentions:
         # "the Civic Party's Ray Obi": a person, whose party the words before name
         whose = re.search(r"['\u2019]s\s", name)
         person_named = names.is_person(name, before) or bool(whose and names.is_person(person))
+        # "Revenue and Health Minister Ana Lind": titles joined by "and" before her, and the
+        # text calls her by her surname alone ("Lind said")
+        titled = person != name and person.split()[-1] in self.single
+        person_named = person_named or (titled and names.is_person(person))
         if person_named and name not in self.known:
             if person not in self.people:
                 self.people.append(person)
