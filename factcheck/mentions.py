@@ -27,6 +27,12 @@ _CALLED = re.compile(
     rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+(?:has\s+|had\s+)?"
     r"(?:said|says|announced|reported|confirmed|warned|added|expects|plans)\b)"
 )
+# "Homelessness charity Kell Aid saw", "Iron ore miner X has", "an audit by the accounting
+# firm X found": a body's kind before its name, opening the sentence or after "by"/"from".
+_KIND_BEFORE = re.compile(
+    r"(?:^|\b(?:by|from)\s+)(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Za-z][a-z]+\s+){0,2}?"
+    rf"([a-z]+)\s+({names.NAME})"
+)
 # "Lumera, the San Jose-based wearables maker,": the name a company's noun describes.
 # "Nadia Sorel, a doctor at the clinic,": the noun before what it is of or where.
 _CALLED_AFTER = re.compile(
@@ -345,6 +351,11 @@ class Mentions:
         """Remember what the sentence shows are organisations: "The developer, X,", "the
         utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
         found = [(noun, off or name) for noun, off, name in _CALLED.findall(sentence)]
+        found += [
+            (noun, name.rstrip("."))
+            for noun, name in _KIND_BEFORE.findall(sentence)
+            if noun in names.COMPANIES and not names.is_person(name)
+        ]
         # "Kevin Dunmore, the union's regional organiser,": whose organiser, so a person
         whose = {m.group(1) for m in _CALLED_AFTER.finditer(sentence) if _WHOSE.search(m.group(0))}
         found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]

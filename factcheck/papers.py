@@ -108,8 +108,9 @@ _DOCUMENT_SHOWS = re.compile(
     rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+)?)?"
     r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
     # the maker named, or called by its kind in lower case ("A survey by the institute"); its
-    # kind before its name ("from market researcher Kell Data") is no part of it
-    rf"(?:the\s+(?:[a-z]+\s+)?|(?:(?!{_NOT_KIND})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
+    # kind before its name ("from market researcher Kell Data", "by the accounting firm Kell
+    # Audit") is no part of it
+    rf"(?:the\s+(?:[a-z]+\s+){{0,2}}|(?:(?!{_NOT_KIND})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
     rf"(?:({NAME})|(?<=the\s)([a-z]+))[^.;\"\u201c]{{0,40}}?\b(?:show|"
     r"shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
     r"monitored|examined|reviewed|surveyed|tracked|analy[sz]ed)\b"
@@ -160,9 +161,18 @@ def _whose(noun, name, pronoun=None):
     return ("it", None)
 
 
+# "..., its annual report shows.": the papers of the one "its" refers to, closing the sentence.
+_OWN_PAPERS_CLOSING = re.compile(
+    rf",\s+(its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:{_SHOW})\.?$"
+)
+
+
 def whose(sentence):
     """The maker of the papers a sentence opens with or cites as showing something: ("name",
     X), ("the", noun), ("he", pronoun), ("it", None) or None."""
+    closing = _OWN_PAPERS_CLOSING.search(sentence)
+    if closing:
+        return _whose(None, None, closing.group(1).capitalize())
     figures = _FIGURES_OF.match(sentence)
     maker = names.without_possessive(figures.group(1)) if figures else ""
     if " " in maker or (maker.isupper() and maker not in names.NOT_NAMES):

@@ -284,7 +284,7 @@ def _opening_organisation(sentence, noun, context):
 
 
 # "Supermarket chain Fresco cut ...": words saying what the body opening the sentence is.
-_KIND_OPENING = re.compile(r"^(?:The\s+)?(?:[A-Za-z][a-z]+\s+)?([A-Za-z][a-z]+)\s+$")
+_KIND_OPENING = re.compile(r"^(?:The\s+)?(?:[A-Za-z][a-z]+\s+){0,2}([A-Za-z][a-z]+)\s+$")
 
 
 # A live blog's time before its entry: "08:45 - ", "10:31 p.m.: ".
