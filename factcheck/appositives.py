@@ -65,8 +65,12 @@ def _appositive_name(inside):
             return None
         return person(inside, 0)
     described = _DESCRIBED.fullmatch(inside)
-    if described and not set(described.group(1).split()) & (
-        names.NOT_SUBJECT_AFTER | names.RELATIVES
+    # "Tom Fox, representing Ana Lind, said": the participle's object, not his name
+    acting = described and described.group(1).split()[-1].endswith("ing")
+    if (
+        described
+        and not acting
+        and not set(described.group(1).split()) & (names.NOT_SUBJECT_AFTER | names.RELATIVES)
     ):
         return None if _role(*described.groups()) else described.group(2)
     return None

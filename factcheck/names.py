@@ -131,6 +131,10 @@ def opened(name, opening=False):
     Corporation"), saying what it is ("Carmaker Voltra" -> "Voltra"); "" when nothing
     named is left."""
     first, _, rest = name.partition(" ")
+    # "Prosecuting for Kell Council, Ana Lind said": a participle and its preposition
+    acting = opening and first.endswith("ing") and rest.startswith(("for ", "of ", "on "))
+    if acting:
+        return rest.partition(" ")[2]
     described = opening and first.lower() in DESCRIPTORS
     if first not in NOT_NAMES and not described:
         return name

@@ -17,7 +17,7 @@ _PAPERS = (
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
     r"memos?|emails?|letters?|releases?|"
     r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents|"
-    r"trials?|experiments?|inquiry|inquiries|investigations?|websites?"
+    r"trials?|experiments?|inquiry|inquiries|investigations?|websites?|tables"
 )
 # "according to the authority's latest report": the authority.
 WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?(?:{_PAPERS})\b")
@@ -118,7 +118,7 @@ _DOCUMENT_SHOWS = re.compile(
 # "..., company filings show", "Council records showed that ...": the papers of the body of
 # that kind (not "court documents show": filed by the parties, not written by the court).
 _KIND_PAPERS_SHOW = re.compile(
-    rf"(?:^|,\s+)(?:[Tt]he\s+)?([A-Za-z][a-z]+)\s+(?:{_PAPERS})\s+(?:{_SHOW})\b"
+    rf"(?:^|,\s+)(?:[Tt]he\s+)?([A-Za-z][a-z]+|[A-Z]{{2,}})\s+(?:{_PAPERS})\s+(?:{_SHOW})\b"
 )
 _FILED_WITH = words("court courts tribunal")
 

@@ -1,0 +1,62 @@
+"""Papers and the people around them (factcheck/papers.py, factcheck/according.py,
+factcheck/appositives.py, factcheck/names.py): a body's initials before its papers ("the KSO
+data show"), "according to the paper's data" (its maker's), a participle set off after a name
+("X, representing Y, said": X speaks), and a participle opening the sentence ("Prosecuting
+for Kell Council, X said"), whose object is no part of a name. Names invented for these
+tests; rows where the rule must not fire too."""
+
+import pytest
+
+from tests.test_attribution import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Figures from the Kell Statistics Office (KSO) show 9,000 homes were sold. "
+            "That was the fewest since 2012, the KSO data show.",
+            ["Kell Statistics Office", "Kell Statistics Office"],
+        ),
+        (
+            "Figures from the Kell Statistics Office show 9,000 homes were sold. "
+            "According to tables published by the KSO, 4,000 were flats.",
+            ["Kell Statistics Office", "Kell Statistics Office"],
+        ),
+        (
+            "Researchers at Brenmoor University tracked 900 birds. The paper found 40 percent "
+            "nested late. Only 12 nests failed, according to the paper's extra figures.",
+            [None, "Brenmoor University", "Brenmoor University"],
+        ),
+        # no paper: the words in capitals are nobody's
+        ("Rents rose 9 percent, the Kell data show.", ["Kell"]),
+    ],
+)
+def test_papers_and_initials(client, text, expected):
+    check(client, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hugo Brandt, representing Lena Moss, said his client had owned 3 flats. "
+            "He said she paid 40 fines.",
+            ["Hugo Brandt", "Hugo Brandt"],
+        ),
+        (
+            "Prosecuting for Ashdown Council, Petra Lowe said 12 flats had rats. "
+            "A council spokesman said 2 were repaired.",
+            ["Petra Lowe", "Ashdown Council"],
+        ),
+        # a described person set off after a name is she, as before
+        (
+            "One witness, retired nurse Ada Crane, said 4 people were hurt.",
+            ["Ada Crane"],
+        ),
+        # a town ending in -ing is still a name
+        ("Ealing Council said 40 homes were empty.", ["Ealing Council"]),
+    ],
+)
+def test_participles_around_names(client, text, expected):
+    check(client, text, expected)
