@@ -7,7 +7,7 @@ last claimant.
 
 import re
 
-from factcheck import names, organisations
+from factcheck import described, held_titles, names, organisations
 
 # The documents a sentence cites ("in a statement", "in a report released on Monday").
 _DOCUMENT = re.compile(
@@ -21,64 +21,10 @@ _DOCUMENT = re.compile(
 _FINDINGS = names.words("report study survey audit review inquiry investigation analysis poll")
 # "Members of the Kell Workers' Union": those who belong to it are no name of it.
 _BELONGING = re.compile(r"^(?:Members|Supporters|Staff|Leaders|Officials)\s+of\s+(?:the\s+)?")
-# "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
-# "The utility Westvale Power said" likewise (not "the firm Tom Fox founded").
-_CALLED = re.compile(
-    rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+(?:has\s+|had\s+)?"
-    r"(?:said|says|announced|reported|confirmed|warned|added|expects|plans)\b)"
-)
-# "Homelessness charity Kell Aid saw", "Iron ore miner X has", "an audit by the accounting
-# firm X found": a body's kind before its name, opening the sentence or after "by"/"from".
-_KIND_BEFORE = re.compile(
-    r"(?:^|\b(?:by|from)\s+)(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Za-z][a-z]+\s+){0,2}?"
-    rf"([a-z]+)\s+({names.NAME})"
-)
-# "Lumera, the San Jose-based wearables maker,": the name a company's noun describes.
-# "Nadia Sorel, a doctor at the clinic,": the noun before what it is of or where.
-_CALLED_AFTER = re.compile(
-    rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)"
-    r"(?:\s*,|\s+(?:at|of|for|from|with|in|on|who|whose|based)\b)"
-)
-# "the chief executive of Orbis": what a person heads or founded is an organisation.
-_HEADED = re.compile(
-    r"\b(?:chief\s+executive|chief\s+financial\s+officer|founder|co-founder|owner|"
-    rf"chairman|chairwoman|ceo|cfo)\s+(?:of|at)\s+(?:the\s+)?({names.NAME})"
-)
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
 # with no other name between.
 # (Not "Eira Vale said the river burst its banks": another thing named between.)
 _ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\b")
-_WHOSE = re.compile(r"\b[a-z]+['\u2019]s\s")
-_TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
-# "The housing minister, Alan Pryce,": the title in the words set off before the name.
-_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
-# "Ana Lind, the governor,": the title in an appositive after the name.
-# "Ruth Hale, who chairs the board,": "the chair" or "the chairwoman" is she.
-_HOLDS = re.compile(r",\s+who\s+(chairs|heads|leads|directs|manages|coaches|edits)\b")
-_HELD = {
-    "chairs": ("chair", "chairwoman", "chairman", "chairperson"),
-    "heads": ("head",),
-    "leads": ("leader",),
-    "directs": ("director",),
-    "manages": ("manager",),
-    "coaches": ("coach",),
-    "edits": ("editor",),
-}
-_TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
-
-
-def _initials(name, parts=r"\s+"):
-    return "".join(word[0] for word in re.split(parts, name) if word and word[0].isupper())
-
-
-def _abbreviates(short, name):
-    """ "CPS" for "Crown Prosecution Service", "DfT" for "Department for Transport"."""
-    if sum(char.isupper() for char in short) < 2:  # a surname, not initials (speed)
-        return False
-    every = "".join(word[0] for word in name.split())
-    # "PCSF" for "Pan-Continental Swimming Federation": each part of a joined word counts
-    initials = (_initials(name), _initials(name, r"[\s-]+"), every)
-    return short in initials or (short.lower() == every.lower() and len(short) > 2)
 
 
 def _no_business(organisation):
@@ -145,7 +91,7 @@ class Mentions:
         if name in self.alone:
             return name
         for organisation in reversed(self.organisations):
-            if organisation.split()[0] == name or _abbreviates(name, organisation):
+            if organisation.split()[0] == name or names.abbreviates(name, organisation):
                 return organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
         return name
 
@@ -178,9 +124,9 @@ class Mentions:
         # University"); "the bank": a name the noun describes ("Kell Mutual Bank") before any
         # organisation merely known to be one
         named = [o for o in found if noun in o.lower().split()]
-        described = [o for o in found if names.describes(noun, o, companies)]
-        if named or described:
-            return (named or described)[0]
+        fitting = [o for o in found if names.describes(noun, o, companies)]
+        if named or fitting:
+            return (named or fitting)[0]
         for organisation in found:
             known = organisation in self.known
             if known and noun in companies and not _no_business(organisation):
@@ -350,16 +296,8 @@ class Mentions:
     def _organisations(self, sentence):
         """Remember what the sentence shows are organisations: "The developer, X,", "the
         utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
-        found = [(noun, off or name) for noun, off, name in _CALLED.findall(sentence)]
-        found += [
-            (noun, name.rstrip("."))
-            for noun, name in _KIND_BEFORE.findall(sentence)
-            if noun in names.COMPANIES and not names.is_person(name)
-        ]
-        # "Kevin Dunmore, the union's regional organiser,": whose organiser, so a person
-        whose = {m.group(1) for m in _CALLED_AFTER.finditer(sentence) if _WHOSE.search(m.group(0))}
-        found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]
-        for name in _HEADED.findall(sentence):
+        found, whose, headed = described.nouns(sentence)
+        for name in headed:
             self._is_organisation(names.bare(name))
         for noun, name in found:
             # "Ana Lind, a tenant organiser," is a person's name, as the text calls her by its
@@ -460,35 +398,12 @@ class Mentions:
         self.organisations.append(names.bare(name))
         return None
 
-    def _short_titles(self, person, role):
-        """ "Ana Berg, the head teacher,": "the head said" is she too, as news writing
-        shortens a role after naming it in full."""
-        if len(role) > 1 and role[-1] in names.TITLES:
-            for word in role[:-1]:
-                if word not in ("the", "a", "an", "its", "their") and "'" not in word:
-                    self.titles.setdefault(word, person)
-
     def _titles(self, person, name, sentence, start):
-        """The titles the sentence gives the person: "Mayor Dana Cole", "police commissioner
-        Tom Brennan", "Ana Lind, the governor,"."""
-        # "Mr Asante" for "Kwame Asante": the words before the name as written
-        plain = names.without_post_nominals(name)
-        found = plain.split()[: -len(names.without_title(plain).split())]
-        before = _TITLES_BEFORE.search(sentence[:start])
-        found += before.group(1).split() if before else []
-        after = _TITLES_AFTER.match(sentence, start + len(name))
-        found += after.group(1).split() if after else []
-        if after:
-            self._short_titles(person, after.group(1).lower().split())
-        holds = _HOLDS.match(sentence, start + len(name))
-        for title in _HELD[holds.group(1)] if holds else ():
+        """Remember the titles the sentence gives the person (factcheck/held_titles.py)."""
+        held = held_titles.given(name, sentence, start)
+        for title in held.shortened:
             self.titles.setdefault(title, person)
-        described = _DESCRIBED_BEFORE.search(sentence[:start])
-        found += described.group(1).split() if described else []
-        for word in found:
-            title = word.lower().rstrip(".")
-            title = names.TITLE_WORDS.get(title, title)  # "Gov. Ana Lind": "the governor"
-            if title in names.TITLES:
-                self.titles[title] = person
-            if title in names.PRONOUN_OF_TITLE:
-                self.pronouns[person] = names.PRONOUN_OF_TITLE[title]
+        for title in held.titles:
+            self.titles[title] = person
+        if held.pronoun:
+            self.pronouns[person] = held.pronoun
