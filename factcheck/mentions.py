@@ -83,17 +83,27 @@ class Mentions:
         the text gave the other pronoun ("Ms Asante" is not the "Mr Asante" before)."""
         if " " in name:
             return self._longer(name)
+        # "Kell" after "the maker, Kell Mobility," and "a Kell Cruiser battery": the body the
+        # text showed is one, not a name it only guessed a person's by its first word
+        body = any(o.split()[0] == name for o in self.known)
         for person in self.people:
             # "Ruiz" is "Josefa Ruiz Carmona": a surname of two words is called by either
             mismatch = pronoun and self.pronouns.get(person, pronoun) != pronoun
-            if name in person.split() and not mismatch:
+            first = body and person.split()[0] == name and not self.known_person(person)
+            if name in person.split() and not mismatch and not first:
                 return person
         if name in self.alone:
             return name
-        for organisation in reversed(self.organisations):
-            if organisation.split()[0] == name or names.abbreviates(name, organisation):
-                return organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
-        return name
+        initials = sum(char.isupper() for char in name) >= 2  # a surname has one (speed)
+        found = [
+            organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
+            for organisation in reversed(self.organisations)
+            if organisation.split()[0] == name
+            or (initials and names.abbreviates(name, organisation))
+        ]
+        # "the maker, Kell Mobility," before "a Kell Cruiser battery": the one the text showed
+        # is an organisation, not a product named after it
+        return next((o for o in found if o in self.known), found[0] if found else name)
 
     def _longer(self, name):
         """A name of two words or more is the person named in full before whose name ends

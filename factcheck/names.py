@@ -35,7 +35,7 @@ ORGANISATION_HEADS = words(
     "ministry agency street road avenue lane square park church cathedral centre center club "
     "association society institute institution foundation trust commission committee board "
     "office service authority bureau organization organisation programme program project "
-    "group party union bank fund company corporation inc ltd llc plc corp co systems energy "
+    "group party union bank fund company corporation inc ltd llc llp plc corp co systems energy "
     "securities holdings partners capital airlines airways motors media technologies labs "
     "pharmaceuticals times news press post journal events conference league county city state "
     "province region district river lake sea ocean mountains island islands bridge station "
@@ -67,6 +67,8 @@ NOT_BUSINESSES = words(
     "association society federation alliance coalition union foundation trust institute "
     "institution party league council committee"
 )
+# What a partnership's name ends with: "Kell Reid LLP", "Hale Partners".
+PARTNERSHIPS = words("llp lp partners partnership")
 # What a charity's name ends with: "the charity said" is the Kell Trust named before.
 CHARITY_HEADS = words("trust foundation society association fund appeal")
 # Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
@@ -335,6 +337,8 @@ def describes(noun, organisation, companies):
     head = head_of(organisation)
     if len(noun) >= 5 and noun[:5] == head[:5]:
         return True  # "the steelworks" for "Halden Steel", "the insurer" for "X Insurance"
+    if head in PARTNERSHIPS and noun != "firm":
+        return False  # a law firm ("Kell Reid LLP") is "the firm", never "the company"
     if noun == "charity" and head in CHARITY_HEADS:
         return True  # "the charity" for "Kell Trust", "Ardent Foundation"
     if noun in companies:

@@ -60,3 +60,29 @@ def test_papers_and_initials(client, text, expected):
 )
 def test_participles_around_names(client, text, expected):
     check(client, text, expected)
+
+
+# "The complaint, filed by the Boston law firm X, says": the maker after what it is; a law
+# firm's name is an organisation's, and "the company" is never it.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The complaint, filed by the Boston law firm Tarrant Vell LLP, says 212 fires "
+            "were reported. The suit seeks 40 million dollars.",
+            ["Tarrant Vell LLP", "Tarrant Vell LLP"],
+        ),
+        (
+            "The tests, carried out by Ashgrove Laboratories in Derby, found 9 faults.",
+            ["Ashgrove Laboratories"],
+        ),
+        (
+            "Orrin Home Goods makes 40,000 cookers a year. The complaint, filed by Tarrant "
+            "Vell LLP, says 9 exploded. The company said in a statement that all of them "
+            "met the standard.",
+            [None, "Tarrant Vell LLP", "Orrin Home Goods"],
+        ),
+    ],
+)
+def test_maker_after_its_description(client, text, expected):
+    check(client, text, expected)

@@ -69,3 +69,25 @@ def test_later_short_forms(client, text, expected):
 )
 def test_surname_alone_shows_a_person(client, text, expected):
     check(client, text, expected)
+
+
+# "Kell" after "the maker, Kell Mobility," and "a Kell Cruiser battery": the maker, not a
+# product the text never showed is a person's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Nine families sued the maker, Dunmore Mobility, on Monday. Ana Berg said her "
+            "Dunmore Rover battery burned in 2024. Dunmore denied the allegations.",
+            [None, "Ana Berg", "Dunmore Mobility"],
+        ),
+        # a person the text showed is one keeps her first name's sentences
+        (
+            "The maker, Dunmore Mobility, cut 40 jobs. Dunmore Hale, 54, said she lost hers. "
+            "Dunmore said she had worked there 9 years.",
+            [None, "Dunmore Hale", "Dunmore Hale"],
+        ),
+    ],
+)
+def test_body_before_product_of_its_name(client, text, expected):
+    check(client, text, expected)
