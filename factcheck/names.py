@@ -290,7 +290,10 @@ def place(name):
 
 def is_person(name, before=""):
     """A titled name, or two or more capitalised words naming no organisation or place;
-    never a name joined by "and" ("U.S. and Canada"): two people are two names."""
+    never a name joined by "and" ("U.S. and Canada"): two people are two names, but one
+    person may hold an office of several words ("Minister for Work and Pensions Ana Lind")."""
+    if (" of " in name or " for " in name) and holder(name):
+        return True
     if _JOINED.search(name):
         return False
     # "the Reverend Alun Bevan": "the" before a title is the title's, not an organisation's
@@ -314,7 +317,7 @@ def split_people(name):
     """ "Rosa Alvarez and Tom Brennan" is two people; "Securities and Exchange Commission",
     "England and Wales" one name."""
     parts = _JOINED.split(name)
-    if len(parts) > 1 and all(is_person(part) for part in parts):
+    if len(parts) > 1 and all(is_person(part) for part in parts) and not holder(name):
         return parts
     return [name]
 

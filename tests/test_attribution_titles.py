@@ -91,3 +91,23 @@ def test_titles_of_several_words(client, text, expected):
 )
 def test_appositive_describing_the_person(client, text, expected):
     check(client, text, expected)
+
+
+# The holder of an office of several words is a person: "she" after her is she.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senior Minister of State for Ports Wen Li Hua wrote that 40 ships docked. "
+            "She encouraged traders to apply for permits.",
+            ["Wen Li Hua", "Wen Li Hua"],
+        ),
+        (
+            "Minister for Work and Pensions Petra Holm said 900 claims were late. "
+            "She said 40 staff were hired.",
+            ["Petra Holm", "Petra Holm"],
+        ),
+    ],
+)
+def test_office_holder_is_a_person(client, text, expected):
+    check(client, text, expected)
