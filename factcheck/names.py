@@ -111,6 +111,8 @@ def found(text):
         whole = re.sub(r"['\u2019]s$", "", match.group(0).rstrip("."))
         if whole.endswith("-based"):  # "the San Jose-based maker": where, not who
             continue
+        if " and " in whole and all(w in DATES or w == "and" for w in whole.split()):
+            continue  # "in June and July": when, not who
         name = opened(whole, opening=match.start() == 0)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name

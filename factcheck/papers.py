@@ -16,7 +16,7 @@ _PAPERS = (
     r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
     r"memos?|emails?|letters?|releases?|"
-    r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents|"
+    r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents?|"
     r"trials?|experiments?|inquiry|inquiries|investigations?|websites?|tables"
 )
 # "according to the authority's latest report": the authority.
@@ -37,8 +37,10 @@ FROM = re.compile(
 # "according to council figures": the body of that kind the text named.
 KIND_PAPERS = re.compile(rf"\s*(?:the\s+)?([a-z]+)\s+(?:{_PAPERS})\b")
 # "A statement from Perth Mining said": whoever made the paper speaks.
+# "A business case published by X estimates": whatever a body published is a paper.
 FROM_BEFORE = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)|"
+    r"[a-z]+\s+(?:published|released|issued|compiled|commissioned)\s+by)"
     rf"\s+(?:the\s+)?({NAME})\s*$"
 )
 # "A previous study by the same group reported": the body whose researchers spoke before.

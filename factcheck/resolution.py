@@ -111,6 +111,7 @@ def _name_resolved(value, context, sentence=""):
     opening = sentence.startswith(value)
     value = names.opened(value.rstrip("."), opening) or value
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
+    value = re.sub(r"(?<=\w)['\u2019]s$", "", value)  # "Kell's board rejected": Kell's
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
     if names.office(value):  # "The Minister for Health said": likewise
@@ -152,9 +153,9 @@ def _the_resolved(value, context, sentence):
         return known
     if value in organisations.PEOPLE:
         return _person_called(value, context)
-    if value in _AUTHORS:
-        # "the researchers found": the body whose researchers they are, if the text said
-        return context.publisher(value)
+    made = _makers_of(value, context)
+    if made or value in _AUTHORS:
+        return made
     if noun in names.TITLES and re.search(r"['\u2019]s\b", value):
         # "the company's chief executive told": whoever holds the title, if the text said
         # (but "the county's finance office said" is the office)
@@ -173,6 +174,20 @@ def _the_resolved(value, context, sentence):
 
 
 _WHOSE = re.compile(r"['\u2019]s\b")
+
+
+def _makers_of(plural, context):
+    """ "the auditors" after "an audit by Kell Audit Partners": those who made the paper
+    their name is made from ("audit", "survey", "inspection"), or None; "the researchers
+    found": the body whose researchers they are, if the text said."""
+    if plural in _AUTHORS:
+        return context.publisher(plural)
+    if not plural.endswith(("ors", "ers", "ists")):
+        return None
+    for paper, maker in context.documents.items():
+        if len(paper) >= 4 and plural.startswith(paper):
+            return maker
+    return None
 
 
 def _people_plural(noun):

@@ -102,6 +102,8 @@ _CLAIMANT_VERBS = (
     r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
     r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|(?:projects|projected)(?=\s+that\b)|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
+    # "The institute surveyed 4,800 households": its survey, the count its finding
+    r"(?:surveyed|polled|interviewed|questioned)(?=\s+(?:more\s+than\s+|about\s+|nearly\s+)?\d)|"
     # "The weather bureau has forecast heavy rain": its forecast, whatever follows
     r"(?<=\bhas\s)forecast|(?<=\bhave\s)forecast|"
     # a barrister's question in cross-examination: "put it to the witness that ..."

@@ -86,3 +86,39 @@ def test_participles_around_names(client, text, expected):
 )
 def test_maker_after_its_description(client, text, expected):
     check(client, text, expected)
+
+
+# Whatever a body published is its paper; "the auditors" made the audit; "X's board" is X.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A cost review published by the Office for Canals (OFC) estimates that 40 locks "
+            "need repair. The same document shows the bill rose 9 percent.",
+            ["Office for Canals", "Office for Canals"],
+        ),
+        (
+            "An audit by the accounting firm Brill and Co found 40 missing invoices. "
+            "The auditors also found that 9 cars were hired.",
+            ["Brill and Co", "Brill and Co"],
+        ),
+        (
+            "Harlan Mills Group was offered 300 pence a share. Harlan's board rejected the "
+            "approach, saying the offer was too low.",
+            [None, "Harlan Mills Group"],
+        ),
+        (
+            "The Kell Housing Institute released a survey on Monday. The institute surveyed "
+            "2,400 tenants in March and April. It found that 60 percent paid more.",
+            [None, "Kell Housing Institute", "Kell Housing Institute"],
+        ),
+        # people named after no paper of the text's are not its makers
+        (
+            "An audit by Brill and Co found 40 missing invoices. The teachers said 9 were late.",
+            ["Brill and Co", "teachers"],
+        ),
+        ("The band surveyed the crowd from the stage.", [None]),
+    ],
+)
+def test_papers_and_their_makers(client, text, expected):
+    check(client, text, expected)
