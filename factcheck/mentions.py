@@ -7,18 +7,8 @@ last claimant.
 
 import re
 
-from factcheck import described, held_titles, names, organisations
+from factcheck import described, held_titles, names, organisations, papers, short_forms
 
-# The documents a sentence cites ("in a statement", "in a report released on Monday").
-_DOCUMENT = re.compile(
-    r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
-    r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
-    r"opinion|ruling|judgment|decision|bulletin|memo|email|message|complaint|lawsuit|suit|"
-    r"audit|review|inquiry|investigation|analysis|poll)s?\b",
-    re.IGNORECASE,
-)
-# Papers of findings someone makes, rather than ways of saying.
-_FINDINGS = names.words("report study survey audit review inquiry investigation analysis poll")
 # "Members of the Kell Workers' Union": those who belong to it are no name of it.
 _BELONGING = re.compile(r"^(?:Members|Supporters|Staff|Leaders|Officials)\s+of\s+(?:the\s+)?")
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
@@ -33,9 +23,6 @@ def _no_business(organisation):
 
 # A personal pronoun: the person speaking in its sentence is shown to be one.
 _PERSONAL = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
-
-
-_GIVEN_NAMES = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 
 class Mentions:
@@ -82,7 +69,7 @@ class Mentions:
         first person so named, as news writing names later ones in full, passing over one
         the text gave the other pronoun ("Ms Asante" is not the "Mr Asante" before)."""
         if " " in name:
-            return self._longer(name)
+            return short_forms.longer(name, self.people, self.organisations)
         # "Kell" after "the maker, Kell Mobility," and "a Kell Cruiser battery": the body the
         # text showed is one, not a name it only guessed a person's by its first word
         body = any(o.split()[0] == name for o in self.known)
@@ -99,27 +86,11 @@ class Mentions:
             organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
             for organisation in reversed(self.organisations)
             if organisation.split()[0] == name
-            or (initials and names.abbreviates(name, organisation))
+            or (initials and short_forms.abbreviates(name, organisation))
         ]
         # "the maker, Kell Mobility," before "a Kell Cruiser battery": the one the text showed
         # is an organisation, not a product named after it
         return next((o for o in found if o in self.known), found[0] if found else name)
-
-    def _longer(self, name):
-        """A name of two words or more is the person named in full before whose name ends
-        with it ("Van Wyk" for "Pieter van Wyk", "Li Hua" for "Wen Li Hua"), or the
-        organisation whose name opens with it ("Kell Ridge" for "Kell Ridge Mining"); else
-        itself."""
-        lowered = name.lower()
-        for person in self.people:
-            # given names before it, not "Toronto-listed": what the name is, said before it
-            given = person[: -len(name)].strip()
-            if person.lower().endswith(" " + lowered) and _GIVEN_NAMES.fullmatch(given):
-                return person
-        for organisation in reversed(self.organisations):
-            if organisation.startswith(name + " ") and not names.place(organisation):
-                return organisation
-        return name
 
     def organisation(self, noun, companies):
         """The organisation a bare noun refers to ("the company", "the ministry", "the
@@ -256,7 +227,7 @@ class Mentions:
         if singular in self.documents or document in self.documents:
             return self.documents.get(singular) or self.documents[document]
         # a person made only papers of findings ("the report"), never "the ruling"
-        makers = [m for m in self.publishers if singular in _FINDINGS or m not in self.people]
+        makers = [m for m in self.publishers if singular in papers.FINDINGS or m not in self.people]
         if makers:
             return makers[-1]
         return self._speakable()[-1] if self._speakable() else None
@@ -334,13 +305,13 @@ class Mentions:
 
     def _speaker(self, sentence, claimant):
         """Remember the documents the claimant made and whether it is an organisation."""
-        cited = _DOCUMENT.findall(sentence)
+        cited = papers.PAPER_NAMED.findall(sentence)
         for document in cited:
             self.documents[document.lower()] = claimant
         if claimant in self.people:
             # "An inquiry led by Ana Lind found ... The report examined": hers (not "said in
             # a statement": a way of saying, not a paper she made)
-            if {document.lower() for document in cited} & _FINDINGS:
+            if {document.lower() for document in cited} & papers.FINDINGS:
                 self.publishers.append(claimant)
             return
         if not names.place(claimant):

@@ -371,17 +371,3 @@ def modified(before, name):
     if modifier and " " in name and organisational(name):
         return f"{modifier.group(1)} {name}"
     return name
-
-
-def _initials(name, parts=r"\s+"):
-    return "".join(word[0] for word in re.split(parts, name) if word and word[0].isupper())
-
-
-def abbreviates(short, name):
-    """ "CPS" for "Crown Prosecution Service", "DfT" for "Department for Transport"."""
-    if sum(char.isupper() for char in short) < 2:  # a surname, not initials (speed)
-        return False
-    every = "".join(word[0] for word in name.split())
-    # "PCSF" for "Pan-Continental Swimming Federation": each part of a joined word counts
-    initials = (_initials(name), _initials(name, r"[\s-]+"), every)
-    return short in initials or (short.lower() == every.lower() and len(short) > 2)

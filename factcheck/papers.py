@@ -125,6 +125,16 @@ _KIND_PAPERS_SHOW = re.compile(
 _FILED_WITH = words("court courts tribunal")
 
 
+# The documents a sentence cites ("in a statement", "in a report released on Monday").
+PAPER_NAMED = re.compile(
+    r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
+    r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
+    r"opinion|ruling|judgment|decision|bulletin|memo|email|message|complaint|lawsuit|suit|"
+    r"audit|review|inquiry|investigation|analysis|poll)s?\b",
+    re.IGNORECASE,
+)
+# Papers of findings someone makes, rather than ways of saying.
+FINDINGS = words("report study survey audit review inquiry investigation analysis poll")
 # What "the <noun> said" may be: a paper (its maker's, when the text tells) or the article's
 # own part (nobody's).
 DOCUMENTS = words(
