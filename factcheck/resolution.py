@@ -39,9 +39,11 @@ def named(sentence, found, context):
     context.learn(sentence, claimant)
     context.paper_spoke = bool(found and found[0] == "document" and claimant)
     unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
+    if unnamed and claimant:
+        # "A spokesperson for Ana Lind said ... the spokesperson added": for her still
+        context.represented = claimant
     if unnamed and claimant and claimant not in context.people:
         context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
-        context.represented = claimant
     elif not follows:
         context.spokesperson = None
     return claimant

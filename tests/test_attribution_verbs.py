@@ -41,3 +41,23 @@ from tests.test_attribution import check
 )
 def test_acts_of_saying(client, text, expected):
     check(client, text, expected)
+
+
+# "the spokesperson added" after "A spokesperson for X said": for X, a person too.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ana Kell said 40 homes were built. Figures from the Dune Housing Office show 60 "
+            'were. A spokesperson for Kell said she meant starts. "The point stands," the '
+            "spokesperson added.",
+            ["Ana Kell", "Dune Housing Office", "Ana Kell", "Ana Kell"],
+        ),
+        (
+            "A spokesman for Dune Water said 9 pipes burst. The spokesman added that 4 were fixed.",
+            ["Dune Water", "Dune Water"],
+        ),
+    ],
+)
+def test_spokesperson_goes_on(client, text, expected):
+    check(client, text, expected)
