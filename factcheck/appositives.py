@@ -27,7 +27,7 @@ _DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
 _PLACE_WORDS = r"(?:in|at|of|on|near|from|for|and|with|outside)\b"
 _MADE_BY = re.compile(
     rf"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+[a-z]+\b[^,]*?\bby\s+"
-    # "filed by the Chicago law firm Kell Reid": where it is and what it is, before its name
+    # "filed by the Leeds law firm Kell Reid": where it is and what it is, before its name
     rf"(?:the\s+|an?\s+)?(?:(?:{NAME}\s+)?(?:(?!{_PLACE_WORDS})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
     rf"({NAME})[^,]*,\s*$"
 )
@@ -81,7 +81,7 @@ def _appositive_name(inside):
 
 
 def _role(before, name):
-    """ "an Oregon Democrat", "the MP for Kell Vale", "the Senate Majority Leader": after an
+    """ "a Vermont Democrat", "the MP for Kell Vale", "the House Minority Leader": after an
     article, capitalised words holding a title say what the person before is, unless a title
     opens a person's own name ("the Rev. Tom Fox")."""
     if before.split()[-1].lower() not in ("a", "an", "the"):

@@ -1,5 +1,5 @@
 """What a sentence says a name is by the noun beside it, for factcheck/mentions.py: "The
-developer, X, said", "the utility X said", "Homelessness charity X", "X, the San Jose-based
+developer, X, said", "the utility X said", "Youth charity X", "X, the San Jose-based
 maker,", "X, a keen gardener," and the organisation a person heads ("the chief executive of
 X").
 """
@@ -14,7 +14,7 @@ _CALLED = re.compile(
     rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+(?:has\s+|had\s+)?"
     r"(?:said|says|announced|reported|confirmed|warned|added|expects|plans)\b)"
 )
-# "Homelessness charity Kell Aid saw", "Iron ore miner X has", "an audit by the accounting
+# "Youth charity Kell Aid saw", "Copper ore miner X has", "an audit by the accounting
 # firm X found": a body's kind before its name, opening the sentence or after "by"/"from".
 _KIND_BEFORE = re.compile(
     r"(?:^|\b(?:by|from)\s+)(?:[Tt]he\s+|[Aa]n?\s+)?(?:[A-Za-z][a-z]+\s+){0,2}?"

@@ -281,7 +281,7 @@ class Mentions:
         for name in headed:
             self._is_organisation(names.bare(name))
         for noun, name in found:
-            # "Ana Lind, a tenant organiser," is a person's name, as the text calls her by its
+            # "Ana Lind, a union organiser," is a person's name, as the text calls her by its
             # last word alone ("Lind said"); an organisation goes by its first
             surname = " " in name and name.split()[-1] in self.single
             business = not (self.known_person(name) or name in whose or surname)

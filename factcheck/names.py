@@ -112,7 +112,7 @@ def found(text):
         if whole.endswith("-based"):  # "the San Jose-based maker": where, not who
             continue
         if " and " in whole and all(w in DATES or w == "and" for w in whole.split()):
-            continue  # "in June and July": when, not who
+            continue  # "in March and April": when, not who
         name = opened(whole, opening=match.start() == 0)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name
@@ -211,11 +211,11 @@ def without_post_nominals(name):
 
 
 def holder(name):
-    """The person a title with its portfolio opens the name of ("Minister for Health Ana
-    Lind", "Leader of the Opposition Tom Fox", "Minister of State for Transport Ana Lind"):
+    """The person a title with its portfolio opens the name of ("Minister for Fisheries Ana
+    Lind", "Leader of the House Tom Fox", "Minister of State for Transport Ana Lind"):
     the words after the portfolio, the portfolio being one word after each "of" or "for";
     after "and" ("for Health and Social Care") all but a first name and a surname. None when
-    no title with a portfolio opens it or no person is left ("Minister for Health")."""
+    no title with a portfolio opens it or no person is left ("Minister for Fisheries")."""
     tokens = name.split()
     for i, word in enumerate(tokens[:-3]):
         if not is_title(word) or tokens[i + 1] not in ("of", "for"):
@@ -233,7 +233,7 @@ def holder(name):
 
 def office(name):
     """The title of a name that is only an office with its portfolio ("Minister for
-    Fisheries", "Leader of the Opposition": "minister", "leader"), or None."""
+    Fisheries", "Leader of the House": "minister", "leader"), or None."""
     title = re.match(r"((?:[A-Z][a-z]+\s+)*?)([A-Z][a-z]+)\s+(?:of|for)\s+[A-Z]", name)
     if title is None or not is_title(title.group(2)) or holder(name):
         return None
@@ -242,7 +242,7 @@ def office(name):
 
 def without_title(name):
     """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
-    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu", "Minister for Health Ana Lind" ->
+    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu", "Minister for Fisheries Ana Lind" ->
     "Ana Lind") and the letters after it ("Rebecca Haines KC" -> "Rebecca Haines"); the last
     word of the name is always kept."""
     name = without_post_nominals(name)
@@ -309,7 +309,7 @@ def person_of(name):
     "Kate Lowe for the Gazette" likewise;
     None when the words before "of" are no person ("Bank of England")."""
     match = re.match(r"(.+?) (?:of|for) (.+)", name)
-    # not "Senior Minister of State for Transport Ana Lind": one person, her office before her
+    # not "Senior Minister of State for Ports Ana Lind": one person, her office before her
     if match is None or not is_person(match.group(1)) or holder(name):
         return None
     return match.group(1), re.sub(r"^the\s+", "", match.group(2))

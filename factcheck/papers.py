@@ -37,7 +37,7 @@ FROM = re.compile(
 # "according to council figures": the body of that kind the text named.
 KIND_PAPERS = re.compile(rf"\s*(?:the\s+)?([a-z]+)\s+(?:{_PAPERS})\b")
 # "A statement from Perth Mining said": whoever made the paper speaks.
-# "A business case published by X estimates": whatever a body published is a paper.
+# "A cost review published by X estimates": whatever a body published is a paper.
 FROM_BEFORE = re.compile(
     rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)|"
     r"[a-z]+\s+(?:published|released|issued|compiled|commissioned)\s+by)"

@@ -116,7 +116,7 @@ def _name_resolved(value, context, sentence=""):
     value = re.sub(r"(?<=\w)['\u2019]s$", "", value)  # "Kell's board rejected": Kell's
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
-    if names.office(value):  # "The Minister for Health said": likewise
+    if names.office(value):  # "The Minister for Fisheries said": likewise
         return context.titles.get(names.office(value))
     name = context.titled(value)
     # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all

@@ -1,6 +1,6 @@
 """Later, shorter forms of names named in full before, for factcheck/mentions.py: initials
-("CPS" for "Crown Prosecution Service"), the last words of a person's name ("Van Wyk" for
-"Pieter van Wyk") and the first words of an organisation's ("Kell Ridge" for "Kell Ridge
+("CPS" for "Crown Prosecution Service"), the last words of a person's name ("Van Dijk" for
+"Joost van Dijk") and the first words of an organisation's ("Kell Ridge" for "Kell Ridge
 Mining").
 """
 
@@ -29,7 +29,7 @@ _GIVEN_NAMES = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 def longer(name, people, organisations):
     """A name of two words or more is the person named in full before whose name ends with
-    it ("Van Wyk" for "Pieter van Wyk", "Li Hua" for "Wen Li Hua"), or the organisation whose
+    it ("Van Dijk" for "Joost van Dijk", "Li Hua" for "Wen Li Hua"), or the organisation whose
     name opens with it ("Kell Ridge" for "Kell Ridge Mining"); else itself."""
     lowered = name.lower()
     for person in people:

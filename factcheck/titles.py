@@ -1,7 +1,7 @@
 """Titles and roles in names of people, for factcheck/names.py: the English words that open
 a name without being part of it ("Judge", "Finance Minister", "Passenger", "Democrat"), the
 pronoun some of them tell, and the grammar of a title with its portfolio ("Minister for
-Health", "Leader of the Opposition") before the holder's name. Never any article's names.
+Fisheries", "Leader of the House") before the holder's name. Never any article's names.
 """
 
 import re

@@ -1,6 +1,6 @@
 """Bodies introduced by their kind before their name (factcheck/mentions.py,
-factcheck/resolution.py, factcheck/papers.py): "Homelessness charity X ... the charity said",
-"Iron ore miner X has ..., the company said", "an audit by the accounting firm X", and a
+factcheck/resolution.py, factcheck/papers.py): "Youth charity X ... the charity said",
+"Copper ore miner X has ..., the company said", "an audit by the accounting firm X", and a
 sentence closing on its subject's own papers (", its annual report shows"). Names invented for
 these tests; rows where the rule must not fire too."""
 

@@ -1,5 +1,5 @@
 """Later short forms of names (factcheck/mentions.py): a person named in full then by the
-last words of the name ("Van Wyk" for "Pieter van Wyk"), an organisation by the first words
+last words of the name ("Van Dijk" for "Joost van Dijk"), an organisation by the first words
 of its name ("Kell Ridge" for "Kell Ridge Mining"), and the surname alone showing that a name
 the grammar left in doubt is a person's. Names invented for these tests; rows where the rule
 must not fire too."""
@@ -9,7 +9,7 @@ import pytest
 from tests.test_attribution import check
 
 
-# "Van Wyk said" after "Pieter van Wyk"; "Kell Ridge said" after "Kell Ridge Mining".
+# "Van Dijk said" after "Joost van Dijk"; "Kell Ridge said" after "Kell Ridge Mining".
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -43,7 +43,7 @@ def test_later_short_forms(client, text, expected):
     check(client, text, expected)
 
 
-# The surname alone shows a name is a person's: "Ana Lind, a tenant organiser," then "Lind".
+# The surname alone shows a name is a person's: "Ana Lind, a union organiser," then "Lind".
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -54,7 +54,7 @@ def test_later_short_forms(client, text, expected):
         ),
         (
             "Rory Keane, the survey's author, said rents rose 9 percent. "
-            "Tessa Marlow, a tenant organiser with the Eastside Renters Union, called the "
+            "Tessa Marlow, a union organiser with the Eastside Renters Union, called the "
             'plan "a slogan". '
             'She said 19 landlords had asked for more. "We are tired," Marlow said.',
             ["Rory Keane", "Tessa Marlow", "Tessa Marlow", "Tessa Marlow"],

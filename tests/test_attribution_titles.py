@@ -20,7 +20,7 @@ from tests.test_attribution import check
             ["Orla Devane", "Orla Devane"],
         ),
         (
-            "Leader of the Opposition Tomas Varga on Monday accused ministers of hiding 9 "
+            "Leader of the House Tomas Varga on Monday accused ministers of hiding 9 "
             "reports. Speaking outside, Varga said 4 were leaked.",
             ["Tomas Varga", "Tomas Varga"],
         ),
@@ -81,7 +81,7 @@ def test_titles_of_several_words(client, text, expected):
             ["Owen Marsh"],
         ),
         (
-            "Ines Roth, the Senate Majority Leader, said the budget grew 11 percent.",
+            "Ines Roth, the Assembly Minority Leader, said the budget grew 11 percent.",
             ["Ines Roth"],
         ),
         # a name after the article that a title opens is the person set off
