@@ -79,6 +79,8 @@ def _source_in_lower_case(sentence, at):
     """ "according to the authority's report", "according to council figures", "according
     to the city's finance office": an organisation the text calls by a noun."""
     whose = papers.WHOSE.match(sentence, at)
+    if whose and whose.group(1) in papers.DOCUMENTS - papers.OWN_PARTS:
+        return ("document", whose.group(1))  # "the paper's supplementary data": its maker's
     if whose:
         return ("the", whose.group(1))
     kind = papers.KIND_PAPERS.match(sentence, at)

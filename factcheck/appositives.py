@@ -23,9 +23,13 @@ _RELATIVE_CLAUSE = re.compile(
 )
 # "One of them, retired teacher Ana Lind, said": a name after words describing her.
 _DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
+# "by Kell Laboratories in Leeds": where the maker is, after its name.
+_PLACE_WORDS = r"(?:in|at|of|on|near|from|for|and|with|outside)\b"
 _MADE_BY = re.compile(
     rf"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+[a-z]+\b[^,]*?\bby\s+"
-    rf"(?:the\s+)?({NAME})[^,]*,\s*$"
+    # "filed by the Leeds law firm Kell Reid": where it is and what it is, before its name
+    rf"(?:the\s+|an?\s+)?(?:(?:{NAME}\s+)?(?:(?!{_PLACE_WORDS})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
+    rf"({NAME})[^,]*,\s*$"
 )
 
 
@@ -65,11 +69,27 @@ def _appositive_name(inside):
             return None
         return person(inside, 0)
     described = _DESCRIBED.fullmatch(inside)
-    if described and not set(described.group(1).split()) & (
-        names.NOT_SUBJECT_AFTER | names.RELATIVES
+    # "Tom Fox, representing Ana Lind, said": the participle's object, not his name
+    acting = described and described.group(1).split()[-1].endswith("ing")
+    if (
+        described
+        and not acting
+        and not set(described.group(1).split()) & (names.NOT_SUBJECT_AFTER | names.RELATIVES)
     ):
-        return described.group(2)
+        return None if _role(*described.groups()) else described.group(2)
     return None
+
+
+def _role(before, name):
+    """ "a Vermont Democrat", "the MP for Kell Vale", "the House Minority Leader": after an
+    article, capitalised words holding a title say what the person before is, unless a title
+    opens a person's own name ("the Rev. Tom Fox")."""
+    if before.split()[-1].lower() not in ("a", "an", "the"):
+        return False
+    rest = names.without_title(name)
+    if names.titled(name) and rest[0].isupper() and names.is_person(rest):
+        return False
+    return any(names.is_title(word) for word in name.split())
 
 
 # "Lawyers for Ana Lind said": they speak for her.

@@ -7,72 +7,14 @@ last claimant.
 
 import re
 
-from factcheck import names, organisations
+from factcheck import described, held_titles, names, organisations, papers, short_forms
 
-# The documents a sentence cites ("in a statement", "in a report released on Monday").
-_DOCUMENT = re.compile(
-    r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
-    r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
-    r"opinion|ruling|judgment|decision|bulletin|memo|email|message|complaint|lawsuit|suit|"
-    r"audit|review|inquiry|investigation|analysis|poll)s?\b",
-    re.IGNORECASE,
-)
-# Papers of findings someone makes, rather than ways of saying.
-_FINDINGS = names.words("report study survey audit review inquiry investigation analysis poll")
 # "Members of the Kell Workers' Union": those who belong to it are no name of it.
 _BELONGING = re.compile(r"^(?:Members|Supporters|Staff|Leaders|Officials)\s+of\s+(?:the\s+)?")
-# "The developer, Halden Living, said": a name a company's noun stands beside is a company's.
-# "The utility Westvale Power said" likewise (not "the firm Tom Fox founded").
-_CALLED = re.compile(
-    rf"\b[Tt]he\s+([a-z]+)(?:,\s+({names.NAME}),|\s+({names.NAME})\s+(?:has\s+|had\s+)?"
-    r"(?:said|says|announced|reported|confirmed|warned|added|expects|plans)\b)"
-)
-# "Lumera, the San Jose-based wearables maker,": the name a company's noun describes.
-# "Nadia Sorel, a doctor at the clinic,": the noun before what it is of or where.
-_CALLED_AFTER = re.compile(
-    rf"({names.NAME}),\s+(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){{0,4}}?([a-z]+)"
-    r"(?:\s*,|\s+(?:at|of|for|from|with|in|on|who|whose|based)\b)"
-)
-# "the chief executive of Orbis": what a person heads or founded is an organisation.
-_HEADED = re.compile(
-    r"\b(?:chief\s+executive|chief\s+financial\s+officer|founder|co-founder|owner|"
-    rf"chairman|chairwoman|ceo|cfo)\s+(?:of|at)\s+(?:the\s+)?({names.NAME})"
-)
 # "Brightwell Home is recalling 9,000 of its heaters": "its" refers back to an organisation,
 # with no other name between.
 # (Not "Eira Vale said the river burst its banks": another thing named between.)
 _ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\b")
-_WHOSE = re.compile(r"\b[a-z]+['\u2019]s\s")
-_TITLES_BEFORE = re.compile(r"((?:[A-Za-z]+\s+){1,2})$")
-# "The housing minister, Alan Pryce,": the title in the words set off before the name.
-_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he\s+(?:[a-z]+\s+){0,2}?([a-z]+),\s*$")
-# "Ana Lind, the governor,": the title in an appositive after the name.
-# "Ruth Hale, who chairs the board,": "the chair" or "the chairwoman" is she.
-_HOLDS = re.compile(r",\s+who\s+(chairs|heads|leads|directs|manages|coaches|edits)\b")
-_HELD = {
-    "chairs": ("chair", "chairwoman", "chairman", "chairperson"),
-    "heads": ("head",),
-    "leads": ("leader",),
-    "directs": ("director",),
-    "manages": ("manager",),
-    "coaches": ("coach",),
-    "edits": ("editor",),
-}
-_TITLES_AFTER = re.compile(r",\s+((?:[\w'\u2019-]+\s+){0,4}?[\w'\u2019-]+)\s*[,.;]")
-
-
-def _initials(name, parts=r"\s+"):
-    return "".join(word[0] for word in re.split(parts, name) if word and word[0].isupper())
-
-
-def _abbreviates(short, name):
-    """ "CPS" for "Crown Prosecution Service", "DfT" for "Department for Transport"."""
-    if sum(char.isupper() for char in short) < 2:  # a surname, not initials (speed)
-        return False
-    every = "".join(word[0] for word in name.split())
-    # "PCSF" for "Pan-Continental Swimming Federation": each part of a joined word counts
-    initials = (_initials(name), _initials(name, r"[\s-]+"), every)
-    return short in initials or (short.lower() == every.lower() and len(short) > 2)
 
 
 def _no_business(organisation):
@@ -127,18 +69,28 @@ class Mentions:
         first person so named, as news writing names later ones in full, passing over one
         the text gave the other pronoun ("Ms Asante" is not the "Mr Asante" before)."""
         if " " in name:
-            return name
+            return short_forms.longer(name, self.people, self.organisations)
+        # "Kell" after "the maker, Kell Mobility," and "a Kell Cruiser battery": the body the
+        # text showed is one, not a name it only guessed a person's by its first word
+        body = any(o.split()[0] == name for o in self.known)
         for person in self.people:
             # "Ruiz" is "Josefa Ruiz Carmona": a surname of two words is called by either
             mismatch = pronoun and self.pronouns.get(person, pronoun) != pronoun
-            if name in person.split() and not mismatch:
+            first = body and person.split()[0] == name and not self.known_person(person)
+            if name in person.split() and not mismatch and not first:
                 return person
         if name in self.alone:
             return name
-        for organisation in reversed(self.organisations):
-            if organisation.split()[0] == name or _abbreviates(name, organisation):
-                return organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
-        return name
+        initials = sum(char.isupper() for char in name) >= 2  # a surname has one (speed)
+        found = [
+            organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
+            for organisation in reversed(self.organisations)
+            if organisation.split()[0] == name
+            or (initials and short_forms.abbreviates(name, organisation))
+        ]
+        # "the maker, Kell Mobility," before "a Kell Cruiser battery": the one the text showed
+        # is an organisation, not a product named after it
+        return next((o for o in found if o in self.known), found[0] if found else name)
 
     def organisation(self, noun, companies):
         """The organisation a bare noun refers to ("the company", "the ministry", "the
@@ -153,9 +105,9 @@ class Mentions:
         # University"); "the bank": a name the noun describes ("Kell Mutual Bank") before any
         # organisation merely known to be one
         named = [o for o in found if noun in o.lower().split()]
-        described = [o for o in found if names.describes(noun, o, companies)]
-        if named or described:
-            return (named or described)[0]
+        fitting = [o for o in found if names.describes(noun, o, companies)]
+        if named or fitting:
+            return (named or fitting)[0]
         for organisation in found:
             known = organisation in self.known
             if known and noun in companies and not _no_business(organisation):
@@ -275,7 +227,7 @@ class Mentions:
         if singular in self.documents or document in self.documents:
             return self.documents.get(singular) or self.documents[document]
         # a person made only papers of findings ("the report"), never "the ruling"
-        makers = [m for m in self.publishers if singular in _FINDINGS or m not in self.people]
+        makers = [m for m in self.publishers if singular in papers.FINDINGS or m not in self.people]
         if makers:
             return makers[-1]
         return self._speakable()[-1] if self._speakable() else None
@@ -325,14 +277,15 @@ class Mentions:
     def _organisations(self, sentence):
         """Remember what the sentence shows are organisations: "The developer, X,", "the
         utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
-        found = [(noun, off or name) for noun, off, name in _CALLED.findall(sentence)]
-        # "Kevin Dunmore, the union's regional organiser,": whose organiser, so a person
-        whose = {m.group(1) for m in _CALLED_AFTER.finditer(sentence) if _WHOSE.search(m.group(0))}
-        found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]
-        for name in _HEADED.findall(sentence):
+        found, whose, headed = described.nouns(sentence)
+        for name in headed:
             self._is_organisation(names.bare(name))
         for noun, name in found:
-            if noun in names.COMPANIES and not self.known_person(name) and name not in whose:
+            # "Ana Lind, a union organiser," is a person's name, as the text calls her by its
+            # last word alone ("Lind said"); an organisation goes by its first
+            surname = " " in name and name.split()[-1] in self.single
+            business = not (self.known_person(name) or name in whose or surname)
+            if noun in names.COMPANIES and business:
                 self.call(noun, names.bare(name))
             else:  # "Tom Fox, a keen gardener,": "the gardener said" is he
                 self.described[noun] = self.full(names.without_title(names.bare(name)))
@@ -352,13 +305,13 @@ class Mentions:
 
     def _speaker(self, sentence, claimant):
         """Remember the documents the claimant made and whether it is an organisation."""
-        cited = _DOCUMENT.findall(sentence)
+        cited = papers.PAPER_NAMED.findall(sentence)
         for document in cited:
             self.documents[document.lower()] = claimant
         if claimant in self.people:
             # "An inquiry led by Ana Lind found ... The report examined": hers (not "said in
             # a statement": a way of saying, not a paper she made)
-            if {document.lower() for document in cited} & _FINDINGS:
+            if {document.lower() for document in cited} & papers.FINDINGS:
                 self.publishers.append(claimant)
             return
         if not names.place(claimant):
@@ -415,6 +368,10 @@ class Mentions:
         # "the Civic Party's Ray Obi": a person, whose party the words before name
         whose = re.search(r"['\u2019]s\s", name)
         person_named = names.is_person(name, before) or bool(whose and names.is_person(person))
+        # "Revenue and Health Minister Ana Lind": titles joined by "and" before her, and the
+        # text calls her by her surname alone ("Lind said")
+        titled = person != name and person.split()[-1] in self.single
+        person_named = person_named or (titled and names.is_person(person))
         if person_named and name not in self.known:
             if person not in self.people:
                 self.people.append(person)
@@ -422,35 +379,12 @@ class Mentions:
         self.organisations.append(names.bare(name))
         return None
 
-    def _short_titles(self, person, role):
-        """ "Ana Berg, the head teacher,": "the head said" is she too, as news writing
-        shortens a role after naming it in full."""
-        if len(role) > 1 and role[-1] in names.TITLES:
-            for word in role[:-1]:
-                if word not in ("the", "a", "an", "its", "their") and "'" not in word:
-                    self.titles.setdefault(word, person)
-
     def _titles(self, person, name, sentence, start):
-        """The titles the sentence gives the person: "Mayor Dana Cole", "police commissioner
-        Tom Brennan", "Ana Lind, the governor,"."""
-        # "Mr Asante" for "Kwame Asante": the words before the name as written
-        plain = names.without_post_nominals(name)
-        found = plain.split()[: -len(names.without_title(plain).split())]
-        before = _TITLES_BEFORE.search(sentence[:start])
-        found += before.group(1).split() if before else []
-        after = _TITLES_AFTER.match(sentence, start + len(name))
-        found += after.group(1).split() if after else []
-        if after:
-            self._short_titles(person, after.group(1).lower().split())
-        holds = _HOLDS.match(sentence, start + len(name))
-        for title in _HELD[holds.group(1)] if holds else ():
+        """Remember the titles the sentence gives the person (factcheck/held_titles.py)."""
+        held = held_titles.given(name, sentence, start)
+        for title in held.shortened:
             self.titles.setdefault(title, person)
-        described = _DESCRIBED_BEFORE.search(sentence[:start])
-        found += described.group(1).split() if described else []
-        for word in found:
-            title = word.lower().rstrip(".")
-            title = names.TITLE_WORDS.get(title, title)  # "Gov. Ana Lind": "the governor"
-            if title in names.TITLES:
-                self.titles[title] = person
-            if title in names.PRONOUN_OF_TITLE:
-                self.pronouns[person] = names.PRONOUN_OF_TITLE[title]
+        for title in held.titles:
+            self.titles[title] = person
+        if held.pronoun:
+            self.pronouns[person] = held.pronoun

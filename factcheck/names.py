@@ -7,6 +7,18 @@ organisation and place names: never any article's names.
 
 import re
 
+from factcheck.titles import (  # noqa: F401 (the title vocabulary, read as names.X too)
+    PRONOUN_OF_TITLE,
+    ROLE_SHAPED,
+    ROLES,
+    TITLE_WORDS,
+    TITLES,
+    is_title,
+    only_titles,
+    titled,
+    words,
+)
+
 # A name: capitalised words, initials and abbreviated titles, joined by "of", "for", "and",
 # "de", "&", ... ("Centers for Disease Control and Prevention", "Friends of the Library",
 # "Harrow & Finch").
@@ -17,40 +29,13 @@ NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
 
-def words(text):
-    """The set of the words of text: word lists written as prose-like strings."""
-    return frozenset(text.split())
-
-
-TITLES = words(
-    "mr mrs ms dr prof professor senator sen governor gov mayor minister secretary president "
-    "chief councillor councilman councilwoman councilor judge justice representative rep "
-    "commissioner director spokesperson spokesman spokeswoman sir dame lord lady prosecutor "
-    "coach captain capt inspector detective sergeant sgt officer constable superintendent "
-    "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
-    "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
-    "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
-    "cllr clr supt insp det assemblymember provost rector vicar "
-    "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
-    "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
-    "countess viscount supervisor treasurer clerk coroner registrar warden ombudsman "
-    "comptroller controller marshal magistrate assessor"
-)
-# Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
-# with none so titled is the person who spoke last.
-ROLES = words(
-    "passenger resident shopper voter student teacher nurse farmer fisherman driver commuter "
-    "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
-    "lawyer researcher scientist activist campaigner"
-)
-TITLES |= ROLES
 # Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
 ORGANISATION_HEADS = words(
     "court hotel council college university school academy hospital clinic department "
     "ministry agency street road avenue lane square park church cathedral centre center club "
     "association society institute institution foundation trust commission committee board "
     "office service authority bureau organization organisation programme program project "
-    "group party union bank fund company corporation inc ltd llc plc corp co systems energy "
+    "group party union bank fund company corporation inc ltd llc llp plc corp co systems energy "
     "securities holdings partners capital airlines airways motors media technologies labs "
     "pharmaceuticals times news press post journal events conference league county city state "
     "province region district river lake sea ocean mountains island islands bridge station "
@@ -82,25 +67,10 @@ NOT_BUSINESSES = words(
     "association society federation alliance coalition union foundation trust institute "
     "institution party league council committee"
 )
+# What a partnership's name ends with: "Kell Reid LLP", "Hale Partners".
+PARTNERSHIPS = words("llp lp partners partnership")
 # What a charity's name ends with: "the charity said" is the Kell Trust named before.
 CHARITY_HEADS = words("trust foundation society association fund appeal")
-# Abbreviated titles and the title "the <noun> said" calls their holder by.
-TITLE_WORDS = {
-    "gov": "governor",
-    "sen": "senator",
-    "rep": "representative",
-    "prof": "professor",
-    "gen": "general",
-    "col": "colonel",
-    "capt": "captain",
-    "supt": "superintendent",
-    "insp": "inspector",
-    "det": "detective",
-    "sgt": "sergeant",
-    "lt": "lieutenant",
-    "cllr": "councillor",
-    "clr": "councillor",
-}
 # Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
 # bureau named before, "the university" a college, "the panel" a committee.
 KINDS = (
@@ -114,13 +84,6 @@ KINDS = (
     # bodies of members: "the union" may be an Alliance or a Guild
     words("union alliance federation association guild confederation league coalition society"),
 )
-# Titles that tell which pronoun a person takes.
-PRONOUN_OF_TITLE = {
-    **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "father", "councilman"], "he"),
-    **dict.fromkeys(["mrs", "ms", "dame", "lady", "queen", "princess", "councilwoman"], "she"),
-    **dict.fromkeys(["spokesman", "chairman"], "he"),
-    **dict.fromkeys(["spokeswoman", "chairwoman"], "she"),
-}
 # Heads that are common surnames too ("Helen Park", "Tom Hall"): a place or organisation only
 # in a name of three words or more ("St Luke's Church") or after "the".
 SURNAME_HEADS = words("park hall house cross lane church bridge bank post press street water")
@@ -148,6 +111,8 @@ def found(text):
         whole = re.sub(r"['\u2019]s$", "", match.group(0).rstrip("."))
         if whole.endswith("-based"):  # "the San Jose-based maker": where, not who
             continue
+        if " and " in whole and all(w in DATES or w == "and" for w in whole.split()):
+            continue  # "in March and April": when, not who
         name = opened(whole, opening=match.start() == 0)
         if name:  # a suffix of the whole run
             yield match.start() + len(whole) - len(name), name
@@ -170,6 +135,10 @@ def opened(name, opening=False):
     Corporation"), saying what it is ("Carmaker Voltra" -> "Voltra"); "" when nothing
     named is left."""
     first, _, rest = name.partition(" ")
+    # "Prosecuting for Kell Council, Ana Lind said": a participle and its preposition
+    acting = opening and first.endswith("ing") and rest.startswith(("for ", "of ", "on "))
+    if acting:
+        return rest.partition(" ")[2]
     described = opening and first.lower() in DESCRIPTORS
     if first not in NOT_NAMES and not described:
         return name
@@ -241,11 +210,45 @@ def without_post_nominals(name):
     return " ".join(tokens)
 
 
+def holder(name):
+    """The person a title with its portfolio opens the name of ("Minister for Fisheries Ana
+    Lind", "Leader of the House Tom Fox", "Minister of State for Transport Ana Lind"):
+    the words after the portfolio, the portfolio being one word after each "of" or "for";
+    after "and" ("for Health and Social Care") all but a first name and a surname. None when
+    no title with a portfolio opens it or no person is left ("Minister for Fisheries")."""
+    tokens = name.split()
+    for i, word in enumerate(tokens[:-3]):
+        if not is_title(word) or tokens[i + 1] not in ("of", "for"):
+            continue
+        at = i + 1
+        while at < len(tokens) - 2 and tokens[at] in ("of", "for", "and"):
+            joined = tokens[at] == "and"
+            at += 2 if tokens[at + 1] == "the" else 1
+            at = max(at + 1, len(tokens) - 2) if joined else at + 1
+        rest = " ".join(tokens[at:])
+        if len(tokens) - at >= 2 and tokens[at][0].isupper() and is_person(rest):
+            return rest
+    return None
+
+
+def office(name):
+    """The title of a name that is only an office with its portfolio ("Minister for
+    Fisheries", "Leader of the House": "minister", "leader"), or None."""
+    title = re.match(r"((?:[A-Z][a-z]+\s+)*?)([A-Z][a-z]+)\s+(?:of|for)\s+[A-Z]", name)
+    if title is None or not is_title(title.group(2)) or holder(name):
+        return None
+    return title.group(2).lower() if all(map(is_title, title.group(1).split())) else None
+
+
 def without_title(name):
     """The name without the titles before it ("Finance Minister Laura Bishop" -> "Laura
-    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu") and the letters after it ("Rebecca
-    Haines KC" -> "Rebecca Haines"); the last word of the name is always kept."""
+    Bishop", "Labour's Priya Sandhu" -> "Priya Sandhu", "Minister for Fisheries Ana Lind" ->
+    "Ana Lind") and the letters after it ("Rebecca Haines KC" -> "Rebecca Haines"); the last
+    word of the name is always kept."""
     name = without_post_nominals(name)
+    held = holder(name)
+    if held:
+        return held
     # "Passenger Rights Authority", "Office for Justice Statistics": words that are titles
     # elsewhere ("Passenger Dan Ochoa", "Justice Reyes") inside an organisation's name
     head = head_of(name)
@@ -258,43 +261,13 @@ def without_title(name):
         name = rest
     tokens = name.split()
     # The last word is the surname even when it is a title too ("Laura Bishop").
-    last = max((i for i, word in enumerate(tokens[:-1]) if _is_title(word)), default=-1)
+    last = max((i for i, word in enumerate(tokens[:-1]) if is_title(word)), default=-1)
     # "Teammate Ana Lind", "City Auditor Ana Lind": a word shaped as a role or job, so long as
     # a first name and a surname follow it
-    roles = [i for i, word in enumerate(tokens[:-2]) if _ROLE_SHAPED.fullmatch(word)]
+    roles = [i for i, word in enumerate(tokens[:-2]) if ROLE_SHAPED.fullmatch(word)]
     if roles and is_person(" ".join(tokens[roles[-1] + 1 :])):  # not "Vantor Launch Systems"
         last = max(last, roles[-1])
     return " ".join(tokens[last + 1 :])
-
-
-def _is_title(word):
-    """A title, or titles joined by hyphens ("Vice-minister", "Deputy-Mayor")."""
-    return all(part in TITLES for part in word.rstrip(".").lower().split("-"))
-
-
-# Nouns of people by what they do ("Partner", "Teammate", "Auditor", "Consultant"): endings
-# of agent nouns that given names seldom have (not "Victor", "Hector", "Bryant", "Chester").
-# "-mate" only as one who shares ("Teammate", "Classmate"): "Climate", "Ultimate" are not.
-_ROLE_SHAPED = re.compile(
-    r"(?:Team|Class|Room|Flat|House|Ship|Work|Play|Running|Cell|School)mate"
-    r"|[A-Z][a-z]{2,}(?:ist|ner|eer)|[A-Z][a-z]{3,}(?:tor|ant)"
-)
-
-
-def only_titles(name):
-    """Whether every word of a name of two or more is a title ("Prime Minister", "Chief
-    Constable"; not "Bishop", a surname too)."""
-    titles = TITLES | _TITLE_ADJECTIVES
-    return " " in name and all(word.rstrip(".").lower() in titles for word in name.split())
-
-
-# Words that open a title without being one: "Prime Minister", "Home Secretary".
-_TITLE_ADJECTIVES = words("prime home foreign first attorney")
-
-
-def titled(name):
-    """Whether the name opens with a title ("Dr. Oyelaran", "Judge Alison Reyes")."""
-    return name.split()[0].rstrip(".").lower() in TITLES and " " in name
 
 
 def organisational(name, before=""):
@@ -319,7 +292,10 @@ def place(name):
 
 def is_person(name, before=""):
     """A titled name, or two or more capitalised words naming no organisation or place;
-    never a name joined by "and" ("U.S. and Canada"): two people are two names."""
+    never a name joined by "and" ("U.S. and Canada"): two people are two names, but one
+    person may hold an office of several words ("Minister for Work and Pensions Ana Lind")."""
+    if (" of " in name or " for " in name) and holder(name):
+        return True
     if _JOINED.search(name):
         return False
     # "the Reverend Alun Bevan": "the" before a title is the title's, not an organisation's
@@ -333,7 +309,8 @@ def person_of(name):
     "Kate Lowe for the Gazette" likewise;
     None when the words before "of" are no person ("Bank of England")."""
     match = re.match(r"(.+?) (?:of|for) (.+)", name)
-    if match is None or not is_person(match.group(1)):
+    # not "Senior Minister of State for Ports Ana Lind": one person, her office before her
+    if match is None or not is_person(match.group(1)) or holder(name):
         return None
     return match.group(1), re.sub(r"^the\s+", "", match.group(2))
 
@@ -342,7 +319,7 @@ def split_people(name):
     """ "Rosa Alvarez and Tom Brennan" is two people; "Securities and Exchange Commission",
     "England and Wales" one name."""
     parts = _JOINED.split(name)
-    if len(parts) > 1 and all(is_person(part) for part in parts):
+    if len(parts) > 1 and all(is_person(part) for part in parts) and not holder(name):
         return parts
     return [name]
 
@@ -365,6 +342,8 @@ def describes(noun, organisation, companies):
     head = head_of(organisation)
     if len(noun) >= 5 and noun[:5] == head[:5]:
         return True  # "the steelworks" for "Halden Steel", "the insurer" for "X Insurance"
+    if head in PARTNERSHIPS and noun != "firm":
+        return False  # a law firm ("Kell Reid LLP") is "the firm", never "the company"
     if noun == "charity" and head in CHARITY_HEADS:
         return True  # "the charity" for "Kell Trust", "Ardent Foundation"
     if noun in companies:

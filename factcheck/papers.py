@@ -16,8 +16,8 @@ _PAPERS = (
     r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
     r"memos?|emails?|letters?|releases?|"
-    r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents|"
-    r"trials?|experiments?|inquiry|inquiries|investigations?|websites?"
+    r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents?|"
+    r"trials?|experiments?|inquiry|inquiries|investigations?|websites?|tables"
 )
 # "according to the authority's latest report": the authority.
 WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?(?:{_PAPERS})\b")
@@ -37,8 +37,10 @@ FROM = re.compile(
 # "according to council figures": the body of that kind the text named.
 KIND_PAPERS = re.compile(rf"\s*(?:the\s+)?([a-z]+)\s+(?:{_PAPERS})\b")
 # "A statement from Perth Mining said": whoever made the paper speaks.
+# "A cost review published by X estimates": whatever a body published is a paper.
 FROM_BEFORE = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)|"
+    r"[a-z]+\s+(?:published|released|issued|compiled|commissioned)\s+by)"
     rf"\s+(?:the\s+)?({NAME})\s*$"
 )
 # "A previous study by the same group reported": the body whose researchers spoke before.
@@ -108,8 +110,9 @@ _DOCUMENT_SHOWS = re.compile(
     rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+)?)?"
     r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
     # the maker named, or called by its kind in lower case ("A survey by the institute"); its
-    # kind before its name ("from market researcher Kell Data") is no part of it
-    rf"(?:the\s+(?:[a-z]+\s+)?|(?:(?!{_NOT_KIND})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
+    # kind before its name ("from market researcher Kell Data", "by the accounting firm Kell
+    # Audit") is no part of it
+    rf"(?:the\s+(?:[a-z]+\s+){{0,2}}|(?:(?!{_NOT_KIND})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
     rf"(?:({NAME})|(?<=the\s)([a-z]+))[^.;\"\u201c]{{0,40}}?\b(?:show|"
     r"shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
     r"monitored|examined|reviewed|surveyed|tracked|analy[sz]ed)\b"
@@ -117,11 +120,21 @@ _DOCUMENT_SHOWS = re.compile(
 # "..., company filings show", "Council records showed that ...": the papers of the body of
 # that kind (not "court documents show": filed by the parties, not written by the court).
 _KIND_PAPERS_SHOW = re.compile(
-    rf"(?:^|,\s+)(?:[Tt]he\s+)?([A-Za-z][a-z]+)\s+(?:{_PAPERS})\s+(?:{_SHOW})\b"
+    rf"(?:^|,\s+)(?:[Tt]he\s+)?([A-Za-z][a-z]+|[A-Z]{{2,}})\s+(?:{_PAPERS})\s+(?:{_SHOW})\b"
 )
 _FILED_WITH = words("court courts tribunal")
 
 
+# The documents a sentence cites ("in a statement", "in a report released on Monday").
+PAPER_NAMED = re.compile(
+    r"\b(?:a|an|its|their|his|her|in|to)\s+(?:[\w-]+\s+)?"
+    r"(statement|report|study|survey|letter|filing|post|paper|notice|figures|data|accounts|"
+    r"opinion|ruling|judgment|decision|bulletin|memo|email|message|complaint|lawsuit|suit|"
+    r"audit|review|inquiry|investigation|analysis|poll)s?\b",
+    re.IGNORECASE,
+)
+# Papers of findings someone makes, rather than ways of saying.
+FINDINGS = words("report study survey audit review inquiry investigation analysis poll")
 # What "the <noun> said" may be: a paper (its maker's, when the text tells) or the article's
 # own part (nobody's).
 DOCUMENTS = words(
@@ -160,9 +173,18 @@ def _whose(noun, name, pronoun=None):
     return ("it", None)
 
 
+# "..., its annual report shows.": the papers of the one "its" refers to, closing the sentence.
+_OWN_PAPERS_CLOSING = re.compile(
+    rf",\s+(its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:{_SHOW})\.?$"
+)
+
+
 def whose(sentence):
     """The maker of the papers a sentence opens with or cites as showing something: ("name",
     X), ("the", noun), ("he", pronoun), ("it", None) or None."""
+    closing = _OWN_PAPERS_CLOSING.search(sentence)
+    if closing:
+        return _whose(None, None, closing.group(1).capitalize())
     figures = _FIGURES_OF.match(sentence)
     maker = names.without_possessive(figures.group(1)) if figures else ""
     if " " in maker or (maker.isupper() and maker not in names.NOT_NAMES):

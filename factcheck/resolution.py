@@ -39,9 +39,11 @@ def named(sentence, found, context):
     context.learn(sentence, claimant)
     context.paper_spoke = bool(found and found[0] == "document" and claimant)
     unnamed = _UNNAMED_SPOKESPERSON.search(sentence)
+    if unnamed and claimant:
+        # "A spokesperson for Ana Lind said ... the spokesperson added": for her still
+        context.represented = claimant
     if unnamed and claimant and claimant not in context.people:
         context.spokesperson = _PRONOUN_OF[unnamed.group(1)]
-        context.represented = claimant
     elif not follows:
         context.spokesperson = None
     return claimant
@@ -111,8 +113,11 @@ def _name_resolved(value, context, sentence=""):
     opening = sentence.startswith(value)
     value = names.opened(value.rstrip("."), opening) or value
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
+    value = re.sub(r"(?<=\w)['\u2019]s$", "", value)  # "Kell's board rejected": Kell's
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
+    if names.office(value):  # "The Minister for Fisheries said": likewise
+        return context.titles.get(names.office(value))
     name = context.titled(value)
     # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all
     name = next((whole for whole in organisations.listed(sentence) if whole.endswith(name)), name)
@@ -150,9 +155,9 @@ def _the_resolved(value, context, sentence):
         return known
     if value in organisations.PEOPLE:
         return _person_called(value, context)
-    if value in _AUTHORS:
-        # "the researchers found": the body whose researchers they are, if the text said
-        return context.publisher(value)
+    made = _makers_of(value, context)
+    if made or value in _AUTHORS:
+        return made
     if noun in names.TITLES and re.search(r"['\u2019]s\b", value):
         # "the company's chief executive told": whoever holds the title, if the text said
         # (but "the county's finance office said" is the office)
@@ -171,6 +176,20 @@ def _the_resolved(value, context, sentence):
 
 
 _WHOSE = re.compile(r"['\u2019]s\b")
+
+
+def _makers_of(plural, context):
+    """ "the auditors" after "an audit by Kell Audit Partners": those who made the paper
+    their name is made from ("audit", "survey", "inspection"), or None; "the researchers
+    found": the body whose researchers they are, if the text said."""
+    if plural in _AUTHORS:
+        return context.publisher(plural)
+    if not plural.endswith(("ors", "ers", "ists")):
+        return None
+    for paper, maker in context.documents.items():
+        if len(paper) >= 4 and plural.startswith(paper):
+            return maker
+    return None
 
 
 def _people_plural(noun):
@@ -282,7 +301,7 @@ def _opening_organisation(sentence, noun, context):
 
 
 # "Supermarket chain Fresco cut ...": words saying what the body opening the sentence is.
-_KIND_OPENING = re.compile(r"^(?:The\s+)?(?:[A-Za-z][a-z]+\s+)?([A-Za-z][a-z]+)\s+$")
+_KIND_OPENING = re.compile(r"^(?:The\s+)?(?:[A-Za-z][a-z]+\s+){0,2}([A-Za-z][a-z]+)\s+$")
 
 
 # A live blog's time before its entry: "08:45 - ", "10:31 p.m.: ".

@@ -102,6 +102,16 @@ _CLAIMANT_VERBS = (
     r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
     r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|(?:projects|projected)(?=\s+that\b)|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
+    # "The institute surveyed 4,800 households": its survey, the count its finding
+    r"(?:surveyed|polled|interviewed|questioned)(?=\s+(?:more\s+than\s+|about\s+|nearly\s+)?\d)|"
+    # "The weather bureau has forecast heavy rain": its forecast, whatever follows
+    r"(?<=\bhas\s)forecast|(?<=\bhave\s)forecast|"
+    # a barrister's question in cross-examination: "put it to the witness that ..."
+    r"put\s+it\s+to(?=\s+(?:the\s+[a-z]+|[A-Z][\w'\u2019-]*|him|her)\s+that\b)|"
+    # an apology, advice, a claim said again: what the subject said
+    r"apologi[sz]ed|apologi[sz]es|encouraged(?=\s+[\w\s]{1,40}?\bto\b)|"
+    r"repeated(?=\s+(?:the|his|her|its|their|that|this)\s+(?:[a-z]+\s+)?"
+    r"(?:claims?|allegations?|accusations?|figures?|assertions?|charges?|warnings?)\b)|"
     r"[a-z]+(?:ed|s)(?=(?:\s+[\w.]+){0,3}\s*:\s*[\"\u201c])"
 )
 VERB = re.compile(rf"\b(?:{VERBS}|{_CLAIMANT_VERBS})\b|\b(?i:according to)\b")

@@ -1,0 +1,93 @@
+"""Titles and roles in names of people, for factcheck/names.py: the English words that open
+a name without being part of it ("Judge", "Finance Minister", "Passenger", "Democrat"), the
+pronoun some of them tell, and the grammar of a title with its portfolio ("Minister for
+Fisheries", "Leader of the House") before the holder's name. Never any article's names.
+"""
+
+import re
+
+
+def words(text):
+    """The set of the words of text: word lists written as prose-like strings."""
+    return frozenset(text.split())
+
+
+TITLES = words(
+    "mr mrs ms dr prof professor senator sen governor gov mayor minister secretary president "
+    "chief councillor councilman councilwoman councilor judge justice representative rep "
+    "commissioner director spokesperson spokesman spokeswoman sir dame lord lady prosecutor "
+    "coach captain capt inspector detective sergeant sgt officer constable superintendent "
+    "general gen colonel col lieutenant lt admiral ambassador envoy chancellor bishop "
+    "archbishop reverend rev father rabbi imam pastor principal dean chair chairman "
+    "chairwoman chairperson deputy vice premier speaker sheriff attorney counsel "
+    "cllr clr supt insp det assemblymember provost rector vicar "
+    "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
+    "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
+    "countess viscount supervisor treasurer clerk coroner registrar warden ombudsman "
+    "comptroller controller marshal magistrate assessor leader whip"
+)
+# Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
+# with none so titled is the person who spoke last.
+ROLES = words(
+    "passenger resident shopper voter student teacher nurse farmer fisherman driver commuter "
+    "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
+    "lawyer researcher scientist activist campaigner"
+)
+# A party's member opens a name as a title does, in American style ("Democrat Ana Lind"), and
+# "a Vermont Republican" after a name only describes her.
+PARTY_MEMBERS = words("democrat republican libertarian")
+TITLES |= ROLES | PARTY_MEMBERS
+# Abbreviated titles and the title "the <noun> said" calls their holder by.
+TITLE_WORDS = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "prof": "professor",
+    "gen": "general",
+    "col": "colonel",
+    "capt": "captain",
+    "supt": "superintendent",
+    "insp": "inspector",
+    "det": "detective",
+    "sgt": "sergeant",
+    "lt": "lieutenant",
+    "cllr": "councillor",
+    "clr": "councillor",
+}
+# Titles that tell which pronoun a person takes.
+PRONOUN_OF_TITLE = {
+    **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "father", "councilman"], "he"),
+    **dict.fromkeys(["mrs", "ms", "dame", "lady", "queen", "princess", "councilwoman"], "she"),
+    **dict.fromkeys(["spokesman", "chairman"], "he"),
+    **dict.fromkeys(["spokeswoman", "chairwoman"], "she"),
+}
+
+
+def is_title(word):
+    """A title, or titles joined by hyphens ("Vice-minister", "Deputy-Mayor")."""
+    return all(part in TITLES for part in word.rstrip(".").lower().split("-"))
+
+
+# Nouns of people by what they do ("Partner", "Teammate", "Auditor", "Consultant"): endings
+# of agent nouns that given names seldom have (not "Victor", "Hector", "Bryant", "Chester").
+# "-mate" only as one who shares ("Teammate", "Classmate"): "Climate", "Ultimate" are not.
+ROLE_SHAPED = re.compile(
+    r"(?:Team|Class|Room|Flat|House|Ship|Work|Play|Running|Cell|School)mate"
+    r"|[A-Z][a-z]{2,}(?:ist|ner|eer)|[A-Z][a-z]{3,}(?:tor|ant)"
+)
+
+
+def only_titles(name):
+    """Whether every word of a name of two or more is a title ("Prime Minister", "Chief
+    Constable"; not "Bishop", a surname too)."""
+    titles = TITLES | _TITLE_ADJECTIVES
+    return " " in name and all(word.rstrip(".").lower() in titles for word in name.split())
+
+
+# Words that open a title without being one: "Prime Minister", "Home Secretary".
+_TITLE_ADJECTIVES = words("prime home foreign first attorney")
+
+
+def titled(name):
+    """Whether the name opens with a title ("Dr. Oyelaran", "Judge Alison Reyes")."""
+    return name.split()[0].rstrip(".").lower() in TITLES and " " in name
