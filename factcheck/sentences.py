@@ -3,11 +3,11 @@
 A sentence ends at `.`, `!` or `?` (with any closing quotes or brackets after it) when white
 space follows and the next sentence starts as one does (a capital, a digit, an opening
 quote), and at every line break. Not at a decimal point ("3.5%": no space follows), an
-initial ("J. Smith"), a dotted acronym ("U.S."), or a known abbreviation ("Dr. Ruiz",
-"Jan. 6", "No. 10"), and not after a quoted question or exclamation that the sentence goes on from
-("'Why now?' she asked": a lower-case word follows; "'Why now?' Ms Lind asked": a name and
-a speaking verb follow), nor before a bracketed credit closing
-its line.
+initial ("J. Smith"), a dotted acronym ("U.S."), a known abbreviation ("Dr. Ruiz",
+"Jan. 6", "No. 10", "Rs. 40") or a US state in a dateline ("WICHITA, Kan. (AP)"); not after
+a quoted question or exclamation that the sentence goes on from ("'Why now?' she asked": a
+lower-case word follows; "'Why now?' Ms Lind asked": a name and a speaking verb follow),
+nor before a bracketed credit closing its line.
 """
 
 import re
@@ -68,9 +68,15 @@ ABBREVIATIONS = frozenset(
         "blvd",
     ]
 )
-# Abbreviations only before a number ("No. 10", "Nos. 3 and 4", "Fig. 2"): "No. We moved"
-# is an answer and a sentence.
-NUMBERED = frozenset(["no", "nos", "fig"])
+# Abbreviations only before a number ("No. 10", "Nos. 3 and 4", "Fig. 2", "Rs. 3,850"):
+# "No. We moved" is an answer and a sentence.
+NUMBERED = frozenset(["no", "nos", "fig", "rs"])
+# US states as datelines write them, after the place and before the agency: "WICHITA, Kan.
+# (AP) --". Anywhere else one may end a sentence ("She grew up in Tulsa, Okla. She ...").
+STATES = words(
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss "
+    "Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo"
+)
 # Words that open sentences and never a name after an initial ("J. In" is no name).
 OPENERS = words(
     "The A An In On At But And So Then It He She They We I This That These Those There "
@@ -99,12 +105,15 @@ def _abbreviated(text, stop):
     if match is None:
         return False
     word = match.group(1)
-    if "." in word:  # U.S., e.g, Ph.D; not a time or an amount ("at 6.52pm.", "$3.5m.")
-        return not word[0].isdigit()
+    if "." in word:  # U.S., e.g, Ph.D; not a time or an amount ("at 6.52pm.", "N6.4bn.")
+        return not any(character.isdigit() for character in word)
     if len(word) == 1 and word.isupper():
         return _initial(text, stop)
     if word.lower() in NUMBERED:
         return text[stop + 1 : stop + 3].lstrip()[:1].isdigit()
+    if word in STATES:
+        dateline = text[max(0, stop - 30) : stop - len(word)].endswith(", ")
+        return dateline and text[stop + 1 : stop + 3].lstrip()[:1] == "("
     return word.lower() in ABBREVIATIONS
 
 

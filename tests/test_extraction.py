@@ -72,6 +72,21 @@ def sentences(client, text):
             "Is it true? No. The 2 vans went to No. 10 and Nos. 3 and 4, as Fig. 2 shows.",
             ["Is it true?", "No.", "The 2 vans went to No. 10 and Nos. 3 and 4, as Fig. 2 shows."],
         ),
+        # Rupees before a number, as "No."; an amount with a decimal point ends its sentence.
+        (
+            "Onions sold at Rs. 70 to Rs. 80 a kg. The firm is owed N6.4bn. Its head said so.",
+            [
+                "Onions sold at Rs. 70 to Rs. 80 a kg.",
+                "The firm is owed N6.4bn.",
+                "Its head said so.",
+            ],
+        ),
+        # A US state between a dateline's place and its agency goes on; elsewhere a state
+        # (or "Ill.") may end the sentence.
+        (
+            "WICHITA, Kan. (AP) -- She grew up in Tulsa, Okla. She was Ill. Then she won.",
+            ["WICHITA, Kan. (AP) -- She grew up in Tulsa, Okla.", "She was Ill.", "Then she won."],
+        ),
         # A bare credit in brackets closing the line stays with its caption; a labelled one
         # ("Credit: ...", "by ...") is a line of its own.
         (
