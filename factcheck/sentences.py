@@ -7,7 +7,8 @@ initial ("J. Smith"), a dotted acronym ("U.S."), a known abbreviation ("Dr. Ruiz
 "Jan. 6", "No. 10", "Rs. 40") or a US state in a dateline ("WICHITA, Kan. (AP)"); not after
 a quoted question or exclamation that the sentence goes on from ("'Why now?' she asked": a
 lower-case word follows; "'Why now?' Ms Lind asked": a name and a speaking verb follow),
-nor before a bracketed credit closing its line.
+nor before a bracketed credit closing its line. Words in brackets opening a sentence, with
+a sentence after them ("(Reporting by X; Editing by Y) Correction: ..."), are one of their own.
 """
 
 import re
@@ -95,6 +96,7 @@ _SPEAKER_FOLLOWS = re.compile(
     rf"(?!(?:{'|'.join(sorted(OPENERS))})\b)(?:[A-Z][\w'\u2019-]*\.?\s+){{2,4}}(?:said|says|asked|asks|added|adds|wrote|writes|"
     r"told|replied|shouted|demanded|wondered|cried|exclaimed|insisted|continued)\b"
 )
+_OPENING_BRACKET = re.compile(r"(\([^()\n]* [^()\n]*\))[ \t]+")
 _STARTS = re.compile(r"[\"'\u201c\u2018(\[]?[\d\w]")
 
 
@@ -169,6 +171,16 @@ def spans(text):
         stripped = piece.strip()
         if stripped:
             lead = len(piece) - len(piece.lstrip())
-            found.append((start + lead, start + lead + len(stripped)))
+            found.extend(_bracketed_first(text, start + lead, start + lead + len(stripped)))
         start = end
     return found
+
+
+def _bracketed_first(text, start, end):
+    """A sentence's span, or two when it opens with a bracketed line of words and a sentence
+    follows it: "(Reporting by X; Editing by Y) Correction: ..." (a one-word bracket is a
+    dateline's agency, "(AP)", and stays)."""
+    match = _OPENING_BRACKET.match(text, start, end)
+    if match is None or match.end() >= end or not _starts_sentence(text, match.end()):
+        return [(start, end)]
+    return [(start, match.end(1)), (match.end(), end)]

@@ -87,6 +87,18 @@ def sentences(client, text):
             "WICHITA, Kan. (AP) -- She grew up in Tulsa, Okla. She was Ill. Then she won.",
             ["WICHITA, Kan. (AP) -- She grew up in Tulsa, Okla.", "She was Ill.", "Then she won."],
         ),
+        # A bracketed line of words opening a paragraph is a sentence when one follows it;
+        # a one-word bracket is a dateline's agency and stays.
+        (
+            "(Reporting by Jo Lim; Editing by Al Roe) Correction: It was 4.\n"
+            "(AP) Officials said 9. (about 40 people) were there.",
+            [
+                "(Reporting by Jo Lim; Editing by Al Roe)",
+                "Correction: It was 4.",
+                "(AP) Officials said 9.",
+                "(about 40 people) were there.",
+            ],
+        ),
         # A bare credit in brackets closing the line stays with its caption; a labelled one
         # ("Credit: ...", "by ...") is a line of its own.
         (
