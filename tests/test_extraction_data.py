@@ -36,6 +36,8 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 18", 8),
         ("blind 19", 8),
         ("blind 20", 8),
+        ("blind 21", 8),
+        ("blind 22", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
