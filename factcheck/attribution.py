@@ -444,4 +444,5 @@ def claimants(sentences, paragraphs=None):
     own = [said is not None for said in spoken]
     found = interviews.answers_to_interviewee(sentences, paragraphs, found, own)
     found = unmarked_interviews.turns(sentences, paragraphs, found, own)
-    return transcripts.turns(sentences, paragraphs, found, spoken)
+    found = transcripts.turns(sentences, paragraphs, found, spoken)
+    return organisations.spelled_whole(found, " ".join(sentences))
