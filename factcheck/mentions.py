@@ -369,8 +369,10 @@ class Mentions:
         whose = re.search(r"['\u2019]s\s", name)
         person_named = names.is_person(name, before) or bool(whose and names.is_person(person))
         # "Revenue and Health Minister Ana Lind": titles joined by "and" before her, and the
-        # text calls her by her surname alone ("Lind said")
-        titled = person != name and person.split()[-1] in self.single
+        # text calls her by her surname alone ("Lind said") or a title stands right before her
+        titled = person != name and (
+            person.split()[-1] in self.single or names.is_title(name[: -len(person)].split()[-1])
+        )
         person_named = person_named or (titled and names.is_person(person))
         if person_named and name not in self.known:
             if person not in self.people:

@@ -298,6 +298,9 @@ def is_person(name, before=""):
         return True
     if _JOINED.search(name):
         return False
+    # "KOTA BARU:", "LONG BEACH, Calif.": a dateline's place, in capitals as no person is
+    if " " in name and name.isupper():
+        return False
     # "the Reverend Alun Bevan": "the" before a title is the title's, not an organisation's
     if titled(name) and not organisational(without_title(name)):
         return True

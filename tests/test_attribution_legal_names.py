@@ -54,3 +54,32 @@ def test_legal_ending_keeps_its_stop(client, text, expected):
 )
 def test_rank_and_honorific_before_a_name(client, text, expected):
     check(client, text, expected)
+
+
+# A dateline's place in capitals is nobody "he" could be; a title right before a name makes
+# it a person's even after portfolios joined by "and".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PORT ALDER: Grain exports fell 11% in May, data from the Grain Board showed.\n\n"
+            'Farming and Ports Minister Edda Strand said 5 ships left. "We are sure," she '
+            "told reporters. She said 6 more would sail.",
+            ["Grain Board", "Edda Strand", "Edda Strand", "Edda Strand"],
+        ),
+        (
+            'Roads and Rail Secretary Colm Fennor said 80 bridges were unsafe. "Fix them," '
+            "he said.",
+            ["Colm Fennor", "Colm Fennor"],
+        ),
+        # no title before the last name: two people, or a name of a body, stay as they were
+        (
+            'Harlan and Voss Partners said 9 offices shut. "It hurts," the firm said.',
+            ["Harlan and Voss Partners", "Harlan and Voss Partners"],
+        ),
+        # one word in capitals is a body's initials, not a dateline
+        ("Dateline aside, KWRA said 4 pumps failed.", ["KWRA"]),
+    ],
+)
+def test_dateline_and_joined_portfolios(client, text, expected):
+    check(client, text, expected)
