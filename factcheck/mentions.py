@@ -359,7 +359,8 @@ class Mentions:
     def _mention(self, name, before):
         """Record one name; the person it names, or None."""
         name = _BELONGING.sub("", name)
-        person = names.without_title(name)
+        whole = names.given_name_after_title(name, before)
+        person = name if whole else names.without_title(name)
         if " " not in person:
             full = self.titled(name)
             if full == person:

@@ -83,3 +83,28 @@ def test_rank_and_honorific_before_a_name(client, text, expected):
 )
 def test_dateline_and_joined_portfolios(client, text, expected):
     check(client, text, expected)
+
+
+# After a title in lower case, a word that could be a title ("Dean", "Major") opens the name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Chief executive Dean Brenn said the club sold 300 seats. "We lost money," '
+            "Mr Brenn said. He declined to say more.",
+            ["Dean Brenn", "Dean Brenn", "Dean Brenn"],
+        ),
+        ("The league's director Major Fenwick said 12 clubs had paid.", ["Major Fenwick"]),
+        # a title in capitals before it, or none, or a first name and surname after it,
+        # leaves the title a title
+        (
+            "In a letter, vice-chancellor Professor Ruth Marr said 70 posts would go.",
+            ["Ruth Marr"],
+        ),
+        ("Professor Dean Ruth Marr said 3 courses closed.", ["Ruth Marr"]),
+        ("Dean Ruth Marr of the law school said 7 staff left.", ["Ruth Marr"]),
+        ("Vice Chancellor Ruth Marr said 70 posts would go.", ["Ruth Marr"]),
+    ],
+)
+def test_title_word_opening_a_name_after_a_lower_case_title(client, text, expected):
+    check(client, text, expected)
