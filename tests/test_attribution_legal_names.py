@@ -108,3 +108,21 @@ def test_dateline_and_joined_portfolios(client, text, expected):
 )
 def test_title_word_opening_a_name_after_a_lower_case_title(client, text, expected):
     check(client, text, expected)
+
+
+# A title's portfolio in lower case ("director of rugby") before its holder's name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harriers director of rugby Ivo Dant pointed out that his side had lost 14 "
+            'times. "I will say no more," he said.',
+            ["Ivo Dant", "Ivo Dant"],
+        ),
+        ("The minister for ports Edda Strand said 4 ships sank.", ["Edda Strand"]),
+        # a place's object before the name, not a title's portfolio
+        ("Fans in rural Kent said 5 pubs shut.", [None]),
+    ],
+)
+def test_lower_case_portfolio_before_a_name(client, text, expected):
+    check(client, text, expected)
