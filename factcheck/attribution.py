@@ -169,6 +169,10 @@ def _subject(prefix, start):
     word = re.search(r"([A-Za-z]+)\s+(?:the\s+(?:[a-z]+\s+)?)?$", prefix[:start])
     if word and word.group(1).lower() in names.NOT_SUBJECT_AFTER:
         return False
+    # "director of rugby Ivo Dant said": a title's portfolio in lower case before its holder
+    portfolio = re.search(r"\b([a-z]+)\s+(?:of|for)\s+[a-z]+\s+$", prefix[:start])
+    if portfolio and names.is_title(portfolio.group(1)):
+        return True
     # "in north Leeds", "in rural Kent": a place's object still
     word = re.search(r"\b([a-z]+)\s+([a-z]+)\s+$", prefix[:start])
     return not (
@@ -444,4 +448,5 @@ def claimants(sentences, paragraphs=None):
     own = [said is not None for said in spoken]
     found = interviews.answers_to_interviewee(sentences, paragraphs, found, own)
     found = unmarked_interviews.turns(sentences, paragraphs, found, own)
-    return transcripts.turns(sentences, paragraphs, found, spoken)
+    found = transcripts.turns(sentences, paragraphs, found, spoken)
+    return organisations.spelled_whole(found, " ".join(sentences))

@@ -359,7 +359,8 @@ class Mentions:
     def _mention(self, name, before):
         """Record one name; the person it names, or None."""
         name = _BELONGING.sub("", name)
-        person = names.without_title(name)
+        whole = names.given_name_after_title(name, before)
+        person = name if whole else names.without_title(name)
         if " " not in person:
             full = self.titled(name)
             if full == person:
@@ -369,8 +370,10 @@ class Mentions:
         whose = re.search(r"['\u2019]s\s", name)
         person_named = names.is_person(name, before) or bool(whose and names.is_person(person))
         # "Revenue and Health Minister Ana Lind": titles joined by "and" before her, and the
-        # text calls her by her surname alone ("Lind said")
-        titled = person != name and person.split()[-1] in self.single
+        # text calls her by her surname alone ("Lind said") or a title stands right before her
+        titled = person != name and (
+            person.split()[-1] in self.single or names.is_title(name[: -len(person)].split()[-1])
+        )
         person_named = person_named or (titled and names.is_person(person))
         if person_named and name not in self.known:
             if person not in self.people:

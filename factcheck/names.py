@@ -270,6 +270,21 @@ def without_title(name):
     return " ".join(tokens[last + 1 :])
 
 
+def given_name_after_title(name, before):
+    """ "Chief executive Dean Hollis", "the club's director Dean Olsen": after a title in
+    lower case, a capitalised word that could be a title and one word more are the holder's
+    given name and surname; with more words after it, it is an honorific the text gives
+    the holder ("vice-chancellor Professor Ana Lind")."""
+    last = before.split()[-1:]
+    return (
+        bool(last)
+        and last[0].islower()
+        and is_title(last[0])
+        and len(name.split()) == 2
+        and is_title(name.split()[0])
+    )
+
+
 def organisational(name, before=""):
     """Whether the name is an organisation's or a place's: "the" before it, "of"/"for" in it,
     or a head noun ending it."""
@@ -297,6 +312,9 @@ def is_person(name, before=""):
     if (" of " in name or " for " in name) and holder(name):
         return True
     if _JOINED.search(name):
+        return False
+    # "KOTA BARU:", "LONG BEACH, Calif.": a dateline's place, in capitals as no person is
+    if " " in name and name.isupper():
         return False
     # "the Reverend Alun Bevan": "the" before a title is the title's, not an organisation's
     if titled(name) and not organisational(without_title(name)):

@@ -151,3 +151,17 @@ def read(sentence):
 
 # What a state's bodies are called in lower case after its name ("Peru's culture ministry").
 STATE_BODIES = "ministry|government|army|navy|military|embassy|regulator|coastguard|cabinet"
+
+
+# The abbreviations that close a company's legal name; the full stop after one is part of the
+# name ("Kell Tools Inc."), not the sentence's, though splitting on stops takes it off.
+_LEGAL_ENDINGS = words("inc corp co ltd bhd plc llc llp pty")
+
+
+def spelled_whole(claimants, text):
+    """Each claimant as the text spells it: "Kell Tools Inc" back to "Kell Tools Inc." when
+    the text writes the abbreviation with its stop ("Kell Tools Ltd" stays when it does not)."""
+    spelled = {}
+    for name in {c for c in claimants if c and c.split()[-1].lower() in _LEGAL_ENDINGS}:
+        spelled[name] = name + "." if re.search(re.escape(name) + r"\.", text) else name
+    return [spelled.get(name, name) for name in claimants]

@@ -13,7 +13,7 @@ from factcheck.names import NAME, words
 # Papers a body publishes, whose findings are its own ("the filings said", "the club's
 # accounts showed", "according to a notice posted by X").
 _PAPERS = (
-    r"statements?|figures|data|reports?|estimates?|analysis|surveys?|count|tally|records|study|"
+    r"statements?|figures|data|reports?|estimates?|analysis|surveys?|counts?|tally|records|study|"
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
     r"memos?|emails?|letters?|releases?|"
     r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents?|"
@@ -104,8 +104,8 @@ _NOT_KIND = (
 # "data from the Labour Bureau showed", "The figures, released by the Statistics Office on
 # Tuesday, showed": whose data they are.
 _DOCUMENT_SHOWS = re.compile(
-    r"\b(?i:data|figures|statistics|numbers|records|estimates|report|study|survey|analysis|"
-    r"research|poll|inquiry|investigation|review|audit)\b,?\s+(?:(?:released|published|compiled|"
+    # "A preliminary assessment by X put": an assessment only when its maker is named
+    rf"\b(?i:{_PAPERS}|numbers|assessments?)\b,?\s+(?:(?:released|published|compiled|"
     r"collected|issued|conducted|led|commissioned|prepared|carried\s+out)\s+"
     rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+)?)?"
     r"(?:from|by)\s+(?:(?:researchers|scientists|economists|analysts)\s+(?:at|from)\s+)?"
@@ -113,8 +113,10 @@ _DOCUMENT_SHOWS = re.compile(
     # kind before its name ("from market researcher Kell Data", "by the accounting firm Kell
     # Audit") is no part of it
     rf"(?:the\s+(?:[a-z]+\s+){{0,2}}|(?:(?!{_NOT_KIND})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
-    rf"(?:({NAME})|(?<=the\s)([a-z]+))[^.;\"\u201c]{{0,40}}?\b(?:show|"
-    r"shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|"
+    # "A memo from X, dated Feb. 20, shows": an aside between commas may hold a stop
+    rf"(?:({NAME})|(?<=the\s)([a-z]+))(?:,[^,;\"\u201c]{{1,40}},)?[^.;\"\u201c]{{0,40}}?"
+    # not "said": "a charge issued by X, the company said" is the company's word
+    rf"\b(?:{_SHOW.replace('said|says|', '')}|"
     r"monitored|examined|reviewed|surveyed|tracked|analy[sz]ed)\b"
 )
 # "..., company filings show", "Council records showed that ...": the papers of the body of

@@ -118,7 +118,8 @@ def _name_resolved(value, context, sentence=""):
         return context.titles.get(value.split()[-1].lower())
     if names.office(value):  # "The Minister for Fisheries said": likewise
         return context.titles.get(names.office(value))
-    name = context.titled(value)
+    before = sentence[: max(sentence.find(value), 0)]
+    name = value if names.given_name_after_title(value, before) else context.titled(value)
     # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all
     name = next((whole for whole in organisations.listed(sentence) if whole.endswith(name)), name)
     if name.endswith("s") and " " not in name and name not in context.capitalised:

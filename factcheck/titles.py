@@ -24,7 +24,9 @@ TITLES = words(
     "manager editor executive ceo cfo coo chancellor king queen prince princess pope mp mep "
     "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
     "countess viscount supervisor treasurer clerk coroner registrar warden ombudsman "
-    "comptroller controller marshal magistrate assessor leader whip"
+    "comptroller controller marshal magistrate assessor leader whip commander commandant "
+    # Malaysian honorifics, which stand before a name as "Sir" does
+    "datuk dato datin seri"
 )
 # Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
 # with none so titled is the person who spoke last.
