@@ -81,12 +81,10 @@ class Mentions:
                 return person
         if name in self.alone:
             return name
-        initials = sum(char.isupper() for char in name) >= 2  # a surname has one (speed)
         found = [
             organisation  # "Brightwell", "CPS" for "Crown Prosecution Service"
             for organisation in reversed(self.organisations)
-            if organisation.split()[0] == name
-            or (initials and short_forms.abbreviates(name, organisation))
+            if organisation.split()[0] == name or short_forms.abbreviates(name, organisation)
         ]
         # "the maker, Kell Mobility," before "a Kell Cruiser battery": the one the text showed
         # is an organisation, not a product named after it

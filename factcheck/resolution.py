@@ -116,8 +116,9 @@ def _name_resolved(value, context, sentence=""):
     value = re.sub(r"(?<=\w)['\u2019]s$", "", value)  # "Kell's board rejected": Kell's
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
-    if names.office(value):  # "The Minister for Fisheries said": likewise
-        return context.titles.get(names.office(value))
+    office = names.office(value)
+    if office:  # "The Minister for Fisheries said": likewise
+        return context.titles.get(office)
     before = sentence[: max(sentence.find(value), 0)]
     name = value if names.given_name_after_title(value, before) else context.titled(value)
     # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all
