@@ -38,6 +38,10 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 20", 8),
         ("blind 21", 8),
         ("blind 22", 8),
+        ("blind 23", 8),
+        ("blind 24", 8),
+        ("blind 25", 8),
+        ("blind 26", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
