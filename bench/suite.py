@@ -94,10 +94,18 @@ def settled_moves(path, database):
     return loads.write_moves(path, database)
 
 
+def idle(started):
+    """Each figure starts with every server idle (see servers.wait_until_idle)."""
+    waited = servers.wait_until_idle(started.values())
+    if waited > 2:
+        print(f"  (waited {waited:.0f} s for the servers to finish queued requests)", flush=True)
+
+
 def one_round(scale, files, started, key, load):
     """Every read once, then the writers: {figure name: wrk result}."""
     results = {}
     for name in goals.READS:
+        idle(started)
         results[name] = wrk_runner.run(
             server_of(name, started).base, "reads.lua", [files[name]], load
         )
@@ -108,6 +116,7 @@ def one_round(scale, files, started, key, load):
     loads.write_moves(moves, files["db"])
     wrk_runner.warm(base, "writes.lua", arguments, load)
     settled_moves(moves, files["db"])
+    idle(started)
     results[goals.WRITES] = wrk_runner.finish(wrk_runner.start(base, "writes.lua", arguments, load))
     show(scale, goals.WRITES, results[goals.WRITES])
     return results
@@ -153,6 +162,7 @@ def run_scale(scale, args, load, results):
         entry["worker_rss_mib"] = round(rss.largest, 1)
         if scale == args.mixed_scale:
             print(f"  mixed load, {args.mixed_seconds:g} s", flush=True)
+            idle(started)
             results["mixed"] = {
                 "scale": scale,
                 **mixed_load(database, files, started["factcheck"], key, args.mixed_seconds),

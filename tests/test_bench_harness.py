@@ -301,3 +301,21 @@ def test_waiting_for_quiet_lasts_until_commits_stop(tmp_path):
     start = time.monotonic()
     loads.wait_until_quiet(path, quiet=0.2)
     assert time.monotonic() - start < 1  # nothing committing: one quiet interval
+
+
+def test_waiting_for_idle_servers_lasts_while_one_still_computes():
+    busy_for = "import time\nend = time.monotonic() + {}\nwhile time.monotonic() < end: pass\n"
+    sleeper = [sys.executable, "-c", "import time; time.sleep(30)"]
+    with (
+        subprocess.Popen([sys.executable, "-c", busy_for.format(1.0)]) as busy,
+        subprocess.Popen(sleeper) as idle,
+    ):
+        try:
+            started = [servers.Server("busy", 0, busy, None), servers.Server("idle", 0, idle, None)]
+            waited = servers.wait_until_idle(started, interval=0.2)
+            assert 0.6 <= waited < 5  # until the busy one's second of work was over
+            assert servers.wait_until_idle(started, interval=0.2) < 1  # all idle: one look
+            assert servers.wait_until_idle(started, interval=0.2, idle_share=-1, limit=0.5) < 1
+        finally:
+            busy.kill()
+            idle.kill()
