@@ -45,9 +45,11 @@ VERBS = (
     # "posted on social media that ...", "posted pictures showing that ...".
     r"posted(?=[^.;\"\u201c]{0,80}?\b(?:that|saying|showing)\b)|"
     # "put the losses at $640 million": an estimate.
-    r"put(?=[^.;]{0,80}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?[$\u00a3\u20ac]?\d)|"
+    # ("at A$2.1 billion": a currency marked by its country's letters)
+    r"puts?(?=[^.;]{0,80}?\bat\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+)?"
+    r"(?:[A-Z]{1,2})?[$\u00a3\u20ac]?\d)|"
     # 'called the delay "indefensible"': the quoted word is the speaker's.
-    r"called(?=\s[^\"\u201c.]{1,60}[\"\u201c])"
+    r"(?:called|calls)(?=\s[^\"\u201c.]{1,60}[\"\u201c])"
 )
 ATTRIBUTION = re.compile(rf"\b(?:{VERBS}|according to)\b", re.IGNORECASE)
 # Acts that name who makes a claim without scoring the sentence as attributed: asking,
@@ -89,6 +91,11 @@ _CLAIMANT_VERBS = (
     # "called the package an election bribe": a verdict given, in the speaker's own words
     r"called(?=\s+(?:the|it|this|that|them|him|her|his|its|their)\b[^.;,\"\u201c]{0,40}?\s+an?\s+"
     r"(?!(?:week|day|month|year|few|couple|number|lot|total|halt|meeting|vote)\b)[a-z])|"
+    # "described the result as a breakthrough": a verdict given (not "described how")
+    r"(?:described|describes)(?=\s[^.;\"\u201c]{1,60}?\bas\b)|"
+    # "pressed the bank on why it ...": a question put, its premise the asker's
+    r"(?:pressed|presses)(?=\s+(?:the\s+|a\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]*)?\s+"
+    r"(?:on|over|about)\s+(?:why|how|whether|what|when)\b)|"
     r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
     r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists|"
     r"cites|cited)|"

@@ -158,7 +158,8 @@ def _the_before(prefix):
 def before(prefix):
     """The speaker just before an attribution verb: ("name", X), ("he", ...), ("it", ...),
     ("the", noun phrase), ("document", noun), ("kind", noun) or None."""
-    prefix = _BETWEEN.sub("", appositives.BRACKETED.sub("", prefix))
+    # (a space kept where words went: "X, a nurse, smiled and said" still ends in ", ")
+    prefix = _BETWEEN.sub(" ", appositives.BRACKETED.sub("", prefix))
     relative = _RELATIVE.search(prefix)
     if relative:
         prefix = prefix[: relative.start()] + ", "

@@ -1,0 +1,47 @@
+"""A verdict, a question or an estimate given by someone opening the sentence, often with an
+aside between them and the verb (factcheck/speech_verbs.py, factcheck/subjects.py): "X, the
+study's lead author, described the result as ...", "X, an analyst at Y, pressed the bank on
+why ...", "X, the scheme's backer, puts the cost at A$2 billion", 'X calls the finding "..."',
+"X, head of Y, called the rise unfair and said ...". Sentences invented for these tests;
+rows where the verb says nothing too."""
+
+import pytest
+
+from tests.test_attribution import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ilse Marwood, the study's lead author, described the result as "
+            '"a clear sign" that 40 percent fewer patients relapsed.',
+            ["Ilse Marwood"],
+        ),
+        (
+            "Pavel Strand, an analyst at Hollin Partners, pressed the lender on why it had "
+            "set aside 60 million pounds.",
+            ["Pavel Strand"],
+        ),
+        (
+            "Duncary Gas, the scheme's backer, puts the cost of the line at A$2.1 billion.",
+            ["Duncary Gas"],
+        ),
+        (
+            "Noor Fadel, a geologist at Renmoor University who was not involved, calls the "
+            'survey "the best map of the fault we have."',
+            ["Noor Fadel"],
+        ),
+        (
+            "Ada Kerrow, convenor of the Lisle Riders Forum, called the fare rise "
+            "shameful and said it would cost commuters 300 rupees a month.",
+            ["Ada Kerrow"],
+        ),
+        # describing how something happened, or a picture, gives no verdict
+        ("The museum described how 40 paintings were moved in 1940.", [None]),
+        # pressing a button or a claim in court is no question put
+        ("Ilse Marwood pressed the button on Tuesday and 300 lights came on.", [None]),
+    ],
+)
+def test_verdict_after_an_aside(client, text, expected):
+    check(client, text, expected)
