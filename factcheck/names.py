@@ -46,14 +46,15 @@ ORGANISATION_HEADS = words(
     "industries international global services solutions insurance railway railways "
     "transport gallery theatre festival prize cup championship team foods brands retail "
     "logistics steel oil gas mining electric telecom software networks entertainment "
-    "communications resources pharma brewery airline fc afc"
+    "communications resources pharma brewery airline fc afc cooperative co-operative"
 )
 # What a business or club is called when not by name ("the company said", "the club").
 COMPANIES = words(
     "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
     "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
-    "supermarket broker conglomerate promoter organiser organizer airline bank haulier"
+    "supermarket broker conglomerate promoter organiser organizer airline bank haulier "
+    "cooperative co-operative"
 )
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.

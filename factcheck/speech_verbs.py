@@ -29,7 +29,8 @@ VERBS = (
     r"(?!\s+(?:was|were|is|are|had|has|would|will)\b))"
     # "claimed 14,600 pounds in expenses": money taken, not said
     rf"(?!\s+(?:{_MONEY})(?!\s+(?:was|were|had|has)\b))|announced|announces|tweeted|wrote|"
-    r"writes|stated|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
+    # "The submission states that": not "the United States", "member states said"
+    r"writes|stated|(?-i:states)(?=\s+that\b)|noted|notes|reported|adds|warned|warns|argued|argues|insisted|insists|promised|"
     r"explained|confirmed|confirms|testified|denied|denies|replied|replies|responded|"
     r"acknowledged|acknowledges|admitted|admits|alleged|alleges|asserted|"
     r"asserts|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed out|points out|revealed|"

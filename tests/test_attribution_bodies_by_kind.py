@@ -1,0 +1,60 @@
+"""Bodies called by their kind, by "it" or through their papers after the text showed what
+they are (factcheck/organisations.py, factcheck/names.py, factcheck/papers.py): "a
+spokesperson for X" makes X a body for "it said" and "the company said", a cooperative is a
+business "the utility" may be, "The submission states that" is its maker's. Names invented
+for these tests; rows where the rule must not fire too."""
+
+import pytest
+
+from tests.test_attribution import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Orchard Lane Residents Group says 40 homes flooded. A spokesperson for Tarn "
+            "Homes said the company had tested the site. It said 28 homes were affordable. "
+            "The company said it expected approval.",
+            ["Orchard Lane Residents Group", "Tarn Homes", "Tarn Homes", "Tarn Homes"],
+        ),
+        # a person with a title has a spokesperson too, and stays a person
+        (
+            "A spokeswoman for Mr Tolan Brice said 1,100 farms applied. She said 40 were refused.",
+            ["Tolan Brice", "Tolan Brice"],
+        ),
+    ],
+)
+def test_spokesperson_for_a_body(client, text, expected):
+    check(client, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Families sheltered at Ash Grove School and the Kelby Sports Center. About 3,000 "
+            "homes lost power, according to Merrow Electric Cooperative. A spokesperson for "
+            "the utility said 40 poles had fallen.",
+            [None, "Merrow Electric Cooperative", "Merrow Electric Cooperative"],
+        ),
+    ],
+)
+def test_cooperative_is_a_business(client, text, expected):
+    check(client, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In its objection, the Harle Street Neighbours Association argues that 300 cars "
+            "would use the road. The submission states that the field flooded in 2012.",
+            ["Harle Street Neighbours Association", "Harle Street Neighbours Association"],
+        ),
+        # a country's name is no verb
+        ("The United States that year sent 40 ships to the strait.", [None]),
+    ],
+)
+def test_submission_states(client, text, expected):
+    check(client, text, expected)
