@@ -83,7 +83,9 @@ def speaker(sentence):
     if paper and not _quoted_at(sentence, paper[1]):
         return ("document", paper[0])
     opines = speech_verbs.PRONOUN_OPINES.match(sentence)
-    return ("he", opines.group(1).lower()) if opines else None
+    if opines:
+        return ("he", opines.group(1).lower())
+    return subjects.research_opening(sentence)
 
 
 def _at_verbs(sentence):

@@ -54,7 +54,7 @@ COMPANIES = words(
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
     "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
     "supermarket broker conglomerate promoter organiser organizer airline bank haulier "
-    "cooperative co-operative"
+    "cooperative co-operative consultancy"
 )
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.

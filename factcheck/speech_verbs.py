@@ -84,6 +84,8 @@ _CLAIMANT_VERBS = (
     r"(?!(?:title|crown|championship|belt|goal|lead|seat|record)\b))|"
     # a plural subject's present tense: "Ana Lind and her colleagues recommend"
     r"(?<!to\s)(?:recommend|advise|argue|insist|conclude)(?=\s+(?:that\b|[a-z])|\s*[.,;])|"
+    # "Analysts at X expect rates to ease": their forecast (not "expect to hear")
+    r"(?<!to\s)expect(?=\s+(?:that\b|(?!to\b)[a-z]+(?:\s+[a-z]+)?\s+to\b))|"
     r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|"
     # a verdict: "the inspectorate has rated the school as inadequate"
     r"(?:rated|rates|graded|grades|judged|judges)(?=[^.;\"\u201c]{1,80}?\bas\b)|calculated|calculates|advised|advises|recommended|recommends|"
