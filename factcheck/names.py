@@ -25,7 +25,14 @@ from factcheck.titles import (  # noqa: F401 (the title vocabulary, read as name
 # An initialism with stops ("U.S.", "D.C.") is one token, or "the U.S. and Canada" would
 # read as a name "S. and Canada".
 TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
-NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
+# "Committee on Adult Immunisation", "Commission on Human Rights": a deliberating body's
+# name goes on after "on" (not "the Committee on Tuesday", "the Panel on March 3").
+_ON = (
+    r"(?:(?<=Committee)|(?<=Commission)|(?<=Council)|(?<=Panel)|(?<=Force)|(?<=Conference))"
+    r"\s+on(?=\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])"
+)
+NAME = rf"{TOKEN}(?:(?:{_ON})?\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
 

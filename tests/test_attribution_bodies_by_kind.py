@@ -58,3 +58,26 @@ def test_cooperative_is_a_business(client, text, expected):
 )
 def test_submission_states(client, text, expected):
     check(client, text, expected)
+
+
+# A deliberating body's name goes on after "on": "Committee on X", "Commission on Y".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Standing Committee on Rural Schools said in a statement that 40 schools "
+            "had closed.",
+            ["Standing Committee on Rural Schools"],
+        ),
+        (
+            "The Royal Commission on Water Safety on Monday said 12 dams were unsafe.",
+            ["Royal Commission on Water Safety"],
+        ),
+        # a day after "on" is when, not the name
+        ("The Harrow Committee on Friday said 9 roads would shut.", ["Harrow Committee"]),
+        # "on" after a person's name is no part of it
+        ("Tomas Brel spoke on Radio Kell and said 40 jobs went.", [None]),
+    ],
+)
+def test_committee_on(client, text, expected):
+    check(client, text, expected)
