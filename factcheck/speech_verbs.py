@@ -99,6 +99,13 @@ _CLAIMANT_VERBS = (
     # "pressed the bank on why it ...": a question put, its premise the asker's
     r"(?:pressed|presses)(?=\s+(?:the\s+|a\s+)?[\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]*)?\s+"
     r"(?:on|over|about)\s+(?:why|how|whether|what|when)\b)|"
+    # a stance stated: "The group wants the change delayed", "The federation has demanded"
+    # (not "wanted for questioning"; a plan, "The company plans to open", is no statement)
+    r"wants(?=\s+(?:the|a|an|to|its|his|her|their|more|less|all)\b)|"
+    r"demanded|demands|"
+    # a forecast restated: "X raised its full-year forecast", "She cut her target price"
+    r"(?:raised|lifted|cut|lowered|kept|maintained|reaffirmed|trimmed)(?=\s+(?:its|his|her|"
+    r"their)\s+(?:[\w-]+\s+){0,3}?(?:guidance|forecasts?|outlook|target|estimates?)\b)|"
     r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
     r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists|"
     r"cites|cited)|"

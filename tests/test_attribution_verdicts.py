@@ -45,3 +45,55 @@ from tests.test_attribution import check
 )
 def test_verdict_after_an_aside(client, text, expected):
     check(client, text, expected)
+
+
+# A stance or a forecast stated with no verb of saying: "wants", "has demanded", "raised its
+# forecast", "cut her target price".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A petition by the Elm Vale Parents Group has 900 signatures. The group wants "
+            "the change delayed by two years.",
+            [None, "Elm Vale Parents Group"],
+        ),
+        (
+            "The Kessel Dairy Farmers Union has demanded a price of 40 cents a litre.",
+            ["Kessel Dairy Farmers Union"],
+        ),
+        (
+            "Harlow Tools raised its full-year sales forecast to $2 billion.",
+            ["Harlow Tools"],
+        ),
+        (
+            "Analyst Mira Ostrova of Kell Capital covers the airline. She cut her "
+            "target price to $4 from $5.",
+            [None, "Mira Ostrova"],
+        ),
+        # a plan is no statement, nor a price cut, nor a suspect wanted
+        ("The company plans to open 2 new sites in 2027.", [None]),
+        ("Harlow Tools cut its prices by 10 percent in May.", [None]),
+        ("Tomas Brel is wanted for questioning over 3 fires.", [None]),
+    ],
+)
+def test_stance_or_forecast(client, text, expected):
+    check(client, text, expected)
+
+
+# Who saw a paper did not make it: "The memo, which was seen by the Herald, says" is the
+# memo's author's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brell Chips will cut 900 jobs, chief executive Ana Whitby told staff in an "
+            "internal memo. The memo, which was seen by the Kell Herald, says the plant will "
+            "close in 2027.",
+            ["Ana Whitby", "Ana Whitby"],
+        ),
+        # whoever carried out the tests made them
+        ("The tests, carried out by Tarn Labs, found 40 faults.", ["Tarn Labs"]),
+    ],
+)
+def test_paper_seen_by(client, text, expected):
+    check(client, text, expected)
