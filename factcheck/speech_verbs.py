@@ -64,6 +64,8 @@ _CLAIMANT_VERBS = (
     r"responds(?=\s*[,:])|"
     # "It found": a paper's finding, whatever follows
     r"(?<=\b[Ii]t\s)(?:found|finds)|(?<=\b[Ii]t\salso\s)(?:found|finds)|"
+    # "..., the researchers found using microscopy.": how they found it, closing the sentence
+    r"(?:found|finds)(?=\s+(?:using|through|by|from|after)\b[^,;\"\u201c]*$)|"
     # "Inspectors found 1,200 faults": a count is a finding (not "found the wreck")
     r"(?:found|finds)(?=\s+(?:about\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?"
     r"[$\u00a3\u20ac]?\d)|"
@@ -151,8 +153,9 @@ _DESCRIBES_NOUN = re.compile(
 )
 
 
-# "..., the report said.": a speaker and verb closing the sentence after a comma.
-_CLOSING = re.compile(r",\s+[^,\"\u201c\u201d]{1,60}$")
+# "..., the report said.": a speaker and verb closing the sentence after a comma (not "...,
+# as his lawyers had argued": an aside on the main clause, whose own speaker comes first).
+_CLOSING = re.compile(r",\s+(?!as\s)[^,\"\u201c\u201d]{1,60}$")
 
 
 def in_order(sentence):

@@ -81,3 +81,32 @@ def test_submission_states(client, text, expected):
 )
 def test_committee_on(client, text, expected):
     check(client, text, expected)
+
+
+# A body's panel decides for it; its researchers find for it however they found; "as X had
+# argued" closing a sentence is an aside on it, not its speaker.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rower Ivo Dane has lost his appeal against a ban, the Harlen Sports Tribunal "
+            "said. In a 30-page ruling, the tribunal's three-member panel said Dane had failed "
+            "to show the drug came from 2 supplements, as his lawyers had argued.",
+            ["Harlen Sports Tribunal", "Harlen Sports Tribunal"],
+        ),
+        (
+            "Researchers at Penmoor University have built a cell that kept 90 percent of its "
+            "charge. The coating stopped 4 cracks in 5, the researchers found using X-rays.",
+            ["Penmoor University", "Penmoor University"],
+        ),
+        # "found" with what was found after it is no finding said
+        ("Divers found the wreck using sonar in 1998.", [None]),
+        # a speaker closing the sentence after a comma still comes first
+        (
+            "Tomas Brel said 40 flats were empty, the Kell Housing Trust said.",
+            ["Kell Housing Trust"],
+        ),
+    ],
+)
+def test_panel_researchers_and_asides(client, text, expected):
+    check(client, text, expected)
