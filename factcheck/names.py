@@ -73,7 +73,9 @@ PLACE_HEADS = words(
 # Organisations that are no business: "the company said" passes over an association.
 NOT_BUSINESSES = words(
     "association society federation alliance coalition union foundation trust institute "
-    "institution party league council committee"
+    "institution party league council committee "
+    # a law is no organisation at all: "House Bill 12" is never "the group"
+    "bill act"
 )
 # What a partnership's name ends with: "Kell Reid LLP", "Hale Partners".
 PARTNERSHIPS = words("llp lp partners partnership")
@@ -90,7 +92,10 @@ KINDS = (
     words("university college school academy institute"),
     words("police force constabulary"),
     # bodies of members: "the union" may be an Alliance or a Guild
-    words("union alliance federation association guild confederation league coalition society"),
+    # ("the group" too: a group of members)
+    words(
+        "union alliance federation association guild confederation league coalition society group"
+    ),
 )
 # Heads that are common surnames too ("Helen Park", "Tom Hall"): a place or organisation only
 # in a name of three words or more ("St Luke's Church") or after "the".
@@ -374,8 +379,10 @@ def describes(noun, organisation, companies):
         return True  # "the charity" for "Kell Trust", "Ardent Foundation"
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
-        others = frozenset().union(*KINDS) | NOT_BUSINESSES
-        return head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS)
+        # ("Kell Group" may be a company as much as a group of members)
+        others = (frozenset().union(*KINDS) | NOT_BUSINESSES) - {"group"}
+        if head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS):
+            return True
     return any(noun in kind and head in kind for kind in KINDS)
 
 

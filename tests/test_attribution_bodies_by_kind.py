@@ -110,3 +110,28 @@ def test_committee_on(client, text, expected):
 )
 def test_panel_researchers_and_asides(client, text, expected):
     check(client, text, expected)
+
+
+# "the group" may be a body of members (an alliance, an association), never a law.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Senate Bill 88 would cap fees at $300. The Northern Bus Operators Alliance said "
+            "40 routes would close. The group warned that rural towns would suffer.",
+            [None, "Northern Bus Operators Alliance", "Northern Bus Operators Alliance"],
+        ),
+        (
+            "The Tarn Valley School District said 9 books were removed. The Kell Readers "
+            "Association said it would appeal. The group urged the board to return them.",
+            ["Tarn Valley School District", "Kell Readers Association", "Kell Readers Association"],
+        ),
+        # a company named "Group" is still "the company"
+        (
+            "Ferrow Group said profits rose 8 percent. The company said 200 jobs would go.",
+            ["Ferrow Group", "Ferrow Group"],
+        ),
+    ],
+)
+def test_the_group(client, text, expected):
+    check(client, text, expected)
