@@ -130,3 +130,20 @@ def test_office_holder_is_a_person(client, text, expected):
 )
 def test_seat_before_name(client, text, expected):
     check(client, text, expected)
+
+
+# "said the author Ana Lind": a role with "the" before the name after the verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"She sold 600 copies of my first book," said the novelist Petra Vale. '
+            '"I owe her everything."',
+            ["Petra Vale", "Petra Vale"],
+        ),
+        # "said the <noun>" with no name after it names nobody new
+        ('"We sold 600 copies," said the shop on Monday.', [None]),
+    ],
+)
+def test_said_the_role_name(client, text, expected):
+    check(client, text, expected)
