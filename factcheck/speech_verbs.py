@@ -96,6 +96,9 @@ _CLAIMANT_VERBS = (
     # "called the package an election bribe": a verdict given, in the speaker's own words
     r"called(?=\s+(?:the|it|this|that|them|him|her|his|its|their)\b[^.;,\"\u201c]{0,40}?\s+an?\s+"
     r"(?!(?:week|day|month|year|few|couple|number|lot|total|halt|meeting|vote)\b)[a-z])|"
+    # "called the findings alarming": a verdict in an adjective closing the clause
+    r"(?:called|calls)(?=\s+(?:the|it|this|that|them|his|her|its|their)\b(?:\s+[\w'\u2019-]+){0,3}?"
+    r"\s+[a-z]+(?:ing|ous|ful|ible|able|ic|al|ive|ent|ant|ish)(?:\s*[.,;]|\s+(?:and|but)\b))|"
     # "described the result as a breakthrough": a verdict given (not "described how")
     r"(?:described|describes)(?=\s[^.;\"\u201c]{1,60}?\bas\b)|"
     # "pressed the bank on why it ...": a question put, its premise the asker's

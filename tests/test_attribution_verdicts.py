@@ -97,3 +97,22 @@ def test_stance_or_forecast(client, text, expected):
 )
 def test_paper_seen_by(client, text, expected):
     check(client, text, expected)
+
+
+# "called the findings alarming": a verdict in an adjective closing the clause.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Carla Brent, director of the campaign group Clean Harle, called the 40 test "
+            "results alarming.",
+            ["Carla Brent"],
+        ),
+        ("Tomas Brel called the rise in fares indefensible and quit.", ["Tomas Brel"]),
+        # calling someone, or a meeting to order, gives no verdict
+        ("Tomas Brel called the police at 9pm and waited.", [None]),
+        ("Tomas Brel called the meeting to order at 9.", [None]),
+    ],
+)
+def test_called_adjective(client, text, expected):
+    check(client, text, expected)
