@@ -135,3 +135,26 @@ def test_panel_researchers_and_asides(client, text, expected):
 )
 def test_the_group(client, text, expected):
     check(client, text, expected)
+
+
+# "The bank's ratio ..., according to its results": the body whose thing the sentence opens
+# with, not the one that spoke last.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harlow Savings Bank said profit rose to 90 million pounds. Tom Fox, an analyst "
+            "at Brint Securities, asked about loans. The bank's capital ratio stood at 14 "
+            "percent, according to its results statement.",
+            ["Harlow Savings Bank", None, "Harlow Savings Bank"],
+        ),
+        # with no body's noun opening the sentence, "its" is the body in question still
+        (
+            "Brint Securities said 40 clients left. Fees rose 4 percent, according to its "
+            "latest report.",
+            ["Brint Securities", "Brint Securities"],
+        ),
+    ],
+)
+def test_according_to_its_opening_possessor(client, text, expected):
+    check(client, text, expected)
