@@ -22,11 +22,19 @@ _CALLED_NAME = re.compile(rf"\s*the\s+(?:[a-z]+\s+){{0,3}}?[a-z]+,\s+({NAME})(?=
 _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
 
 
+# "The bank's ...", "The company's ...": the body whose thing the sentence opens with.
+_OPENING_POSSESSOR = re.compile(r"^The\s+([a-z]+)['\u2019]s\s")
+
+
 def _paper_of(sentence, at):
     """The maker of the paper "according to" cites, told by a pronoun ("its filing"), by
     what made it ("figures the university released") or by where it is cited ("estimates
     cited in the paper"): ("it", None), ("the", noun), ("document", noun) or None."""
     if papers.OWN.match(sentence, at):
+        # "The bank's ratio ... stood at 14%, according to its results": the bank's own
+        whose = _OPENING_POSSESSOR.match(sentence)
+        if whose and whose.group(1) in organisations.ORGANISATION_NOUNS:
+            return ("the", whose.group(1))
         return ("it", None)
     made = papers.RELEASED.match(sentence, at)
     if made:

@@ -26,7 +26,9 @@ _DESCRIBED = re.compile(rf"((?:[a-z][\w'\u2019-]*\s+){{1,3}})({NAME})")
 # "by Kell Laboratories in Leeds": where the maker is, after its name.
 _PLACE_WORDS = r"(?:in|at|of|on|near|from|for|and|with|outside)\b"
 _MADE_BY = re.compile(
-    rf"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+[a-z]+\b[^,]*?\bby\s+"
+    # (not "which was seen by the Herald": who read a paper did not make it)
+    rf"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+[a-z]+\b[^,]*?"
+    rf"(?<!\bseen)(?<!\bviewed)(?<!\bobtained)(?<!\breviewed)(?<!\bread)(?<!\bcited)\s+by\s+"
     # "filed by the Leeds law firm Kell Reid": where it is and what it is, before its name
     rf"(?:the\s+|an?\s+)?(?:(?:{NAME}\s+)?(?:(?!{_PLACE_WORDS})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
     rf"({NAME})[^,]*,\s*$"

@@ -63,8 +63,9 @@ _NOT_DESCRIBING = "|".join(
 )
 # "said Rovers manager Sean Maguire": whose manager, a name before the words too; "said
 # co-author X": a hyphen inside the words.
+# "said the author Ana Lind": "the" before the words too.
 _NAME_AFTER_VERB = re.compile(
-    rf"\s+(?:{NAME}(?:['\u2019]s)?\s+(?=[a-z]+\s+(?:[a-z]+\s+)?[A-Z]))?"
+    rf"\s+(?:{NAME}(?:['\u2019]s)?\s+(?=[a-z]+\s+(?:[a-z]+\s+)?[A-Z])|the\s+(?=[a-z]))?"
     rf"(?:(?!(?:{_NOT_DESCRIBING})\b)[a-z][a-z-]*\s+){{0,2}}({NAME})"
 )
 _QUOTATION = re.compile(r"[\"\u201c][^\"\u201c\u201d]*[\"\u201d]")
@@ -83,7 +84,9 @@ def speaker(sentence):
     if paper and not _quoted_at(sentence, paper[1]):
         return ("document", paper[0])
     opines = speech_verbs.PRONOUN_OPINES.match(sentence)
-    return ("he", opines.group(1).lower()) if opines else None
+    if opines:
+        return ("he", opines.group(1).lower())
+    return subjects.research_opening(sentence)
 
 
 def _at_verbs(sentence):

@@ -96,6 +96,11 @@ class Mentions:
         if it is one, else the last named of that kind; never a place."""
         if noun in self.called:
             return self.called[noun]
+        # "A spokesperson for Tarn Homes said ... The company said": the body that spoke
+        # last, shown to be one, when no head word tells it is of another kind
+        last = self.last
+        if noun in companies and last in self.known and not names.organisational(last):
+            return last
         found = self._speakable()[::-1]
         if self.last in self.organisations:
             found.insert(0, self.last)

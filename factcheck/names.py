@@ -25,7 +25,14 @@ from factcheck.titles import (  # noqa: F401 (the title vocabulary, read as name
 # An initialism with stops ("U.S.", "D.C.") is one token, or "the U.S. and Canada" would
 # read as a name "S. and Canada".
 TOKEN = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'\u2019-]*\.?|[A-Z]\.)"
-NAME = rf"{TOKEN}(?:\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
+# "Committee on Adult Immunisation", "Commission on Human Rights": a deliberating body's
+# name goes on after "on" (not "the Committee on Tuesday", "the Panel on March 3").
+_ON = (
+    r"(?:(?<=Committee)|(?<=Commission)|(?<=Council)|(?<=Panel)|(?<=Force)|(?<=Conference))"
+    r"\s+on(?=\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])"
+)
+NAME = rf"{TOKEN}(?:(?:{_ON})?\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
 
@@ -46,14 +53,15 @@ ORGANISATION_HEADS = words(
     "industries international global services solutions insurance railway railways "
     "transport gallery theatre festival prize cup championship team foods brands retail "
     "logistics steel oil gas mining electric telecom software networks entertainment "
-    "communications resources pharma brewery airline fc afc"
+    "communications resources pharma brewery airline fc afc cooperative co-operative"
 )
 # What a business or club is called when not by name ("the company said", "the club").
 COMPANIES = words(
     "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
     "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
     "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
-    "supermarket broker conglomerate promoter organiser organizer airline bank haulier"
+    "supermarket broker conglomerate promoter organiser organizer airline bank haulier "
+    "cooperative co-operative consultancy"
 )
 # Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
 # and "the company said" pass over them. A county, city or state speaks as its government.
@@ -65,7 +73,9 @@ PLACE_HEADS = words(
 # Organisations that are no business: "the company said" passes over an association.
 NOT_BUSINESSES = words(
     "association society federation alliance coalition union foundation trust institute "
-    "institution party league council committee"
+    "institution party league council committee "
+    # a law is no organisation at all: "House Bill 12" is never "the group"
+    "bill act"
 )
 # What a partnership's name ends with: "Kell Reid LLP", "Hale Partners".
 PARTNERSHIPS = words("llp lp partners partnership")
@@ -82,7 +92,10 @@ KINDS = (
     words("university college school academy institute"),
     words("police force constabulary"),
     # bodies of members: "the union" may be an Alliance or a Guild
-    words("union alliance federation association guild confederation league coalition society"),
+    # ("the group" too: a group of members)
+    words(
+        "union alliance federation association guild confederation league coalition society group"
+    ),
 )
 # Heads that are common surnames too ("Helen Park", "Tom Hall"): a place or organisation only
 # in a name of three words or more ("St Luke's Church") or after "the".
@@ -366,8 +379,10 @@ def describes(noun, organisation, companies):
         return True  # "the charity" for "Kell Trust", "Ardent Foundation"
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
-        others = frozenset().union(*KINDS) | NOT_BUSINESSES
-        return head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS)
+        # ("Kell Group" may be a company as much as a group of members)
+        others = (frozenset().union(*KINDS) | NOT_BUSINESSES) - {"group"}
+        if head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS):
+            return True
     return any(noun in kind and head in kind for kind in KINDS)
 
 

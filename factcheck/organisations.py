@@ -20,6 +20,9 @@ _WHO = re.compile(rf"({NAME}),\s+(?:who|whose)\b")
 # "the Rail, Maritime and General Union (RMGU)": a name listing words with commas, as its
 # initials in brackets show.
 _LISTED = re.compile(rf"((?:[A-Z][\w'\u2019-]*,\s+)+{NAME})\s+\(([A-Z]{{2,}})\)")
+# "A spokesperson for Dunmore Homes said": a body speaks through one (a person too, but then
+# with a title, "a spokeswoman for Mr Brint", or known by a pronoun before).
+_SPOKESPERSON_FOR = re.compile(rf"\bspokes(?:person|man|woman)\s+(?:for|at)\s+({NAME})")
 # "Callum Reid, 29,": an age.
 _AGED = re.compile(rf"({NAME}),\s+(?:aged\s+)?\d{{1,3}}\s*[,.;]")
 _ITSELF = re.compile(rf"\b(?:calling|calls|called)\s+itself\s+(?:the\s+)?({NAME})")
@@ -137,6 +140,9 @@ def read(sentence):
     organisations.update({_name(n): None for n in _all(_BASED, sentence, "based in")})
     organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
     organisations.update(dict.fromkeys(listed(sentence)))
+    for name in _all(_SPOKESPERSON_FOR, sentence, "spokes"):
+        if " " in name and not names.titled(name):
+            organisations.setdefault(_name(name), None)
     organisations.update({_name(n): None for n in _all(_CAPITAL_THE, sentence, " The ")})
     organisations.update(
         {_name(n): noun for n, noun in _all(_ONE_OF, sentence, ", ") if not _one_of_people(n, noun)}

@@ -143,7 +143,7 @@ DOCUMENTS = words(
     "article story report column caption headline graphic version study survey paper letter "
     "post statement filing note list interview lawsuit suit complaint indictment ruling "
     "judgment memo document email petition motion website book film poll audit review "
-    "decision inquiry investigation index "
+    "decision inquiry investigation index submission submissions "
     "filings figures data accounts notice statistics results count tally release bulletin"
 )
 # The article's own parts: what they say is the narrator's.

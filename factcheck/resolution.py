@@ -129,10 +129,11 @@ def _name_resolved(value, context, sentence=""):
     return name
 
 
-# "the council's spokeswoman", "the institute's researchers": the one they speak for.
+# "the council's spokeswoman", "the institute's researchers": the one they speak for;
+# "the tribunal's three-member panel": the body its panel decides for.
 _ITS_SPOKESPERSON = re.compile(
     rf"([a-z]+)['\u2019]s\s+(?:spokes(?:person|man|woman)|{organisations.MEMBERS}|"
-    rf"{organisations.SPOKESPEOPLE})"
+    rf"{organisations.SPOKESPEOPLE}|(?:[\w-]+\s+){{0,2}}(?:panel|judges|bench))"
 )
 # "the mayor's office", "the minister's aides": the one the text gave the title.
 _TITLE_OFFICE = re.compile(r"([a-z]+)['\u2019]s\s+(?:office|aides?|campaign)")

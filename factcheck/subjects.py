@@ -106,13 +106,34 @@ _NAMED_SPEAKS = re.compile(
     rf"(?:{_SPOKESPEOPLE})\s*$"
 )
 
+# Scientists by their field: "astronomers at X" speak for where they work, as researchers do.
+_SCIENTISTS = (
+    r"astronomers|physicists|chemists|biologists|geologists|ecologists|engineers|clinicians|"
+    r"mathematicians|astrophysicists|archaeologists|neuroscientists|climatologists"
+)
+
 # "researchers at the University of Tasmere reported": where they work speaks.
 # "The researchers, from Leeds University, found": set off by commas too.
 _STAFF_AT = re.compile(
     rf"\b(?i:{_SPOKESPEOPLE}|analysts|economists|doctors|forecasters|meteorologists|"
-    r"statisticians|epidemiologists|academics)(,)?\s+(?:at|from|with)\s+(?:the\s+)?"
+    rf"statisticians|epidemiologists|academics|{_SCIENTISTS})(,)?\s+(?:at|from|with)\s+(?:the\s+)?"
     rf"((?:[a-z0-9]+\s+)?{NAME})(?(1),)\s*$"
 )
+
+# "Researchers at X have built a cell that ...", "Astronomers at X have found a planet": what
+# a body's scientists report doing is the body's finding, whatever the verb.
+_RESEARCH_OPENING = re.compile(
+    rf"^(?:(?:[A-Z][a-z]+\s+)?[Rr]esearchers|[Ss]cientists|(?i:{_SCIENTISTS}))\s+(?:at|from)\s+"
+    # (not "have been given": what was done to them)
+    rf"(?:the\s+)?({NAME})\s+(?:have|has|had)\s+(?!been\b)[a-z]+\b"
+)
+
+
+def research_opening(sentence):
+    """ "Researchers at X have built ...": ("name", X), or None."""
+    opening = _RESEARCH_OPENING.match(sentence)
+    return ("name", opening.group(1)) if opening else None
+
 
 # "Ted Marchetti of Dayton, Ohio, said": the person, not the state of the town.
 _OF_TOWN = re.compile(rf"({NAME}),?\s+of\s+{NAME},\s+{NAME},?\s*$")
@@ -158,7 +179,8 @@ def _the_before(prefix):
 def before(prefix):
     """The speaker just before an attribution verb: ("name", X), ("he", ...), ("it", ...),
     ("the", noun phrase), ("document", noun), ("kind", noun) or None."""
-    prefix = _BETWEEN.sub("", appositives.BRACKETED.sub("", prefix))
+    # (a space kept where words went: "X, a nurse, smiled and said" still ends in ", ")
+    prefix = _BETWEEN.sub(" ", appositives.BRACKETED.sub("", prefix))
     relative = _RELATIVE.search(prefix)
     if relative:
         prefix = prefix[: relative.start()] + ", "

@@ -25,6 +25,8 @@ TITLES = words(
     "msp congressman congresswoman assemblyman assemblywoman alderman baroness baron earl "
     "countess viscount supervisor treasurer clerk coroner registrar warden ombudsman "
     "comptroller controller marshal magistrate assessor leader whip commander commandant "
+    # "Member for Halden Ana Lind", "Council Member Ana Lind": a seat in a parliament or council
+    "member "
     # Malaysian honorifics, which stand before a name as "Sir" does
     "datuk dato datin seri"
 )

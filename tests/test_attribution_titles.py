@@ -111,3 +111,39 @@ def test_appositive_describing_the_person(client, text, expected):
 )
 def test_office_holder_is_a_person(client, text, expected):
     check(client, text, expected)
+
+
+# A seat in a parliament or council is a title before its holder's name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Member for Haldenby Oskar Brint on Friday announced a $9 million fund. "
+            "Mr Brint said it was the largest yet. A spokeswoman for Mr Brint said 400 "
+            "farms had applied.",
+            ["Oskar Brint", "Oskar Brint", "Oskar Brint"],
+        ),
+        ("Council Member Rhea Voss said 12 bus routes were cut.", ["Rhea Voss"]),
+        # a member of a body is no title before a name
+        ("A member of the Kell Rowing Club said 30 boats were lost.", [None]),
+    ],
+)
+def test_seat_before_name(client, text, expected):
+    check(client, text, expected)
+
+
+# "said the author Ana Lind": a role with "the" before the name after the verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '"She sold 600 copies of my first book," said the novelist Petra Vale. '
+            '"I owe her everything."',
+            ["Petra Vale", "Petra Vale"],
+        ),
+        # "said the <noun>" with no name after it names nobody new
+        ('"We sold 600 copies," said the shop on Monday.', [None]),
+    ],
+)
+def test_said_the_role_name(client, text, expected):
+    check(client, text, expected)
