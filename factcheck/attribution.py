@@ -28,6 +28,7 @@ from factcheck import (
     papers,
     quotations,
     resolution,
+    signed_letters,
     speech_verbs,
     subjects,
     transcripts,
@@ -218,4 +219,5 @@ def claimants(sentences, paragraphs=None):
     found = interviews.answers_to_interviewee(sentences, paragraphs, found, own)
     found = unmarked_interviews.turns(sentences, paragraphs, found, own)
     found = transcripts.turns(sentences, paragraphs, found, spoken)
+    found = signed_letters.signed(sentences, paragraphs, found)
     return organisations.spelled_whole(found, " ".join(sentences))
