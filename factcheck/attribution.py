@@ -220,4 +220,5 @@ def claimants(sentences, paragraphs=None):
     found = unmarked_interviews.turns(sentences, paragraphs, found, own)
     found = transcripts.turns(sentences, paragraphs, found, spoken)
     found = signed_letters.signed(sentences, paragraphs, found)
+    found = [names.unplaced(claimant) for claimant in found]
     return organisations.spelled_whole(found, " ".join(sentences))

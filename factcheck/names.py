@@ -104,7 +104,9 @@ SURNAME_HEADS = words("park hall house cross lane church bridge bank post press 
 NOT_NAMES = words(
     "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
     "By For If When While After Before As Q Nobody Somebody Everybody Anybody Someone Everyone "
-    "Anyone You Your Our My"
+    "Anyone You Your Our My "
+    # conjunctions and adverbs opening a clause: "Since Kell Council moved ..."
+    "Since Although Though Because Unless Until Once Whether Despite Unlike Meanwhile However"
 )
 # Days and months: "said Monday that ..." names nobody.
 DATES = words(
@@ -208,6 +210,15 @@ POST_NOMINALS = words(
 def bare(name):
     """An organisation's name without the capital "The" that opens it ("The Kell Trust")."""
     return re.sub(r"^The\s+", "", name)
+
+
+_BASED = re.compile(r"^(?:[A-Z][\w'\u2019.]*\s+){0,2}[\w.'\u2019]+-based\s+(?=[A-Z])")
+
+
+def unplaced(name):
+    """The name without where its bearer is based ("Lagos-based Kell Institute" -> "Kell
+    Institute"): a description the text puts before the name, not part of it."""
+    return _BASED.sub("", name) if name else name
 
 
 def without_possessive(name):
