@@ -22,6 +22,7 @@ import re
 from factcheck import (
     according,
     appositives,
+    described,
     interviews,
     names,
     organisations,
@@ -220,5 +221,5 @@ def claimants(sentences, paragraphs=None):
     found = unmarked_interviews.turns(sentences, paragraphs, found, own)
     found = transcripts.turns(sentences, paragraphs, found, spoken)
     found = signed_letters.signed(sentences, paragraphs, found)
-    found = [names.unplaced(claimant) for claimant in found]
+    found = [described.unplaced(claimant) for claimant in found]
     return organisations.spelled_whole(found, " ".join(sentences))

@@ -8,6 +8,7 @@ organisation and place names: never any article's names.
 import re
 
 from factcheck.titles import (  # noqa: F401 (the title vocabulary, read as names.X too)
+    PARTY_MEMBERS,
     PRONOUN_OF_TITLE,
     ROLE_SHAPED,
     ROLES,
@@ -210,15 +211,6 @@ POST_NOMINALS = words(
 def bare(name):
     """An organisation's name without the capital "The" that opens it ("The Kell Trust")."""
     return re.sub(r"^The\s+", "", name)
-
-
-_BASED = re.compile(r"^(?:[A-Z][\w'\u2019.]*\s+){0,2}[\w.'\u2019]+-based\s+(?=[A-Z])")
-
-
-def unplaced(name):
-    """The name without where its bearer is based ("Lagos-based Kell Institute" -> "Kell
-    Institute"): a description the text puts before the name, not part of it."""
-    return _BASED.sub("", name) if name else name
 
 
 def without_possessive(name):

@@ -120,6 +120,9 @@ def _name_resolved(value, context, sentence=""):
     if office:  # "The Minister for Fisheries said": likewise
         return context.titles.get(office)
     before = sentence[: max(sentence.find(value), 0)]
+    if value.lower() in names.PARTY_MEMBERS and re.search(r"\b[Tt]he\s+$", before):
+        # "the Democrat said": the party's member last speaking or spoken of, not a name
+        return context.recent[-1] if context.recent else None
     name = value if names.given_name_after_title(value, before) else context.titled(value)
     # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all
     name = next((whole for whole in organisations.listed(sentence) if whole.endswith(name)), name)
