@@ -33,7 +33,9 @@ _ON = (
     r"\s+on(?=\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
     r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])"
 )
-NAME = rf"{TOKEN}(?:(?:{_ON})?\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
+# A nickname in quotation marks between given name and surname: 'Ana "Nan" Lind'.
+_NICKNAME = r"(?:\s+[\"\u201c][A-Z][\w'\u2019-]*[\"\u201d](?=\s+[A-Z]))?"
+NAME = rf"{TOKEN}(?:{_NICKNAME}(?:{_ON})?\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
 

@@ -24,8 +24,7 @@ from tests.test_attribution import check
         ),
         # "her" is the speaker's own: she speaks of her grandfather
         (
-            "Marta Lind runs the shop. Her grandfather, Anders Berg, opened it in 1934, "
-            "she said.",
+            "Marta Lind runs the shop. Her grandfather, Anders Berg, opened it in 1934, she said.",
             [None, "Marta Lind"],
         ),
     ],

@@ -86,3 +86,21 @@ def test_where_a_body_is_based(client, text, expected):
 )
 def test_conjunction_before_name(client, text, expected):
     check(client, text, expected)
+
+
+# A nickname in quotation marks between given name and surname is part of the name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Kell Mayor Alfredo "Nonoy" Bautista said 40 percent of homes had power. '
+            'He said 9,000 food packs arrived. "We need more," Bautista said.',
+            ['Alfredo "Nonoy" Bautista'] * 3,
+        ),
+        ("Robert \u201cBobby\u201d Lane said 3 shops shut.", ["Robert \u201cBobby\u201d Lane"]),
+        # a quoted word with no name after it is a quotation, not a nickname
+        ('"We will win," said Tom Hale. "Next" is a word he avoids.', ["Tom Hale", None]),
+    ],
+)
+def test_nickname_in_quotation_marks(client, text, expected):
+    check(client, text, expected)
