@@ -67,3 +67,25 @@ def test_paper_released_on_a_day_by(client, text, expected):
 )
 def test_party_member_called_by_party(client, text, expected):
     check(client, text, expected)
+
+
+# A body's reviewers, analysts or economists speak for it: "the agency's reviewers noted".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Drug Safety Agency approved the pill on Monday. The agency's reviewers "
+            "noted that 9 percent of patients fell ill.",
+            [None, "Drug Safety Agency"],
+        ),
+        (
+            "The Halden Statistics Office published its survey. The office's statisticians "
+            "said 4 in 10 homes were rented.",
+            [None, "Halden Statistics Office"],
+        ),
+        # advisers the text does not name are nobody's
+        ("The government's own advisers said 40 homes failed.", [None]),
+    ],
+)
+def test_body_staff_by_possessive(client, text, expected):
+    check(client, text, expected)
