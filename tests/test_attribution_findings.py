@@ -89,3 +89,24 @@ def test_party_member_called_by_party(client, text, expected):
 )
 def test_body_staff_by_possessive(client, text, expected):
     check(client, text, expected)
+
+
+# A body speaking through a paper its officer signed: the body, not the signer.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Ministry of Water Resources, in a statement signed by its Director of "
+            "Press, Ada Musa, said 40 dams were repaired. The statement added that no fees "
+            "were paid. It urged farmers to pay.",
+            ["Ministry of Water Resources"] * 3,
+        ),
+        # the officer named as the subject speaks herself
+        (
+            "Ada Musa, the ministry's director of press, said 40 dams were repaired.",
+            ["Ada Musa"],
+        ),
+    ],
+)
+def test_statement_signed_by_its_officer(client, text, expected):
+    check(client, text, expected)
