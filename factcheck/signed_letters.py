@@ -26,11 +26,20 @@ _ANSWER = re.compile(
 )
 
 
+# Words that open a short line as "Thanks, Ana." does: thanks, greetings and answers, which
+# call on the name after them rather than sign.
+_NOT_SIGNERS = names.words(
+    "Thanks Thank Cheers Sorry Please Yes No Yeah Well Oh Hello Hi Hey Goodbye Bye Okay OK "
+    "Right Sure Indeed Welcome Congratulations Sincerely Regards Love"
+)
+
+
 def _signer(sentence):
     """The writer a signature line names, without titles, or None."""
     signature = _SIGNATURE.fullmatch(sentence.strip())
     # "By Ana Lind, Consumer Reporter": a byline, whose writer reports rather than writes in
-    if signature is None or signature.group(1).split()[0] in names.NOT_NAMES:
+    first = signature.group(1).split()[0] if signature else ""
+    if signature is None or first in names.NOT_NAMES or first in _NOT_SIGNERS:
         return None
     return names.without_title(signature.group(1)) or None
 

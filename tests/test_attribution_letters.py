@@ -42,6 +42,8 @@ from tests.test_attribution import check
             "The ferry fare rose to 12 pounds in June.\n\nAna Lindqvist, Halden",
             [None, None],
         ),
+        # a thanks calling on someone is no signature
+        ("We spoke to her on Monday. Thanks, Ana.", [None, None]),
         # a byline is no signature
         (
             "If you were affected, email the newsroom. We read every message.\n\n"
