@@ -35,12 +35,21 @@ _MADE_BY = re.compile(
 )
 
 
+# "The Ministry of X, in a statement signed by its Director of Press, Ana Lind, said": the
+# body speaks through a paper its officer signed; she is the signer, not the speaker.
+_SIGNED_FOR = re.compile(
+    rf"^(?:[Tt]he\s+)?({NAME}),\s+in\s+(?:a|an|its)\s+(?:[a-z]+\s+)?(?:statement|letter|"
+    r"release|notice|memo|circular)\s+(?:signed|issued|released|sent)\s+by\s+(?:its|their)\b"
+    rf"[^,]*,\s+{NAME},\s*$"
+)
+
+
 def past(prefix):
     """(the name an appositive gives, None) or (None, prefix without its appositives):
     "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,
     45, a nurse, said": the one before them is; "The tests, carried out by X, found":
     whoever made what opens the sentence."""
-    made = _MADE_BY.match(prefix)
+    made = _MADE_BY.match(prefix) or _SIGNED_FOR.match(prefix)
     if made:
         return made.group(1), None
     prefix = _RELATIVE_CLAUSE.sub(", ", prefix)

@@ -22,12 +22,14 @@ import re
 from factcheck import (
     according,
     appositives,
+    described,
     interviews,
     names,
     organisations,
     papers,
     quotations,
     resolution,
+    signed_letters,
     speech_verbs,
     subjects,
     transcripts,
@@ -218,4 +220,6 @@ def claimants(sentences, paragraphs=None):
     found = interviews.answers_to_interviewee(sentences, paragraphs, found, own)
     found = unmarked_interviews.turns(sentences, paragraphs, found, own)
     found = transcripts.turns(sentences, paragraphs, found, spoken)
+    found = signed_letters.signed(sentences, paragraphs, found)
+    found = [described.unplaced(claimant) for claimant in found]
     return organisations.spelled_whole(found, " ".join(sentences))

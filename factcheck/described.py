@@ -1,7 +1,7 @@
 """What a sentence says a name is by the noun beside it, for factcheck/mentions.py: "The
 developer, X, said", "the utility X said", "Youth charity X", "X, the San Jose-based
 maker,", "X, a keen gardener," and the organisation a person heads ("the chief executive of
-X").
+X"); where a body is based, before its name ("the Lagos-based X"), is no part of it.
 """
 
 import re
@@ -47,3 +47,12 @@ def nouns(sentence):
     whose = {m.group(1) for m in _CALLED_AFTER.finditer(sentence) if _WHOSE.search(m.group(0))}
     found += [(noun, name) for name, noun in _CALLED_AFTER.findall(sentence)]
     return found, whose, _HEADED.findall(sentence)
+
+
+_BASED = re.compile(r"^(?:[A-Z][\w'\u2019.]*\s+){0,2}[\w.'\u2019]+-based\s+(?=[A-Z])")
+
+
+def unplaced(name):
+    """The name without where its bearer is based ("Lagos-based Kell Institute" -> "Kell
+    Institute"): a description the text puts before the name, not part of it."""
+    return _BASED.sub("", name) if name else name

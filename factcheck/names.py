@@ -8,6 +8,7 @@ organisation and place names: never any article's names.
 import re
 
 from factcheck.titles import (  # noqa: F401 (the title vocabulary, read as names.X too)
+    PARTY_MEMBERS,
     PRONOUN_OF_TITLE,
     ROLE_SHAPED,
     ROLES,
@@ -32,7 +33,9 @@ _ON = (
     r"\s+on(?=\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
     r"February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])"
 )
-NAME = rf"{TOKEN}(?:(?:{_ON})?\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
+# A nickname in quotation marks between given name and surname: 'Ana "Nan" Lind'.
+_NICKNAME = r"(?:\s+[\"\u201c][A-Z][\w'\u2019-]*[\"\u201d](?=\s+[A-Z]))?"
+NAME = rf"{TOKEN}(?:{_NICKNAME}(?:{_ON})?\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
 _NAME = re.compile(NAME)
 
 
@@ -104,7 +107,9 @@ SURNAME_HEADS = words("park hall house cross lane church bridge bank post press 
 NOT_NAMES = words(
     "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
     "By For If When While After Before As Q Nobody Somebody Everybody Anybody Someone Everyone "
-    "Anyone You Your Our My"
+    "Anyone You Your Our My "
+    # conjunctions and adverbs opening a clause: "Since Kell Council moved ..."
+    "Since Although Though Because Unless Until Once Whether Despite Unlike Meanwhile However"
 )
 # Days and months: "said Monday that ..." names nobody.
 DATES = words(

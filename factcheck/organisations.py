@@ -75,7 +75,9 @@ ANONYMOUS = words(
 # concluded", "the institute's researchers" (regular expressions' alternatives).
 SPOKESPEOPLE = (
     r"spokes(?:person|man|woman)|officers|officials|executives|staff|lawyers|researchers|"
-    r"scientists|inspectors|auditors|engineers|managers"
+    r"scientists|inspectors|auditors|engineers|managers|"
+    # whose work is the body's findings: "the agency's reviewers noted"
+    r"reviewers|analysts|economists|investigators|examiners|statisticians"
 )
 # Who run or belong to it: "Its members said", "Trustees wrote".
 MEMBERS = r"members|trustees|directors|governors|board\s+members|authors"

@@ -36,11 +36,17 @@ FROM = re.compile(
 )
 # "according to council figures": the body of that kind the text named.
 KIND_PAPERS = re.compile(rf"\s*(?:the\s+)?([a-z]+)\s+(?:{_PAPERS})\b")
+# When a paper came out, between its verb and "by": "released on Monday by", "issued last week by".
+_WHEN = (
+    rf"(?:(?:on|in|last|this)\s+[\w.]+(?:\s+[\w.]+)?\s+|{names.WEEKDAY}\s+|"
+    r"(?:today|yesterday|earlier)\s+)?"
+)
 # "A statement from Perth Mining said": whoever made the paper speaks.
 # "A cost review published by X estimates": whatever a body published is a paper.
 FROM_BEFORE = re.compile(
-    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:(?:{_PAPERS})\s+(?:from|(?:issued\s+|released\s+)?by)|"
-    r"[a-z]+\s+(?:published|released|issued|compiled|commissioned)\s+by)"
+    rf"\b(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:(?:{_PAPERS})\s+(?:from|"
+    rf"(?:(?:issued|released|published)\s+{_WHEN})?by)|"
+    rf"[a-z]+\s+(?:published|released|issued|compiled|commissioned)\s+{_WHEN}by)"
     rf"\s+(?:the\s+)?({NAME})\s*$"
 )
 # "A previous study by the same group reported": the body whose researchers spoke before.
@@ -144,7 +150,9 @@ DOCUMENTS = words(
     "post statement filing note list interview lawsuit suit complaint indictment ruling "
     "judgment memo document email petition motion website book film poll audit review "
     "decision inquiry investigation index submission submissions "
-    "filings figures data accounts notice statistics results count tally release bulletin"
+    "filings figures data accounts notice statistics results count tally release bulletin "
+    # findings by name of the work that made them
+    "analysis assessment evaluation estimates projections findings research"
 )
 # The article's own parts: what they say is the narrator's.
 OWN_PARTS = words("article story column caption headline graphic version")

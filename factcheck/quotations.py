@@ -83,11 +83,25 @@ def _all_quotes(texts, paragraphs, found):
         before = result[i - 1] if i - 1 in same else None
         after = _speaker_after(texts, paragraphs, found, i)
         remarked = i + 1 in same and _REMARK.match(texts[i + 1])
+        if after and before and _addressed(text) in after.split():
+            after = None  # '"Acres house nobody, Ana." Lind replied': Ana is spoken to
         if before and _OPENS_QUOTE.search(texts[i - 1]) and not remarked:
             result[i] = before
         else:
             result[i] = after or before or _paragraph_before(texts, paragraphs, result, i)
     return result
+
+
+# A name the quotation calls on, closing or opening it: '"..., Ana."', '"Ana, ..."'.
+_VOCATIVE = re.compile(
+    r",\s+([A-Z][\w'\u2019-]*)[.!?]?[\"\u201d]$|^[\"\u201c]([A-Z][\w'\u2019-]*),\s"
+)
+
+
+def _addressed(text):
+    """The name a quotation speaks to, or None."""
+    called = _VOCATIVE.search(text.strip())
+    return (called.group(1) or called.group(2)) if called else None
 
 
 def _speaker_after(texts, paragraphs, found, i):

@@ -75,6 +75,15 @@ def _kind_resolved(value, context, sentence):
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|to|outside)\s+$")
 
 
+# What may stand before the person a sentence opens with: nothing, "The", or an appositive's
+# noun ("His daughter, Ana Lind, 26, joined ... which she said"): she is the one just named.
+# Not "Her grandfather, Tom Lind, opened it, she said": "her" is she, who speaks of him.
+_OPENS_WITH_PERSON = re.compile(
+    r"(?:The|(?:(?:The|His|Her|Their|Its)\s+)?(?:[a-z-]+\s+){0,2}[a-z-]+,)?"
+)
+_POSSESSIVE_OF = {"he": "His", "she": "Her"}
+
+
 def _he_resolved(pronoun, context, sentence):
     """ "he"/"she": the person opening the sentence and the only one named before the pronoun
     ("Director Ana Lind spoke in May, where she said ..."), else the last spoken of."""
@@ -85,7 +94,9 @@ def _he_resolved(pronoun, context, sentence):
         for start, name in names.found(opening)
         if names.is_person(name) and not _PLACE_BEFORE.search(opening[:start])
     ]
-    if len(before) == 1 and sentence[: before[0][0]].strip() in ("", "The"):
+    opening_words = sentence[: before[0][0]].strip() if len(before) == 1 else "-"
+    speakers_own = opening_words.startswith(f"{_POSSESSIVE_OF.get(pronoun.lower())} ")
+    if _OPENS_WITH_PERSON.fullmatch(opening_words) and not speakers_own:
         person = context.full(names.without_title(before[0][1]))
         if " " in person and context.pronouns.setdefault(person, pronoun) == pronoun:
             return person
@@ -120,6 +131,9 @@ def _name_resolved(value, context, sentence=""):
     if office:  # "The Minister for Fisheries said": likewise
         return context.titles.get(office)
     before = sentence[: max(sentence.find(value), 0)]
+    if value.lower() in names.PARTY_MEMBERS and re.search(r"\b[Tt]he\s+$", before):
+        # "the Democrat said": the party's member last speaking or spoken of, not a name
+        return context.recent[-1] if context.recent else None
     name = value if names.given_name_after_title(value, before) else context.titled(value)
     # "The Rail, Maritime and General Union (RMGU) said": the whole name, commas and all
     name = next((whole for whole in organisations.listed(sentence) if whole.endswith(name)), name)

@@ -60,6 +60,15 @@ _CLAIMANT_VERBS = (
     r"asked(?=\s*[.,]|\s+(?:[A-Z]|he\b|she\b|during\b|at\b|in\s+a\b|on\s+[A-Z]))|asks(?=\s*[.,]|\s+[A-Z])|"
     # "asked in parliament whether ...": the question's premise is the asker's
     r"asked(?=\s+(?:in\s+[a-z]+\s+)?(?:whether|if)\b)|"
+    # a request: "He asked the court to consider", "asked drivers in Kell not to travel" (a
+    # passive "was asked to leave" names nobody before it, and "asked not to be named" is
+    # an unnamed source's wish)
+    r"asked(?=\s+(?!not\b)(?:the\s+)?[a-z][\w-]*(?:\s+[\w-]+){0,3}?\s+(?:not\s+)?to\s+[a-z])|"
+    # identifying someone or something: "X identified the man as Y" (police, coroners)
+    r"(?:identified|identifies)(?=\s[^.;\"\u201c]{1,60}?\bas\b)|"
+    # a cause given: "X credited the fall to the new patrols" (not money credited)
+    r"(?:credited|credits)(?=\s+(?!\d|[$\u00a3\u20ac])[^.;\"\u201c]{1,80}?\b(?:to|with)\b)|"
+    r"concedes(?=\s+that\b|\s*[,:\"\u201c])|"
     # a live blog's present tense: "12.40pm: Ana Lind responds, calling it ..."
     r"responds(?=\s*[,:])|"
     # "It found": a paper's finding, whatever follows
@@ -122,7 +131,7 @@ _CLAIMANT_VERBS = (
     r"(?:overturned|overturns)(?=\s+(?:a|an|the|his|her|its|their|[A-Z\d])\b)|"
     # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
     r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
-    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|(?:projects|projected)(?=\s+that\b)|"
+    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|(?:projects|projected)(?=\s+(?:that|an?)\b)|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
     # "The institute surveyed 4,800 households": its survey, the count its finding
     r"(?:surveyed|polled|interviewed|questioned)(?=\s+(?:more\s+than\s+|about\s+|nearly\s+)?\d)|"

@@ -148,6 +148,12 @@ def _subject(prefix, start):
     """Whether the words at `start` of prefix can be the subject of the verb after it."""
     if _SPEAKS_FOR.search(prefix[:start]):
         return True
+    # "spokesman on health Ivo Dant", "Spokesman on National Security Dr Ivo Dant": a
+    # shadow's or a party's brief "on" a subject before its holder (not "on Tuesday")
+    brief = re.search(r"\b([A-Za-z]+)\s+on\s+(?:(?!the\b)[a-z]+\s+)?$", prefix[:start])
+    dated = prefix[start:].split(" ", 1)[0] in names.DATES
+    if brief and not dated and names.is_title(brief.group(1)):
+        return True
     # "published in the journal Earth Systems found": a preposition's object still.
     word = re.search(r"([A-Za-z]+)\s+(?:the\s+(?:[a-z]+\s+)?)?$", prefix[:start])
     if word and word.group(1).lower() in names.NOT_SUBJECT_AFTER:

@@ -28,14 +28,21 @@ TITLES = words(
     # "Member for Halden Ana Lind", "Council Member Ana Lind": a seat in a parliament or council
     "member "
     # Malaysian honorifics, which stand before a name as "Sir" does
-    "datuk dato datin seri"
+    "datuk dato datin seri "
+    # honorifics of West Africa and the Muslim world, and of trade unions and the Bar
+    "alhaji alhaja hajia mallam sheikh comrade engr barr barrister"
 )
 # Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
 # with none so titled is the person who spoke last.
 ROLES = words(
     "passenger resident shopper voter student teacher nurse farmer fisherman driver commuter "
     "parent owner tenant neighbour neighbor witness worker customer patient analyst economist "
-    "lawyer researcher scientist activist campaigner"
+    "lawyer researcher scientist activist campaigner "
+    # trades and sports positions a feature opens a name with ("Chef Ana Lind", "Striker
+    # Tom Fox"), none of them a common surname (not "Baker", "Cook", "Keeper")
+    "chef surgeon architect pharmacist solicitor midwife paramedic firefighter "
+    "seamer bowler batsman batter spinner striker midfielder defender goalkeeper winger "
+    "quarterback pitcher jockey"
 )
 # A party's member opens a name as a title does, in American style ("Democrat Ana Lind"), and
 # "a Vermont Republican" after a name only describes her.

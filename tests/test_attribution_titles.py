@@ -147,3 +147,22 @@ def test_seat_before_name(client, text, expected):
 )
 def test_said_the_role_name(client, text, expected):
     check(client, text, expected)
+
+
+# A brief "on" a subject ("spokesman on health") is a portfolio before its holder's name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shadow Spokeswoman on Rural Affairs Dr Nia Pryor said 40 farms closed.",
+            ["Nia Pryor"],
+        ),
+        ("Green spokesman on transport Emil Brack said 9 lines shut.", ["Emil Brack"]),
+        # "on" a day is when, not a brief
+        ("The spokesman on Tuesday Emil Brack said 9 lines shut.", [None]),
+        # a paper "on" a body is about it, not by it
+        ("A report on Kell Water said 9 mains burst.", [None]),
+    ],
+)
+def test_portfolio_on_a_subject(client, text, expected):
+    check(client, text, expected)

@@ -349,9 +349,10 @@ def test_organisation_in_a_place(client, text, expected):
             '3.05pm: Union leader Bram Kooij responds, calling the offer "an insult".',
             ["Bram Kooij"],
         ),
-        # asking someone to do something says nothing
+        # being asked says nothing (asking someone to do something is a request the asker
+        # makes, as blind 23 labels it: tests/test_attribution_acts.py)
         (
-            "Rhea Tanaka asked the council to pause the plan.",
+            "Rhea Tanaka was asked to pause the plan.",
             [None],
         ),
     ],

@@ -1,0 +1,52 @@
+"""Acts of stating with no verb of saying (factcheck/speech_verbs.py): a request ("He asked
+the court to consider a fine"), an identification ("X identified the man as Y"), a cause
+given ("X credited the fall to new patrols"), a concession in the present tense ("X concedes
+that") and a projection ("The institute projected a recovery"). Names invented for these
+tests; rows where the rule must not fire too."""
+
+import pytest
+
+from tests.test_attribution import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Defence lawyer Omar Bakr said his client was sorry. "
+            "He asked the judge to consider a fine.",
+            ["Omar Bakr", "Omar Bakr"],
+        ),
+        (
+            "Transport minister Ian Pugh spoke at 6pm. "
+            "He asked drivers in Kell not to travel tonight.",
+            [None, "Ian Pugh"],
+        ),
+        # a wish to stay unnamed is no request the speaker makes
+        ("One engineer in Kell, who asked not to be named, said 40 staff left.", [None]),
+        # a passive request names nobody before it
+        ("She was asked to leave the room by 3 guards.", [None]),
+        (
+            "Coroner Ruth Elbaz opened the inquest on Monday. "
+            "Elbaz identified the man as Tom Hale, 41, a builder from Kell.",
+            [None, "Ruth Elbaz"],
+        ),
+        (
+            "Police chief Dan Ochoa credited the fall in burglaries to new patrols.",
+            ["Dan Ochoa"],
+        ),
+        # money credited to accounts is no cause given
+        ("The bank credited 40 pounds to 9,000 accounts.", [None]),
+        (
+            "Economist Lea Moss concedes that building costs rose by a quarter.",
+            ["Lea Moss"],
+        ),
+        (
+            "The Kell Institute said yields fell 9 percent. "
+            "The institute projected a modest recovery next year.",
+            ["Kell Institute", "Kell Institute"],
+        ),
+    ],
+)
+def test_act_of_stating(client, text, expected):
+    check(client, text, expected)
