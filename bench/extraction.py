@@ -29,7 +29,7 @@ OUTSIDE = {
     "unseen": DATA / "unseen",
     "fresh": DATA / "fresh",
     "blind": DATA / "blind",
-    **{f"blind {n}": DATA / f"blind{n}" for n in range(2, 27)},
+    **{f"blind {n}": DATA / f"blind{n}" for n in range(2, 31)},
 }
 # Sets labelled a second time, apart from the first labeller: {set name: (first, second)}.
 SECOND_LABELLINGS = {

@@ -42,6 +42,10 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 24", 8),
         ("blind 25", 8),
         ("blind 26", 8),
+        ("blind 27", 8),
+        ("blind 28", 8),
+        ("blind 29", 8),
+        ("blind 30", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
