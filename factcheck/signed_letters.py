@@ -72,9 +72,12 @@ def _answers(sentences, paragraphs, found):
             writer, opened_in = names.without_title(opening.group(1)), paragraphs[i]
         elif writer and new_paragraph and writer.split()[-1] in sentence:
             writer = None  # the note on who the writer is
-        elif writer and _signer(sentence) and paragraphs[i] != opened_in:
+        if not writer:
+            continue
+        signature = _signer(sentence)
+        if signature and paragraphs[i] != opened_in:
             writer = None
-        if writer and not _signer(sentence):
+        elif not signature:
             result[i] = result[i] or writer
     return result
 

@@ -115,8 +115,8 @@ _SCIENTISTS = (
 # "researchers at the University of Tasmere reported": where they work speaks.
 # "The researchers, from Leeds University, found": set off by commas too.
 _STAFF_AT = re.compile(
-    rf"\b(?i:{_SPOKESPEOPLE}|analysts|economists|doctors|forecasters|meteorologists|"
-    rf"statisticians|epidemiologists|academics|{_SCIENTISTS})(,)?\s+(?:at|from|with)\s+(?:the\s+)?"
+    rf"\b(?i:{_SPOKESPEOPLE}|doctors|forecasters|meteorologists|"
+    rf"epidemiologists|academics|{_SCIENTISTS})(,)?\s+(?:at|from|with)\s+(?:the\s+)?"
     rf"((?:[a-z0-9]+\s+)?{NAME})(?(1),)\s*$"
 )
 
