@@ -109,28 +109,33 @@ def stop(server):
         server.process.wait()
 
 
+def _stat_fields(pid):
+    """The fields of /proc/<pid>/stat after the command name (state, ppid, ...), or None if
+    the process has ended. The name, in parentheses, may hold spaces: the fields after it
+    count."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat.rsplit(")", 1)[1].split()
+
+
 def children(pid):
     """Ids of the processes whose parent is pid (gunicorn's workers)."""
     found = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue  # ended meanwhile
-            # The command name, in parentheses, may hold spaces: the fields after it count.
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            fields = _stat_fields(entry.name)
+            if fields is not None and int(fields[1]) == pid:  # None: ended meanwhile
                 found.append(int(entry.name))
     return found
 
 
 def cpu_seconds(pid):
     """User and system CPU time a process has used so far (0 if it has ended)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
+    fields = _stat_fields(pid)
+    if fields is None:
         return 0.0
-    fields = stat.rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
