@@ -30,6 +30,20 @@ def open_database():
     return connect(current_app.config["DATABASE"], current_app.config["BUSY_TIMEOUT"])
 
 
+def open_migrated_database():
+    """The database, once no migration is pending: on a new or older file a command would
+    otherwise stop at "no such table" with a traceback, or write into half a schema."""
+    db = open_database()
+    pending = migrations.pending(db)
+    if pending:
+        db.close()
+        raise click.ClickException(
+            f"the database {current_app.config['DATABASE']} needs migrating "
+            f"({len(pending)} pending): run `factcheck migrate` first"
+        )
+    return db
+
+
 @click.command("migrate")
 @with_appcontext
 def migrate_command():
@@ -47,7 +61,7 @@ def migrate_command():
 @with_appcontext
 def seed_command():
     """Load the seed article, its claims, sources and verdicts (safe to run twice)."""
-    with open_database() as db:
+    with open_migrated_database() as db:
         counts = seed_loader.load(db, current_app.config)
     click.echo(", ".join(f"{count} {kind} added" for kind, count in counts.items()))
 
@@ -58,7 +72,7 @@ def seed_command():
 @with_appcontext
 def create_user_command(name, role):
     """Add a user and print their first API key, alone on the last line."""
-    with open_database() as db:
+    with open_migrated_database() as db:
         try:
             _, key, secret = accounts.create_user_with_key(
                 db, {"name": name, "role": role}, COMMAND_LINE
@@ -75,7 +89,7 @@ def create_user_command(name, role):
 @with_appcontext
 def create_key_command(name, expires):
     """Issue another API key for user NAME and print it, alone on the last line."""
-    with open_database() as db:
+    with open_migrated_database() as db:
         try:
             key, secret = accounts.issue_key(db, name, expires, COMMAND_LINE)
         except Problem as problem:
@@ -89,7 +103,7 @@ def create_key_command(name, expires):
 @with_appcontext
 def verify_audit_command():
     """Check the audit trail's hash chain; name the first broken event."""
-    with open_database() as db:
+    with open_migrated_database() as db:
         count, broken = audit.verify(db)
     if broken is not None:
         raise click.ClickException(f"audit chain broken at event {broken} ({count} events read)")
@@ -150,7 +164,7 @@ def worker_command(once):
         for signum in (signal.SIGTERM, signal.SIGINT)
     }
     # Link checks run beside the deliveries, on a connection and session of their own.
-    with open_database() as link_db, requests.Session() as link_session:
+    with open_migrated_database() as link_db, requests.Session() as link_session:
         checker = threading.Thread(
             target=linkcheck.run,
             args=(link_db, link_session, link_config, stop, config.poll_interval),
@@ -159,7 +173,7 @@ def worker_command(once):
         try:
             if not once:
                 checker.start()
-            with open_database() as db, requests.Session() as session:
+            with open_migrated_database() as db, requests.Session() as session:
                 made = worker.run(db, session, config, once=once, stop=stop, purged=purged)
             checked = linkcheck.run_due(link_db, link_session, link_config) if once else None
         finally:
@@ -186,7 +200,7 @@ def ingest_command(sources, extract):
     items = list(ingest.inputs(sources))
     counts = {"stored": 0, "already stored": 0, "failed": 0, "claims proposed": 0}
     with (
-        open_database() as db,
+        open_migrated_database() as db,
         requests.Session() as session,
         click.progressbar(items, label="ingesting", file=sys.stderr) as bar,
     ):

@@ -24,6 +24,32 @@ def test_migrate_command_builds_an_empty_database(tmp_path):
     assert "applied" not in again.output
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["seed"],
+        ["create-user", "carla", "--role", "editor"],
+        ["create-key", "carla"],
+        ["verify-audit"],
+        ["worker", "--once"],
+        ["ingest", "--no-extract", "{article}"],
+    ],
+    ids=lambda command: command[0],
+)
+def test_commands_on_a_database_not_yet_migrated_say_so_and_write_nothing(tmp_path, command):
+    path = tmp_path / "new.db"
+    article = tmp_path / "article.txt"
+    article.write_text("A title\n\nA body of one sentence.")
+    runner = create_app({"DATABASE": str(path)}).test_cli_runner()
+    result = runner.invoke(args=[part.format(article=article) for part in command])
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit)  # a message, not a traceback
+    assert "needs migrating" in result.output
+    assert "run `factcheck migrate` first" in result.output
+    with connect(path) as db:
+        assert db.table_names() == []
+
+
 def test_migration_names_are_numbered_and_unique():
     names = [migration.name for migration in migrations._migrations]
     assert names == sorted(set(names))
