@@ -1,4 +1,5 @@
-"""Migrations from an empty file, connection pragmas, and indexes behind every filter."""
+"""Migrations from an empty file, connection pragmas, indexes behind every filter, and what
+commands and requests answer before the database is migrated."""
 
 import sqlite3
 
@@ -250,3 +251,22 @@ def test_a_rebuild_that_stopped_before_recording_itself_runs_again_harmlessly(tm
         migrations.apply(db)
         assert _rows(db) == rows and _schema(db, "table") == schema
         assert migrations.pending(db) == []
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "key"),
+    [
+        ("GET", "/api/v1/claims", None),
+        ("GET", "/api/v1/claims/1", None),
+        ("GET", "/api/v1/lookup?text=anything", None),
+        ("POST", "/api/v1/articles", "fc_anykey"),
+    ],
+)
+def test_requests_to_a_database_not_yet_migrated_get_503_saying_so(tmp_path, method, path, key):
+    client = create_app({"DATABASE": str(tmp_path / "new.db")}).test_client()
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
+    body = {"title": "t", "body": "b"} if method == "POST" else None
+    answer = client.open(path, method=method, headers=headers, json=body)
+    assert answer.status_code == 503, answer.get_data(as_text=True)
+    assert answer.content_type == "application/problem+json"
+    assert "needs migrating" in answer.get_json()["detail"]

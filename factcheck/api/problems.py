@@ -9,6 +9,7 @@ from flask import current_app, json, request
 from werkzeug.exceptions import HTTPException
 
 from factcheck.api.blueprint import Blueprint
+from factcheck.api.database import get_db
 from factcheck.errors import (
     PROBLEM_MEDIA_TYPE,
     MethodNotAllowed,
@@ -21,6 +22,7 @@ from factcheck.errors import (
     for_status,
 )
 from factcheck.schemas.base import ProblemTypeListSchema, ProblemTypeSchema
+from migrations.migrations import migrations
 
 blp = Blueprint(
     "problems", __name__, url_prefix="/problems", description="What each error `type` means."
@@ -113,13 +115,17 @@ def handle_problem(error: Problem):
     )
 
 
-def handle_database_locked(error: sqlite3.OperationalError):
-    """A write that waited out the busy timeout: tell the caller to retry, don't crash."""
-    if "locked" not in str(error) and "busy" not in str(error):
-        raise error
-    return handle_problem(
-        Unavailable("The database is busy; retry shortly.", headers={"Retry-After": "1"})
-    )
+def handle_database_not_ready(error: sqlite3.OperationalError):
+    """A write that waited out the busy timeout, or a database the operator has not
+    migrated yet (a server started without `factcheck migrate`): 503 saying which, not a
+    crash. Any other error of SQLite's is a fault of ours, and stays a 500."""
+    message = str(error)
+    if "locked" in message or "busy" in message:
+        busy = Unavailable("The database is busy; retry shortly.", headers={"Retry-After": "1"})
+        return handle_problem(busy)
+    if message.startswith("no such table") and migrations.pending(get_db()):
+        return handle_problem(Unavailable("The database needs migrating: run `factcheck migrate`."))
+    raise error
 
 
 # The header each shared answer carries (api/docs.py gives operations these answers).
@@ -191,4 +197,4 @@ def init_app(app, api):
     api.handle_http_exception = handle_http_exception
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Problem, handle_problem)
-    app.register_error_handler(sqlite3.OperationalError, handle_database_locked)
+    app.register_error_handler(sqlite3.OperationalError, handle_database_not_ready)
