@@ -1,0 +1,50 @@
+"""Claimants behind ranks, jobs and roles (factcheck/titles.py, factcheck/held_titles.py,
+factcheck/resolution.py): a police rank, a seat or a broadcaster's role before a name is no
+part of it ("Detective Garda X", "PC X", "Councilmember X", "Host X"); a noun saying what kind
+of body follows "the" is no part of its name ("the charity X"); a title in an appositive
+before another's name is that other's ("X KC, for Mr Y,"); a role with nobody so titled is
+the one speaking ("the prosecutor said"); and whom one tells is the hearer ("told Kell
+Radio"). Names invented for these tests; rows where the rule must not fire too."""
+
+import pytest
+
+from tests.test_attribution import check
+
+
+# Ranks, seats and roles before a name, in general English vocabulary.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Detective Garda Orla Keane told the court that 31 accounts were emptied. "
+            "The society repaid 40 members, the garda said.",
+            ["Orla Keane", "Orla Keane"],
+        ),
+        ("PC Idris Vaughan said the van was travelling at 23mph.", ["Idris Vaughan"]),
+        ("DCI Marta Kovac said 14 arrests were made.", ["Marta Kovac"]),
+        ("Trooper Dale Hurst said the car was doing 90 mph.", ["Dale Hurst"]),
+        ("Councilmember Reza Tahan said 40 homes flooded.", ["Reza Tahan"]),
+        ("Host Lena Brisk said the river carried 4 times the legal limit.", ["Lena Brisk"]),
+        ("Presenter Jo Marr said 4 in 10 viewers left.", ["Jo Marr"]),
+        # the last word is the surname, whatever else it is; a head word ends a body's name
+        ("Ana Host said 40 homes flooded.", ["Ana Host"]),
+        ("Host City Council said 40 homes flooded.", ["Host City Council"]),
+    ],
+)
+def test_rank_or_role_before_a_name(client, text, expected):
+    check(client, text, expected)
+
+
+# "the charity X": the noun saying what the body is stays outside its name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The charity Kell Homes Alliance said 40 families were cold.", ["Kell Homes Alliance"]),
+        ("The union Fenmoor Rail Federation said 40 jobs would go.", ["Fenmoor Rail Federation"]),
+        # a word of another kind ("state") is part of the name as the text writes it
+        ("The state Farm Bureau said 40 farms were dry.", ["state Farm Bureau"]),
+    ],
+)
+def test_kind_before_a_body_name(client, text, expected):
+    check(client, text, expected)
+
