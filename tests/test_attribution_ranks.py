@@ -48,3 +48,32 @@ def test_rank_or_role_before_a_name(client, text, expected):
 def test_kind_before_a_body_name(client, text, expected):
     check(client, text, expected)
 
+
+# "Ana Lind KC, for Mr Tomas Fenn,": "Mr" is his, so "she" and "Ms Lind" are still hers.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ana Lind KC, for Mr Tomas Fenn, said her client faced 40 years. "
+            "She argued that extradition would be unjust.",
+            ["Ana Lind", "Ana Lind"],
+        ),
+        (
+            "Ana Lind KC, for Mr Fenn, said her client faced 40 years. "
+            "Ms Lind said he had 2 operations.",
+            ["Ana Lind", "Ana Lind"],
+        ),
+        (
+            "Tom Fox, for Mrs Ana Lind, said 40 letters were sent. He said 4 were returned.",
+            ["Tom Fox", "Tom Fox"],
+        ),
+        # a title of her own after her name still tells her pronoun
+        (
+            "Ana Lind, the chairwoman, said 40 staff left. She said 4 came back.",
+            ["Ana Lind", "Ana Lind"],
+        ),
+    ],
+)
+def test_title_in_an_appositive_before_another_name(client, text, expected):
+    check(client, text, expected)
+
