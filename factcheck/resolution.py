@@ -125,6 +125,10 @@ def _name_resolved(value, context, sentence=""):
     value = names.opened(value.rstrip("."), opening) or value
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     value = re.sub(r"(?<=\w)['\u2019]s$", "", value)  # "Kell's board rejected": Kell's
+    if value.lower() in names.TITLES and value not in context.capitalised:
+        # "Counsel said": a title opening the sentence, capitalised only there, is "the
+        # counsel" ("Judge said" is never a name the text writes mid-sentence)
+        return _the_resolved(value.lower(), context, sentence)
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
     office = names.office(value)
@@ -189,7 +193,16 @@ def _the_resolved(value, context, sentence):
         # not name (but "the county's finance office" is the office)
         unnamed = (_WHOSE.search(value) and _people_plural(noun)) or noun in names.TITLES
         return found or (None if unnamed else value)
-    return _organisation_called(value, context, sentence)
+    return _noun_resolved(value, context, sentence)
+
+
+def _noun_resolved(noun, context, sentence):
+    """ "the prosecutor said", "the officer added" with nobody so titled: the one speaking,
+    whom news writing calls by her role as it does by her surname; "the airline said": the
+    organisation the noun stands for."""
+    if noun in names.TITLES:
+        return _person_called(noun, context)
+    return _organisation_called(noun, context, sentence)
 
 
 _WHOSE = re.compile(r"['\u2019]s\b")

@@ -77,3 +77,33 @@ def test_kind_before_a_body_name(client, text, expected):
 def test_title_in_an_appositive_before_another_name(client, text, expected):
     check(client, text, expected)
 
+
+# "the prosecutor said" with nobody so titled: the person speaking.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Opening the case, Ana Lind KC said the men owed 48,000 pounds. "
+            "Texts were sent 23 times, the prosecutor said.",
+            ["Ana Lind", "Ana Lind"],
+        ),
+        (
+            "Owen Pike, defending, said his client lost 95,000 euro. "
+            "Counsel said he had no convictions.",
+            ["Owen Pike", "Owen Pike"],
+        ),
+        # a body spoke last: the officer is someone the text does not name
+        (
+            "Kell Police said 40 cars were stolen. Four were found, the officer said.",
+            ["Kell Police", None],
+        ),
+        # a role of several words with nobody so titled is nobody, as before
+        (
+            "Ana Lind said 40 votes were spoiled. The returning officer said 4 ballots were lost.",
+            ["Ana Lind", None],
+        ),
+    ],
+)
+def test_role_with_nobody_so_titled(client, text, expected):
+    check(client, text, expected)
+
