@@ -104,10 +104,16 @@ def _at_verbs(sentence):
         if _PASSIVE.search(sentence[: verb.start()]):
             named = _agent(sentence, verb.end())  # "was reported": by whom, if said
         else:
-            named = subjects.before(sentence[: verb.start()]) or _after(sentence, verb.end())
+            named = subjects.before(sentence[: verb.start()])
+            # "..., traders told Kell Radio.": whom one tells is the hearer, never the speaker
+            heard = verb.group(0).lower() in _TO_HEARER
+            named = named or (None if heard else _after(sentence, verb.end()))
         if named:
             return named
     return None
+
+
+_TO_HEARER = words("told tells tell")
 
 
 # ", saying that ...", ", ruling 2-1 that ...": a clause saying what the subject of the

@@ -107,3 +107,15 @@ def test_title_in_an_appositive_before_another_name(client, text, expected):
 def test_role_with_nobody_so_titled(client, text, expected):
     check(client, text, expected)
 
+
+# "told X": the one told hears; the speaker is the subject or nobody.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The average price was 268 dollars a tonne, traders told Kell Radio.", [None]),
+        ("The average price was 268 dollars a tonne, Ana Lind told Kell Radio.", ["Ana Lind"]),
+        ("The average price was 268 dollars a tonne, said Ana Lind.", ["Ana Lind"]),
+    ],
+)
+def test_whom_one_tells(client, text, expected):
+    check(client, text, expected)
