@@ -1,0 +1,57 @@
+"""Papers and the bodies that made them (factcheck/papers.py, factcheck/described.py,
+factcheck/mentions.py): a meeting's minutes are its body's; a part of a body named in lower
+case after its possessive ("the Kell Bank's rate committee") speaks for the body; a paper's
+maker set off after it ("The complaint, filed Monday in X by the law firm Y LLP, seeks") and
+its owner before three words ("its most recent annual report"); a body in lower case named in
+all its words ("the state housing department"); and "the agency" for the body that spoke last
+when its name says no kind. Names invented for these tests; rows where the rule must not fire
+too."""
+
+import pytest
+
+from tests.test_attribution import check
+
+
+# A paper's maker set off after it, or its owner before a long description.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The complaint, filed Monday in Kell County Court by the law firm Orrin Pike LLP, "
+            "seeks 4 million dollars in damages.",
+            ["Orrin Pike LLP"],
+        ),
+        # no maker named: nobody
+        (
+            "The complaint, filed Monday in Kell County Court, seeks 4 million dollars in damages.",
+            [None],
+        ),
+        (
+            "The Kell County Sheriff's Office said it bought 4 drones. "
+            "The office operates 31 drones, according to its most recent annual report.",
+            ["Kell County Sheriff's Office", "Kell County Sheriff's Office"],
+        ),
+    ],
+)
+def test_paper_maker_around_it(client, text, expected):
+    check(client, text, expected)
+
+
+# A body in lower case in all its words; "the agency" for an untyped body that spoke last.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Annual reports from the state housing department show 3,140 homes were built.",
+            ["state housing department"],
+        ),
+        # the words after a body's noun are when, not more of its name
+        (
+            "The Kell Museum said 4 statues were returned. "
+            "A review published by the museum last year found 40 objects were looted.",
+            ["Kell Museum", "Kell Museum"],
+        ),
+    ],
+)
+def test_body_in_lower_case(client, text, expected):
+    check(client, text, expected)
