@@ -115,6 +115,16 @@ class Mentions:
             known = organisation in self.known
             if known and noun in companies and not _no_business(organisation):
                 return organisation
+        return self._untyped_speaker()
+
+    def _untyped_speaker(self):
+        """ "Figures from Kell Statistics show ... The agency's figures also show": the body
+        that spoke last, when no head word of its name says what kind it is; or None."""
+        last = self.last
+        body = last in self.organisations or self._unproven_person(last)
+        if body and not names.organisational(last):
+            self._is_organisation(last)
+            return last
         return None
 
     def staffed_by(self, plural):
@@ -281,6 +291,9 @@ class Mentions:
         """Remember what the sentence shows are organisations: "The developer, X,", "the
         utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
         found, whose, headed = described.nouns(sentence)
+        for noun, body in described.parts(sentence):
+            # "Penmore's board": the Penmore Bakeries named before
+            self.call(noun, self.full(body) if " " not in body else body)
         for name in headed:
             self._is_organisation(names.bare(name))
         for noun, name in found:

@@ -9,7 +9,47 @@ too."""
 
 import pytest
 
+from factcheck import described
 from tests.test_attribution import check
+
+
+# A meeting's minutes, and a part of a body in lower case.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two of the nine members of the Kell Reserve Bank's rate committee voted for a cut. "
+            "According to the minutes, most members judged that inflation was 3 percent. "
+            "The committee said it would stay vigilant.",
+            [None, "Kell Reserve Bank", "Kell Reserve Bank"],
+        ),
+        # "minutes" of time are no paper
+        (
+            "Ana Lind said the Kell Reserve Bank would cut rates. "
+            "The meeting lasted 40 minutes, she said.",
+            ["Ana Lind", "Ana Lind"],
+        ),
+    ],
+)
+def test_minutes_and_a_part_of_a_body(client, text, expected):
+    check(client, text, expected)
+
+
+# Which possessives make a part of a body: not a person's, nor a day's.
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Two members of the Kell Reserve Bank's rate committee voted for a cut.",
+            [("committee", "Kell Reserve Bank")],
+        ),
+        ("Staff at Hale Council's planning department left.", [("department", "Hale Council")]),
+        ("Senator Ana Lind's committee met on Monday.", []),
+        ("Papers for Thursday's board meeting of Kell Health Trust were published.", []),
+    ],
+)
+def test_parts_of_bodies(sentence, expected):
+    assert described.parts(sentence) == expected
 
 
 # A paper's maker set off after it, or its owner before a long description.
@@ -50,6 +90,17 @@ def test_paper_maker_around_it(client, text, expected):
             "The Kell Museum said 4 statues were returned. "
             "A review published by the museum last year found 40 objects were looted.",
             ["Kell Museum", "Kell Museum"],
+        ),
+        (
+            "Figures from Kell Statistics Aotearoa show the list fell by 4,000. "
+            "The agency's figures also show it rose above 64,000 in May.",
+            ["Kell Statistics Aotearoa", "Kell Statistics Aotearoa"],
+        ),
+        # a name of the noun's kind still wins over the body that spoke last
+        (
+            "Kell Health Board said the list fell by 4,000. Fenwick Analytics said it rose. "
+            "The board said 40 beds shut.",
+            ["Kell Health Board", "Fenwick Analytics", "Kell Health Board"],
         ),
     ],
 )
