@@ -105,8 +105,11 @@ def _at_verbs(sentence):
             named = _agent(sentence, verb.end())  # "was reported": by whom, if said
         else:
             named = subjects.before(sentence[: verb.start()])
-            # "..., traders told Kell Radio.": whom one tells is the hearer, never the speaker
-            heard = verb.group(0).lower() in _TO_HEARER
+            # "..., traders told Kell Radio.", "We asked Kell Water for a response": whom one
+            # tells or asks is the hearer (but '"Why?" asked Ana Lind.' is she asking)
+            heard = verb.group(0).lower() in _TO_HEARER or (
+                verb.group(0).lower() in _ASKING and not _INVERTED.search(sentence[: verb.start()])
+            )
             named = named or (None if heard else _after(sentence, verb.end()))
         if named:
             return named
@@ -114,6 +117,9 @@ def _at_verbs(sentence):
 
 
 _TO_HEARER = words("told tells tell")
+_ASKING = words("asked asks")
+# A verb right after a quotation or a comma comes before its subject: '"Why?" asked Ana Lind.'
+_INVERTED = re.compile(r"[,\"\u201d\u2019]\s*$")
 
 
 # ", saying that ...", ", ruling 2-1 that ...": a clause saying what the subject of the
