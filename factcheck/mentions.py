@@ -23,6 +23,10 @@ _ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\
 _PERSONAL = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
 
 
+# "asked Mr Fyffe whether", "asked Ana Lind if": the one asked, named.
+_ASKED = re.compile(rf"\basked\s+({names.NAME})\s+(?:whether|if|why|how|what|when|about)\b")
+
+
 class Mentions(BodyLookups):
     def __init__(self, capitalised=(), single=()):
         # Words the text capitalises inside a sentence: names, not sentence openers.
@@ -57,6 +61,9 @@ class Mentions(BodyLookups):
         # The person who last spoke for others with her ("Ana Lind and her colleagues"), whom
         # "they said" goes on with.
         self.leading = None
+        # Whom the last sentence's speaker asked ("X asked Mr Fyffe whether ..."): the "he"
+        # who "replied" in the next.
+        self.asked = None
         # Every name in the order the text last spoke of it; those the grammar around them
         # shows are people's ("X, 29,") or places' ("in North America").
         self.order, self.shown_people, self.places = [], set(), set()
@@ -193,6 +200,11 @@ class Mentions(BodyLookups):
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]
         self.last = claimant
+        asked = _ASKED.search(sentence) if claimant in self.people else None
+        self.asked = self.titled(asked.group(1)) if asked else None
+        told = names.PRONOUN_OF_TITLE.get(asked.group(1).split()[0].lower()) if asked else None
+        if told:  # "Mr Fyffe": he
+            self.pronouns.setdefault(self.asked, told)
 
     def _organisations(self, sentence):
         """Remember what the sentence shows are organisations: "The developer, X,", "the

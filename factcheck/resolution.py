@@ -84,9 +84,18 @@ _OPENS_WITH_PERSON = re.compile(
 _POSSESSIVE_OF = {"he": "His", "she": "Her"}
 
 
+# "He replied that ...": the one just asked answers.
+_REPLIED = re.compile(r"^(?:He|She)\s+(?:replied|answered|responded)\b")
+
+
 def _he_resolved(pronoun, context, sentence):
-    """ "he"/"she": the person opening the sentence and the only one named before the pronoun
-    ("Director Ana Lind spoke in May, where she said ..."), else the last spoken of."""
+    """ "he"/"she": the one just asked when "he replied", the person opening the sentence and
+    the only one named before the pronoun ("Director Ana Lind spoke in May, where she said
+    ..."), else the last spoken of."""
+    asked = context.asked
+    # only one the text has given that pronoun ("Mr Fenn"; not "She replied" after "asked Tom")
+    if asked and _REPLIED.match(sentence) and context.pronouns.get(asked) == pronoun.lower():
+        return asked
     said = re.search(rf"\b{pronoun}\b", sentence, re.IGNORECASE)
     opening = sentence[: said.start()] if said else ""
     before = [

@@ -3,8 +3,9 @@ factcheck/transcripts.py, factcheck/attribution.py): a podcast's or a show's not
 interviewer and the interviewee in the present ("Host X speaks with Y"); inside a turn, a
 body the speaker quotes keeps its own claim ("TARA VENN: Kell Water Services says ..."); and
 the one asked is the hearer ("We asked Kell Water for a response"), unless the verb comes
-before its subject after a quotation. Names invented for these tests; rows where the rule
-must not fire too."""
+before its subject after a quotation, and the one who "replied" just after is he ("asked Mr
+Fenn whether ... He replied"). Names invented for these tests; rows where the rule must not
+fire too."""
 
 import pytest
 
@@ -49,4 +50,30 @@ def test_turns_and_relayed_sources(client, text, expected):
     ],
 )
 def test_whom_one_asks(client, text, expected):
+    check(client, text, expected)
+
+
+# "He replied" after "asked Mr Fenn whether": the one asked answers.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tomas Fenn ran the water company until 2020. The inquiry chairman, Sir Tomas Reel, "
+            "asked Mr Fenn whether he had seen the 3 emails. "
+            "He replied that he had received a monthly summary.",
+            [None, "Tomas Reel", "Tomas Fenn"],
+        ),
+        # the pronoun must be the one asked's: nothing tells "She" is Tom Fox
+        (
+            "Ana Lind asked Tom Fox about the 40 jobs. She replied that 4 would go.",
+            ["Ana Lind", "Ana Lind"],
+        ),
+        # "said" is no reply: the asker goes on
+        (
+            "Ana Lind asked Mr Fox whether 40 jobs would go. She said 4 would go.",
+            ["Ana Lind", "Ana Lind"],
+        ),
+    ],
+)
+def test_reply_to_a_question(client, text, expected):
     check(client, text, expected)
