@@ -22,6 +22,7 @@ import re
 from factcheck import (
     according,
     appositives,
+    claim_labels,
     described,
     interviews,
     names,
@@ -233,5 +234,6 @@ def claimants(sentences, paragraphs=None):
     found = unmarked_interviews.turns(sentences, paragraphs, found, own)
     found = transcripts.turns(sentences, paragraphs, found, spoken)
     found = signed_letters.signed(sentences, paragraphs, found)
+    found = claim_labels.checked(story, found)
     found = [described.unplaced(claimant) for claimant in found]
     return organisations.spelled_whole(found, " ".join(sentences))
