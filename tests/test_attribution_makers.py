@@ -1,11 +1,12 @@
 """Papers and the bodies that made them (factcheck/papers.py, factcheck/described.py,
-factcheck/mentions.py): a meeting's minutes are its body's; a part of a body named in lower
-case after its possessive ("the Kell Bank's rate committee") speaks for the body; a paper's
-maker set off after it ("The complaint, filed Monday in X by the law firm Y LLP, seeks") and
-its owner before three words ("its most recent annual report"); a body in lower case named in
-all its words ("the state housing department"); and "the agency" for the body that spoke last
-when its name says no kind. Names invented for these tests; rows where the rule must not fire
-too."""
+factcheck/mentions.py, factcheck/organisations.py): a meeting's minutes are its body's; a
+part of a body named in lower case after its possessive ("the Kell Bank's rate committee")
+speaks for the body; a paper's maker set off after it ("The complaint, filed Monday in X by
+the law firm Y LLP, seeks") and its owner before three words ("its most recent annual
+report"); a body in lower case named in all its words ("the state housing department"); "the
+agency" for the body that spoke last when its name says no kind; and a public body's remits
+listed with commas ("the Ministry of A, B and C") are one name. Names invented for these
+tests; rows where the rule must not fire too."""
 
 import pytest
 
@@ -105,4 +106,29 @@ def test_paper_maker_around_it(client, text, expected):
     ],
 )
 def test_body_in_lower_case(client, text, expected):
+    check(client, text, expected)
+
+
+# A public body's remits listed with commas are one name.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Ministry of Fisheries, Forests and Rural Affairs said 40 boats were idle. "
+            "A ministry spokesperson said 4 were sold.",
+            ["Ministry of Fisheries, Forests and Rural Affairs"] * 2,
+        ),
+        (
+            "The Department for Culture, Media and Sport said 40 museums shut.",
+            ["Department for Culture, Media and Sport"],
+        ),
+        # bodies listed after one: each its own name
+        (
+            "The Department for Transport, Kell Rail and Fenwick Buses signed a deal. "
+            "The department said 40 trains would run.",
+            [None, "Department for Transport"],
+        ),
+    ],
+)
+def test_remits_listed_in_a_name(client, text, expected):
     check(client, text, expected)
