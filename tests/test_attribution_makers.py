@@ -132,3 +132,25 @@ def test_body_in_lower_case(client, text, expected):
 )
 def test_remits_listed_in_a_name(client, text, expected):
     check(client, text, expected)
+
+
+# "The central bank's reserves ..., according to its daily report": the body the sentence
+# opens with, in all its lower-case words.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Economy minister Ana Lind said she expected the peso to recover. The central "
+            "bank's gross reserves stood at 28 billion dollars, according to its daily report.",
+            ["Ana Lind", "central bank"],
+        ),
+        # one word as before
+        (
+            "Kell Reserve Bank cut rates. The bank's capital ratio stood at 14 percent, "
+            "according to its results statement.",
+            [None, "Kell Reserve Bank"],
+        ),
+    ],
+)
+def test_opening_owner_of_the_paper(client, text, expected):
+    check(client, text, expected)
