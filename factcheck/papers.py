@@ -193,8 +193,10 @@ def _whose(noun, name, pronoun=None):
 
 
 # "..., its annual report shows.": the papers of the one "its" refers to, closing the sentence.
+# "..., the board's data showed.": a body's in lower case likewise.
 _OWN_PAPERS_CLOSING = re.compile(
-    rf",\s+(its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:{_SHOW})\.?$"
+    rf",\s+(?:(its|their|his|her)|the\s+([a-z]+)['\u2019]s)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_PAPERS})\s+(?:{_SHOW})\.?$"
 )
 
 
@@ -211,7 +213,9 @@ def _maker_around(sentence):
     """The maker set off after the paper opening the sentence, or the owner of the papers
     closing it ("..., its annual report shows."), or None."""
     closing = _OWN_PAPERS_CLOSING.search(sentence)
-    if closing:
+    if closing and closing.group(2) in organisations.ORGANISATION_NOUNS:
+        return ("the", closing.group(2))
+    if closing and closing.group(1):
         return _whose(None, None, closing.group(1).capitalize())
     made = _MADE_BY_ASIDE.match(sentence)
     return ("name", made.group(1)) if made else None

@@ -319,7 +319,11 @@ def _opening_organisation(sentence, noun, context):
         return None
     name = opening[1]
     if " " in name and names.organisational(name, sentence[: opening[0]]):
+        # "The Kell Harriers lost $4m, the club's report shows": a body no head word types
+        # is the one a business's or club's noun opening nowhere else stands for
+        untyped = names.head_of(names.bare(name)) not in names.ORGANISATION_HEADS
         fits = noun is None or names.describes(noun, name, _COMPANY)
+        fits = fits or (untyped and noun in _COMPANY)
     elif " " in name:
         # "Halden Living is recalling ..., the company said": a name no head tells the kind
         # of is the business the sentence calls it, unless the text knows it as a person.

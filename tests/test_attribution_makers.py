@@ -144,6 +144,24 @@ def test_remits_listed_in_a_name(client, text, expected):
             "bank's gross reserves stood at 28 billion dollars, according to its daily report.",
             ["Ana Lind", "central bank"],
         ),
+        # a body's papers closing the sentence
+        (
+            "The Kell Statistics Board published its figures on Monday. Food prices rose 52 "
+            "percent, while rents jumped 98 percent, the board's data showed.",
+            [None, "Kell Statistics Board"],
+        ),
+        # the body the sentence opens with, no head word typing it, is "the club"
+        (
+            "The Kell Harriers lost 4 million dollars in their first season, the club's "
+            "annual report shows.",
+            ["Kell Harriers"],
+        ),
+        ("The Kell Harriers lost 4 million dollars, the club said.", ["Kell Harriers"]),
+        # a person's papers there stay as before
+        (
+            "Ana Lind said prices rose. Food prices rose 52 percent, the minister's data showed.",
+            ["Ana Lind", None],
+        ),
         # one word as before
         (
             "Kell Reserve Bank cut rates. The bank's capital ratio stood at 14 percent, "
