@@ -23,7 +23,7 @@ _ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\
 _PERSONAL = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
 
 
-# "asked Mr Fyffe whether", "asked Ana Lind if": the one asked, named.
+# "asked Mr Quarrie whether", "asked Ana Lind if": the one asked, named.
 _ASKED = re.compile(rf"\basked\s+({names.NAME})\s+(?:whether|if|why|how|what|when|about)\b")
 
 
@@ -61,7 +61,7 @@ class Mentions(BodyLookups):
         # The person who last spoke for others with her ("Ana Lind and her colleagues"), whom
         # "they said" goes on with.
         self.leading = None
-        # Whom the last sentence's speaker asked ("X asked Mr Fyffe whether ..."): the "he"
+        # Whom the last sentence's speaker asked ("X asked Mr Quarrie whether ..."): the "he"
         # who "replied" in the next.
         self.asked = None
         # Every name in the order the text last spoke of it; those the grammar around them
@@ -203,7 +203,7 @@ class Mentions(BodyLookups):
         asked = _ASKED.search(sentence) if claimant in self.people else None
         self.asked = self.titled(asked.group(1)) if asked else None
         told = names.PRONOUN_OF_TITLE.get(asked.group(1).split()[0].lower()) if asked else None
-        if told:  # "Mr Fyffe": he
+        if told:  # "Mr Quarrie": he
             self.pronouns.setdefault(self.asked, told)
 
     def _organisations(self, sentence):
@@ -211,7 +211,7 @@ class Mentions(BodyLookups):
         utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
         found, whose, headed = described.nouns(sentence)
         for noun, body in described.parts(sentence):
-            # "Penmore's board": the Penmore Bakeries named before
+            # "Kell's board": the Kell Bakeries named before
             self.call(noun, self.full(body) if " " not in body else body)
         for name in headed:
             self._is_organisation(names.bare(name))

@@ -93,7 +93,7 @@ def _he_resolved(pronoun, context, sentence):
     the only one named before the pronoun ("Director Ana Lind spoke in May, where she said
     ..."), else the last spoken of."""
     asked = context.asked
-    # only one the text has given that pronoun ("Mr Fenn"; not "She replied" after "asked Tom")
+    # only one the text has given that pronoun ("Mr Quarrie"; not "She replied" after "asked Tom")
     if asked and _REPLIED.match(sentence) and context.pronouns.get(asked) == pronoun.lower():
         return asked
     said = re.search(rf"\b{pronoun}\b", sentence, re.IGNORECASE)
@@ -319,7 +319,7 @@ def _opening_organisation(sentence, noun, context):
         return None
     name = opening[1]
     if " " in name and names.organisational(name, sentence[: opening[0]]):
-        # "The Kell Harriers lost $4m, the club's report shows": a body no head word types
+        # "The Kell Wanderers lost $4m, the club's report shows": a body no head word types
         # is the one a business's or club's noun opening nowhere else stands for
         untyped = names.head_of(names.bare(name)) not in names.ORGANISATION_HEADS
         fits = noun is None or names.describes(noun, name, _COMPANY)

@@ -9,7 +9,7 @@ from tests.test_attribution import check
 
 FACT_CHECK = (
     "By Ola Brandt, Checkers Desk\n\n"
-    "Council leader Mira Osei made two claims about buses in a speech on Monday.\n\n"
+    "Council leader Mira Okwuosa made two claims about buses in a speech on Monday.\n\n"
     'Claim one: "Fares have doubled in five years."\n\n'
     "Ticket data from the Kell Transport Authority show fares rose 40 percent.\n\n"
     "Verdict: False.\n\n"
@@ -27,17 +27,17 @@ FACT_CHECK = (
             [
                 None,
                 None,
-                "Mira Osei",
+                "Mira Okwuosa",
                 "Kell Transport Authority",
                 None,
                 "Tomas Reel",
-                "Mira Osei",
+                "Mira Okwuosa",
                 None,
             ],
         ),
         # no quotation after the colon: a heading, not a claim set out
         (
-            "Council leader Mira Osei spoke on Monday.\n\nClaim one: fares.",
+            "Council leader Mira Okwuosa spoke on Monday.\n\nClaim one: fares.",
             [None, None],
         ),
         # nobody named before: nobody

@@ -58,9 +58,9 @@ def test_parts_of_bodies(sentence, expected):
     ("text", "expected"),
     [
         (
-            "The complaint, filed Monday in Kell County Court by the law firm Orrin Pike LLP, "
-            "seeks 4 million dollars in damages.",
-            ["Orrin Pike LLP"],
+            "The complaint, filed Monday in Kell County Court by the law firm Thornquist "
+            "Merrin LLP, seeks 4 million dollars in damages.",
+            ["Thornquist Merrin LLP"],
         ),
         # no maker named: nobody
         (
@@ -152,11 +152,11 @@ def test_remits_listed_in_a_name(client, text, expected):
         ),
         # the body the sentence opens with, no head word typing it, is "the club"
         (
-            "The Kell Harriers lost 4 million dollars in their first season, the club's "
+            "The Kell Wanderers lost 4 million dollars in their first season, the club's "
             "annual report shows.",
-            ["Kell Harriers"],
+            ["Kell Wanderers"],
         ),
-        ("The Kell Harriers lost 4 million dollars, the club said.", ["Kell Harriers"]),
+        ("The Kell Wanderers lost 4 million dollars, the club said.", ["Kell Wanderers"]),
         # a person's papers there stay as before
         (
             "Ana Lind said prices rose. Food prices rose 52 percent, the minister's data showed.",

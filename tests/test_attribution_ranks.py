@@ -16,16 +16,16 @@ from tests.test_attribution import check
     ("text", "expected"),
     [
         (
-            "Detective Garda Orla Keane told the court that 31 accounts were emptied. "
+            "Detective Garda Orla Quarrie told the court that 31 accounts were emptied. "
             "The society repaid 40 members, the garda said.",
-            ["Orla Keane", "Orla Keane"],
+            ["Orla Quarrie", "Orla Quarrie"],
         ),
-        ("PC Idris Vaughan said the van was travelling at 23mph.", ["Idris Vaughan"]),
-        ("DCI Marta Kovac said 14 arrests were made.", ["Marta Kovac"]),
+        ("PC Idris Merrin said the van was travelling at 23mph.", ["Idris Merrin"]),
+        ("DCI Marta Ilvesk said 14 arrests were made.", ["Marta Ilvesk"]),
         ("Trooper Dale Hurst said the car was doing 90 mph.", ["Dale Hurst"]),
-        ("Councilmember Reza Tahan said 40 homes flooded.", ["Reza Tahan"]),
+        ("Councilmember Reza Lintrell said 40 homes flooded.", ["Reza Lintrell"]),
         ("Host Lena Brisk said the river carried 4 times the legal limit.", ["Lena Brisk"]),
-        ("Presenter Jo Marr said 4 in 10 viewers left.", ["Jo Marr"]),
+        ("Presenter Jo Tashby said 4 in 10 viewers left.", ["Jo Tashby"]),
         # the last word is the surname, whatever else it is; a head word ends a body's name
         ("Ana Host said 40 homes flooded.", ["Ana Host"]),
         ("Host City Council said 40 homes flooded.", ["Host City Council"]),
@@ -49,17 +49,17 @@ def test_kind_before_a_body_name(client, text, expected):
     check(client, text, expected)
 
 
-# "Ana Lind KC, for Mr Tomas Fenn,": "Mr" is his, so "she" and "Ms Lind" are still hers.
+# "Ana Lind KC, for Mr Tomas Quarrie,": "Mr" is his, so "she" and "Ms Lind" are still hers.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            "Ana Lind KC, for Mr Tomas Fenn, said her client faced 40 years. "
+            "Ana Lind KC, for Mr Tomas Quarrie, said her client faced 40 years. "
             "She argued that extradition would be unjust.",
             ["Ana Lind", "Ana Lind"],
         ),
         (
-            "Ana Lind KC, for Mr Fenn, said her client faced 40 years. "
+            "Ana Lind KC, for Mr Quarrie, said her client faced 40 years. "
             "Ms Lind said he had 2 operations.",
             ["Ana Lind", "Ana Lind"],
         ),
@@ -88,9 +88,9 @@ def test_title_in_an_appositive_before_another_name(client, text, expected):
             ["Ana Lind", "Ana Lind"],
         ),
         (
-            "Owen Pike, defending, said his client lost 95,000 euro. "
+            "Owen Thornquist, defending, said his client lost 95,000 euro. "
             "Counsel said he had no convictions.",
-            ["Owen Pike", "Owen Pike"],
+            ["Owen Thornquist", "Owen Thornquist"],
         ),
         # a body spoke last: the officer is someone the text does not name
         (

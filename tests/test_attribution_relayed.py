@@ -1,10 +1,10 @@
 """Sources a speaker relays, and whom one asks (factcheck/interviews.py,
 factcheck/transcripts.py, factcheck/attribution.py): a podcast's or a show's notes name the
 interviewer and the interviewee in the present ("Host X speaks with Y"); inside a turn, a
-body the speaker quotes keeps its own claim ("TARA VENN: Kell Water Services says ..."); and
+body the speaker quotes keeps its own claim ("TARA VESSEY: Kell Water Services says ..."); and
 the one asked is the hearer ("We asked Kell Water for a response"), unless the verb comes
 before its subject after a quotation, and the one who "replied" just after is he ("asked Mr
-Fenn whether ... He replied"). Names invented for these tests; rows where the rule must not
+Quarrie whether ... He replied"). Names invented for these tests; rows where the rule must not
 fire too."""
 
 import pytest
@@ -12,20 +12,20 @@ import pytest
 from tests.test_attribution import check
 
 PODCAST = (
-    "Host Tara Venn speaks with Milo Dart, a river ecologist at the Kell Trust.\n\n"
-    "TARA VENN: How bad is the river right now?\n\n"
-    "MILO DART: Pretty bad. We found E. coli at 9 of our 12 sites.\n\n"
-    "TARA VENN: Kell Water Services says most of that comes from farms upstream. "
+    "Host Tara Vessey speaks with Milo Corvell, a river ecologist at the Kell Trust.\n\n"
+    "TARA VESSEY: How bad is the river right now?\n\n"
+    "MILO CORVELL: Pretty bad. We found E. coli at 9 of our 12 sites.\n\n"
+    "TARA VESSEY: Kell Water Services says most of that comes from farms upstream. "
     "A spokesperson told us the company had invested 86 million pounds."
 )
-VENN, DART, KELL = "Tara Venn", "Milo Dart", "Kell Water Services"
+VESSEY, CORVELL, KELL = "Tara Vessey", "Milo Corvell", "Kell Water Services"
 
 
 # Turns of a podcast, and the sources a turn relays.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (PODCAST, [None, VENN, DART, DART, KELL, KELL]),
+        (PODCAST, [None, VESSEY, CORVELL, CORVELL, KELL, KELL]),
         # a turn's own words, and a source in lower case, stay the turn speaker's
         (
             "Presenter Rob Haskins spoke to the mayor, Claire Dunmore, on Monday.\n\n"
@@ -53,15 +53,15 @@ def test_whom_one_asks(client, text, expected):
     check(client, text, expected)
 
 
-# "He replied" after "asked Mr Fenn whether": the one asked answers.
+# "He replied" after "asked Mr Quarrie whether": the one asked answers.
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         (
-            "Tomas Fenn ran the water company until 2020. The inquiry chairman, Sir Tomas Reel, "
-            "asked Mr Fenn whether he had seen the 3 emails. "
+            "Tomas Quarrie ran the water company until 2020. The inquiry chairman, Sir Tomas Reel, "
+            "asked Mr Quarrie whether he had seen the 3 emails. "
             "He replied that he had received a monthly summary.",
-            [None, "Tomas Reel", "Tomas Fenn"],
+            [None, "Tomas Reel", "Tomas Quarrie"],
         ),
         # the pronoun must be the one asked's: nothing tells "She" is Tom Fox
         (
