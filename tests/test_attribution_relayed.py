@@ -28,11 +28,11 @@ VESSEY, CORVELL, KELL = "Tara Vessey", "Milo Corvell", "Kell Water Services"
         (PODCAST, [None, VESSEY, CORVELL, CORVELL, KELL, KELL]),
         # a turn's own words, and a source in lower case, stay the turn speaker's
         (
-            "Presenter Rob Haskins spoke to the mayor, Claire Dunmore, on Monday.\n\n"
-            "HASKINS: Fares rose 9 percent, the council says.\n\n"
-            "DUNMORE: Numbers are up 4 percent, according to the operators' own figures. "
+            "Presenter Rob Brathwick spoke to the mayor, Claire Ostley, on Monday.\n\n"
+            "BRATHWICK: Fares rose 9 percent, the council says.\n\n"
+            "OSTLEY: Numbers are up 4 percent, according to the operators' own figures. "
             "I'd say to anyone who doubts it: look at the figures.",
-            [None, "Rob Haskins", "Claire Dunmore", "Claire Dunmore"],
+            [None, "Rob Brathwick", "Claire Ostley", "Claire Ostley"],
         ),
     ],
 )
