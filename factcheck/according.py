@@ -23,7 +23,8 @@ _THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,
 
 
 # "The bank's ...", "The company's ...": the body whose thing the sentence opens with.
-_OPENING_POSSESSOR = re.compile(r"^The\s+([a-z]+)['\u2019]s\s")
+# ("The central bank's ...": the body in all its lower-case words)
+_OPENING_POSSESSOR = re.compile(r"^The\s+((?:[a-z]+\s+)?([a-z]+))['\u2019]s\s")
 
 
 def _paper_of(sentence, at):
@@ -33,7 +34,7 @@ def _paper_of(sentence, at):
     if papers.OWN.match(sentence, at):
         # "The bank's ratio ... stood at 14%, according to its results": the bank's own
         whose = _OPENING_POSSESSOR.match(sentence)
-        if whose and whose.group(1) in organisations.ORGANISATION_NOUNS:
+        if whose and whose.group(2) in organisations.ORGANISATION_NOUNS:
             return ("the", whose.group(1))
         return ("it", None)
     made = papers.RELEASED.match(sentence, at)

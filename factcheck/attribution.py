@@ -22,6 +22,7 @@ import re
 from factcheck import (
     according,
     appositives,
+    claim_labels,
     described,
     interviews,
     names,
@@ -104,10 +105,22 @@ def _at_verbs(sentence):
         if _PASSIVE.search(sentence[: verb.start()]):
             named = _agent(sentence, verb.end())  # "was reported": by whom, if said
         else:
-            named = subjects.before(sentence[: verb.start()]) or _after(sentence, verb.end())
+            named = subjects.before(sentence[: verb.start()])
+            # "..., traders told Kell Radio.", "We asked Kell Water for a response": whom one
+            # tells or asks is the hearer (but '"Why?" asked Ana Lind.' is she asking)
+            heard = verb.group(0).lower() in _TO_HEARER or (
+                verb.group(0).lower() in _ASKING and not _INVERTED.search(sentence[: verb.start()])
+            )
+            named = named or (None if heard else _after(sentence, verb.end()))
         if named:
             return named
     return None
+
+
+_TO_HEARER = words("told tells tell")
+_ASKING = words("asked asks")
+# A verb right after a quotation or a comma comes before its subject: '"Why?" asked Ana Lind.'
+_INVERTED = re.compile(r"[,\"\u201d\u2019]\s*$")
 
 
 # ", saying that ...", ", ruling 2-1 that ...": a clause saying what the subject of the
@@ -221,5 +234,6 @@ def claimants(sentences, paragraphs=None):
     found = unmarked_interviews.turns(sentences, paragraphs, found, own)
     found = transcripts.turns(sentences, paragraphs, found, spoken)
     found = signed_letters.signed(sentences, paragraphs, found)
+    found = claim_labels.checked(story, found)
     found = [described.unplaced(claimant) for claimant in found]
     return organisations.spelled_whole(found, " ".join(sentences))

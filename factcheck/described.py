@@ -32,6 +32,26 @@ _HEADED = re.compile(
     rf"chairman|chairwoman|ceo|cfo)\s+(?:of|at)\s+(?:the\s+)?({names.NAME})"
 )
 _WHOSE = re.compile(r"\b[a-z]+['\u2019]s\s")
+# "the Kell Bank's monetary policy committee", "Hale Council's planning department": a part
+# of a body named in lower case, which "the committee said" then speaks for.
+_PART_OF = re.compile(
+    rf"({names.NAME})['\u2019]s\s+(?:[a-z-]+\s+){{0,3}}?"
+    r"(committee|board|panel|commission|council|department|office|unit|division)\b"
+)
+
+
+def parts(sentence):
+    """[(noun, body)] for each part of a body the sentence names in lower case after the
+    body's possessive ("the Kell Bank's rate-setting committee": ("committee", "Kell Bank"));
+    a person's committee is no body's."""
+    if "'s " not in sentence and "\u2019s " not in sentence:
+        return []  # no possessive: spares the search (speed)
+    return [
+        (noun, names.bare(name))
+        for name, noun in _PART_OF.findall(sentence)
+        # nor "Thursday's board meeting": a day's
+        if not names.is_person(name) and name.split()[-1] not in names.DATES
+    ]
 
 
 def nouns(sentence):

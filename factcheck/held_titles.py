@@ -47,6 +47,16 @@ def _shortened(role):
     return []
 
 
+def _own(appositive):
+    """The words of an appositive after a name that may be its holder's titles: not a title
+    before another name ("Ana Lind KC, for Mr Tom Fox,": Mr is his, and "she" still hers)."""
+    return [
+        word
+        for word, following in zip(appositive, [*appositive[1:], ""], strict=True)
+        if not (following[:1].isupper() and not names.is_title(following))
+    ]
+
+
 def given(name, sentence, start):
     """The titles the sentence gives the person named at start."""
     # "Mr Asante" for "Kwame Asante": the words before the name as written
@@ -55,7 +65,7 @@ def given(name, sentence, start):
     before = _TITLES_BEFORE.search(sentence[:start])
     found += before.group(1).split() if before else []
     after = _TITLES_AFTER.match(sentence, start + len(name))
-    found += after.group(1).split() if after else []
+    found += _own(after.group(1).split()) if after else []
     shortened = _shortened(after.group(1).lower().split()) if after else []
     holds = _HOLDS.match(sentence, start + len(name))
     shortened += _HELD[holds.group(1)] if holds else ()

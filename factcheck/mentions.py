@@ -2,12 +2,14 @@
 surname ("Okafor"), a pronoun ("she said"), a title ("the mayor said"), "it" and "the company"
 against: the people (first named first), their titles, the organisations (last named last),
 the people last speaking or spoken of (and "he" or "she" where the text has told) and the
-last claimant.
+last claimant. Which of its organisations a bare noun stands for ("the agency") is
+factcheck/body_lookups.py's.
 """
 
 import re
 
 from factcheck import described, held_titles, names, organisations, papers, short_forms
+from factcheck.body_lookups import BodyLookups
 
 # "Members of the Kell Workers' Union": those who belong to it are no name of it.
 _BELONGING = re.compile(r"^(?:Members|Supporters|Staff|Leaders|Officials)\s+of\s+(?:the\s+)?")
@@ -17,15 +19,15 @@ _BELONGING = re.compile(r"^(?:Members|Supporters|Staff|Leaders|Officials)\s+of\s
 _ITS_AFTER = re.compile(r"(?:(?!\b(?:the|a|an)\s)[^A-Z.;:\"\u201c]){0,60}?\bits\b")
 
 
-def _no_business(organisation):
-    return organisation.split()[-1].lower() in names.NOT_BUSINESSES
-
-
 # A personal pronoun: the person speaking in its sentence is shown to be one.
 _PERSONAL = re.compile(r"\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b")
 
 
-class Mentions:
+# "asked Mr Quarrie whether", "asked Ana Lind if": the one asked, named.
+_ASKED = re.compile(rf"\basked\s+({names.NAME})\s+(?:whether|if|why|how|what|when|about)\b")
+
+
+class Mentions(BodyLookups):
     def __init__(self, capitalised=(), single=()):
         # Words the text capitalises inside a sentence: names, not sentence openers.
         self.capitalised = frozenset(capitalised)
@@ -59,6 +61,9 @@ class Mentions:
         # The person who last spoke for others with her ("Ana Lind and her colleagues"), whom
         # "they said" goes on with.
         self.leading = None
+        # Whom the last sentence's speaker asked ("X asked Mr Quarrie whether ..."): the "he"
+        # who "replied" in the next.
+        self.asked = None
         # Every name in the order the text last spoke of it; those the grammar around them
         # shows are people's ("X, 29,") or places' ("in North America").
         self.order, self.shown_people, self.places = [], set(), set()
@@ -89,87 +94,6 @@ class Mentions:
         # "the maker, Kell Mobility," before "a Kell Cruiser battery": the one the text showed
         # is an organisation, not a product named after it
         return next((o for o in found if o in self.known), found[0] if found else name)
-
-    def organisation(self, noun, companies):
-        """The organisation a bare noun refers to ("the company", "the ministry", "the
-        agency" for a commission): the one the text called so before, else the last claimant
-        if it is one, else the last named of that kind; never a place."""
-        if noun in self.called:
-            return self.called[noun]
-        # "A spokesperson for Tarn Homes said ... The company said": the body that spoke
-        # last, shown to be one, when no head word tells it is of another kind
-        last = self.last
-        if noun in companies and last in self.known and not names.organisational(last):
-            return last
-        found = self._speakable()[::-1]
-        if self.last in self.organisations:
-            found.insert(0, self.last)
-        # "the institute": one named so ("Kell Institute") before another of its kind ("Hale
-        # University"); "the bank": a name the noun describes ("Kell Mutual Bank") before any
-        # organisation merely known to be one
-        named = [o for o in found if noun in o.lower().split()]
-        fitting = [o for o in found if names.describes(noun, o, companies)]
-        if named or fitting:
-            return (named or fitting)[0]
-        for organisation in found:
-            known = organisation in self.known
-            if known and noun in companies and not _no_business(organisation):
-                return organisation
-        return None
-
-    def staffed_by(self, plural):
-        """The organisation last named that people of the plural noun work for: a word of
-        its name shares their stem ("inspectors": "Kell Inspectorate", "auditors": "Audit
-        Board"), but is not the noun itself ("teachers" are no "Teachers' Union"); or None."""
-        for organisation in reversed(self._speakable()):
-            for word in organisation.lower().split():
-                word = names.without_possessive(word)
-                shared = names.shared(word, plural)
-                stem = shared >= 8 or (shared >= 5 and shared == len(word))
-                if stem and word not in (plural, plural[:-1]):
-                    return organisation
-        return None
-
-    def headed(self, noun):
-        """The name last spoken of whose last word is the noun ("the zoo": "Avonvale Zoo"),
-        now known to be an organisation's; or None."""
-        for name in reversed(self.order):
-            if " " in name and name.split()[-1].lower() == noun and not names.place(name):
-                self._is_organisation(name)
-                return name
-        return None
-
-    def ending(self, phrase):
-        """The organisation last named whose name ends with the phrase ("the sheriff's
-        office" -> "Tolan County Sheriff's Office"), or None."""
-        phrase = phrase.lower().replace("\u2019", "'")
-        for organisation in reversed(self.organisations):
-            name = organisation.lower().replace("\u2019", "'")
-            if name != phrase and name.endswith(" " + phrase):
-                return organisation
-        return None
-
-    def containing(self, found, head):
-        """The organisation last named whose name holds one of the words (in the singular or
-        plural) and that the head noun can describe, or None."""
-        found = {word.lower().rstrip("s") for word in found}
-        for organisation in reversed(self._speakable()):
-            if found & {token.rstrip("s") for token in organisation.lower().split()}:
-                return (
-                    organisation if names.describes(head, organisation, names.COMPANIES) else None
-                )
-        return None
-
-    def of_place(self, adjective, noun):
-        """The organisation last named that the noun can describe and whose name holds the
-        place the adjective is of ("the Icelandic ministry": "Iceland's Ministry of Marine
-        Resources"), or None: another country's is not it."""
-        for organisation in reversed(self._speakable()):
-            if names.of_place(adjective, organisation) and names.describes(
-                noun, organisation, names.COMPANIES
-            ):
-                return organisation
-        return None
 
     def unproven(self):
         """The name last spoken of that the text never showed is a person's (no pronoun
@@ -276,11 +200,19 @@ class Mentions:
         if subject:
             self.recent = [p for p in self.recent if p != subject] + [subject]
         self.last = claimant
+        asked = _ASKED.search(sentence) if claimant in self.people else None
+        self.asked = self.titled(asked.group(1)) if asked else None
+        told = names.PRONOUN_OF_TITLE.get(asked.group(1).split()[0].lower()) if asked else None
+        if told:  # "Mr Quarrie": he
+            self.pronouns.setdefault(self.asked, told)
 
     def _organisations(self, sentence):
         """Remember what the sentence shows are organisations: "The developer, X,", "the
         utility X said", "X, the San Jose-based maker,", "the chief executive of X"."""
         found, whose, headed = described.nouns(sentence)
+        for noun, body in described.parts(sentence):
+            # "Kell's board": the Kell Bakeries named before
+            self.call(noun, self.full(body) if " " not in body else body)
         for name in headed:
             self._is_organisation(names.bare(name))
         for noun, name in found:

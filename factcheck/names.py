@@ -7,6 +7,16 @@ organisation and place names: never any article's names.
 
 import re
 
+from factcheck.organisation_words import (
+    CHARITY_HEADS,
+    COMPANIES,
+    KINDS,
+    NOT_BUSINESSES,
+    ORGANISATION_HEADS,
+    PARTNERSHIPS,
+    PLACE_HEADS,
+    SURNAME_HEADS,
+)
 from factcheck.titles import (  # noqa: F401 (the title vocabulary, read as names.X too)
     PARTY_MEMBERS,
     PRONOUN_OF_TITLE,
@@ -39,70 +49,6 @@ NAME = rf"{TOKEN}(?:{_NICKNAME}(?:{_ON})?\s+(?:(?:of|for|and|de|van|von|the|&)\s
 _NAME = re.compile(NAME)
 
 
-# Nouns that end organisation and place names ("Westbrook Crown Court", "Norvale Systems").
-ORGANISATION_HEADS = words(
-    "court hotel council college university school academy hospital clinic department "
-    "ministry agency street road avenue lane square park church cathedral centre center club "
-    "association society institute institution foundation trust commission committee board "
-    "office service authority bureau organization organisation programme program project "
-    "group party union bank fund company corporation inc ltd llc llp plc corp co systems energy "
-    "securities holdings partners capital airlines airways motors media technologies labs "
-    "pharmaceuticals times news press post journal events conference league county city state "
-    "province region district river lake sea ocean mountains island islands bridge station "
-    "airport stadium arena hall house senate parliament assembly congress government "
-    "administration police army navy force forces registry regulator library museum "
-    "crescent cross nations republic kingdom states act bill report survey index composite "
-    "exchange market water health prevention research network alliance coalition federation panel "
-    "industries international global services solutions insurance railway railways "
-    "transport gallery theatre festival prize cup championship team foods brands retail "
-    "logistics steel oil gas mining electric telecom software networks entertainment "
-    "communications resources pharma brewery airline fc afc cooperative co-operative"
-)
-# What a business or club is called when not by name ("the company said", "the club").
-COMPANIES = words(
-    "company firm group business maker carmaker automaker drugmaker chipmaker manufacturer "
-    "retailer insurer lender supplier developer operator carrier chain brand startup publisher "
-    "utility club charity steelmaker planemaker toymaker shipbuilder brewer miner grocer "
-    "supermarket broker conglomerate promoter organiser organizer airline bank haulier "
-    "cooperative co-operative consultancy"
-)
-# Heads of the names of places that never speak ("Wexley Road", "Kessig Bay"): "it said"
-# and "the company said" pass over them. A county, city or state speaks as its government.
-PLACE_HEADS = words(
-    "street road avenue lane square park crescent cross river lake sea ocean mountains island "
-    "islands bridge bay valley estuary delta coast beach hill hills ridge canyon creek peak "
-    "heights springs forest hollow glen mesa"
-)
-# Organisations that are no business: "the company said" passes over an association.
-NOT_BUSINESSES = words(
-    "association society federation alliance coalition union foundation trust institute "
-    "institution party league council committee "
-    # a law is no organisation at all: "House Bill 12" is never "the group"
-    "bill act"
-)
-# What a partnership's name ends with: "Kell Reid LLP", "Hale Partners".
-PARTNERSHIPS = words("llp lp partners partnership")
-# What a charity's name ends with: "the charity said" is the Kell Trust named before.
-CHARITY_HEADS = words("trust foundation society association fund appeal")
-# Kinds of organisation a bare noun may stand for: "the agency" can be a commission or a
-# bureau named before, "the university" a college, "the panel" a committee.
-KINDS = (
-    words(
-        "agency commission authority department ministry bureau office regulator watchdog service "
-        "administration board"
-    ),
-    words("council committee panel assembly parliament senate congress inquiry"),
-    words("university college school academy institute"),
-    words("police force constabulary"),
-    # bodies of members: "the union" may be an Alliance or a Guild
-    # ("the group" too: a group of members)
-    words(
-        "union alliance federation association guild confederation league coalition society group"
-    ),
-)
-# Heads that are common surnames too ("Helen Park", "Tom Hall"): a place or organisation only
-# in a name of three words or more ("St Luke's Church") or after "the".
-SURNAME_HEADS = words("park hall house cross lane church bridge bank post press street water")
 # Capitalised words that open a sentence without naming anyone ("So said Ana Lind").
 NOT_NAMES = words(
     "So Then But And It This That There They We I Also Yet The A An He She His Her In On At "
@@ -406,6 +352,8 @@ _MODIFIER = re.compile(r"\b[Tt]he\s+([a-z0-9]+)\s+$")
 def modified(before, name):
     """ "the state Farm Bureau": an organisation's name keeps the word between it and "the"."""
     modifier = _MODIFIER.search(before)
-    if modifier and " " in name and organisational(name):
+    # but "the charity Kell Homes Alliance": a noun saying what kind of body it is, is not
+    kind = modifier and modifier.group(1) in COMPANIES.union(*KINDS)
+    if modifier and not kind and " " in name and organisational(name):
         return f"{modifier.group(1)} {name}"
     return name

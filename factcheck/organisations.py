@@ -110,14 +110,36 @@ def _one_of_people(name, noun):
     return names.without_title(name) != name or noun in PEOPLE | names.TITLES | _ONE_OF_PEOPLE
 
 
+# "the Department for Environment, Food and Rural Affairs": a public body's remit listed
+# after its head noun, with commas, up to the last item after "and".
+_REMITS = re.compile(
+    r"\b((?:Ministry|Department|Office|Secretary|Minister)\s+(?:of|for)\s+(?:the\s+)?"
+    r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*(?:,\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)+"
+    r",?\s+and\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)"
+)
+
+
 def listed(sentence):
-    """The names listing words with commas that the sentence gives with their initials:
-    "the Rail, Maritime and General Union (RMGU)" -> "Rail, Maritime and General Union"."""
-    return [
+    """The names listing words with commas: those the sentence gives with their initials
+    ("the Rail, Maritime and General Union (RMGU)" -> "Rail, Maritime and General Union") and
+    a public body's remits ("Ministry of Housing, Communities and Local Government")."""
+    with_initials = [
         _name(name)
         for name, short in _all(_LISTED, sentence, "(")
         if "".join(re.findall(r"\b[A-Z]", name)) == short
     ]
+    remits = [_name(name) for name in _all(_REMITS, sentence, " of ", " for ")]
+    return with_initials + [name for name in remits if not _lists_people(name)]
+
+
+def _lists_people(name):
+    """ "the Ministry of Health, Ana Lind and Tom Fox": a body and people, no body's remits;
+    a remit between commas is a word or a body's ("Housing, Communities and Local
+    Government"), and only the last, after "and", may be two words of any kind ("Rural
+    Affairs")."""
+    items = re.split(r",\s+", re.split(r"\s+(?:of|for)\s+", name, maxsplit=1)[-1])
+    between = [*items[1:-1], re.split(r",?\s+and\s+", items[-1])[0]]
+    return any(names.is_person(item) for item in between)
 
 
 def _name(found):

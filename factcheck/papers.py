@@ -55,7 +55,8 @@ BY_THE_SAME = re.compile(
     r"(?:group|team|researchers|authors|scientists|lab|laboratory)\s*$"
 )
 # "according to its latest filing": the organisation "it" is.
-OWN = re.compile(rf"\s*(its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\b")
+# ("according to its most recent annual report": three words between)
+OWN = re.compile(rf"\s*(its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PAPERS})\b")
 # "according to figures the university released": the body so called.
 # "a report the trust sent to X", "results the company presented", "figures it published":
 # ("it" when the pronoun made it).
@@ -79,6 +80,10 @@ _FIGURES_OF = re.compile(
     rf"^(?:The\s+|An?\s+)?({NAME})(?:['\u2019]s?)?\s+(?:[a-z]+\s+)?(?:{_PAPERS})\s+"
     rf"(?:also\s+)?(?:{_SHOW})\b"
 )
+# What papers show, but not "said": "a charge issued by X, the company said" is the company's.
+_SHOWN = _SHOW.replace("said|says|", "")
+# A noun a body goes by ("department", "institute"), not "by the museum last year".
+_BODY = "(?:" + "|".join(sorted(organisations.ORGANISATION_NOUNS)) + ")"
 # A word, or a number with thousands ("2,000").
 _WORD = r"(?:\d{1,3}(?:,\d{3})+|[\w'\u2019-]+)"
 # "The department's figures show", "The club's accounts for 2023-24 showed": whose papers.
@@ -119,10 +124,12 @@ _DOCUMENT_SHOWS = re.compile(
     # kind before its name ("from market researcher Kell Data", "by the accounting firm Kell
     # Audit") is no part of it
     rf"(?:the\s+(?:[a-z]+\s+){{0,2}}|(?:(?!{_NOT_KIND})[a-z]+\s+){{1,2}}(?=[A-Z]))?"
+    # "from the state housing department show": a body in lower case, all its words
+    rf"(?:({NAME})|(?<=the\s)((?:[a-z]+\s+){{0,2}}{_BODY}(?=\s+(?:{_SHOWN})\b)|[a-z]+))"
     # "A memo from X, dated Feb. 20, shows": an aside between commas may hold a stop
-    rf"(?:({NAME})|(?<=the\s)([a-z]+))(?:,[^,;\"\u201c]{{1,40}},)?[^.;\"\u201c]{{0,40}}?"
+    rf"(?:,[^,;\"\u201c]{{1,40}},)?[^.;\"\u201c]{{0,40}}?"
     # not "said": "a charge issued by X, the company said" is the company's word
-    rf"\b(?:{_SHOW.replace('said|says|', '')}|"
+    rf"\b(?:{_SHOWN}|"
     r"monitored|examined|reviewed|surveyed|tracked|analy[sz]ed)\b"
 )
 # "..., company filings show", "Council records showed that ...": the papers of the body of
@@ -151,6 +158,8 @@ DOCUMENTS = words(
     "judgment memo document email petition motion website book film poll audit review "
     "decision inquiry investigation index submission submissions "
     "filings figures data accounts notice statistics results count tally release bulletin "
+    # a meeting's record: "according to the minutes", its body's
+    "minutes "
     # findings by name of the work that made them
     "analysis assessment evaluation estimates projections findings research"
 )
@@ -184,17 +193,40 @@ def _whose(noun, name, pronoun=None):
 
 
 # "..., its annual report shows.": the papers of the one "its" refers to, closing the sentence.
+# "..., the board's data showed.": a body's in lower case likewise.
 _OWN_PAPERS_CLOSING = re.compile(
-    rf",\s+(its|their|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:{_SHOW})\.?$"
+    rf",\s+(?:(its|their|his|her)|the\s+([a-z]+)['\u2019]s)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:{_PAPERS})\s+(?:{_SHOW})\.?$"
 )
+
+
+# "The complaint, filed Monday in Kell County Court by the law firm X LLP, seeks ...": the
+# paper opening the sentence, its maker set off after it, whatever it goes on to do.
+_MADE_BY_ASIDE = re.compile(
+    rf"^(?:The|An?)\s+(?:[a-z-]+\s+)?(?:{_PAPERS}),\s+(?:filed|published|released|issued|"
+    r"compiled|prepared|commissioned|written|drafted|brought|submitted)\b[^,;\"\u201c]{0,80}?"
+    rf"\bby\s+(?:the\s+)?(?:[a-z]+\s+){{0,2}}?({NAME}),\s+[a-z]"
+)
+
+
+def _maker_around(sentence):
+    """The maker set off after the paper opening the sentence, or the owner of the papers
+    closing it ("..., its annual report shows."), or None."""
+    closing = _OWN_PAPERS_CLOSING.search(sentence)
+    if closing and closing.group(2) in organisations.ORGANISATION_NOUNS:
+        return ("the", closing.group(2))
+    if closing and closing.group(1):
+        return _whose(None, None, closing.group(1).capitalize())
+    made = _MADE_BY_ASIDE.match(sentence)
+    return ("name", made.group(1)) if made else None
 
 
 def whose(sentence):
     """The maker of the papers a sentence opens with or cites as showing something: ("name",
     X), ("the", noun), ("he", pronoun), ("it", None) or None."""
-    closing = _OWN_PAPERS_CLOSING.search(sentence)
-    if closing:
-        return _whose(None, None, closing.group(1).capitalize())
+    around = _maker_around(sentence)
+    if around:
+        return around
     figures = _FIGURES_OF.match(sentence)
     maker = names.without_possessive(figures.group(1)) if figures else ""
     if " " in maker or (maker.isupper() and maker not in names.NOT_NAMES):

@@ -84,9 +84,18 @@ _OPENS_WITH_PERSON = re.compile(
 _POSSESSIVE_OF = {"he": "His", "she": "Her"}
 
 
+# "He replied that ...": the one just asked answers.
+_REPLIED = re.compile(r"^(?:He|She)\s+(?:replied|answered|responded)\b")
+
+
 def _he_resolved(pronoun, context, sentence):
-    """ "he"/"she": the person opening the sentence and the only one named before the pronoun
-    ("Director Ana Lind spoke in May, where she said ..."), else the last spoken of."""
+    """ "he"/"she": the one just asked when "he replied", the person opening the sentence and
+    the only one named before the pronoun ("Director Ana Lind spoke in May, where she said
+    ..."), else the last spoken of."""
+    asked = context.asked
+    # only one the text has given that pronoun ("Mr Quarrie"; not "She replied" after "asked Tom")
+    if asked and _REPLIED.match(sentence) and context.pronouns.get(asked) == pronoun.lower():
+        return asked
     said = re.search(rf"\b{pronoun}\b", sentence, re.IGNORECASE)
     opening = sentence[: said.start()] if said else ""
     before = [
@@ -125,6 +134,10 @@ def _name_resolved(value, context, sentence=""):
     value = names.opened(value.rstrip("."), opening) or value
     value = re.sub(r"(?<=s)['\u2019]$", "", value)  # "Insurers' fears": the plural's mark
     value = re.sub(r"(?<=\w)['\u2019]s$", "", value)  # "Kell's board rejected": Kell's
+    if value.lower() in names.TITLES and value not in context.capitalised:
+        # "Counsel said": a title opening the sentence, capitalised only there, is "the
+        # counsel" ("Judge said" is never a name the text writes mid-sentence)
+        return _the_resolved(value.lower(), context, sentence)
     if names.only_titles(value):  # "The Prime Minister said": whoever the text gave it
         return context.titles.get(value.split()[-1].lower())
     office = names.office(value)
@@ -189,7 +202,16 @@ def _the_resolved(value, context, sentence):
         # not name (but "the county's finance office" is the office)
         unnamed = (_WHOSE.search(value) and _people_plural(noun)) or noun in names.TITLES
         return found or (None if unnamed else value)
-    return _organisation_called(value, context, sentence)
+    return _noun_resolved(value, context, sentence)
+
+
+def _noun_resolved(noun, context, sentence):
+    """ "the prosecutor said", "the officer added" with nobody so titled: the one speaking,
+    whom news writing calls by her role as it does by her surname; "the airline said": the
+    organisation the noun stands for."""
+    if noun in names.TITLES:
+        return _person_called(noun, context)
+    return _organisation_called(noun, context, sentence)
 
 
 _WHOSE = re.compile(r"['\u2019]s\b")
@@ -297,7 +319,11 @@ def _opening_organisation(sentence, noun, context):
         return None
     name = opening[1]
     if " " in name and names.organisational(name, sentence[: opening[0]]):
+        # "The Kell Wanderers lost $4m, the club's report shows": a body no head word types
+        # is the one a business's or club's noun opening nowhere else stands for
+        untyped = names.head_of(names.bare(name)) not in names.ORGANISATION_HEADS
         fits = noun is None or names.describes(noun, name, _COMPANY)
+        fits = fits or (untyped and noun in _COMPANY)
     elif " " in name:
         # "Halden Living is recalling ..., the company said": a name no head tells the kind
         # of is the business the sentence calls it, unless the text knows it as a person.

@@ -30,7 +30,16 @@ TITLES = words(
     # Malaysian honorifics, which stand before a name as "Sir" does
     "datuk dato datin seri "
     # honorifics of West Africa and the Muslim world, and of trade unions and the Bar
-    "alhaji alhaja hajia mallam sheikh comrade engr barr barrister"
+    "alhaji alhaja hajia mallam sheikh comrade engr barr barrister "
+    # police ranks in the British Isles' and America's forces ("Detective Garda", "PC", "DCI"),
+    # written before a name as "Sergeant" is
+    "garda gardai pc wpc dc ds di dci dsi pcso trooper patrolman patrolwoman corporal cpl "
+    # members of councils and legislatures in American and British use
+    "councilmember selectman selectwoman alderwoman legislator lawmaker delegate "
+    # broadcasting's and journalism's roles before a name ("Host Ana Lind", "Presenter X")
+    "host presenter anchor correspondent reporter columnist commentator moderator "
+    # offices of churches, hospitals and universities
+    "cardinal deacon matron lecturer"
 )
 # Roles that open a name like a title does ("Passenger Dan Ochoa"); "the passenger said"
 # with none so titled is the person who spoke last.

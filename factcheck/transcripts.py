@@ -6,9 +6,10 @@ asks and whoever answers; factcheck/interviews.py reads a Q&A's "Q:"/"A:" and it
 interviewee's label, but a turn of someone it took for neither (a presenter named only as
 "presenter Rob Haskins and Leeds mayor Claire Dunmore") is no question nor answer to it.
 
-A turn runs from its label to the end of its paragraph. Inside it a sentence crediting an
-unnamed source ("Critics say the budget doubled") keeps that source's null: the speaker
-relays it, as a question does in factcheck/interviews.py.
+A turn runs from its label to the end of its paragraph. Inside it a sentence crediting a
+source keeps it ("Kell Water says the farms are to blame": Kell Water's), and an unnamed
+source ("Critics say the budget doubled") its null: the speaker relays it, as a question does
+in factcheck/interviews.py.
 """
 
 import re
@@ -34,6 +35,15 @@ def _speaker(label, people):
     return people.get(label.split()[-1].casefold()) if label else None
 
 
+def _relays(spoken, claimant):
+    """Whether a sentence in a turn names a source of its own: a name of two words or more
+    ("Kell Water says"), or a body's "it" ("A spokesperson told us the company had ..."),
+    when "it" found a body (a turn's label in capitals, "KELL:", is none)."""
+    kind, value = spoken or (None, None)
+    body = kind == "it" and claimant is not None and not claimant.isupper()
+    return body or (kind == "name" and " " in value)
+
+
 def turns(sentences, paragraphs, found, spoken):
     """found, with each sentence of a turn labelled by a person's surname given to that
     person (spoken: what each sentence's own attribution says, None when it has none)."""
@@ -50,5 +60,6 @@ def turns(sentences, paragraphs, found, spoken):
         elif i and paragraphs[i] != paragraphs[i - 1]:
             current = None
         unnamed_source = spoken[i] is not None and claimant is None
-        result.append(current if current and not unnamed_source else claimant)
+        relayed = unnamed_source or _relays(spoken[i], claimant)
+        result.append(current if current and not relayed else claimant)
     return result
