@@ -46,6 +46,14 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 28", 8),
         ("blind 29", 8),
         ("blind 30", 8),
+        ("blind 31", 8),
+        ("blind 32", 8),
+        ("blind 33", 8),
+        ("blind 34", 8),
+        ("blind 35", 8),
+        ("blind 36", 8),
+        ("blind 37", 8),
+        ("blind 38", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
