@@ -45,7 +45,16 @@ _ON = (
 )
 # A nickname in quotation marks between given name and surname: 'Ana "Nan" Lind'.
 _NICKNAME = r"(?:\s+[\"\u201c][A-Z][\w'\u2019-]*[\"\u201d](?=\s+[A-Z]))?"
-NAME = rf"{TOKEN}(?:{_NICKNAME}(?:{_ON})?\s+(?:(?:of|for|and|de|van|von|the|&)\s+)*{TOKEN})*"
+# A surname may open with a particle in lower case: the Arabic article
+# ("Omar al-Bakri", "Hana el-Masri") or one of the Dutch, Portuguese and Arabic particles
+# written apart ("Jan van der Berg", "Ana dos Santos", "Omar bin Zayed").
+# ("al-Bakri said": the surname alone keeps its article.)
+_ARTICLE_SURNAME = r"(?<![\w-])(?:a[dlnrstz]|e[dlnrstz])-[A-Z][\w'\u2019-]*"
+_PARTICLES = r"of|for|and|de|van|von|der|den|da|dos|das|bin|ibn|the|&"
+NAME = (
+    rf"(?:{TOKEN}|{_ARTICLE_SURNAME})(?:{_NICKNAME}(?:{_ON})?\s+(?:(?:{_PARTICLES})\s+)*"
+    rf"(?:{TOKEN}|{_ARTICLE_SURNAME}))*"
+)
 _NAME = re.compile(NAME)
 
 
@@ -89,7 +98,11 @@ DESCRIPTORS = words(
     "carmaker automaker drugmaker chipmaker steelmaker planemaker toymaker shipbuilder "
     "manufacturer retailer insurer lender supplier developer operator carrier publisher broker "
     "brewer miner grocer haulier promoter supermarket airline startup conglomerate rival rivals "
-    "competitor"
+    "competitor "
+    # one who proposes, bids for or applies for what the story is about ("Proponent Kell
+    # Metals says"), and bodies by what they sell
+    "proponent bidder applicant claimant consultancy contractor distributor wholesaler "
+    "exporter importer refiner housebuilder homebuilder broadcaster regulator watchdog"
 )
 
 
@@ -347,6 +360,13 @@ NOT_SUBJECT_AFTER = words(
 RELATIVES = words("who whom whose which that")
 # "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
 _MODIFIER = re.compile(r"\b[Tt]he\s+([a-z0-9]+)\s+$")
+
+
+def unkinded(name):
+    """ "consultancy Kell Partners" -> "Kell Partners": a noun in lower case saying what kind
+    of body the name is, not part of it (unlike "state Farm Bureau")."""
+    kind, _, rest = name.partition(" ")
+    return rest if kind in COMPANIES.union(*KINDS) and rest[:1].isupper() else name
 
 
 def modified(before, name):

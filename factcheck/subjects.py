@@ -195,7 +195,7 @@ def before(prefix):
         return ("name", town.group(1))
     staff = _STAFF_AT.search(prefix)
     if staff:
-        return ("name", names.modified(prefix[: staff.start(2)], staff.group(2)))
+        return ("name", names.modified(prefix[: staff.start(2)], names.unkinded(staff.group(2))))
     named, prefix = appositives.past(prefix)
     if named:
         return ("name", named)
