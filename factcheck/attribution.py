@@ -30,6 +30,7 @@ from factcheck import (
     papers,
     quotations,
     resolution,
+    services,
     signed_letters,
     speech_verbs,
     subjects,
@@ -236,5 +237,6 @@ def claimants(sentences, paragraphs=None):
     found = transcripts.turns(sentences, paragraphs, found, spoken)
     found = signed_letters.signed(sentences, paragraphs, found)
     found = claim_labels.checked(story, found)
+    found = services.speaking_for(sentences, found)
     found = [described.unplaced(claimant) for claimant in found]
     return organisations.spelled_whole(found, " ".join(sentences))

@@ -1,0 +1,58 @@
+"""Police and fire services speaking through their people (factcheck/services.py): "police
+said", "according to police", "Officers said", "Police are urging", "fire officials said"
+and "a fire authority spokesperson said" are the one service of that kind the story names.
+Names invented for these tests; rows where the rule must not fire too."""
+
+import pytest
+
+from tests.test_attribution import check
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kell Valley Police said a man, 40, was held. "
+            "Officers said he ran off at 6pm. "
+            "Cash worth 9,000 pounds was taken, police said.",
+            ["Kell Valley Police", "Kell Valley Police", "Kell Valley Police"],
+        ),
+        (
+            "Dunmore Police Service is investigating 12 break-ins. "
+            "A van was seen on Main Street on May 2, according to police. "
+            "Police are urging residents to lock their doors at night.",
+            [None, "Dunmore Police Service", "Dunmore Police Service"],
+        ),
+        (
+            "A fire destroyed 40 homes west of Kell, fire officials said Sunday. "
+            "The Kell Fire Authority is leading the response.",
+            ["Kell Fire Authority", None],
+        ),
+        (
+            "The Dunmore Fire Department sent 9 crews. The cause is not suspicious, a fire "
+            "department spokesperson said.",
+            [None, "Dunmore Fire Department"],
+        ),
+        # no force named: the police are unnamed speakers
+        ("No knife was ever found, police said.", [None]),
+        # two forces named: which one spoke is not said
+        (
+            "Kell Valley Police and Dunmore Police Service held 3 men. "
+            "Officers said 40 phones were seized.",
+            [None, None],
+        ),
+        # police somewhere else are another force
+        (
+            "Kell Valley Police closed the road. Police in Dunmore are appealing for 2 "
+            "witnesses to a robbery.",
+            [None, None],
+        ),
+        # the police acting, not stating
+        (
+            "Kell Valley Police closed the road. Officers arrested 3 men on Main Street.",
+            [None, None],
+        ),
+    ],
+)
+def test_service_people_speak_for_the_service(client, text, expected):
+    check(client, text, expected)
