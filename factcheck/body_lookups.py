@@ -52,6 +52,21 @@ class BodyLookups:
             return last
         return None
 
+    def any_body(self, sentence):
+        """ "Calls to Kell Scotland's helpline doubled, the charity said": when no body the
+        noun can describe is named, the first body of two words or more the sentence itself
+        names that no head word types and the text never showed is a person; or None."""
+        found = [
+            name
+            for _, name in names.found(sentence)
+            if " " in name
+            and not names.organisational(name)
+            and not names.place(name)
+            and not self.known_person(name)
+            and not names.titled(name)
+        ]
+        return found[0] if found else None
+
     def staffed_by(self, plural):
         """The organisation last named that people of the plural noun work for: a word of
         its name shares their stem ("inspectors": "Kell Inspectorate", "auditors": "Audit
