@@ -7,9 +7,15 @@ the name ending so, "the Icelandic ministry" Iceland's. Read from the names Ment
 
 from factcheck import names
 
+# Heads of bodies that are no business: of members, public bodies, schools, police forces
+# ("the company said" is never the Kell Space Agency), and places ("the Kell Road").
+_NOT_BUSINESS_HEADS = (
+    names.NOT_BUSINESSES | frozenset().union(*names.KINDS) | names.PLACE_HEADS
+) - {"group"}
+
 
 def _no_business(organisation):
-    return organisation.split()[-1].lower() in names.NOT_BUSINESSES
+    return organisation.split()[-1].lower() in _NOT_BUSINESS_HEADS
 
 
 class BodyLookups:

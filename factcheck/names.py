@@ -344,7 +344,8 @@ def describes(noun, organisation, companies):
     if noun in companies:
         # a one-word name ("Acme") says nothing against being a company
         # ("Kell Group" may be a company as much as a group of members)
-        others = (frozenset().union(*KINDS) | NOT_BUSINESSES) - {"group"}
+        # ("the company said ... the Kell Road carried": a road is no business)
+        others = (frozenset().union(*KINDS) | NOT_BUSINESSES | PLACE_HEADS) - {"group"}
         if head not in others and (len(tokens) == 1 or head in ORGANISATION_HEADS):
             return True
     return any(noun in kind and head in kind for kind in KINDS)

@@ -33,3 +33,37 @@ from tests.test_attribution import check
 )
 def test_bare_noun_for_a_body(client, text, expected):
     check(client, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a public body or a road is no company "the company" stands for
+        (
+            "Dorrel Homes applied to build 320 homes. "
+            "The company said a survey found the Kell Road carried 900 cars an hour.",
+            [None, "Dorrel Homes"],
+        ),
+        (
+            "Contact was lost for 47 minutes, the Halden Space Agency said. "
+            "The agency has lost 2 of its last 3 missions. "
+            "In a statement, Dorrel Aerospace said the fault was traced to a timing error. "
+            "Its engineers worked 40 hours. "
+            "The company said it remained confident in the vehicle.",
+            [
+                "Halden Space Agency",
+                None,
+                "Dorrel Aerospace",
+                None,
+                "Dorrel Aerospace",
+            ],
+        ),
+        # a company named so is still the one "the company" stands for
+        (
+            "Kell Motors Group cut 40 jobs. The company said sales fell 9 percent.",
+            [None, "Kell Motors Group"],
+        ),
+    ],
+)
+def test_the_company_is_a_business(client, text, expected):
+    check(client, text, expected)
