@@ -124,6 +124,14 @@ _CLAIMANT_VERBS = (
     r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists|"
     r"cites|cited)|"
     r"blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
+    # a stance on what was decided or announced: "X welcomed the figures", "hailed the
+    # ruling" (not "welcomed 40,000 visitors", "the first guests")
+    r"(?:welcomed|welcomes|praised|praises|hailed|hails|applauded|applauds)"
+    r"(?=\s+(?:the|a|an|its|his|her|their|this|that|these|those)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:decision|news|announcement|figures?|ruling|move|plans?|report|increase|rise|cut|fall|"
+    r"drop|money|fine|verdict|changes?|proposals?|deal|funding|investment|step|results?|data|"
+    r"budget|agreement|judgment|judgement|review|findings|law|bill|policy|ban|reforms?)\b"
+    r"|\s+it\b)|"
     r"accused(?=\s+[\w\s]{1,40}?\bof\b)|"
     # a court's decisions: "the court struck down the cap", "upheld the fine"
     # (not "the car overturned on the road")

@@ -50,3 +50,22 @@ from tests.test_attribution import check
 )
 def test_act_of_stating(client, text, expected):
     check(client, text, expected)
+
+
+# A stance taken on what was decided or announced is the one taking it: "X welcomed the
+# figures", "Y hailed the ruling"; welcoming people is no stance.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Finance Minister Ana Lind welcomed the figures.", ["Ana Lind"]),
+        ("The Kell Chamber of Commerce welcomed the decision.", ["Kell Chamber of Commerce"]),
+        (
+            "The Dunmore Farmers Union hailed the tariff ruling.",
+            ["Dunmore Farmers Union"],
+        ),
+        ("The Kell Museum welcomed 40,000 visitors in May.", [None]),
+        ("The Kell Union welcomed the first 40 members.", [None]),
+    ],
+)
+def test_stance_on_what_was_decided(client, text, expected):
+    check(client, text, expected)
