@@ -1,7 +1,8 @@
 """Police and fire services speaking through their people (factcheck/services.py): "police
 said", "according to police", "Officers said", "Police are urging", "fire officials said"
-and "a fire authority spokesperson said" are the one service of that kind the story names.
-Names invented for these tests; rows where the rule must not fire too."""
+and "a fire authority spokesperson said" are the one service of that kind the story names;
+"Campaigners from X said", "Volunteers from X, who ..., say" are the group X
+(factcheck/subjects.py). Names invented for these tests; rows where the rule must not fire too."""
 
 import pytest
 
@@ -55,4 +56,30 @@ from tests.test_attribution import check
     ],
 )
 def test_service_people_speak_for_the_service(client, text, expected):
+    check(client, text, expected)
+
+
+# Who campaign or volunteer for a group speak for it, as its staff do, whatever clause
+# describes them before the verb.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Campaigners from Friends of the Kell said 29 of 40 sites failed.",
+            ["Friends of the Kell"],
+        ),
+        (
+            "Volunteers from the Dunmore Lakes Alliance, who have tested the water since "
+            "2021, say readings exceeded limits on 19 days.",
+            ["Dunmore Lakes Alliance"],
+        ),
+        (
+            "Researchers at Kell University, who studied 400 gulls, said 61 percent ate plastic.",
+            ["Kell University"],
+        ),
+        # campaigners of a place are no body's
+        ("Campaigners in Dunmore said 40 trees were felled.", [None]),
+    ],
+)
+def test_campaigners_speak_for_their_group(client, text, expected):
     check(client, text, expected)
