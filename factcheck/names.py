@@ -45,16 +45,27 @@ _ON = (
 )
 # A nickname in quotation marks between given name and surname: 'Ana "Nan" Lind'.
 _NICKNAME = r"(?:\s+[\"\u201c][A-Z][\w'\u2019-]*[\"\u201d](?=\s+[A-Z]))?"
-# A surname may open with a particle in lower case: the Arabic article
+# A surname after a given name may open with a particle in lower case: the Arabic article
 # ("Omar al-Bakri", "Hana el-Masri") or one of the Dutch, Portuguese and Arabic particles
-# written apart ("Jan van der Berg", "Ana dos Santos", "Omar bin Zayed").
-# ("al-Bakri said": the surname alone keeps its article.)
-_ARTICLE_SURNAME = r"(?<![\w-])(?:a[dlnrstz]|e[dlnrstz])-[A-Z][\w'\u2019-]*"
+# written apart ("Jan van der Berg", "Ana dos Santos", "Omar bin Zayed"). (A name opens with
+# a capital only: a regular expression that may open with a lower-case letter ran 2.5 times
+# slower over every text; "al-Bakri said" alone is found as "Bakri", see name_words.)
+_ARTICLE_SURNAME = r"(?:a[dlnrstz]|e[dlnrstz])-[A-Z][\w'\u2019-]*"
 _PARTICLES = r"of|for|and|de|van|von|der|den|da|dos|das|bin|ibn|the|&"
 NAME = (
-    rf"(?:{TOKEN}|{_ARTICLE_SURNAME})(?:{_NICKNAME}(?:{_ON})?\s+(?:(?:{_PARTICLES})\s+)*"
+    rf"{TOKEN}(?:{_NICKNAME}(?:{_ON})?\s+(?:(?:{_PARTICLES})\s+)*"
     rf"(?:{TOKEN}|{_ARTICLE_SURNAME}))*"
 )
+_ARTICLE = re.compile(r"^(?:a[dlnrstz]|e[dlnrstz])-(?=[A-Z])")
+
+
+def name_words(name):
+    """The words a person may be called by alone: "Omar al-Bakri" is "Omar", "al-Bakri"
+    and "Bakri"."""
+    split = name.split()
+    return split + [_ARTICLE.sub("", word) for word in split if _ARTICLE.match(word)]
+
+
 _NAME = re.compile(NAME)
 
 
