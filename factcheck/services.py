@@ -53,7 +53,7 @@ _SERVICE_NAMES = {
 
 def _named_service(sentences, kind):
     """The one service of the kind the text names, or None (none named, or several)."""
-    # ("Kell Police and Dunmore Police Service held": two forces, each named whole)
+    # ("Kell Police and Tarnby Police Service held": two forces, each named whole)
     found = {
         part
         for sentence in sentences

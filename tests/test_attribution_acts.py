@@ -60,8 +60,8 @@ def test_act_of_stating(client, text, expected):
         ("Finance Minister Ana Lind welcomed the figures.", ["Ana Lind"]),
         ("The Kell Chamber of Commerce welcomed the decision.", ["Kell Chamber of Commerce"]),
         (
-            "The Dunmore Farmers Union hailed the tariff ruling.",
-            ["Dunmore Farmers Union"],
+            "The Tarnby Farmers Union hailed the tariff ruling.",
+            ["Tarnby Farmers Union"],
         ),
         ("The Kell Museum welcomed 40,000 visitors in May.", [None]),
         ("The Kell Union welcomed the first 40 members.", [None]),

@@ -25,9 +25,9 @@ from tests.test_attribution import check
         # "the government" names a body whole
         ("Wages rose 3 percent, the government said.", ["government"]),
         (
-            "The Dunmore Bus Partnership cut 9 routes. "
+            "The Tarnby Bus Partnership cut 9 routes. "
             "The partnership's press office said 40 drivers would move.",
-            [None, "Dunmore Bus Partnership"],
+            [None, "Tarnby Bus Partnership"],
         ),
     ],
 )
@@ -45,13 +45,13 @@ def test_bare_noun_for_a_body(client, text, expected):
             [None, "Dorrel Homes"],
         ),
         (
-            "Contact was lost for 47 minutes, the Halden Space Agency said. "
+            "Contact was lost for 47 minutes, the Vessmoor Space Agency said. "
             "The agency has lost 2 of its last 3 missions. "
             "In a statement, Dorrel Aerospace said the fault was traced to a timing error. "
             "Its engineers worked 40 hours. "
             "The company said it remained confident in the vehicle.",
             [
-                "Halden Space Agency",
+                "Vessmoor Space Agency",
                 None,
                 "Dorrel Aerospace",
                 None,

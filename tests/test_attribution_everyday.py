@@ -41,8 +41,8 @@ from tests.test_attribution import check
             ["Kell Metals"],
         ),
         (
-            "Economists at the consultancy Hollin Partners said wages rose 5 percent.",
-            ["Hollin Partners"],
+            "Economists at the consultancy Quillan Partners said wages rose 5 percent.",
+            ["Quillan Partners"],
         ),
         # a word in lower case that is part of the body's name stays
         ("Analysts at the state Farm Bureau said 40 farms shut.", ["state Farm Bureau"]),

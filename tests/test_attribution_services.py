@@ -19,10 +19,10 @@ from tests.test_attribution import check
             ["Kell Valley Police", "Kell Valley Police", "Kell Valley Police"],
         ),
         (
-            "Dunmore Police Service is investigating 12 break-ins. "
+            "Tarnby Police Service is investigating 12 break-ins. "
             "A van was seen on Main Street on May 2, according to police. "
             "Police are urging residents to lock their doors at night.",
-            [None, "Dunmore Police Service", "Dunmore Police Service"],
+            [None, "Tarnby Police Service", "Tarnby Police Service"],
         ),
         (
             "A fire destroyed 40 homes west of Kell, fire officials said Sunday. "
@@ -30,21 +30,21 @@ from tests.test_attribution import check
             ["Kell Fire Authority", None],
         ),
         (
-            "The Dunmore Fire Department sent 9 crews. The cause is not suspicious, a fire "
+            "The Tarnby Fire Department sent 9 crews. The cause is not suspicious, a fire "
             "department spokesperson said.",
-            [None, "Dunmore Fire Department"],
+            [None, "Tarnby Fire Department"],
         ),
         # no force named: the police are unnamed speakers
         ("No knife was ever found, police said.", [None]),
         # two forces named: which one spoke is not said
         (
-            "Kell Valley Police and Dunmore Police Service held 3 men. "
+            "Kell Valley Police and Tarnby Police Service held 3 men. "
             "Officers said 40 phones were seized.",
             [None, None],
         ),
         # police somewhere else are another force
         (
-            "Kell Valley Police closed the road. Police in Dunmore are appealing for 2 "
+            "Kell Valley Police closed the road. Police in Tarnby are appealing for 2 "
             "witnesses to a robbery.",
             [None, None],
         ),
@@ -69,16 +69,16 @@ def test_service_people_speak_for_the_service(client, text, expected):
             ["Friends of the Kell"],
         ),
         (
-            "Volunteers from the Dunmore Lakes Alliance, who have tested the water since "
+            "Volunteers from the Tarnby Lakes Alliance, who have tested the water since "
             "2021, say readings exceeded limits on 19 days.",
-            ["Dunmore Lakes Alliance"],
+            ["Tarnby Lakes Alliance"],
         ),
         (
             "Researchers at Kell University, who studied 400 gulls, said 61 percent ate plastic.",
             ["Kell University"],
         ),
         # campaigners of a place are no body's
-        ("Campaigners in Dunmore said 40 trees were felled.", [None]),
+        ("Campaigners in Tarnby said 40 trees were felled.", [None]),
     ],
 )
 def test_campaigners_speak_for_their_group(client, text, expected):
