@@ -19,7 +19,11 @@ _NAME_AFTER = re.compile(
 _CALLED_NAME = re.compile(rf"\s*the\s+(?:[a-z]+\s+){{0,3}}?[a-z]+,\s+({NAME})(?=\s*[,.;]|\s*$)")
 # "according to the city's finance office": an organisation named in lower case, up to the
 # clause's end.
-_THE_AFTER = re.compile(r"\s*the\s+([a-z][\w'\u2019]*(?:\s+[a-z][\w'\u2019]*){0,3})\s*[,.;]")
+# ("published by the trust on Thursday.": when, after who)
+_THE_AFTER = re.compile(
+    r"\s*the\s+([a-z][\w'\u2019]*(?:\s+(?!on\b|in\b)[a-z][\w'\u2019]*){0,3})"
+    r"(?:\s+(?:on|in)\s+[A-Z][a-z]+(?:\s+\d{1,2})?)?\s*[,.;]"
+)
 
 
 # "The bank's ...", "The company's ...": the body whose thing the sentence opens with.

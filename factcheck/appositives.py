@@ -44,6 +44,12 @@ _SIGNED_FOR = re.compile(
 )
 
 
+def without_relative_clause(prefix):
+    """ "Volunteers from Kell Trust, who have tested it since 2021, " -> "Volunteers from
+    Kell Trust": the speaker before the clause describing it."""
+    return _RELATIVE_CLAUSE.sub("", prefix)
+
+
 def past(prefix):
     """(the name an appositive gives, None) or (None, prefix without its appositives):
     "The mayor, Jane Porter, said": the name set off by commas is the speaker; "Ana Lind,

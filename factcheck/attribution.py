@@ -30,6 +30,7 @@ from factcheck import (
     papers,
     quotations,
     resolution,
+    services,
     signed_letters,
     speech_verbs,
     subjects,
@@ -135,7 +136,8 @@ _SAYING = re.compile(
 _OPENING = re.compile(
     r"^(?:[\d:.]+\s*(?:[ap]\.m\.)?\s*:\s+)?(?:(?:In|On|At|After|Before|During|Asked)\b[^,]{0,80},\s+)?"
     # "Law firm Kell Partners has sued ..., alleging": the words saying what the name is
-    rf"([Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+|[A-Z][a-z]+\s+[a-z]+\s+(?=[A-Z]))?{NAME}"
+    # "A Chilean negotiator, Ana Lind, rejected it, saying": the name the opening sets off
+    rf"((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}}[a-z]+,\s+{NAME},|[Tt]he\s+[a-z]+|(?:The\s+)?(?:[a-z0-9]+\s+|[A-Z][a-z]+\s+[a-z]+\s+(?=[A-Z]))?{NAME}"
     r"(?:['\u2019]s\s+[a-z]+)?|[Hh]e|[Ss]he|[Ii]t)"
     r"(?=\s+(?!of\b|and\b)[a-z])"
 )
@@ -235,5 +237,6 @@ def claimants(sentences, paragraphs=None):
     found = transcripts.turns(sentences, paragraphs, found, spoken)
     found = signed_letters.signed(sentences, paragraphs, found)
     found = claim_labels.checked(story, found)
+    found = services.speaking_for(sentences, found)
     found = [described.unplaced(claimant) for claimant in found]
     return organisations.spelled_whole(found, " ".join(sentences))

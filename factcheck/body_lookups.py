@@ -7,9 +7,15 @@ the name ending so, "the Icelandic ministry" Iceland's. Read from the names Ment
 
 from factcheck import names
 
+# Heads of bodies that are no business: of members, public bodies, schools, police forces
+# ("the company said" is never the Kell Space Agency), and places ("the Kell Road").
+_NOT_BUSINESS_HEADS = (
+    names.NOT_BUSINESSES | frozenset().union(*names.KINDS) | names.PLACE_HEADS
+) - {"group"}
+
 
 def _no_business(organisation):
-    return organisation.split()[-1].lower() in names.NOT_BUSINESSES
+    return organisation.split()[-1].lower() in _NOT_BUSINESS_HEADS
 
 
 class BodyLookups:
@@ -51,6 +57,21 @@ class BodyLookups:
             self._is_organisation(last)
             return last
         return None
+
+    def any_body(self, sentence):
+        """ "Calls to Kell Scotland's helpline doubled, the charity said": when no body the
+        noun can describe is named, the first body of two words or more the sentence itself
+        names that no head word types and the text never showed is a person; or None."""
+        found = [
+            name
+            for _, name in names.found(sentence)
+            if " " in name
+            and not names.organisational(name)
+            and not names.place(name)
+            and not self.known_person(name)
+            and not names.titled(name)
+        ]
+        return found[0] if found else None
 
     def staffed_by(self, plural):
         """The organisation last named that people of the plural noun work for: a word of

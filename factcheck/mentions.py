@@ -82,7 +82,9 @@ class Mentions(BodyLookups):
             # "Ruiz" is "Josefa Ruiz Carmona": a surname of two words is called by either
             mismatch = pronoun and self.pronouns.get(person, pronoun) != pronoun
             first = body and person.split()[0] == name and not self.known_person(person)
-            if name in person.split() and not mismatch and not first:
+            # ("Bakri" is "Omar al-Bakri": his surname without its article)
+            called = name in person.split() or ("-" in person and name in names.name_words(person))
+            if called and not mismatch and not first:
                 return person
         if name in self.alone:
             return name

@@ -17,7 +17,9 @@ _PAPERS = (
     r"research|poll|notices?|filings?|accounts|results|statistics|review|audit|papers?|bulletin|"
     r"memos?|emails?|letters?|releases?|"
     r"complaints?|lawsuits?|suits?|indictments?|specifications|projections|forecasts?|documents?|"
-    r"trials?|experiments?|inquiry|inquiries|investigations?|websites?|tables"
+    r"trials?|experiments?|inquiry|inquiries|investigations?|websites?|tables|"
+    # what a body publishes of its decisions and its year: "a summary published by X"
+    r"summary|summaries|minutes|decisions"
 )
 # "according to the authority's latest report": the authority.
 WHOSE = re.compile(rf"\s*the\s+([a-z]+)['\u2019]s\s+(?:[\w-]+\s+){{0,3}}?(?:{_PAPERS})\b")
@@ -63,7 +65,7 @@ OWN = re.compile(rf"\s*(its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PAPERS})\b")
 RELEASED = re.compile(
     rf"\s*(?:(?:an?|the)\s+)?(?:[a-z0-9]+\s+){{0,2}}?(?:{_PAPERS})\s+(?:that\s+)?(?:the\s+"
     r"([a-z]+)|(it))\s+(?:had\s+|has\s+)?(?:released|published|issued|compiled|filed|provided|"
-    r"sent|submitted|presented|gave|posted)\b"
+    r"sent|submitted|presented|gave|posted|reported)\b"
 )
 # "according to estimates cited in the paper": whoever made the paper.
 CITED = re.compile(

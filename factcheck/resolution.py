@@ -6,15 +6,15 @@ organisation named before that the noun can describe (else the one last named th
 word types), "the pensioner" the person who spoke last, "the person" nobody.
 """
 
-import itertools
 import re
 
 from factcheck import names, organisations, papers
 from factcheck.names import words
+from factcheck.opening_bodies import AUTHORS as _AUTHORS
+from factcheck.opening_bodies import MEDIA as _MEDIA
+from factcheck.opening_bodies import opening_organisation as _opening_organisation
 from factcheck.organisations import ANONYMOUS
 
-# The people behind a paper, who speak for whoever published it.
-_AUTHORS = words("researchers authors scientists team")
 # A bare "the company said", "the carmaker said" is the business named last.
 _COMPANY = names.COMPANIES
 _ORGANISATION_NOUNS = organisations.ORGANISATION_NOUNS
@@ -157,9 +157,10 @@ def _name_resolved(value, context, sentence=""):
 
 
 # "the council's spokeswoman", "the institute's researchers": the one they speak for;
-# "the tribunal's three-member panel": the body its panel decides for.
+# "the tribunal's three-member panel": the body its panel decides for; "the club's press
+# office": the body it speaks for.
 _ITS_SPOKESPERSON = re.compile(
-    rf"([a-z]+)['\u2019]s\s+(?:spokes(?:person|man|woman)|{organisations.MEMBERS}|"
+    rf"([a-z]+)['\u2019]s\s+(?:spokes(?:person|man|woman)|press\s+office|{organisations.MEMBERS}|"
     rf"{organisations.SPOKESPEOPLE}|(?:[\w-]+\s+){{0,2}}(?:panel|judges|bench))"
 )
 # "the mayor's office", "the minister's aides": the one the text gave the title.
@@ -304,66 +305,17 @@ def _organisation_called(noun, context, sentence):
         found = context.latest(noun in _ORGANISATION_NOUNS - organisations.PUBLIC)
     if found is None and noun in _COMPANY:
         found = context.unproven()
+    if found is None and noun in _ORGANISATION_NOUNS - _SELF_NAMED:
+        found = context.any_body(sentence)
     if found:
         context.call(noun, found)
     return found or noun
 
 
-def _opening_organisation(sentence, noun, context):
-    """ "Acme Foods cut 40 jobs, it said", "Hale University ..., the university said": the
-    organisation the sentence opens with, when the noun (None: "it") can describe it."""
-    # "Grocery chain Dorrel": the name after the words saying what it is
-    first_two = list(itertools.islice(names.found(sentence), 2))
-    opening = next((f for f in reversed(first_two) if _opens(sentence[: f[0]])), None)
-    if opening is None:
-        return None
-    name = opening[1]
-    if " " in name and names.organisational(name, sentence[: opening[0]]):
-        # "The Kell Wanderers lost $4m, the club's report shows": a body no head word types
-        # is the one a business's or club's noun opening nowhere else stands for
-        untyped = names.head_of(names.bare(name)) not in names.ORGANISATION_HEADS
-        fits = noun is None or names.describes(noun, name, _COMPANY)
-        fits = fits or (untyped and noun in _COMPANY)
-    elif " " in name:
-        # "Halden Living is recalling ..., the company said": a name no head tells the kind
-        # of is the business the sentence calls it, unless the text knows it as a person.
-        fits = _any_business(noun) and not names.titled(name) and not context.known_person(name)
-    else:
-        # One word opening a sentence is a name only if the text capitalises it mid-sentence
-        # too ("Prices rose ..., the company said" names nobody); a company's, as its own
-        # name tells nothing else.
-        # "Corvane ..., according to its filing": the Corvane Foods named before.
-        full = context.full(name)
-        fits = (
-            name in context.capitalised
-            and (full == name or full in context.organisations)
-            and (noun is None or noun in _COMPANY)
-        )
-        name = full
-    return name if fits else None
+# Bodies that "the <noun>" names whole: "the government said" is the government's.
+_SELF_NAMED = words("government")
 
 
-# "Supermarket chain Fresco cut ...": words saying what the body opening the sentence is.
-_KIND_OPENING = re.compile(r"^(?:The\s+)?(?:[A-Za-z][a-z]+\s+){0,2}([A-Za-z][a-z]+)\s+$")
-
-
-# A live blog's time before its entry: "08:45 - ", "10:31 p.m.: ".
-_TIMESTAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[-:\u2013\u2014]\s+")
-
-
-def _opens(before):
-    """Whether a name after these words opens its sentence: nothing, "The", or a noun of a
-    body's kind ("Supermarket chain", "Insurer"), after a live blog's time if any."""
-    before = _TIMESTAMP.sub("", before)
-    if before in ("", "The "):
-        return True
-    kind = _KIND_OPENING.match(before)
-    noun = kind.group(1).lower() if kind else None
-    return noun in _ORGANISATION_NOUNS or noun in names.DESCRIPTORS
-
-
-# Who reports on someone: "Tom Fox won, the newspaper said" is the paper's, not Tom Fox's.
-_MEDIA = words("newspaper paper broadcaster magazine outlet website network station channel")
 # Nouns "the <noun> said" never calls an organisation by: people, reporters, papers, and a
 # public body's kind ("the council"), which only a name of that kind can be.
 _NOT_ORGANISATIONS = (
@@ -375,15 +327,6 @@ _NOT_ORGANISATIONS = (
     | papers.DOCUMENTS
     | frozenset().union(*names.KINDS)
 )
-
-
-def _any_business(noun):
-    """Whether "the <noun>" may stand for any organisation, whatever its name: a business's
-    noun ("the company", "the cooperative"), never a public body's, a person's or a paper's."""
-    if noun in _COMPANY:
-        return True
-    others = names.TITLES | ANONYMOUS | _ORGANISATION_NOUNS | _MEDIA | _AUTHORS
-    return noun not in others
 
 
 def _named_here(sentence, noun):

@@ -6,6 +6,12 @@ find the speaker of. The meaning of a verb is told by the words around it, never
 
 import re
 
+# When a statement was made, between its verb and what it says: "ruled on Wednesday that",
+# "projected in January that".
+_WHEN_SAID = (
+    r"(?:\s+(?:on|in|last|this|early|late)\s+[A-Z]?[a-z]+(?:\s+\d{1,2})?"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today))?"
+)
 # What is claimed when claiming is winning or taking, not saying.
 _TAKEN = (
     r"wins?|victory|victories|titles?|crown|trophy|cup|medals?|gold|silver|bronze|lives|life|"
@@ -97,7 +103,8 @@ _CLAIMANT_VERBS = (
     r"(?<!to\s)(?:recommend|advise|argue|insist|conclude)(?=\s+(?:that\b|[a-z])|\s*[.,;])|"
     # "Analysts at X expect rates to ease": their forecast (not "expect to hear")
     r"(?<!to\s)expect(?=\s+(?:that\b|(?!to\b)[a-z]+(?:\s+[a-z]+)?\s+to\b))|"
-    r"(?:ruled|rules)(?=\s+(?:that|in\s+favou?r|against|out)\b)|"
+    # (after when it was: "ruled on Wednesday that", "projected in January that")
+    rf"(?:ruled|rules)(?={_WHEN_SAID}\s+(?:that|in\s+favou?r|against|out)\b)|"
     # a verdict: "the inspectorate has rated the school as inadequate"
     r"(?:rated|rates|graded|grades|judged|judges)(?=[^.;\"\u201c]{1,80}?\bas\b)|calculated|calculates|advised|advises|recommended|recommends|"
     # "recalled that", '"..." recalled Imran Patel' (not "recalled 9,000 heaters")
@@ -124,6 +131,14 @@ _CLAIMANT_VERBS = (
     r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists|"
     r"cites|cited)|"
     r"blamed|blames|critici[sz]ed|critici[sz]es|condemned|condemns|"
+    # a stance on what was decided or announced: "X welcomed the figures", "hailed the
+    # ruling" (not "welcomed 40,000 visitors", "the first guests")
+    r"(?:welcomed|welcomes|praised|praises|hailed|hails|applauded|applauds)"
+    r"(?=\s+(?:the|a|an|its|his|her|their|this|that|these|those)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:decision|news|announcement|figures?|ruling|move|plans?|report|increase|rise|cut|fall|"
+    r"drop|money|fine|verdict|changes?|proposals?|deal|funding|investment|step|results?|data|"
+    r"budget|agreement|judgment|judgement|review|findings|law|bill|policy|ban|reforms?)\b"
+    r"|\s+it\b)|"
     r"accused(?=\s+[\w\s]{1,40}?\bof\b)|"
     # a court's decisions: "the court struck down the cap", "upheld the fine"
     # (not "the car overturned on the road")
@@ -131,7 +146,8 @@ _CLAIMANT_VERBS = (
     r"(?:overturned|overturns)(?=\s+(?:a|an|the|his|her|its|their|[A-Z\d])\b)|"
     # whose view or forecast it is: "the bank expects prices to rise", "X forecast that"
     r"expects|expected(?=\s+(?:that\b|the\b|[a-z]+\s+to\b))|believes|believed|thinks|hopes|"
-    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|(?:projects|projected)(?=\s+(?:that|an?)\b)|"
+    r"fears|predicts|predicted|forecasts?(?=\s+(?:that|a|an|\d)\b)|"
+    rf"(?:projects|projected)(?={_WHEN_SAID}\s+(?:that|an?)\b)|"
     r"(?:pointed|points)\s+to(?=[^.;]{0,80}?\b(?:showing|that|which)\b)|"
     # "The institute surveyed 4,800 households": its survey, the count its finding
     r"(?:surveyed|polled|interviewed|questioned)(?=\s+(?:more\s+than\s+|about\s+|nearly\s+)?\d)|"

@@ -112,11 +112,15 @@ _SCIENTISTS = (
     r"mathematicians|astrophysicists|archaeologists|neuroscientists|climatologists"
 )
 
+# Who campaign or volunteer for a group: "Campaigners from Kell Rivers Trust said" is the
+# group's word, as its staff's is.
+_CAMPAIGNERS = r"campaigners|volunteers|activists|organi[sz]ers|representatives"
+
 # "researchers at the University of Tasmere reported": where they work speaks.
 # "The researchers, from Leeds University, found": set off by commas too.
 _STAFF_AT = re.compile(
     rf"\b(?i:{_SPOKESPEOPLE}|doctors|forecasters|meteorologists|"
-    rf"epidemiologists|academics|{_SCIENTISTS})(,)?\s+(?:at|from|with)\s+(?:the\s+)?"
+    rf"epidemiologists|academics|{_SCIENTISTS}|{_CAMPAIGNERS})(,)?\s+(?:at|from|with)\s+(?:the\s+)?"
     rf"((?:[a-z0-9]+\s+)?{NAME})(?(1),)\s*$"
 )
 
@@ -193,9 +197,9 @@ def before(prefix):
     town = _OF_TOWN.search(prefix)
     if town and names.is_person(town.group(1)) and _subject(prefix, town.start()):
         return ("name", town.group(1))
-    staff = _STAFF_AT.search(prefix)
+    staff = _staff_at(prefix)
     if staff:
-        return ("name", names.modified(prefix[: staff.start(2)], staff.group(2)))
+        return ("name", staff)
     named, prefix = appositives.past(prefix)
     if named:
         return ("name", named)
@@ -212,6 +216,18 @@ def before(prefix):
         or _opening_person(prefix)
         or _the_before(prefix)
     )
+
+
+def _staff_at(prefix):
+    """ "Researchers at Kell University", "Volunteers from the Kell Alliance, who have tested
+    it since 2021,": the body they work or campaign for, or None."""
+    staff = _STAFF_AT.search(prefix)
+    if staff is None:
+        prefix = appositives.without_relative_clause(prefix)
+        staff = _STAFF_AT.search(prefix)
+    if staff is None:
+        return None
+    return names.modified(prefix[: staff.start(2)], names.unkinded(staff.group(2)))
 
 
 def _pronoun_before(prefix):

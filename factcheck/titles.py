@@ -51,7 +51,22 @@ ROLES = words(
     # Tom Fox"), none of them a common surname (not "Baker", "Cook", "Keeper")
     "chef surgeon architect pharmacist solicitor midwife paramedic firefighter "
     "seamer bowler batsman batter spinner striker midfielder defender goalkeeper winger "
-    "quarterback pitcher jockey"
+    "quarterback pitcher jockey "
+    # people by what befell them or what they do in a story of everyday news ("Victim Ana
+    # Lind", "Waitress Ana Lind", "Juror Tom Fox"), none a common surname (not "Porter",
+    # "Carpenter", "Mason", "Gardner")
+    "victim survivor widow widower pensioner retiree veteran volunteer "
+    "juror defendant plaintiff claimant complainant suspect inmate prisoner refugee migrant "
+    "protester protestor demonstrator homeowner landlord landlady householder waitress waiter "
+    "bartender barman barmaid cashier cleaner plumber electrician mechanic janitor caretaker "
+    "gardener labourer laborer builder technician physician dentist vet therapist carer "
+    "caregiver headteacher headmaster headmistress tutor curator librarian novelist poet "
+    "author writer artist singer musician actor actress comedian dancer photographer "
+    "filmmaker producer designer athlete cyclist swimmer boxer golfer skipper pilot sailor "
+    "soldier ranger entrepreneur founder co-founder cofounder investor banker "
+    "accountant consultant supporter "
+    # military ranks above colonel and below general, written before a name as "General" is
+    "brigadier commodore"
 )
 # A party's member opens a name as a title does, in American style ("Democrat Ana Lind"), and
 # "a Vermont Republican" after a name only describes her.
@@ -80,6 +95,8 @@ PRONOUN_OF_TITLE = {
     **dict.fromkeys(["mrs", "ms", "dame", "lady", "queen", "princess", "councilwoman"], "she"),
     **dict.fromkeys(["spokesman", "chairman"], "he"),
     **dict.fromkeys(["spokeswoman", "chairwoman"], "she"),
+    **dict.fromkeys(["widower", "landlord", "headmaster", "barman", "waiter"], "he"),
+    **dict.fromkeys(["widow", "landlady", "headmistress", "barmaid", "waitress", "actress"], "she"),
 }
 
 

@@ -50,3 +50,45 @@ from tests.test_attribution import check
 )
 def test_act_of_stating(client, text, expected):
     check(client, text, expected)
+
+
+# A stance taken on what was decided or announced is the one taking it: "X welcomed the
+# figures", "Y hailed the ruling"; welcoming people is no stance.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Finance Minister Ana Lind welcomed the figures.", ["Ana Lind"]),
+        ("The Kell Chamber of Commerce welcomed the decision.", ["Kell Chamber of Commerce"]),
+        (
+            "The Tarnby Farmers Union hailed the tariff ruling.",
+            ["Tarnby Farmers Union"],
+        ),
+        ("The Kell Museum welcomed 40,000 visitors in May.", [None]),
+        ("The Kell Union welcomed the first 40 members.", [None]),
+    ],
+)
+def test_stance_on_what_was_decided(client, text, expected):
+    check(client, text, expected)
+
+
+# When a statement was made, between its verb and what it says: "ruled on Wednesday that",
+# "projected in January that".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Kell Constitutional Court ruled on Wednesday that a law requiring 20 percent "
+            "quotas was void.",
+            ["Kell Constitutional Court"],
+        ),
+        (
+            "The Kell Revenue Council, a nonpartisan agency, projected in January that "
+            "revenue would grow 2.1 percent.",
+            ["Kell Revenue Council"],
+        ),
+        # a ruling on a day with no statement after it names nobody
+        ("The Kell Court ruled on Wednesday, 40 minutes after the hearing.", [None]),
+    ],
+)
+def test_when_it_was_said(client, text, expected):
+    check(client, text, expected)

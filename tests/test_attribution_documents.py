@@ -122,3 +122,38 @@ def test_maker_after_its_description(client, text, expected):
 )
 def test_papers_and_their_makers(client, text, expected):
     check(client, text, expected)
+
+
+# Papers a body publishes, reports or keeps of its decisions, and when it published them,
+# after "according to": "figures published by the trust on Thursday", "a summary published
+# by the court", "figures the university reported to X", "the authority's published
+# decisions".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brackwell Hospitals Trust runs 3 sites. Waiting lists reached 94,300, according "
+            "to figures published by the trust on Thursday.",
+            [None, "Brackwell Hospitals Trust"],
+        ),
+        (
+            "The Brackwell Court ruled on Monday. The judges voted 7 to 2, according to a "
+            "summary published by the court.",
+            [None, "Brackwell Court"],
+        ),
+        (
+            "Brackwell University opened in 1960. Legacy applicants made up 6 percent, "
+            "according to figures the university reported to the state.",
+            [None, "Brackwell University"],
+        ),
+        (
+            "The Brackwell Combined Authority has approved a grant of 1.2 million pounds, "
+            "according to the authority's published decisions.",
+            ["Brackwell Combined Authority"],
+        ),
+        # a paper the text never ties to a maker names nobody
+        ("Prices rose 4 percent, according to a summary.", [None]),
+    ],
+)
+def test_paper_published_by(client, text, expected):
+    check(client, text, expected)
