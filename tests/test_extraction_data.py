@@ -54,6 +54,10 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 36", 8),
         ("blind 37", 8),
         ("blind 38", 8),
+        ("blind 39", 8),
+        ("blind 40", 8),
+        ("blind 41", 8),
+        ("blind 42", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
