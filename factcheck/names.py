@@ -367,7 +367,11 @@ def describes(noun, organisation, companies):
 # the software maker reported").
 NOT_SUBJECT_AFTER = words(
     "in of about at on from by with to for into than after before when since because as while "
-    "if until unless though although once whether"
+    "if until unless though although once whether "
+    # prepositions of place and of the way a thing went: "crashed near Kell last month
+    # reported", "a march through Kell City said": a place's or a route's object still
+    "near outside inside beside behind across around along toward towards among amongst "
+    "between beyond within throughout against via despite during through under upon onto"
 )
 RELATIVES = words("who whom whose which that")
 # "the state Farm Bureau": a word between "the" and an organisation's name is part of it.
