@@ -67,6 +67,9 @@ class Mentions(BodyLookups):
         # Every name in the order the text last spoke of it; those the grammar around them
         # shows are people's ("X, 29,") or places' ("in North America").
         self.order, self.shown_people, self.places = [], set(), set()
+        # Bodies the text first called in lower case ("the federal fisheries department"),
+        # by the noun of their kind: what "the department said" is when no name fits.
+        self.unnamed = {}
 
     def full(self, name, pronoun=None):
         """A surname or first name alone is the person (or organisation) named in full
@@ -239,6 +242,8 @@ class Mentions(BodyLookups):
                 self._is_organisation(name)
         self.shown_people |= people
         self.places |= {name for name in places if name not in self.known}
+        for noun, phrase in organisations.unnamed_bodies(sentence):
+            self.unnamed.setdefault(noun, phrase)
 
     def _speaker(self, sentence, claimant):
         """Remember the documents the claimant made and whether it is an organisation."""

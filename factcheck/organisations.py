@@ -195,3 +195,26 @@ def spelled_whole(claimants, text):
     for name in {c for c in claimants if c and c.split()[-1].lower() in _LEGAL_ENDINGS}:
         spelled[name] = name + "." if re.search(re.escape(name) + r"\.", text) else name
     return [spelled.get(name, name) for name in claimants]
+
+
+# Words before a body's noun that point back or count ("the same agency", "the other
+# council", "the first company"), not words saying which body it is.
+_NOT_MODIFIERS = words("a an the its their his her our this that same other own first last next")
+_LOWER_WORDS = re.compile(r"\b[Tt]he((?:\s+[a-z][a-z-]*){2,4})")
+
+
+def unnamed_bodies(sentence):
+    """[(noun, phrase)] for each body the sentence calls in lower case by the words saying
+    which it is and the noun of its kind ("the federal fisheries department", "the state
+    health agency"), as news writing calls a body with no proper name; "the department
+    said" later is that body."""
+    found = []
+    for match in _LOWER_WORDS.finditer(sentence):
+        tokens = match.group(1).split()
+        stop = [w in _NOT_MODIFIERS or w in names.NOT_SUBJECT_AFTER for w in tokens] + [True]
+        tokens = tokens[: stop.index(True)]
+        # the last noun of a kind heads the phrase: "the regional water board" is a board
+        heads = [at for at, w in enumerate(tokens) if at and w in ORGANISATION_NOUNS]
+        if heads and tokens[heads[-1]] not in JURISDICTIONS:
+            found.append((tokens[heads[-1]], " ".join(tokens[: heads[-1] + 1])))
+    return found
