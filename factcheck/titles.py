@@ -34,6 +34,10 @@ TITLES = words(
     # police ranks in the British Isles' and America's forces ("Detective Garda", "PC", "DCI"),
     # written before a name as "Sergeant" is
     "garda gardai pc wpc dc ds di dci dsi pcso trooper patrolman patrolwoman corporal cpl "
+    # and in the Commonwealth's forces of Africa and Asia, by their initials ("SP X", "ASP
+    # X": superintendents of police; "ACP", "DCP": commissioners; "IGP", "AIG": inspectors
+    # general)
+    "sp asp dsp csp ssp acp dcp igp aig "
     # members of councils and legislatures in American and British use
     "councilmember selectman selectwoman alderwoman legislator lawmaker delegate "
     # broadcasting's and journalism's roles before a name ("Host Ana Lind", "Presenter X")

@@ -119,3 +119,29 @@ def test_role_with_nobody_so_titled(client, text, expected):
 )
 def test_whom_one_tells(client, text, expected):
     check(client, text, expected)
+
+
+# Police ranks of the Commonwealth's forces in Africa and Asia, written by their initials
+# before a name; a rank is no part of the name, so "Mr Quell" and "he" are still his.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The command's spokesman, SP Dara Quell, said 40 people were held. "
+            "He appealed to the traders to reopen their shops.",
+            ["Dara Quell", "Dara Quell"],
+        ),
+        ("ASP Ife Tandoh said 12 officers were injured.", ["Ife Tandoh"]),
+        (
+            "Police spokesperson DSP Mira Okonkwo-Vale said 3 guns were seized.",
+            ["Mira Okonkwo-Vale"],
+        ),
+        ("ACP Tunde Ashari told reporters 9 vans were stolen.", ["Tunde Ashari"]),
+        # a word in capitals of another kind stays a name's
+        ("SPK Holdings said 40 jobs would go.", ["SPK Holdings"]),
+        # "appealed to" a court or to voters asks nothing of them
+        ("Mr Quell appealed to the High Court in 2019.", [None]),
+    ],
+)
+def test_commonwealth_police_ranks(client, text, expected):
+    check(client, text, expected)
