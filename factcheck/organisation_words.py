@@ -45,7 +45,10 @@ NOT_BUSINESSES = words(
     "association society federation alliance coalition union foundation trust institute "
     "institution party league council committee "
     # a law is no organisation at all: "House Bill 12" is never "the group"
-    "bill act"
+    "bill act "
+    # nor a contest, a prize or a festival: "the club said" is never the World Cup just
+    # named, "the company" never a festival
+    "cup championship prize festival"
 )
 # What a partnership's name ends with: "Kell Reid LLP", "Hale Partners".
 PARTNERSHIPS = words("llp lp partners partnership")
@@ -56,7 +59,9 @@ CHARITY_HEADS = words("trust foundation society association fund appeal")
 KINDS = (
     words(
         "agency commission authority department ministry bureau office regulator watchdog service "
-        "administration board"
+        "administration board "
+        # a national weather service, which news writing calls by what it does
+        "forecaster"
     ),
     words("council committee panel assembly parliament senate congress inquiry"),
     words("university college school academy institute"),

@@ -158,3 +158,39 @@ def test_the_group(client, text, expected):
 )
 def test_according_to_its_opening_possessor(client, text, expected):
     check(client, text, expected)
+
+
+# "the forecaster said": a weather service, as "the regulator" is a public body; a contest, a
+# prize or a gathering named since is never "the club" or "the company".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Northern Weather Service has issued a red warning for 3 counties. "
+            "The forecaster said gusts would reach 140km/h.",
+            [None, "Northern Weather Service"],
+        ),
+        (
+            "Tova Brisk, a forecaster, said 40mm of rain would fall. "
+            "The forecaster said rivers would rise.",
+            ["Tova Brisk", "Tova Brisk"],
+        ),
+        (
+            "Kelby Rovers said the winger had scored 40 goals. She played at the 2019 World Cup. "
+            "Tickets sold out within two hours, the club said.",
+            ["Kelby Rovers", None, "Kelby Rovers"],
+        ),
+        (
+            "Tarn Mills said sales rose 4 per cent. Its stall at the Harvest Festival drew 900 "
+            "people. The company said it would hire 40 staff.",
+            ["Tarn Mills", None, "Tarn Mills"],
+        ),
+        # a body whose name ends in such a word still speaks for itself
+        (
+            "The Kelby Cup Committee said 40 teams had entered.",
+            ["Kelby Cup Committee"],
+        ),
+    ],
+)
+def test_forecaster_and_events(client, text, expected):
+    check(client, text, expected)
