@@ -13,6 +13,8 @@ def words(text):
 
 
 TITLES = words(
+    # "Miss" as British courts and papers style an unmarried woman, "Mx" one of no gender
+    "miss mx "
     "mr mrs ms dr prof professor senator sen governor gov mayor minister secretary president "
     "chief councillor councilman councilwoman councilor judge justice representative rep "
     "commissioner director spokesperson spokesman spokeswoman sir dame lord lady prosecutor "
@@ -96,7 +98,9 @@ TITLE_WORDS = {
 # Titles that tell which pronoun a person takes.
 PRONOUN_OF_TITLE = {
     **dict.fromkeys(["mr", "sir", "lord", "king", "prince", "father", "councilman"], "he"),
-    **dict.fromkeys(["mrs", "ms", "dame", "lady", "queen", "princess", "councilwoman"], "she"),
+    **dict.fromkeys(
+        ["mrs", "ms", "miss", "dame", "lady", "queen", "princess", "councilwoman"], "she"
+    ),
     **dict.fromkeys(["spokesman", "chairman"], "he"),
     **dict.fromkeys(["spokeswoman", "chairwoman"], "she"),
     **dict.fromkeys(["widower", "landlord", "headmaster", "barman", "waiter"], "he"),

@@ -104,3 +104,25 @@ def test_conjunction_before_name(client, text, expected):
 )
 def test_nickname_in_quotation_marks(client, text, expected):
     check(client, text, expected)
+
+
+# "Miss" and "Mx" as the press styles a person named in full before: the same person, and
+# "Miss" a woman "she" goes on with.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tova Brisk, 41, lost 9,000 pounds to the scheme. "
+            '"He took everything we had," Miss Brisk said. She said 4 neighbours lost money.',
+            [None, "Tova Brisk", "Tova Brisk"],
+        ),
+        (
+            "Rory Quell runs the shelter. Mx Quell said 40 dogs were rehomed in May.",
+            [None, "Rory Quell"],
+        ),
+        # a verb in lower case is no title
+        ("Fans will miss Kelby Rovers, Dan Fox said on Monday.", ["Dan Fox"]),
+    ],
+)
+def test_miss_and_mx(client, text, expected):
+    check(client, text, expected)
