@@ -91,3 +91,29 @@ def test_surname_alone_shows_a_person(client, text, expected):
 )
 def test_body_before_product_of_its_name(client, text, expected):
     check(client, text, expected)
+
+
+# A name of three words called by its first two, as Malay, Arab and Spanish names are.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Works Minister Razak Idris Hamdan opened the bridge on Monday. "
+            '"The trip used to take 70 minutes," Razak Idris said.',
+            [None, "Razak Idris Hamdan"],
+        ),
+        (
+            "Maria Elena Sotelo, a nurse, said 40 beds were empty. "
+            "Maria Elena said 12 wards had closed.",
+            ["Maria Elena Sotelo", "Maria Elena Sotelo"],
+        ),
+        # someone named by those two words before is that one
+        (
+            "Tova Brisk, a porter, said 9 lifts failed. Tova Brisk Ollen said 40 beds were "
+            "empty. Tova Brisk said 3 wards closed.",
+            ["Tova Brisk", "Tova Brisk Ollen", "Tova Brisk"],
+        ),
+    ],
+)
+def test_first_two_of_three_names(client, text, expected):
+    check(client, text, expected)
