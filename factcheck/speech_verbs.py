@@ -74,6 +74,10 @@ _CLAIMANT_VERBS = (
     r"(?:identified|identifies)(?=\s[^.;\"\u201c]{1,60}?\bas\b)|"
     # a cause given: "X credited the fall to the new patrols" (not money credited)
     r"(?:credited|credits)(?=\s+(?!\d|[$\u00a3\u20ac])[^.;\"\u201c]{1,80}?\b(?:to|with)\b)|"
+    # "X attributed the rise to defaults", "X put the turnaround down to hard work" (not "a
+    # remark attributed to X": the one it is attributed to follows)
+    r"(?:attributed|attributes)(?=\s+(?!to\b)[^.;\"\u201c]{1,80}?\bto\b)|"
+    r"(?:put|puts)(?=\s+[^.;\"\u201c]{1,60}?\bdown\s+to\b)|"
     r"concedes(?=\s+that\b|\s*[,:\"\u201c])|"
     # a live blog's present tense: "12.40pm: Ana Lind responds, calling it ..."
     r"responds(?=\s*[,:])|"

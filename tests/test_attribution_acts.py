@@ -92,3 +92,25 @@ def test_stance_on_what_was_decided(client, text, expected):
 )
 def test_when_it_was_said(client, text, expected):
     check(client, text, expected)
+
+
+# A cause given by other words than "credited": "attributed X to Y", "put X down to Y".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lender Kell Mutual said profit fell 9 per cent. Finance chief Tova Brisk "
+            "attributed the fall mainly to bad loans.",
+            ["Kell Mutual", "Tova Brisk"],
+        ),
+        (
+            "Headteacher Orla Penhale put the rise in grades down to 40 extra lessons.",
+            ["Orla Penhale"],
+        ),
+        # a remark attributed to someone, and putting someone on leave, state nothing
+        ("A remark attributed to Dan Fox drew 40 complaints.", [None]),
+        ("Kell Mills put 40 staff on leave.", [None]),
+    ],
+)
+def test_cause_attributed_or_put_down_to(client, text, expected):
+    check(client, text, expected)
