@@ -25,6 +25,8 @@ _LISTED = re.compile(rf"((?:[A-Z][\w'\u2019-]*,\s+)+{NAME})\s+\(([A-Z]{{2,}})\)"
 _SPOKESPERSON_FOR = re.compile(rf"\bspokes(?:person|man|woman)\s+(?:for|at)\s+({NAME})")
 # "Callum Reid, 29,": an age.
 _AGED = re.compile(rf"({NAME}),\s+(?:aged\s+)?\d{{1,3}}\s*[,.;]")
+# "Shares of Kell Mineracao fell", "shares in Kell rose": a company listed on a market.
+_SHARES = re.compile(rf"\b[Ss]hares\s+(?:of|in)\s+({NAME})")
 _ITSELF = re.compile(rf"\b(?:calling|calls|called)\s+itself\s+(?:the\s+)?({NAME})")
 # "Orrin Mutual, one of the country's largest home and car insurers,": an insurer.
 _ONE_OF = re.compile(
@@ -163,6 +165,7 @@ def read(sentence):
     organisations = {_name(n): None for n in _all(_WHICH, sentence, ", which")}
     organisations.update({_name(n): None for n in _all(_BASED, sentence, "based in")})
     organisations.update({_name(n): None for n in _all(_ITSELF, sentence, "itself")})
+    organisations.update({_name(n): None for n in _all(_SHARES, sentence, "hares ")})
     organisations.update(dict.fromkeys(listed(sentence)))
     for name in _all(_SPOKESPERSON_FOR, sentence, "spokes"):
         if " " in name and not names.titled(name):

@@ -117,3 +117,28 @@ def test_body_before_product_of_its_name(client, text, expected):
 )
 def test_first_two_of_three_names(client, text, expected):
     check(client, text, expected)
+
+
+# "Shares of X fell": X is a listed company, so its first word alone later is X.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Shares of Ostra Ferroso, the largest tin producer, fell 9 percent. "
+            "Ostra said it expected demand to recover.",
+            [None, "Ostra Ferroso"],
+        ),
+        (
+            "Shares in Pellan Orvik rose 4 per cent on Monday. The company said sales had doubled.",
+            [None, "Pellan Orvik"],
+        ),
+        # a person whose surname opens no company's name keeps it
+        (
+            "Shares of Ostra Ferroso fell 9 percent. Analyst Rina Dovel said 40 mines had "
+            "closed. Dovel said prices would recover.",
+            [None, "Rina Dovel", "Rina Dovel"],
+        ),
+    ],
+)
+def test_shares_of_a_company(client, text, expected):
+    check(client, text, expected)
