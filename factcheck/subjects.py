@@ -212,6 +212,7 @@ def before(prefix):
     return (
         _pronoun_before(prefix)
         or _speaks_for(prefix)
+        or _report_to(prefix)
         or _name_before(prefix, relative)
         or _opening_person(prefix)
         or _the_before(prefix)
@@ -287,6 +288,19 @@ def _located(prefix):
     name = names.opened(located.group(1), located.start() == 0)
     head = names.head_of(name) if name else None
     return ("name", name) if head in names.ORGANISATION_HEADS - names.PLACE_HEADS else None
+
+
+# "A report to Kell County Council's cabinet said": a report put to a body or its committee
+# is its officers' work, so the body's (not "Council's cabinet", a state's body).
+_REPORT_TO = re.compile(
+    rf"^(?:An?|The)\s+(?:[a-z]+\s+)?(?:report|paper|briefing)\s+to\s+(?:the\s+)?({NAME})"
+    r"(?:['\u2019]s\s+(?:[a-z]+\s+)?[a-z]+)?\s*$"
+)
+
+
+def _report_to(prefix):
+    report_to = _REPORT_TO.match(prefix)
+    return ("name", report_to.group(1)) if report_to else None
 
 
 def _name_before(prefix, antecedent=False):

@@ -157,3 +157,28 @@ def test_papers_and_their_makers(client, text, expected):
 )
 def test_paper_published_by(client, text, expected):
     check(client, text, expected)
+
+
+# "A report to X's cabinet said": a report put to a body or its committee is the body's.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A report to Kelby County Council's cabinet said the rise was caused by higher "
+            "care costs.",
+            ["Kelby County Council"],
+        ),
+        (
+            "A report to Kelby County Council found 40 roads needed repair.",
+            ["Kelby County Council"],
+        ),
+        (
+            "A briefing paper to the Harlow Water Board's finance committee said 40 pipes burst.",
+            ["Harlow Water Board"],
+        ),
+        # a state's body named in lower case after its name is still that body
+        ("Norland's health ministry said 40 cases were found.", ["Norland's health ministry"]),
+    ],
+)
+def test_report_to_a_body(client, text, expected):
+    check(client, text, expected)
