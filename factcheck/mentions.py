@@ -67,7 +67,7 @@ class Mentions(BodyLookups):
         # Every name in the order the text last spoke of it; those the grammar around them
         # shows are people's ("X, 29,") or places' ("in North America").
         self.order, self.shown_people, self.places = [], set(), set()
-        # Bodies the text first called in lower case ("the federal fisheries department"),
+        # Bodies the text first called in lower case ("the federal forestry department"),
         # by the noun of their kind: what "the department said" is when no name fits.
         self.unnamed = {}
 

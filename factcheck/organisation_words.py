@@ -46,7 +46,7 @@ NOT_BUSINESSES = words(
     "institution party league council committee "
     # a law is no organisation at all: "House Bill 12" is never "the group"
     "bill act "
-    # nor a contest, a prize or a festival: "the club said" is never the World Cup just
+    # nor a contest, a prize or a festival: "the club said" is never the Kell Cup just
     # named, "the company" never a festival
     "cup championship prize festival"
 )

@@ -25,7 +25,7 @@ _LISTED = re.compile(rf"((?:[A-Z][\w'\u2019-]*,\s+)+{NAME})\s+\(([A-Z]{{2,}})\)"
 _SPOKESPERSON_FOR = re.compile(rf"\bspokes(?:person|man|woman)\s+(?:for|at)\s+({NAME})")
 # "Callum Reid, 29,": an age.
 _AGED = re.compile(rf"({NAME}),\s+(?:aged\s+)?\d{{1,3}}\s*[,.;]")
-# "Shares of Kell Mineracao fell", "shares in Kell rose": a company listed on a market.
+# "Shares of Kell Mining fell", "shares in Kell rose": a company listed on a market.
 _SHARES = re.compile(rf"\b[Ss]hares\s+(?:of|in)\s+({NAME})")
 _ITSELF = re.compile(rf"\b(?:calling|calls|called)\s+itself\s+(?:the\s+)?({NAME})")
 # "Orrin Mutual, one of the country's largest home and car insurers,": an insurer.
@@ -208,7 +208,7 @@ _LOWER_WORDS = re.compile(r"\b[Tt]he((?:\s+[a-z][a-z-]*){2,4})")
 
 def unnamed_bodies(sentence):
     """[(noun, phrase)] for each body the sentence calls in lower case by the words saying
-    which it is and the noun of its kind ("the federal fisheries department", "the state
+    which it is and the noun of its kind ("the federal forestry department", "the state
     health agency"), as news writing calls a body with no proper name; "the department
     said" later is that body."""
     found = []

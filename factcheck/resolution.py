@@ -307,7 +307,7 @@ def _organisation_called(noun, context, sentence):
         found = context.unproven()
     if found is None and noun in _ORGANISATION_NOUNS - _SELF_NAMED:
         found = context.any_body(sentence)
-    # "the federal fisheries department ... the department said": the body the text
+    # "the federal forestry department ... the department said": the body the text
     # called so in lower case, having no name for it
     found = found or context.unnamed.get(noun)
     if found:

@@ -29,15 +29,15 @@ _GIVEN_NAMES = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
 
 def longer(name, people, organisations):
     """A name of two words or more is the person named in full before whose name ends with
-    it ("Van Dijk" for "Joost van Dijk", "Li Hua" for "Wen Li Hua") or opens with it ("Ahmad
-    Zulkifli" for "Ahmad Zulkifli Hamzah"), or the organisation whose name opens with it
+    it ("Van Dijk" for "Joost van Dijk", "Li Hua" for "Wen Li Hua") or opens with it ("Razak
+    Idris" for "Razak Idris Hamdan"), or the organisation whose name opens with it
     ("Kell Ridge" for "Kell Ridge Mining"); else itself."""
     lowered = name.lower()
     for person in people:
         given = person[: -len(name)].strip()
         if person.lower().endswith(" " + lowered) and _GIVEN_NAMES.fullmatch(given):
             return person
-    # "Ahmad Zulkifli" for "Ahmad Zulkifli Hamzah": a name of three words or more called by
+    # "Razak Idris" for "Razak Idris Hamdan": a name of three words or more called by
     # its first two, as Malay, Arab and Spanish names are shortened (unless someone else
     # goes by those two)
     for person in people:

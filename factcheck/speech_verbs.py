@@ -132,7 +132,7 @@ _CLAIMANT_VERBS = (
     r"(?:raised|lifted|cut|lowered|kept|maintained|reaffirmed|trimmed)(?=\s+(?:its|his|her|"
     r"their)\s+(?:[\w-]+\s+){0,3}?(?:guidance|forecasts?|outlook|target|estimates?)\b)|"
     r"urged|urges|(?:called|calls|appealed|appeals)\s+(?:on|for)|threatened|threatens|vowed|vows|"
-    # "appealed to the students to stay calm": asked them, as "urged" does (not "appealed to
+    # "appealed to the traders to stay calm": asked them, as "urged" does (not "appealed to
     # the High Court", "appealed to voters" with no request after)
     r"(?:appealed|appeals)(?=\s+to\s+(?:[\w'\u2019-]+\s+){1,5}?to\s+[a-z]+)|"
     r"pledged|pledges|(?<=\b[Ii]t\s)(?:recorded|records|counted|counts|logged|logs|listed|lists|"

@@ -166,9 +166,9 @@ def test_according_to_its_opening_possessor(client, text, expected):
     ("text", "expected"),
     [
         (
-            "The Northern Weather Service has issued a red warning for 3 counties. "
+            "Ferries to 3 islands were cancelled, the Northern Weather Service said. "
             "The forecaster said gusts would reach 140km/h.",
-            [None, "Northern Weather Service"],
+            ["Northern Weather Service", "Northern Weather Service"],
         ),
         (
             "Tova Brisk, a forecaster, said 40mm of rain would fall. "
@@ -176,7 +176,7 @@ def test_according_to_its_opening_possessor(client, text, expected):
             ["Tova Brisk", "Tova Brisk"],
         ),
         (
-            "Kelby Rovers said the winger had scored 40 goals. She played at the 2019 World Cup. "
+            "Kelby Rovers said the winger had scored 40 goals. She played at the 2019 Orsa Cup. "
             "Tickets sold out within two hours, the club said.",
             ["Kelby Rovers", None, "Kelby Rovers"],
         ),
