@@ -58,6 +58,10 @@ ARTICLES = [(name, article) for name, articles in SETS.items() for article in ar
         ("blind 40", 8),
         ("blind 41", 8),
         ("blind 42", 8),
+        ("blind 43", 8),
+        ("blind 44", 8),
+        ("blind 45", 8),
+        ("blind 46", 8),
     ],
 )
 def test_each_set_has_its_articles(name, least):
