@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import requests
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.wait import WebDriverWait
@@ -101,9 +101,19 @@ def console_errors(driver):
 
 
 def wait(driver, condition):
-    """Wait for condition(driver); an element of the page being left may go stale meanwhile."""
+    """Wait for condition(driver); an element of the page being left may go stale meanwhile
+    (Chromium sometimes reports that as "does not belong to the document", not as stale)."""
+
+    def holds(driver):
+        try:
+            return condition(driver)
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+
     ignored = [StaleElementReferenceException]
-    return WebDriverWait(driver, 30, ignored_exceptions=ignored).until(condition)
+    return WebDriverWait(driver, 30, ignored_exceptions=ignored).until(holds)
 
 
 def open_page(driver, url):
