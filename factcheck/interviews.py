@@ -20,17 +20,17 @@ from factcheck import names
 
 # "Q:", "Amani:", "The Courier:"; also "Q." and "A.".
 _LABEL = re.compile(r"^([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})\s*:\s|^([QA])\.\s")
+# in the past or, as a podcast's or a show's notes write, the present ("Host X speaks with Y")
+_SPOKE_TO = re.compile(
+    r"\b(?:spoke|talked|talking|speaking|speaks|talks|chats|chatted)\s+(?:to|with)\s+"
+)
 _INTERVIEWED = re.compile(
-    r"\b(?:spoke|talked|talking|speaking|speaks|talks|chats|chatted)\s+(?:to|with)\s+|"
+    rf"{_SPOKE_TO.pattern}|"
     r"\binterviewed\s+(?!by\b)|\bmet\s+|\binterviews\s+|"
     r"\bin\s+conversation\s+with\s+|\bsat\s+down\s+with\s+|\bsits\s+down\s+with\s+|\basked\s+"
 )
 _BYLINE = re.compile(r"^(?:By|Interview by|Reporting by)\s")
 _INTERVIEWED_BY = re.compile(r"\binterviewed\s+by\s+")
-# in the past or, as a podcast's or a show's notes write, the present ("Host X speaks with Y")
-_SPOKE_TO = re.compile(
-    r"\b(?:spoke|talked|talking|speaking|speaks|talks|chats|chatted)\s+(?:to|with)\s+"
-)
 _PRONOUN = re.compile(r"^(?:He|She|They)\b")
 # "our political editor, Maya Ferris": the publication's own, who asks.
 _OUR_STAFF = re.compile(r"\bour\s+(?:[\w-]+\s+){0,3}?[\w-]+,?\s+$")
