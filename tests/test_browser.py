@@ -119,7 +119,9 @@ def wait(driver, condition):
 def open_page(driver, url):
     console_errors(driver)  # drain what an earlier page left
     driver.get(url)
-    assert driver.execute_script("return document.readyState") == "complete"
+    # get() returns once the page loads, but Chromium has been seen to return at
+    # "interactive" for an error page: wait for "complete" (TimeoutException if it never is).
+    wait(driver, lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 @pytest.mark.parametrize("path", ["/", f"/claims/{SEED_CLAIM}", f"/claims/{SEED_CLAIM}/embed"])
