@@ -4,12 +4,15 @@ One server per module (starting it, with migrate, seed and create-user, takes ~1
 each test here leaves the others' data alone: the race works on a claim and users of its own.
 """
 
+import fcntl
 import json
 import os
 import socket
 import subprocess
+import time
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import NamedTuple
@@ -25,12 +28,13 @@ from tests.served import BIN, prepare, serving, start, stop
 class Served(NamedTuple):
     url: str
     admin_key: str
+    database: str
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    with serving(tmp_path_factory.mktemp("served")) as (base, admin_key, _env):
-        yield Served(base, admin_key)
+    with serving(tmp_path_factory.mktemp("served")) as (base, admin_key, env):
+        yield Served(base, admin_key, env["FACTCHECK_DATABASE"])
 
 
 def call(server, key, method, path, status, **kwargs):
@@ -224,3 +228,38 @@ def test_a_burst_of_connections_is_shared_between_the_workers(server):
     # One worker used to take every one of them (24 of 24, each time) and serve them all on
     # one core while the rest idled; how evenly they spread depends on who gets a core.
     assert sum(held.values()) == 24 and len(held) >= 2, held
+
+
+def test_a_write_waiting_for_its_turn_holds_up_no_other_request(server):
+    # Each worker's loop waits for a thread's answer, but only briefly (WAIT_FOR_ANSWER in
+    # factcheck/serving.py): a write waiting for the turn another process holds must leave
+    # the rest of its worker answering. Run inline on the loop, the calls on connections its
+    # worker had accepted before took until the turn came back.
+    add_user = partial(
+        requests.post,
+        f"{server.url}/api/v1/users",
+        json={"name": f"waiter-{uuid.uuid4().hex[:8]}", "role": "reviewer"},
+        headers={"Authorization": f"Bearer {server.admin_key}"},
+        timeout=30,
+    )
+    # Six kept-alive connections: a worker takes at most four before leaving the rest to
+    # the others, so every worker holds some, the waiting write's included.
+    sessions = [requests.Session() for _ in range(6)]
+    for session in sessions:
+        assert session.get(f"{server.url}/healthz", timeout=10).status_code == 200
+    with open(f"{server.database}.writers", "a") as turn, ThreadPoolExecutor(1) as client:
+        fcntl.flock(turn, fcntl.LOCK_EX)  # as a writer in another process would
+        try:
+            waiting = client.submit(add_user)
+            time.sleep(0.5)
+            assert not waiting.done()
+            took = []
+            for session in sessions:
+                started = time.monotonic()
+                assert session.get(f"{server.url}/healthz", timeout=10).status_code == 200
+                took.append(time.monotonic() - started)
+            assert not waiting.done()
+        finally:
+            fcntl.flock(turn, fcntl.LOCK_UN)
+        assert waiting.result().status_code == 201, waiting.result().text
+    assert max(took) < 1.0, took

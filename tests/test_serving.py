@@ -1,7 +1,9 @@
 """The event-loop worker's WSGI bridge (factcheck/serving.py), driven without a server: a
-short answer goes out whole from the loop, a long one streams chunk by chunk from its thread."""
+short answer goes out whole from the loop, a long one streams chunk by chunk from its thread,
+and the loop waits for an answer only briefly."""
 
 import asyncio
+import time
 
 import pytest
 
@@ -35,7 +37,7 @@ def chunked_app(chunk, count):
     return app, made
 
 
-def serve(app):
+async def serve_on_this_loop(app):
     """Run one request through WSGIOnLoop; return the messages it sent."""
     sent = []
 
@@ -45,11 +47,12 @@ def serve(app):
     async def send(message):
         sent.append(message)
 
-    async def main():
-        await WSGIOnLoop(app, threads=2, max_body=1024)(SCOPE, receive, send)
-
-    asyncio.run(main())
+    await WSGIOnLoop(app, threads=2, max_body=1024)(SCOPE, receive, send)
     return sent
+
+
+def serve(app):
+    return asyncio.run(serve_on_this_loop(app))
 
 
 @pytest.mark.parametrize(
@@ -70,3 +73,43 @@ def test_long_answers_stream_and_short_ones_go_out_whole(chunk, count, body_mess
     assert b"".join(m["body"] for m in bodies) == chunk * count
     assert [m.get("more_body", False) for m in bodies][-1] is False
     assert made == list(range(count))
+
+
+def sleeping_app(seconds, ran):
+    def app(environ, start_response):
+        ran.append(time.monotonic())
+        time.sleep(seconds)
+        ran.append(time.monotonic())
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [b"done"]
+
+    return app
+
+
+@pytest.mark.parametrize(
+    ("answer_takes", "loop_runs_meanwhile"),
+    [
+        (0.02, False),  # a quick answer: the loop waits for it, taking no GIL from its thread
+        (0.5, True),  # a slow one (a write waiting for its turn): the loop goes on after a while
+    ],
+)
+def test_the_loop_waits_for_an_answer_only_briefly(answer_takes, loop_runs_meanwhile):
+    ticks, ran = [], []
+
+    async def ticking(until):
+        while time.monotonic() < until:
+            ticks.append(time.monotonic())
+            await asyncio.sleep(0.005)
+
+    async def main():
+        ticker = asyncio.create_task(ticking(time.monotonic() + answer_takes + 0.2))
+        await asyncio.sleep(0.01)  # the ticker is running
+        sent = serve_on_this_loop(sleeping_app(answer_takes, ran))
+        assert (await sent)[-1]["body"] == b"done"
+        await ticker
+
+    asyncio.run(main())
+    during = [tick for tick in ticks if ran[0] < tick < ran[1]]
+    assert bool(during) is loop_runs_meanwhile, during
+    if loop_runs_meanwhile:  # and it had the loop back after WAIT_FOR_ANSWER
+        assert during[0] - ran[0] < WSGIOnLoop.WAIT_FOR_ANSWER + 0.1
