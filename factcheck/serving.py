@@ -10,7 +10,7 @@ back from the event loop, so a client that reads slowly does not hold a thread e
 While a thread answers, the loop waits for it, up to WAIT_FOR_ANSWER: most answers take a
 millisecond or two, and a loop that kept running took the GIL from the answering thread at
 each of its SQLite calls (32 writers, 2 processes: 1.7-2.2 ms of CPU a move, against
-1.4-1.6 ms with the loop waiting). An answer that takes longer (a write waiting for its
+1.4-1.75 ms with the loop waiting). An answer that takes longer (a write waiting for its
 turn, a fetch, an export) has the loop back after WAIT_FOR_ANSWER, to read and answer others.
 """
 

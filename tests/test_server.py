@@ -233,8 +233,8 @@ def test_a_burst_of_connections_is_shared_between_the_workers(server):
 def test_a_write_waiting_for_its_turn_holds_up_no_other_request(server):
     # Each worker's loop waits for a thread's answer, but only briefly (WAIT_FOR_ANSWER in
     # factcheck/serving.py): a write waiting for the turn another process holds must leave
-    # the rest of its worker answering. Run inline on the loop, the calls on connections its
-    # worker had accepted before took until the turn came back.
+    # the rest of its worker answering. With the app run on the loop itself, calls on the
+    # connections that worker had accepted waited for the turn, and were cut off.
     add_user = partial(
         requests.post,
         f"{server.url}/api/v1/users",
