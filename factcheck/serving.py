@@ -131,6 +131,10 @@ class WSGIOnLoop:
         work.add_done_callback(lambda _: self._answered(released))
         if free:
             released.wait(self.WAIT_FOR_ANSWER)
+        if work.done():
+            # Made while the loop waited: taken at once. Through wrap_future it would reach
+            # the loop by its wake-up pipe, a write, a read and a turn of the loop later.
+            return work.result()
         return await asyncio.wrap_future(work)
 
     def _answered(self, released):

@@ -120,3 +120,31 @@ def test_the_loop_waits_for_an_answer_only_briefly(
     assert bool(during) is loop_runs_meanwhile, during
     if loop_runs_meanwhile:  # and it had the loop back after the wait
         assert during[0] - ran[0] < wait_for_answer + 0.3
+
+
+@pytest.mark.parametrize(
+    ("answer_takes", "wait_for_answer", "wakes_the_loop"),
+    [
+        (0.01, 0.5, False),  # made while the loop waited: taken at once
+        (0.2, 0.01, True),  # made after the wait: handed to the loop from its thread
+    ],
+)
+def test_an_answer_made_while_the_loop_waits_is_taken_without_waking_it(
+    answer_takes, wait_for_answer, wakes_the_loop
+):
+    wakes, ran = [], []
+
+    async def main():
+        loop = asyncio.get_running_loop()
+        handing = loop.call_soon_threadsafe
+
+        def counted(*arguments, **keywords):
+            wakes.append(arguments[0])
+            return handing(*arguments, **keywords)
+
+        loop.call_soon_threadsafe = counted
+        sent = await serve_on_this_loop(sleeping_app(answer_takes, ran), wait_for_answer)
+        assert sent[-1]["body"] == b"done"
+
+    asyncio.run(main())
+    assert bool(wakes) is wakes_the_loop, wakes
