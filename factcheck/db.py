@@ -104,7 +104,7 @@ def writers_turn(db: Database):
         return
     with _making:
         in_process = _in_process.setdefault(path, threading.Lock())
-    patience = patience_of(db)
+    patience = db.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
     if not in_process.acquire(timeout=patience):
         raise sqlite3.OperationalError("database is locked")
     held.add(path)
@@ -117,7 +117,6 @@ def writers_turn(db: Database):
 
 
 _files = weakref.WeakKeyDictionary()
-_patience = weakref.WeakKeyDictionary()
 _last_truncation = {"at": 0.0}
 _truncating = threading.Lock()
 
@@ -127,14 +126,6 @@ def file_of(db):
     if db not in _files:
         _files[db] = db.conn.execute("PRAGMA database_list").fetchone()[2]
     return _files[db]
-
-
-def patience_of(db):
-    """The connection's busy timeout in seconds, asked once (a statement on every write
-    otherwise); _bound_the_wal changes it only for a moment."""
-    if db not in _patience:
-        _patience[db] = db.conn.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
-    return _patience[db]
 
 
 def _bound_the_wal(db):
@@ -152,12 +143,12 @@ def _bound_the_wal(db):
         return  # another thread of this process is at it
     try:
         _last_truncation["at"] = time.monotonic()
-        patience = round(patience_of(db) * 1000)
+        timeout = db.conn.execute("PRAGMA busy_timeout").fetchone()[0]
         db.conn.execute(f"PRAGMA busy_timeout = {TRUNCATE_PATIENCE_MS}")
         try:
             db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         finally:
-            db.conn.execute(f"PRAGMA busy_timeout = {patience}")
+            db.conn.execute(f"PRAGMA busy_timeout = {timeout}")
     finally:
         _truncating.release()
 

@@ -77,22 +77,6 @@ def test_the_wal_stays_bounded_while_reads_never_stop(db_path, monkeypatch, trun
     assert (largest < 8 * MIB + JOURNAL_SIZE_LIMIT) == bounded, largest / MIB
 
 
-@pytest.mark.parametrize("busy_timeout", [0.15, 5.0])
-def test_a_truncation_leaves_the_busy_timeout_as_it_was(db_path, monkeypatch, busy_timeout):
-    monkeypatch.setattr(db, "WAL_TRUNCATE_AT", 0)  # every commit truncates
-    monkeypatch.setattr(db, "TRUNCATE_EVERY", 0)
-    writer = connect(db_path, busy_timeout=busy_timeout)
-    try:
-        for n in range(3):
-            with write_transaction(writer):
-                writer.execute("CREATE TABLE IF NOT EXISTS scratch (n INTEGER)")
-                writer.execute("INSERT INTO scratch VALUES (?)", [n])
-            assert Path(f"{db_path}-wal").stat().st_size == 0  # truncated
-            assert writer.execute("PRAGMA busy_timeout").fetchone()[0] == busy_timeout * 1000
-    finally:
-        writer.close()
-
-
 def test_writers_take_turns_instead_of_sleeping_on_the_lock(db_path):
     """Eight threads writing at once with a short busy timeout: each waits for its turn and
     every write lands. Waiting on SQLite's lock alone (sleeps of 1, 2, 5 ... 100 ms between
