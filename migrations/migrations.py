@@ -848,7 +848,7 @@ def webhook_log_retention(db):
 def status_spells_from_the_latest_move(db):
     # status_spells_record found when a claim entered the status its move leaves as the
     # latest time among all its earlier moves, computed twice: each claim's every earlier
-    # move was read twice per move, so a move cost more the more the claim had moved (32
+    # move was read twice per move, so a move cost more the more the claim had moved (30
     # moves a claim: 45 us of the insert against 22 now). Its previous move is the one with
     # the highest id below, found by one step down transitions_by_claim; moves are stamped
     # inside the write turn, so that is also the latest in time.
