@@ -1,6 +1,6 @@
 """The event-loop worker's WSGI bridge (factcheck/serving.py), driven without a server: a
 short answer goes out whole from the loop, a long one streams chunk by chunk from its thread,
-and the loop waits for an answer only briefly."""
+and the loop waits for an answer only briefly, taking one made meanwhile at once."""
 
 import asyncio
 import time
